@@ -1,0 +1,56 @@
+# Every developer command lives here. `make run` and `make test` set up what they need.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+TSTAMP  := $(VENV)/.installed-test
+DB      ?= data/sample.db
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+SAMPLE  := src/kidpedia/data/sample-enwiki.xml.bz2
+
+.PHONY: run test install install-test sample serve lint typecheck bench clean browser
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TSTAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+install-test: $(TSTAMP)
+
+$(DB): $(STAMP) $(SAMPLE)
+	mkdir -p $(dir $(DB))
+	$(BIN)/kidpedia build $(SAMPLE) --db $(DB)
+
+sample: $(DB)
+
+run: $(DB)
+	$(BIN)/kidpedia serve --db $(DB) --host $(HOST) --port $(PORT)
+
+# Browser tests need Debian's Chromium; install it when we can (root + apt), else they skip with a reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  echo "note: Chromium could not be installed; browser tests will be skipped"; }
+
+test: $(TSTAMP) browser
+	$(BIN)/python -m pytest -q
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(TSTAMP)
+	$(BIN)/mypy src/kidpedia
+
+bench: $(TSTAMP)
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/serve.py
+
+clean:
+	rm -rf $(VENV) data build *.egg-info

@@ -1,0 +1,282 @@
+"""The one record that flows between stages: Article and its parts, and their JSON form.
+
+Everything here is plain, frozen data. An Article holds text, links and structure,
+never markup: the wikitext package resolves all markup before it builds one.
+
+Inline text with links is a :class:`Text`: a plain string plus :class:`LinkSpan`s
+that say which characters link where. Renderers (web, export, text output) slice
+the string and escape every piece themselves.
+
+JSON form (``Article.to_json`` / ``Article.from_json``) is documented in README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LinkSpan:
+    """Characters ``text[start:end]`` link to the article ``target``."""
+
+    start: int
+    end: int
+    target: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of plain text with its links; ``kind`` is "p" (paragraph) or "li" (list item)."""
+
+    text: str
+    links: tuple[LinkSpan, ...] = ()
+    kind: str = "p"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to another article: ``target`` (normalised title) shown as ``text``."""
+
+    target: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """The same article in another language edition: ``lang`` code and ``title`` there."""
+
+    lang: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image named in the article (file name without namespace) and its caption."""
+
+    name: str
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One row of the Quick facts box.
+
+    ``header`` rows are section titles inside the box ("Government"): label only.
+    Other rows have a label and one value per column (several where the infobox
+    has sides, as a military conflict's belligerents do).
+    """
+
+    label: str
+    values: tuple[Text, ...] = ()
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class QuickFacts:
+    """The "Quick facts" box made from an infobox."""
+
+    template: str
+    title: str = ""
+    image: Image | None = None
+    rows: tuple[FactRow, ...] = ()
+    coordinates: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    level: int
+    paragraphs: tuple[Text, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    lead: tuple[Text, ...] = ()
+    sections: tuple[Section, ...] = ()
+    quick_facts: QuickFacts | None = None
+    see_also: tuple[Link, ...] = ()
+    language_links: tuple[LanguageLink, ...] = ()
+    categories: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    lang: str = "en"
+    page_id: int | None = None
+    rev_id: int | None = None
+    timestamp: str = ""
+    # Counters a later stage may want to report: unknown templates, removed passages, ...
+    stats: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return article_to_json(self)
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> Article:
+        return article_from_json(data)
+
+    def iter_sections(self) -> list[Section]:
+        """All sections, depth first, in reading order."""
+        out: list[Section] = []
+
+        def walk(sections: tuple[Section, ...]) -> None:
+            for s in sections:
+                out.append(s)
+                walk(s.sections)
+
+        walk(self.sections)
+        return out
+
+    def iter_texts(self) -> list[Text]:
+        """Every Text a reader sees: lead, section paragraphs, Quick facts values."""
+        out = list(self.lead)
+        for s in self.iter_sections():
+            out.extend(s.paragraphs)
+        if self.quick_facts:
+            for row in self.quick_facts.rows:
+                out.extend(row.values)
+        return out
+
+    def plain_text(self) -> str:
+        """Lead and sections as plain text (for search and reading measures)."""
+        parts = [t.text for t in self.lead]
+        for s in self.iter_sections():
+            parts.append(s.title)
+            parts.extend(t.text for t in s.paragraphs)
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A redirect page: ``title`` -> ``target``."""
+
+    title: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A page the build did not turn into an article, and why (``reason`` is a short key)."""
+
+    title: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page as a source yields it: wikitext (or HTML) and its metadata."""
+
+    title: str
+    text: str
+    ns: int = 0
+    redirect: str | None = None
+    page_id: int | None = None
+    rev_id: int | None = None
+    timestamp: str = ""
+    lang: str = "en"
+    format: str = "wikitext"
+    offset: int | None = None  # byte offset of the page in its (decompressed) source
+
+
+# ---- JSON ---------------------------------------------------------------------------
+
+
+def text_to_json(t: Text) -> dict[str, Any]:
+    d: dict[str, Any] = {"text": t.text}
+    if t.links:
+        d["links"] = [{"start": s.start, "end": s.end, "target": s.target} for s in t.links]
+    if t.kind != "p":
+        d["kind"] = t.kind
+    return d
+
+
+def text_from_json(d: dict[str, Any]) -> Text:
+    links = tuple(LinkSpan(x["start"], x["end"], x["target"]) for x in d.get("links", ()))
+    return Text(d["text"], links, d.get("kind", "p"))
+
+
+def _section_to_json(s: Section) -> dict[str, Any]:
+    return {
+        "title": s.title,
+        "level": s.level,
+        "paragraphs": [text_to_json(t) for t in s.paragraphs],
+        "sections": [_section_to_json(c) for c in s.sections],
+    }
+
+
+def _section_from_json(d: dict[str, Any]) -> Section:
+    return Section(
+        d["title"],
+        d["level"],
+        tuple(text_from_json(t) for t in d.get("paragraphs", ())),
+        tuple(_section_from_json(c) for c in d.get("sections", ())),
+    )
+
+
+def quick_facts_to_json(q: QuickFacts) -> dict[str, Any]:
+    return {
+        "template": q.template,
+        "title": q.title,
+        "image": asdict(q.image) if q.image else None,
+        "rows": [
+            {"label": r.label, "header": r.header, "values": [text_to_json(v) for v in r.values]}
+            for r in q.rows
+        ],
+        "coordinates": list(q.coordinates) if q.coordinates else None,
+    }
+
+
+def quick_facts_from_json(d: dict[str, Any]) -> QuickFacts:
+    img = d.get("image")
+    coords = d.get("coordinates")
+    return QuickFacts(
+        template=d["template"],
+        title=d.get("title", ""),
+        image=Image(**img) if img else None,
+        rows=tuple(
+            FactRow(r["label"], tuple(text_from_json(v) for v in r.get("values", ())), r.get("header", False))
+            for r in d.get("rows", ())
+        ),
+        coordinates=(coords[0], coords[1]) if coords else None,
+    )
+
+
+def article_to_json(a: Article) -> dict[str, Any]:
+    return {
+        "title": a.title,
+        "lang": a.lang,
+        "page_id": a.page_id,
+        "rev_id": a.rev_id,
+        "timestamp": a.timestamp,
+        "quick_facts": quick_facts_to_json(a.quick_facts) if a.quick_facts else None,
+        "lead": [text_to_json(t) for t in a.lead],
+        "sections": [_section_to_json(s) for s in a.sections],
+        "see_also": [{"target": x.target, "text": x.text} for x in a.see_also],
+        "language_links": [{"lang": x.lang, "title": x.title} for x in a.language_links],
+        "categories": list(a.categories),
+        "images": [asdict(i) for i in a.images],
+        "stats": dict(a.stats),
+    }
+
+
+def article_from_json(d: dict[str, Any]) -> Article:
+    qf = d.get("quick_facts")
+    return Article(
+        title=d["title"],
+        lang=d.get("lang", "en"),
+        page_id=d.get("page_id"),
+        rev_id=d.get("rev_id"),
+        timestamp=d.get("timestamp", ""),
+        quick_facts=quick_facts_from_json(qf) if qf else None,
+        lead=tuple(text_from_json(t) for t in d.get("lead", ())),
+        sections=tuple(_section_from_json(s) for s in d.get("sections", ())),
+        see_also=tuple(Link(x["target"], x["text"]) for x in d.get("see_also", ())),
+        language_links=tuple(LanguageLink(x["lang"], x["title"]) for x in d.get("language_links", ())),
+        categories=tuple(d.get("categories", ())),
+        images=tuple(Image(**i) for i in d.get("images", ())),
+        stats=dict(d.get("stats", {})),
+    )

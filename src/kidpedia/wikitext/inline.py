@@ -1,0 +1,322 @@
+"""Inline rendering: mwparserfromhell nodes -> plain text with links (model.Text).
+
+``TextBuilder`` collects pieces of text and links; ``render_nodes`` walks nodes and
+writes what a reader sees into it: bold/italics become plain text, wiki links stay
+links, external links keep their label, references, comments and file markup go
+(images are kept as metadata in the ParseContext), templates go through
+``templates.render_template``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text as TextNode,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from kidpedia.model import Image, LanguageLink, LinkSpan, Text
+from kidpedia.wikitext import names
+
+_WS = re.compile(r"\s+")
+
+# Tags whose content a reader never sees in the article body.
+DROP_TAGS = frozenset(
+    {
+        "ref", "references", "gallery", "math", "chem", "ce", "timeline", "imagemap", "score",
+        "syntaxhighlight", "source", "templatestyles", "graph", "mapframe", "maplink",
+        "indicator", "categorytree", "inputbox", "hiero", "table", "noinclude",
+        "style", "script", "section", "templatedata", "charinsert", "del", "s", "strike",
+    }
+)
+# Tags that break a line when rendered.
+BREAK_TAGS = frozenset({"br", "p", "div", "hr"})
+
+
+@dataclass
+class ParseContext:
+    """What a parse collects besides text: images, categories, language links, counters."""
+
+    lang: str = "en"
+    title: str = ""
+    images: list[Image] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    language_links: list[LanguageLink] = field(default_factory=list)
+    stats: Counter[str] = field(default_factory=Counter)
+    unknown_templates: Counter[str] = field(default_factory=Counter)
+    quick_facts: object | None = None  # model.QuickFacts once an infobox was seen
+
+
+class TextBuilder:
+    """Accumulates (text, link target or None) pieces; ``build`` normalises whitespace."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, str | None]] = []
+
+    def add(self, text: str, target: str | None = None) -> None:
+        if text:
+            self.pieces.append((text, target))
+
+    def add_text(self, built: Text) -> None:
+        """Append an already built Text, keeping its links."""
+        pos = 0
+        for span in built.links:
+            self.add(built.text[pos : span.start])
+            self.add(built.text[span.start : span.end], span.target)
+            pos = span.end
+        self.add(built.text[pos:])
+
+    def is_blank(self) -> bool:
+        return all(not p[0].strip() for p in self.pieces)
+
+    def build(self, kind: str = "p") -> Text:
+        out: list[str] = []
+        links: list[LinkSpan] = []
+        length = 0
+        pending_space = False
+        for raw, target in self.pieces:
+            piece = _WS.sub(" ", raw)
+            if not piece:
+                continue
+            if piece[0] == " ":
+                pending_space = True
+                piece = piece.lstrip(" ")
+            trailing = piece.endswith(" ")
+            piece = piece.rstrip(" ")
+            if piece:
+                if pending_space and length:
+                    out.append(" ")
+                    length += 1
+                pending_space = False
+                if target and links and links[-1].end == length and links[-1].target == target:
+                    links[-1] = LinkSpan(links[-1].start, length + len(piece), target)
+                elif target:
+                    links.append(LinkSpan(length, length + len(piece), target))
+                out.append(piece)
+                length += len(piece)
+            if trailing:
+                pending_space = True
+        text = "".join(out)
+        text, links = _tidy_punctuation(text, links)
+        return Text(text, tuple(links), kind)
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?)\]])|(?<=[(\[]) +")
+_EMPTY_PARENS = re.compile(r"\s*\((?:[\s,;:]|\bor\b)*\)")
+
+
+def _tidy_punctuation(text: str, links: list[LinkSpan]) -> tuple[str, list[LinkSpan]]:
+    """Remove spaces left before punctuation and empty "( )" left by dropped templates."""
+    if not (" " in text or "(" in text):
+        return text, links
+    for pattern in (_EMPTY_PARENS, _SPACE_BEFORE_PUNCT):
+        matches = list(pattern.finditer(text))
+        if not matches:
+            continue
+        # Rebuild text and shift link offsets.
+        keep: list[str] = []
+        removed_before: list[tuple[int, int]] = []  # (position, total removed up to and incl.)
+        pos = 0
+        total = 0
+        for m in matches:
+            if any(s.start < m.end() and m.start() < s.end for s in links):
+                continue  # never cut into a link's text
+            keep.append(text[pos : m.start()])
+            total += m.end() - m.start()
+            removed_before.append((m.end(), total))
+            pos = m.end()
+        keep.append(text[pos:])
+        if not removed_before:
+            continue
+
+        def shift(i: int) -> int:
+            d = 0
+            for end, tot in removed_before:
+                if end <= i:
+                    d = tot
+                else:
+                    break
+            return i - d
+
+        text = "".join(keep)
+        links = [LinkSpan(shift(s.start), shift(s.end), s.target) for s in links]
+    return text.strip(), links
+
+
+_QUOTES = re.compile(r"'{2,}")
+
+
+def strip_quotes(text: str) -> str:
+    """Drop bold/italic quote runs ('' '') left as text by a parse without style tags."""
+    return _QUOTES.sub("", text) if "''" in text else text
+
+
+def normalise_title(title: str) -> str:
+    """A link target as MediaWiki reads it: underscores are spaces, first letter upper case."""
+    title = html.unescape(title).replace("_", " ")
+    title = _WS.sub(" ", title).strip()
+    if "#" in title:
+        title = title.split("#", 1)[0].rstrip()
+    if title.startswith(":"):
+        title = title[1:].lstrip()
+    return title[:1].upper() + title[1:] if title else title
+
+
+def plain(code: Wikicode | str | None, ctx: ParseContext) -> str:
+    """Render to plain text without links (labels, parameter names, captions)."""
+    if code is None:
+        return ""
+    if isinstance(code, str):
+        return _WS.sub(" ", code).strip()
+    b = TextBuilder()
+    render_nodes(code.nodes, b, ctx)
+    return b.build().text
+
+
+def rich(code: Wikicode | None, ctx: ParseContext) -> Text:
+    """Render to a Text that keeps links."""
+    b = TextBuilder()
+    if code is not None:
+        render_nodes(code.nodes, b, ctx)
+    return b.build()
+
+
+def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -> None:
+    for node in nodes:
+        if isinstance(node, TextNode):
+            out.add(strip_quotes(node.value))
+        elif isinstance(node, Wikilink):
+            _render_wikilink(node, out, ctx)
+        elif isinstance(node, Template):
+            from kidpedia.wikitext.templates import render_template
+
+            render_template(node, out, ctx)
+        elif isinstance(node, Tag):
+            _render_tag(node, out, ctx)
+        elif isinstance(node, HTMLEntity):
+            out.add(_entity(node))
+        elif isinstance(node, ExternalLink):
+            if node.title is not None:
+                render_nodes(node.title.nodes, out, ctx)
+            ctx.stats["external_links"] += 1
+        elif isinstance(node, Argument):
+            if node.default is not None:
+                render_nodes(node.default.nodes, out, ctx)
+        elif isinstance(node, (Comment, Heading)):
+            continue
+
+
+def _entity(node: HTMLEntity) -> str:
+    try:
+        value = node.normalize()
+    except ValueError:
+        return ""
+    return " " if value in ("\xa0", "\u2009", "\u202f") else value
+
+
+def _render_tag(node: Tag, out: TextBuilder, ctx: ParseContext) -> None:
+    tag = str(node.tag).strip().lower()
+    if tag in DROP_TAGS:
+        if tag == "ref":
+            ctx.stats["refs"] += 1
+        return
+    if tag in BREAK_TAGS:
+        out.add(" ")
+        if node.contents is not None and not node.self_closing:
+            render_nodes(node.contents.nodes, out, ctx)
+            out.add(" ")
+        return
+    if tag == "nowiki":
+        if node.contents is not None:
+            out.add(html.unescape(str(node.contents)))
+        return
+    if node.self_closing or node.contents is None:
+        return
+    render_nodes(node.contents.nodes, out, ctx)
+
+
+def _render_wikilink(node: Wikilink, out: TextBuilder, ctx: ParseContext) -> None:
+    raw_title = str(node.title)
+    if "{" in raw_title or "<" in raw_title:
+        raw_title = plain(node.title, ctx)
+    target = raw_title.strip()
+    leading_colon = target.startswith(":")
+    if leading_colon:
+        target = target[1:].strip()
+    prefix, sep, rest = target.partition(":")
+    if sep:
+        kind = names.namespace_kind(prefix, ctx.lang)
+        if kind == "file" and not leading_colon:
+            _record_image(node, rest, ctx)
+            return
+        if kind == "category":
+            if not leading_colon:
+                ctx.categories.append(normalise_title(rest))
+                return
+            label = plain(node.text, ctx) if node.text is not None else rest.strip()
+            out.add(label)
+            return
+        if kind == "language" and not leading_colon:
+            ctx.language_links.append(LanguageLink(prefix.strip().lower(), rest.strip()))
+            return
+        if kind in ("other", "file", "language"):
+            # Links into other namespaces or wikis are not kids' pages: keep the label only.
+            label = plain(node.text, ctx) if node.text is not None else rest.strip()
+            out.add(label)
+            return
+    title = normalise_title(target)
+    if node.text is not None:
+        label_builder = TextBuilder()
+        render_nodes(node.text.nodes, label_builder, ctx)
+        label = label_builder.build().text
+    else:
+        label = target.split("#", 1)[0] if not target.startswith("#") else target[1:]
+        label = html.unescape(label).replace("_", " ")
+    if not title:  # a link to a section of this page: keep the label as text
+        out.add(label)
+        return
+    out.add(label, title)
+
+
+def _record_image(node: Wikilink, name: str, ctx: ParseContext) -> None:
+    caption = ""
+    if node.text is not None:
+        # The caption is the last parameter that is not an image option.
+        parts = _split_pipes(node.text)
+        for part in reversed(parts):
+            text = plain(part, ctx) if not isinstance(part, str) else part.strip()
+            if text and not names.is_image_option(text):
+                caption = text
+                break
+    ctx.images.append(Image(normalise_title(name), caption))
+
+
+def _split_pipes(code: Wikicode) -> list[Wikicode]:
+    """Split a link's text at top-level pipes (file links carry options and a caption)."""
+    import mwparserfromhell
+
+    parts: list[list[object]] = [[]]
+    for n in code.nodes:
+        if isinstance(n, TextNode) and "|" in n.value:
+            chunks = n.value.split("|")
+            parts[-1].append(TextNode(chunks[0]))
+            for c in chunks[1:]:
+                parts.append([TextNode(c)])
+        else:
+            parts[-1].append(n)
+    return [mwparserfromhell.wikicode.Wikicode(mwparserfromhell.smart_list.SmartList(p)) for p in parts]
