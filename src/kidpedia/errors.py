@@ -25,9 +25,19 @@ class KidpediaError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self):  # keep hint and extra fields across processes
+        return (_rebuild, (self.__class__, self.message, self.hint, self.__dict__))
+
     def one_line(self) -> str:
         line = self.message.replace("\n", " ")
         return f"{line} ({self.hint})" if self.hint else line
+
+
+def _rebuild(cls: type, message: str, hint: str, state: dict) -> KidpediaError:
+    err = cls.__new__(cls)
+    KidpediaError.__init__(err, message, hint)
+    err.__dict__.update(state)
+    return err
 
 
 class SourceError(KidpediaError):

@@ -1,0 +1,5 @@
+"""The SQLite store (the only SQL in the tree)."""
+
+from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store
+
+__all__ = ["Store", "SearchHit", "MARK_START", "MARK_END"]

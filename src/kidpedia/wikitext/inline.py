@@ -112,50 +112,65 @@ class TextBuilder:
             if trailing:
                 pending_space = True
         text = "".join(out)
+        if "<" in text and _STRAY_TAG.search(text):
+            text, links = _cut(text, links, _STRAY_TAG)
         text, links = _tidy_punctuation(text, links)
         return Text(text, tuple(links), kind)
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?)\]])|(?<=[(\[]) +")
+# Tags the parser left as text (malformed, e.g. "<br/ >"): a browser would not show them.
+_STRAY_TAG = re.compile(
+    r"</?(?:br|span|div|small|big|sup|sub|center|font|p|i|b|u|s|abbr|ref|references|nowiki|poem"
+    r"|blockquote|hr|code|tt|em|strong)\b[^<>]*>",
+    re.I,
+)
+
+
+def _cut(text: str, links: list[LinkSpan], pattern: re.Pattern[str]) -> tuple[str, list[LinkSpan]]:
+    """Remove every match of ``pattern`` outside links, shifting link offsets."""
+    return _remove_matches(text, links, list(pattern.finditer(text)))
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\()[\s,;:]+|(?<=\[) +| +(?=[,.;:!?)\]])|(?<=\w)[,;:]+(?=\))")
 _EMPTY_PARENS = re.compile(r"\s*\((?:[\s,;:]|\bor\b)*\)")
 
 
 def _tidy_punctuation(text: str, links: list[LinkSpan]) -> tuple[str, list[LinkSpan]]:
     """Remove spaces left before punctuation and empty "( )" left by dropped templates."""
-    if not (" " in text or "(" in text):
-        return text, links
-    for pattern in (_EMPTY_PARENS, _SPACE_BEFORE_PUNCT):
-        matches = list(pattern.finditer(text))
-        if not matches:
-            continue
-        # Rebuild text and shift link offsets.
-        keep: list[str] = []
-        removed_before: list[tuple[int, int]] = []  # (position, total removed up to and incl.)
-        pos = 0
-        total = 0
-        for m in matches:
-            if any(s.start < m.end() and m.start() < s.end for s in links):
-                continue  # never cut into a link's text
-            keep.append(text[pos : m.start()])
-            total += m.end() - m.start()
-            removed_before.append((m.end(), total))
-            pos = m.end()
-        keep.append(text[pos:])
-        if not removed_before:
-            continue
-
-        def shift(i: int) -> int:
-            d = 0
-            for end, tot in removed_before:
-                if end <= i:
-                    d = tot
-                else:
-                    break
-            return i - d
-
-        text = "".join(keep)
-        links = [LinkSpan(shift(s.start), shift(s.end), s.target) for s in links]
+    if " " in text or "(" in text:
+        for pattern in (_EMPTY_PARENS, _SPACE_BEFORE_PUNCT):
+            matches = list(pattern.finditer(text))
+            if matches:
+                text, links = _remove_matches(text, links, matches)
     return text.strip(), links
+
+
+def _remove_matches(
+    text: str, links: list[LinkSpan], matches: list[re.Match[str]]
+) -> tuple[str, list[LinkSpan]]:
+    keep: list[str] = []
+    removed: list[tuple[int, int]] = []  # (end of a cut, characters cut up to there)
+    pos = total = 0
+    for m in matches:
+        if any(s.start < m.end() and m.start() < s.end for s in links):
+            continue  # never cut into a link's text
+        keep.append(text[pos : m.start()])
+        total += m.end() - m.start()
+        removed.append((m.end(), total))
+        pos = m.end()
+    if not removed:
+        return text, links
+    keep.append(text[pos:])
+
+    def shift(i: int) -> int:
+        d = 0
+        for end, tot in removed:
+            if end > i:
+                break
+            d = tot
+        return i - d
+
+    return "".join(keep), [LinkSpan(shift(s.start), shift(s.end), s.target) for s in links]
 
 
 _QUOTES = re.compile(r"'{2,}")

@@ -146,7 +146,9 @@ def _magic(tpl: Template, name: str, out: TextBuilder, ctx: ParseContext) -> Non
     head, _, rest = str(tpl.name).partition(":")
     fn = head.strip().lower()
     if fn in ("lc", "uc", "lcfirst", "ucfirst", "formatnum"):
-        value = plain(rest, ctx)
+        import mwparserfromhell
+
+        value = plain(mwparserfromhell.parse(rest), ctx)
         out.add({"lc": value.lower(), "uc": value.upper()}.get(fn, value))
         return
     if fn == "pagename":

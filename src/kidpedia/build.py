@@ -1,0 +1,235 @@
+"""The build: a source's raw pages -> kids' articles in the store.
+
+``process_page`` is the one pure step (RawPage -> Article | Redirect | Skip);
+``build`` runs it over sources on N worker processes, stores results in batches
+(each batch with the source's progress, so an interrupted build resumes where it
+stopped) and returns a ``BuildReport``. A bad page is a Skip with a reason, never
+a crash; a source that fails part-way keeps every page read before the fault.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from kidpedia.errors import DumpFormatError, KidpediaError
+from kidpedia.kidify.prune import dropped_titles, prune
+from kidpedia.model import Article, RawPage, Redirect, Skip
+from kidpedia.store import Store
+from kidpedia.wikitext.inline import normalise_title
+from kidpedia.wikitext.parse import parse_article, redirect_target
+
+Result = Article | Redirect | Skip
+
+BATCH_PAGES = 64  # pages per task sent to a worker
+COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
+
+
+def _safety() -> tuple[Callable[..., Article], Callable[..., object]] | None:
+    try:
+        from kidpedia.kidify import safety
+    except ImportError:
+        return None
+    return safety.clean, safety.judge
+
+
+def process_page(raw: RawPage, level: str = "default") -> Result:
+    """One page in, one kids' article (or a redirect, or a reasoned skip) out."""
+    if raw.ns != 0:
+        return Skip(raw.title, "namespace", f"namespace {raw.ns}")
+    if raw.redirect:
+        return Redirect(raw.title, normalise_title(raw.redirect))
+    if raw.format != "wikitext":
+        return Skip(raw.title, "format", f"no reader for {raw.format}")
+    if not raw.text.strip():
+        return Skip(raw.title, "empty", "the page has no text")
+    target = redirect_target(raw.text)
+    if target:
+        return Redirect(raw.title, target)
+    try:
+        article = prune(parse_article(raw, dropped_titles()))
+        safety = _safety()
+        if safety:
+            clean, judge = safety
+            article = clean(article, level)
+            decision = judge(article, level)
+            if not getattr(decision, "keep", True):
+                return Skip(raw.title, f"excluded:{decision.reason}", getattr(decision, "detail", ""))
+    except RecursionError:
+        return Skip(raw.title, "parse-error", "markup nested too deeply")
+    except Exception as e:  # a broken page must never stop the build
+        return Skip(raw.title, "parse-error", f"{type(e).__name__}: {e}"[:300])
+    if not article.lead and not article.sections:
+        return Skip(raw.title, "no-text", "nothing left for a reader after cleaning")
+    return article
+
+
+def _process_batch(args: tuple[list[RawPage], str]) -> list[Result]:
+    pages, level = args
+    return [process_page(p, level) for p in pages]
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    redirects: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    pages: int = 0
+    wikitext_bytes: int = 0
+    seconds: float = 0.0
+    resumed_from: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+ProgressFn = Callable[[BuildReport, RawPage | None], None]
+
+
+def _batches(pages: Iterator[RawPage], size: int) -> Iterator[list[RawPage]]:
+    """Pages in lists of ``size``; on a source error, the partial batch first, then the error."""
+    batch: list[RawPage] = []
+    try:
+        for page in pages:
+            batch.append(page)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    except KidpediaError:
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
+
+
+def _results(batches: Iterator[list[RawPage]], level: str, pool: object | None) -> Iterator[list[Result]]:
+    """Results batch by batch, in source order; at most 3 batches per worker in flight."""
+    if pool is None:
+        for b in batches:
+            yield _process_batch((b, level))
+        return
+    from collections import deque
+
+    pending: deque = deque()
+    depth = 3 * pool._processes  # type: ignore[attr-defined]
+    try:
+        for b in batches:
+            pending.append(pool.apply_async(_process_batch, ((b, level),)))  # type: ignore[attr-defined]
+            while len(pending) >= depth:
+                yield pending.popleft().get()
+    except KidpediaError:
+        while pending:  # every page read before a source error is kept
+            yield pending.popleft().get()
+        raise
+    while pending:
+        yield pending.popleft().get()
+
+
+def _source_key(path: str | Path) -> str:
+    return str(Path(path).resolve())
+
+
+def build(
+    sources: Iterable[str | Path],
+    db: str | Path,
+    workers: int = 1,
+    limit: int | None = None,
+    level: str = "default",
+    title: str | None = None,
+    force: bool = False,
+    progress: ProgressFn | None = None,
+) -> BuildReport:
+    """Build (or resume building) the store at ``db`` from ``sources``."""
+    from kidpedia.sources.dump import iter_pages
+
+    store = Store(db, create=True)
+    report = BuildReport()
+    start = time.perf_counter()
+    pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
+    try:
+        for source in sources:
+            key = _source_key(source)
+            done, finished = (0, False) if force else store.progress(key)
+            if finished:
+                report.resumed_from[str(source)] = done
+                continue
+            if done:
+                report.resumed_from[str(source)] = done
+            remaining = None if limit is None else max(0, limit - report.pages)
+            if remaining == 0:
+                break
+            pages = iter_pages(source, title=title, skip=done)
+            if remaining is not None:
+                pages = islice(pages, remaining)
+            try:
+                done = _run_source(store, key, pages, done, level, pool, report, progress)
+            except DumpFormatError as e:
+                report.errors.append(f"{source}: {e.one_line()}")
+                continue
+            if limit is None or report.pages < limit:
+                store.finish(key, done)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        if pool is not None:
+            pool.terminate() if report.interrupted else pool.close()
+            pool.join()
+        report.seconds = time.perf_counter() - start
+        store.close()
+    return report
+
+
+def _run_source(
+    store: Store,
+    key: str,
+    pages: Iterator[RawPage],
+    done: int,
+    level: str,
+    pool: object | None,
+    report: BuildReport,
+    progress: ProgressFn | None,
+) -> int:
+    """Process one source's pages; commit every COMMIT_PAGES pages with the resume point."""
+    articles: list[Article] = []
+    redirects: list[Redirect] = []
+    skips: list[Skip] = []
+    pending_pages = 0
+
+    def commit() -> None:
+        nonlocal articles, redirects, skips, pending_pages
+        store.add(articles, redirects, skips, progress=(key, done))
+        articles, redirects, skips, pending_pages = [], [], [], 0
+
+    try:
+        for batch_results in _results(_batches(pages, BATCH_PAGES), level, pool):
+            for r in batch_results:
+                done += 1
+                report.pages += 1
+                pending_pages += 1
+                if isinstance(r, Article):
+                    articles.append(r)
+                    report.articles += 1
+                elif isinstance(r, Redirect):
+                    redirects.append(r)
+                    report.redirects += 1
+                else:
+                    skips.append(r)
+                    report.skipped[r.reason] += 1
+            if progress:
+                progress(report, None)
+            if pending_pages >= COMMIT_PAGES:
+                commit()
+    except (DumpFormatError, KidpediaError):
+        commit()  # keep everything read before the fault
+        raise
+    commit()
+    return done

@@ -1,0 +1,212 @@
+"""The `kidpedia` command (Typer + Rich).
+
+Every command turns a KidpediaError (bad input, missing database, ...) into one
+line on stderr and a non-zero exit code; ``main`` is the entry point.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from kidpedia.errors import ArticleNotFound, KidpediaError, UsageError
+
+DEFAULT_DB = os.environ.get("KIDPEDIA_DB", "data/sample.db")
+
+app = typer.Typer(
+    name="kidpedia",
+    help="kidpedia: a safe, readable, offline 'facts for kids' encyclopedia built from Wikipedia dumps.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+@app.command()
+def build(
+    sources: list[Path] = typer.Argument(..., help="Dump files (.xml, .xml.bz2, multistream .bz2) or wikitext files."),
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="SQLite database to build (created if missing)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many pages."),
+    title: Optional[str] = typer.Option(None, "--title", help="Title for a single wikitext file."),
+    level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
+    force: bool = typer.Option(False, "--force", help="Rebuild finished sources instead of skipping them."),
+) -> None:
+    """Build a kids' encyclopedia database from dumps; resumes an interrupted build."""
+    from kidpedia.build import build as run_build
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,} pages"),
+        TextColumn("{task.fields[rate]:.0f} pages/s"),
+        TextColumn("{task.fields[skipped]:,} skipped"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("building", total=limit, rate=0.0, skipped=0)
+
+        def tick(report, _page) -> None:  # type: ignore[no-untyped-def]
+            rate = report.pages / max(1e-9, _elapsed())
+            progress.update(task, completed=report.pages, rate=rate, skipped=sum(report.skipped.values()))
+
+        import time
+
+        t0 = time.perf_counter()
+
+        def _elapsed() -> float:
+            return time.perf_counter() - t0
+
+        report = run_build(
+            sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick
+        )
+    for source, done in report.resumed_from.items():
+        out.print(f"resumed {source} after {done:,} pages already built")
+    out.print(
+        f"[bold]{report.articles:,} articles[/], {report.redirects:,} redirects, "
+        f"{sum(report.skipped.values()):,} skipped from {report.pages:,} pages "
+        f"in {report.seconds:.1f} s ({report.pages_per_s:.0f} pages/s) -> {db}"
+    )
+    for reason, n in sorted(report.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.print(f"  skipped {n:,}: {reason}")
+    for line in report.errors:
+        err.print(f"error: {line}", markup=False, highlight=False)
+    if report.interrupted:
+        err.print("interrupted: finished pages are saved; run the same command again to resume")
+        raise typer.Exit(130)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _load_article(source_or_title: str, db: Path, title: Optional[str]):  # type: ignore[no-untyped-def]
+    """An Article from a file (wikitext or dump) or, failing that, from the database."""
+    from kidpedia.build import process_page
+    from kidpedia.model import Article, Redirect, Skip
+
+    path = Path(source_or_title)
+    if path.exists() or any(source_or_title.endswith(x) for x in (".xml", ".bz2", ".txt", ".wikitext")):
+        from kidpedia.sources.dump import iter_pages
+
+        for raw in iter_pages(path, title=title):
+            if title and raw.title != title and raw.ns == 0 and not _is_single_file(path):
+                continue
+            result = process_page(raw)
+            if isinstance(result, Article):
+                return result
+            if isinstance(result, Redirect):
+                raise ArticleNotFound(f"{raw.title!r} is a redirect to {result.target!r}")
+            if isinstance(result, Skip) and (title or _is_single_file(path)):
+                raise ArticleNotFound(f"{raw.title!r} was skipped: {result.reason} ({result.detail})")
+        raise ArticleNotFound(f"no article {title!r} in {path}" if title else f"no article in {path}")
+    from kidpedia.store import Store
+
+    store = Store(db)
+    found = store.resolve(title or source_or_title)
+    if not found:
+        raise ArticleNotFound(f"no article called {source_or_title!r} in {db}", "try: kidpedia search WORDS")
+    article = store.get(found[0])
+    assert article is not None
+    return article
+
+
+def _is_single_file(path: Path) -> bool:
+    return path.suffix.lower() not in (".xml", ".bz2")
+
+
+@app.command()
+def page(
+    source_or_title: str = typer.Argument(..., help="A wikitext file, a dump (with --title), or a title in --db."),
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to look titles up in."),
+    title: Optional[str] = typer.Option(None, "--title", help="Which page of a dump, or a wikitext file's title."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or html."),
+) -> None:
+    """Show one kids' page."""
+    if fmt not in ("text", "json", "html"):
+        raise UsageError(f"unknown format {fmt!r}", "use text, json or html")
+    article = _load_article(source_or_title, db, title)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "html":
+        from kidpedia.export.html import article_html
+
+        sys.stdout.write(article_html(article))
+    else:
+        from kidpedia.export.text import article_to_text
+
+        sys.stdout.write(article_to_text(article))
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="Words to look for."),
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to search."),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, max=100),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Search the encyclopedia (ranked by BM25)."""
+    from kidpedia.store import MARK_END, MARK_START, Store
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"unknown format {fmt!r}", "use text or json")
+    store = Store(db)
+    blocked = _blocked(query)
+    hits = [] if blocked else store.search(query, limit=limit)
+    if fmt == "json":
+        data = {
+            "query": query,
+            "blocked": blocked,
+            "results": [
+                {"title": h.title, "snippet": h.snippet.replace(MARK_START, "").replace(MARK_END, ""), "score": round(h.score, 4)}
+                for h in hits
+            ],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if blocked:
+        out.print("Let's look for something else! Try another word.")
+        return
+    if not hits:
+        out.print(f"No results for {query!r}.", markup=False, highlight=False)
+        return
+    for i, h in enumerate(hits, 1):
+        snippet = h.snippet.replace(MARK_START, "").replace(MARK_END, "")
+        out.print(f"{i}. {h.title}", style="bold", markup=False, highlight=False)
+        out.print(f"   {snippet}", markup=False, highlight=False)
+
+
+def _blocked(query: str) -> bool:
+    try:
+        from kidpedia.kidify.safety import is_blocked_query
+    except ImportError:
+        return False
+    return bool(is_blocked_query(query))
+
+
+def main() -> None:
+    """Entry point: run the app; bad input is one line on stderr, never a traceback."""
+    try:
+        app()
+    except KidpediaError as e:
+        err.print(f"kidpedia: error: {e.one_line()}", markup=False, highlight=False)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        err.print("kidpedia: interrupted")
+        sys.exit(130)
+    except (OSError, ValueError) as e:
+        if os.environ.get("KIDPEDIA_DEBUG"):
+            raise
+        err.print(f"kidpedia: error: {e}", markup=False, highlight=False)
+        sys.exit(1)

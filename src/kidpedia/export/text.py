@@ -1,0 +1,64 @@
+"""An Article as plain text, in the reference page's order.
+
+"<Title> facts for kids", Quick facts, lead, Contents, sections, See also and
+"In <Language>: <title>" lines. Used by ``kidpedia page --format text``.
+"""
+
+from __future__ import annotations
+
+from kidpedia.model import Article, QuickFacts, Section, Text
+from kidpedia.wikitext.names import language_name
+
+
+def _para(t: Text) -> str:
+    return f"- {t.text}" if t.kind == "li" else t.text
+
+
+def _quick_facts(q: QuickFacts) -> list[str]:
+    lines = [f"Quick facts: {q.title}" if q.title else "Quick facts"]
+    if q.image and q.image.caption:
+        lines.append(f"  [{q.image.caption}]")
+    for row in q.rows:
+        if row.header:
+            lines.append(f"  -- {row.label} --")
+        elif len(row.values) > 1:
+            lines.append(f"  {row.label}:")
+            lines.extend(f"    | {v.text}" for v in row.values if v.text)
+        else:
+            lines.append(f"  {row.label}: {row.values[0].text if row.values else ''}")
+    return lines
+
+
+def _contents(sections: tuple[Section, ...], prefix: str = "", depth: int = 0) -> list[str]:
+    lines = []
+    for i, s in enumerate(sections, 1):
+        number = f"{prefix}{i}"
+        lines.append(f"{'  ' * (depth + 1)}{number} {s.title}")
+        lines.extend(_contents(s.sections, number + ".", depth + 1))
+    return lines
+
+
+def _sections(sections: tuple[Section, ...]) -> list[str]:
+    lines = []
+    for s in sections:
+        lines.append("")
+        lines.append(s.title)
+        lines.extend(_para(p) for p in s.paragraphs)
+        lines.extend(_sections(s.sections))
+    return lines
+
+
+def article_to_text(a: Article) -> str:
+    lines = [f"{a.title} facts for kids", ""]
+    if a.quick_facts and a.quick_facts.rows:
+        lines += _quick_facts(a.quick_facts) + [""]
+    lines += [_para(p) for p in a.lead]
+    if a.sections:
+        lines += ["", "Contents"] + _contents(a.sections)
+    lines += _sections(a.sections)
+    if a.see_also:
+        lines += ["", "See also"] + [f"- {x.text or x.target}" for x in a.see_also]
+    if a.language_links:
+        lines.append("")
+        lines += [f"In {language_name(x.lang)}: {x.title}" for x in a.language_links]
+    return "\n".join(lines).rstrip() + "\n"
