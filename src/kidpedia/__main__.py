@@ -1,0 +1,5 @@
+"""`python -m kidpedia` runs the CLI."""
+
+from kidpedia.cli import main
+
+main()

@@ -1,0 +1,125 @@
+"""The store and the build on the real sample dump: counts, search, redirects, determinism, resume."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kidpedia import build as build_mod
+from kidpedia.build import build
+from kidpedia.errors import StoreError
+from kidpedia.store import MARK_END, MARK_START, Store
+
+
+def _rows(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        arts = conn.execute("SELECT title, data FROM articles ORDER BY title").fetchall()
+        reds = conn.execute("SELECT title, target FROM redirects ORDER BY title").fetchall()
+        fts = conn.execute("SELECT count(*) FROM search").fetchone()
+    return [arts, reds, fts]
+
+
+def test_sample_counts(sample_db: Path) -> None:
+    store = Store(sample_db)
+    stats = store.stats()
+    skips = store.skip_counts()
+    excluded = sum(n for r, n in skips.items() if r.startswith("excluded:"))
+    # 206 pages: 106 articles in namespace 0, 99 redirects in namespace 0, 1 redirect in namespace 4.
+    assert stats["articles"] + excluded + skips.get("parse-error", 0) == 106
+    assert stats["redirects"] == 99
+    assert skips.get("namespace") == 1
+    assert skips.get("parse-error", 0) == 0
+
+
+def test_search_einstein_puts_albert_einstein_first(sample_db: Path) -> None:
+    hits = Store(sample_db).search("Einstein")
+    assert hits[0].title == "Albert Einstein"
+    assert MARK_START in hits[0].snippet and MARK_END in hits[0].snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "'", 'a" OR "b', "NEAR(a b)", "title:x", "*", "a AND", "(((", "-", "^x", "😀🦄", "ü" * 3,
+     "x" * 2000, "", "   ", "\x00", "Ω≈ç√", "AND OR NOT", "col:*"],
+)
+def test_any_query_is_safe(sample_db: Path, query: str) -> None:
+    store = Store(sample_db)
+    assert isinstance(store.search(query), list)
+    assert isinstance(store.search_count(query), int)
+    assert isinstance(store.suggest(query), list)
+
+
+def test_suggest_prefix_and_resolve(sample_db: Path) -> None:
+    store = Store(sample_db)
+    assert "Albert Einstein" in store.suggest("alb")
+    assert store.suggest("ALBERT E")[0] == "Albert Einstein"
+    assert store.resolve("albert einstein") == ("Albert Einstein", None)
+    assert store.resolve("Albert_Einstein") == ("Albert Einstein", None)
+    assert store.resolve("No such page at all") is None
+
+
+def test_redirects_resolve_to_stored_articles(sample_db: Path) -> None:
+    store = Store(sample_db)
+    with sqlite3.connect(sample_db) as conn:
+        pairs = conn.execute(
+            "SELECT r.title, r.target FROM redirects r JOIN articles a ON a.title = r.target"
+        ).fetchall()
+    assert pairs, "some sample redirects point at sample articles"
+    for title, target in pairs:
+        assert store.resolve(title) == (target, title)
+
+
+def test_missing_or_foreign_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database"):
+        Store(tmp_path / "nope.db")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.commit()
+    with pytest.raises(StoreError, match="not a kidpedia database"):
+        Store(other)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError):
+        Store(junk)
+
+
+def test_same_dump_twice_gives_the_same_database(tmp_path: Path, sample_dump: Path) -> None:
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    build([sample_dump], a, workers=1)
+    build([sample_dump], b, workers=2)
+    assert _rows(a) == _rows(b)
+    build([sample_dump], a, workers=1, force=True)  # again into the same database
+    assert _rows(a) == _rows(b)
+
+
+def test_interrupted_build_resumes_without_loss_or_duplicates(
+    tmp_path: Path, sample_dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = tmp_path / "full.db"
+    build([sample_dump], full)
+    monkeypatch.setattr(build_mod, "COMMIT_PAGES", 40)
+    monkeypatch.setattr(build_mod, "BATCH_PAGES", 10)
+    db = tmp_path / "resumed.db"
+
+    def interrupt(report, _page):  # type: ignore[no-untyped-def]
+        if report.pages >= 120:
+            raise KeyboardInterrupt
+
+    first = build([sample_dump], db, progress=interrupt)
+    assert first.interrupted
+    done, finished = Store(db).progress(str(sample_dump.resolve()))
+    assert 40 <= done <= 120 and not finished
+    second = build([sample_dump], db)
+    assert second.resumed_from and not second.interrupted
+    assert second.pages == 206 - done
+    assert _rows(db) == _rows(full)
+
+
+def test_limit_then_continue(tmp_path: Path, sample_dump: Path) -> None:
+    db = tmp_path / "limited.db"
+    r1 = build([sample_dump], db, limit=30)
+    assert r1.pages == 30
+    r2 = build([sample_dump], db)
+    assert r2.pages == 176
+    assert Store(db).stats()["redirects"] == 99

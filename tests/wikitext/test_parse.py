@@ -1,0 +1,90 @@
+"""The parser on real pages: structure, links, See also, categories, language links, cleaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kidpedia.kidify.prune import dropped_titles, prune
+from kidpedia.model import LanguageLink, RawPage
+from kidpedia.wikitext.parse import parse_article, preclean, redirect_target, split_sections
+
+WIKITEXT = Path(__file__).resolve().parent.parent / "data" / "wikitext"
+
+
+@pytest.fixture(scope="module")
+def pages(sample_raw_pages):  # type: ignore[no-untyped-def]
+    return {p.title: p for p in sample_raw_pages}
+
+
+def kids(raw: RawPage):  # type: ignore[no-untyped-def]
+    return prune(parse_article(raw, dropped_titles()))
+
+
+def test_see_also_categories_and_language_links(pages) -> None:  # type: ignore[no-untyped-def]
+    a = kids(pages["Agricultural science"])
+    targets = [x.target for x in a.see_also]
+    assert "Agricultural Research Council" in targets
+    assert "National FFA Organization" in targets
+    assert "Agronomy" in a.categories and "Agriculture" in a.categories
+    assert LanguageLink("es", "Agronomía") in a.language_links
+    assert LanguageLink("be-x-old", "Аграномія") in a.language_links
+    titles = [s.title for s in a.iter_sections()]
+    assert "See also" not in titles and "External links" not in titles
+    assert "Further reading" not in titles and "References" not in titles
+
+
+def test_lead_has_no_references_and_keeps_links(pages) -> None:  # type: ignore[no-untyped-def]
+    a = kids(pages["Albert Einstein"])
+    first = a.lead[0]
+    assert first.text.startswith("Albert Einstein (14 March 1879 – 18 April 1955) was a German-born theoretical physicist.")
+    linked = {first.text[s.start : s.end]: s.target for s in first.links}
+    assert linked["theoretical physicist"] == "Theoretical physics"
+    assert "general theory of relativity" in linked
+    assert a.quick_facts is not None
+    assert any(i.caption == "Albert Einstein in 1921" for i in ([a.quick_facts.image] if a.quick_facts.image else []))
+
+
+def test_sections_nest_by_level(pages) -> None:  # type: ignore[no-untyped-def]
+    a = kids(pages["Albert Einstein"])
+    bio = next(s for s in a.sections if s.title == "Biography")
+    assert bio.level == 2
+    emig = next(s for s in bio.sections if s.title.startswith("1933"))
+    assert emig.level == 3 and any(c.level == 4 for c in emig.sections)
+
+
+def test_images_are_metadata_not_text(pages) -> None:  # type: ignore[no-untyped-def]
+    a = kids(pages["Aardvark"])
+    assert a.images, "file links are kept as image metadata"
+    assert all("thumb" not in t.text and "File:" not in t.text for t in a.iter_texts())
+
+
+def test_list_items_are_items(pages) -> None:  # type: ignore[no-untyped-def]
+    a = kids(pages["Albert Einstein"])
+    kinds = {p.kind for s in a.iter_sections() for p in s.paragraphs}
+    assert kinds <= {"p", "li"}
+
+
+def test_redirect_wikitext_is_recognised() -> None:
+    text = (WIKITEXT / "redirect.txt").read_text(encoding="utf-8")
+    assert redirect_target(text)
+
+
+def test_preclean_removes_refs_comments_and_switches() -> None:
+    text = "A<ref name=x>cite</ref> b<ref name=y/> c<!-- hidden --> d __NOTOC__"
+    assert preclean(text) == "A b c d "
+
+
+def test_split_sections_on_heading_lines_only() -> None:
+    chunks = split_sections("lead\n== One ==\nx == not a heading ==\n=== Two ===\ny")
+    assert [(c.level, c.title) for c in chunks] == [(0, ""), (2, "One"), (3, "Two")]
+
+
+def test_german_page_keeps_german_categories() -> None:
+    from kidpedia.sources.dump import iter_pages
+
+    (raw,) = iter_pages(WIKITEXT / "BBDO.txt")
+    a = kids(raw)
+    assert a.categories, "Kategorie: links are categories"
+    assert not any("Kategorie" in t.text for t in a.iter_texts())
