@@ -1,0 +1,154 @@
+"""The HTML pages: home, article, search, random, and the friendly "not found" page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
+
+from kidpedia.store import Store
+from kidpedia.web import render
+from kidpedia.web.app import STATIC_DIR, Site
+from kidpedia.web.query import Paging, clean_query, clean_title, is_blocked, page_number
+
+router = APIRouter(include_in_schema=False)
+
+EXPLORE_COUNT = 6
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+@dataclass
+class Teaser:
+    """An article offered to explore: title, link and its first words."""
+
+    title: str
+    href: str
+    blurb: str
+
+
+def _site(request: Request) -> Site:
+    return request.app.state.site
+
+
+def _blurb(store: Store, title: str, length: int = 140) -> str:
+    article = store.get(title)
+    text = article.lead[0].text if article and article.lead else ""
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def explore(store: Store, count: int = EXPLORE_COUNT) -> list[Teaser]:
+    """A few different articles picked at random (fewer if the store is small)."""
+    titles: list[str] = []
+    for _ in range(count * 3):
+        title = store.random_title()
+        if title and title not in titles and not is_blocked(title):
+            titles.append(title)
+        if len(titles) == count:
+            break
+    return [Teaser(t, render.wiki_url(t), _blurb(store, t)) for t in titles]
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    site = _site(request)
+    response = site.page("home.html", explore=explore(site.store))
+    response.headers.update(NO_STORE)
+    return response
+
+
+@router.get("/random")
+def random_article(request: Request) -> Response:
+    title = _site(request).store.random_title()
+    url = render.wiki_url(title) if title else "/"
+    return RedirectResponse(url, status_code=302, headers=NO_STORE)
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
+
+@router.get("/wiki")
+@router.get("/wiki/")
+def wiki_root() -> Response:
+    return RedirectResponse("/", status_code=302)
+
+
+@router.get("/wiki/{raw_title:path}")
+def article_page(request: Request, raw_title: str, redirected_from: str | None = None) -> Response:
+    site = _site(request)
+    title = clean_title(raw_title)
+    if not title:
+        return RedirectResponse("/", status_code=302)
+    found = site.store.resolve(title)
+    if found is None:
+        return not_found(site, title)
+    canonical, via = found
+    if canonical != title:
+        url = render.wiki_url(canonical)
+        if via:
+            url += "?redirected_from=" + quote(via, safe="")
+        return RedirectResponse(url, status_code=302)
+    article = site.store.get(canonical)
+    if article is None:  # removed between resolve and get
+        return not_found(site, title)
+    came_from = _checked_redirect(site.store, redirected_from, canonical)
+    view = render.article_view(article, site.store)
+    return site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
+
+
+def _checked_redirect(store: Store, redirected_from: str | None, target: str) -> str:
+    """Show "redirected from X" only when X really is a redirect to this article."""
+    if not redirected_from:
+        return ""
+    name = clean_title(redirected_from)
+    return name if name and store.redirect_targets([name]).get(name) == target else ""
+
+
+def not_found(site: Site, title: str) -> Response:
+    """A friendly 404 that offers articles like the one asked for."""
+    suggestions: list[str] = []
+    if not is_blocked(title):
+        suggestions = [h.title for h in site.store.search(title, limit=5)]
+        for s in site.store.suggest(title, limit=5):
+            if s not in suggestions:
+                suggestions.append(s)
+    return site.page(
+        "not_found.html",
+        status=404,
+        missing=title,
+        suggestions=[Teaser(s, render.wiki_url(s), "") for s in suggestions[:8]],
+        query=clean_query(title),
+    )
+
+
+@dataclass
+class Result:
+    title: str
+    href: str
+    snippet: object  # Markup
+
+
+@router.get("/search")
+def search_page(request: Request, q: str | None = None, page: str | None = None) -> Response:
+    site = _site(request)
+    query = clean_query(q)
+    if not query:
+        return site.page("search.html", results=[], paging=None, exact=None, blocked=False)
+    if is_blocked(query):
+        return site.page("blocked.html", query=query, blocked=True)
+    paging = Paging(page_number(page), site.store.search_count(query))
+    hits = site.store.search(query, limit=paging.size, offset=paging.offset)
+    results = [Result(h.title, render.wiki_url(h.title), render.render_snippet(h.snippet)) for h in hits]
+    exact = site.store.resolve(query) if paging.page == 1 else None
+    return site.page(
+        "search.html",
+        query=query,
+        results=results,
+        paging=paging,
+        exact=Result(exact[0], render.wiki_url(exact[0]), "") if exact else None,
+        search_url="/search?q=" + quote(query, safe=""),
+        blocked=False,
+    )

@@ -1,0 +1,80 @@
+"""What the web app makes of user input: queries, page numbers, titles, safe search.
+
+Every function here accepts any string (quotes, FTS operators, NUL bytes, emoji,
+thousands of characters) and returns something harmless; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_QUERY = 200  # characters of a query we search for and show back
+MAX_TITLE = 255  # MediaWiki's limit (in bytes) is about this long
+MAX_PAGE = 50
+PAGE_SIZE = 10
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_query(q: str | None) -> str:
+    """A query as we search for it and show it: no control characters, short, trimmed."""
+    if not q:
+        return ""
+    q = _CONTROL.sub(" ", q[: MAX_QUERY * 4])
+    return _SPACES.sub(" ", q).strip()[:MAX_QUERY].strip()
+
+
+def clean_title(raw: str) -> str:
+    """A title from a URL path: underscores are spaces, no control characters."""
+    title = _CONTROL.sub("", raw[: MAX_TITLE * 4]).replace("_", " ")
+    return _SPACES.sub(" ", title).strip()[:MAX_TITLE]
+
+
+def page_number(raw: str | None) -> int:
+    """``page=`` as a number from 1 to MAX_PAGE; anything else is page 1."""
+    if raw is None:
+        return 1
+    raw = raw.strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
+        return 1
+    return max(1, min(int(raw), MAX_PAGE))
+
+
+def is_blocked(q: str) -> bool:
+    """Safe search: True when a query is one children should not be searching for.
+
+    TODO(safety helper): kidify/safety.py is being written concurrently; until it
+    lands nothing is blocked. Remove this guard once ``is_blocked_query`` exists.
+    """
+    if not q:
+        return False
+    try:
+        from kidpedia.kidify.safety import is_blocked_query
+    except ImportError:
+        return False
+    return bool(is_blocked_query(q))
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int
+    total: int
+    size: int = PAGE_SIZE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // self.size)))
+
+    @property
+    def previous(self) -> int | None:
+        return self.page - 1 if self.page > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.page + 1 if self.page < self.pages else None

@@ -1,0 +1,307 @@
+"""Article -> safe HTML pieces for the templates (the only place web builds HTML by hand).
+
+Every string from an Article is untrusted (it came from wikitext). A ``Text`` is cut
+at its link spans and each slice is escaped on its own; a link becomes an ``<a>``
+only when its target is an article in the store (directly or through a redirect),
+otherwise it stays plain text. The assembled fragment then goes through nh3 with a
+tiny allow-list (``a[href]``, ``mark``) as a second guard, so even a bug here
+cannot put a live tag, attribute or ``javascript:`` URL on a page.
+
+``ArticleView`` is what article.html renders: blocks of paragraphs and lists, the
+Quick facts table laid out in columns, the section tree with unique anchors, the
+Contents list, See also and language links.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+from urllib.parse import quote
+
+import nh3
+from markupsafe import Markup, escape
+
+from kidpedia.model import Article, FactRow, QuickFacts, Section, Text
+from kidpedia.store import MARK_END, MARK_START
+from kidpedia.wikitext.names import language_name
+
+# Characters kept as they are in /wiki/ paths; everything else is percent-encoded.
+_PATH_SAFE = "/:(),'!*-._~@$;="
+_ALLOWED_TAGS = {"a", "mark"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "class"}}
+_ANCHOR_UNSAFE = re.compile(r"[^\w\-.~]+", re.UNICODE)
+
+
+class TitleLookup(Protocol):
+    """The part of Store the renderer needs."""
+
+    def exists(self, titles: Iterable[str]) -> set[str]: ...
+
+    def redirect_targets(self, titles: Iterable[str]) -> dict[str, str]: ...
+
+
+def wiki_url(title: str) -> str:
+    """The site path of an article: ``/wiki/`` + title with spaces as underscores, encoded."""
+    return "/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE)
+
+
+def wikipedia_url(title: str, lang: str = "en") -> str:
+    """The original article on Wikipedia (for the CC BY-SA attribution)."""
+    code = lang if re.fullmatch(r"[a-z][a-z0-9-]{0,15}", lang or "") else "en"
+    return f"https://{code}.wikipedia.org/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE)
+
+
+def sanitise(html: str) -> Markup:
+    """Second guard: only ``<a href class>`` and ``<mark>`` survive, no scriptable URLs."""
+    return Markup(
+        nh3.clean(
+            html,
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https"},
+            link_rel=None,
+            strip_comments=True,
+        )
+    )
+
+
+class LinkResolver:
+    """Which link targets become links, resolved for a whole page in one or two queries."""
+
+    def __init__(self, store: TitleLookup, targets: Iterable[str]) -> None:
+        wanted = {t for t in targets if t}
+        found = store.exists(wanted)
+        missing = wanted - found
+        self._href: dict[str, str] = {t: wiki_url(t) for t in found}
+        if missing:
+            for title, target in store.redirect_targets(missing).items():
+                self._href[title] = wiki_url(target)
+
+    def href(self, target: str) -> str | None:
+        return self._href.get(target)
+
+
+def render_text(text: Text, links: LinkResolver) -> Markup:
+    """One Text as HTML: escaped slices, ``<a>`` for links to stored articles."""
+    s = text.text
+    out: list[str] = []
+    pos = 0
+    for span in sorted(text.links, key=lambda x: (x.start, x.end)):
+        start, end = max(span.start, pos), min(span.end, len(s))
+        if start >= end:
+            continue  # overlapping, empty or out-of-range span: its text is still shown
+        href = links.href(span.target)
+        if href is None:
+            continue
+        out.append(str(escape(s[pos:start])))
+        out.append(f'<a href="{escape(href)}">{escape(s[start:end])}</a>')
+        pos = end
+    out.append(str(escape(s[pos:])))
+    return sanitise("".join(out))
+
+
+def render_snippet(snippet: str) -> Markup:
+    """A search snippet: escaped, with the store's match markers as ``<mark>``."""
+    html = str(escape(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return sanitise(html)
+
+
+def plain_snippet(snippet: str) -> str:
+    return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+# ---- view model ----------------------------------------------------------------------
+
+
+@dataclass
+class Block:
+    """A paragraph (``kind`` "p", one item) or a list (``kind`` "ul", its items)."""
+
+    kind: str
+    items: list[Markup]
+
+
+@dataclass
+class SectionView:
+    title: str
+    anchor: str
+    level: int
+    blocks: list[Block]
+    sections: list[SectionView] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """h2 for top-level sections, down to h6."""
+        return f"h{min(6, self.depth + 2)}"
+
+    depth: int = 0
+
+
+@dataclass
+class FactCell:
+    html: Markup
+    colspan: int
+
+
+@dataclass
+class FactRowView:
+    kind: str  # "header" | "pair" (label + one value) | "sides" (label row above cells side by side)
+    label: str
+    cells: list[FactCell]
+
+
+@dataclass
+class QuickFactsView:
+    title: str
+    columns: int
+    rows: list[FactRowView]
+    coordinates: str
+
+
+@dataclass
+class SeeAlsoView:
+    text: str
+    href: str | None
+
+
+@dataclass
+class LanguageView:
+    lang: str
+    language: str
+    title: str
+
+
+@dataclass
+class ArticleView:
+    title: str
+    lead: list[Block]
+    sections: list[SectionView]
+    quick_facts: QuickFactsView | None
+    see_also: list[SeeAlsoView]
+    languages: list[LanguageView]
+    source_url: str
+    lang: str
+    description: str
+
+
+def blocks(texts: Iterable[Text], links: LinkResolver) -> list[Block]:
+    """Paragraphs as they are; runs of list items gathered into one list."""
+    out: list[Block] = []
+    for t in texts:
+        html = render_text(t, links)
+        if t.kind == "li":
+            if out and out[-1].kind == "ul":
+                out[-1].items.append(html)
+            else:
+                out.append(Block("ul", [html]))
+        else:
+            out.append(Block("p", [html]))
+    return out
+
+
+def anchor_for(title: str, taken: set[str]) -> str:
+    """A unique, safe id for a heading (MediaWiki style: spaces as underscores)."""
+    base = _ANCHOR_UNSAFE.sub("_", title.strip()).strip("_") or "section"
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}_{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def _sections(
+    sections: tuple[Section, ...], links: LinkResolver, taken: set[str], depth: int = 0
+) -> list[SectionView]:
+    return [
+        SectionView(
+            title=s.title,
+            anchor=anchor_for(s.title, taken),
+            level=s.level,
+            blocks=blocks(s.paragraphs, links),
+            sections=_sections(s.sections, links, taken, depth + 1),
+            depth=depth,
+        )
+        for s in sections
+    ]
+
+
+def _columns(rows: tuple[FactRow, ...]) -> int:
+    """Table width: every row's values divide it evenly, and label + value fit."""
+    width = 1
+    for r in rows:
+        if not r.header and len(r.values) > 1:
+            width = math.lcm(width, len(r.values))
+    return max(2, width)
+
+
+def _fact_row(row: FactRow, columns: int, links: LinkResolver) -> FactRowView | None:
+    if row.header:
+        return FactRowView("header", row.label, []) if row.label.strip() else None
+    values = [v for v in row.values if v.text.strip()]
+    if not values:
+        return None
+    if len(values) == 1 and row.label.strip():
+        return FactRowView("pair", row.label, [FactCell(render_text(values[0], links), columns - 1)])
+    span = columns // len(values) if columns % len(values) == 0 else 1
+    cells = [FactCell(render_text(v, links), span) for v in values]
+    if columns % len(values):
+        cells[-1].colspan = columns - span * (len(values) - 1)
+    return FactRowView("sides", row.label, cells)
+
+
+def _coordinates(qf: QuickFacts) -> str:
+    if not qf.coordinates:
+        return ""
+    lat, lon = qf.coordinates
+    return f"{abs(lat):.3f}°{'N' if lat >= 0 else 'S'} {abs(lon):.3f}°{'E' if lon >= 0 else 'W'}"
+
+
+def quick_facts_view(qf: QuickFacts, links: LinkResolver) -> QuickFactsView | None:
+    columns = _columns(qf.rows)
+    rows = [v for r in qf.rows if (v := _fact_row(r, columns, links))]
+    # A header with nothing under it before the next header (or the end) says nothing.
+    rows = [
+        r for i, r in enumerate(rows)
+        if r.kind != "header" or (i + 1 < len(rows) and rows[i + 1].kind != "header")
+    ]
+    if not rows:
+        return None
+    return QuickFactsView(qf.title, columns, rows, _coordinates(qf))
+
+
+def _link_targets(article: Article) -> set[str]:
+    targets = {s.target for t in article.iter_texts() for s in t.links}
+    targets.update(x.target for x in article.see_also)
+    return targets
+
+
+def _description(article: Article) -> str:
+    first = article.lead[0].text if article.lead else ""
+    return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
+
+
+def article_view(article: Article, store: TitleLookup) -> ArticleView:
+    links = LinkResolver(store, _link_targets(article))
+    taken = {"content", "contents", "quick-facts", "see-also", "search", "main"}
+    sections = _sections(article.sections, links, taken)
+    see_also = [
+        SeeAlsoView(x.text or x.target, links.href(x.target)) for x in article.see_also
+    ]
+    languages = [
+        LanguageView(x.lang, language_name(x.lang), x.title) for x in article.language_links
+    ]
+    qf = quick_facts_view(article.quick_facts, links) if article.quick_facts else None
+    return ArticleView(
+        title=article.title,
+        lead=blocks(article.lead, links),
+        sections=sections,
+        quick_facts=qf,
+        see_also=see_also,
+        languages=languages,
+        source_url=wikipedia_url(article.title, article.lang),
+        lang=article.lang,
+        description=_description(article),
+    )
