@@ -1,0 +1,278 @@
+"""MediaWiki XML dumps (and single wikitext files) -> RawPage, page by page.
+
+    open_source(path, title=None, lang=None, skip=0) -> Source   (.pages(), progress counters)
+    iter_pages(path, title=None, lang=None, skip=0)  -> Iterator[RawPage]
+
+A dump may be plain ``.xml``, ``.xml.bz2`` (multistream too: with its
+``-index.txt.bz2`` beside it, ``skip`` seeks to the right stream instead of
+decompressing the pages before it) or ``.gz``; UTF-8 or UTF-16 with a BOM; with
+or without ``<siteinfo>``; export version 0.10, 0.11 or another. Any file that is
+not a dump is read as one page of wikitext (``wikitext_file.py``).
+
+Every page of every namespace is yielded with its ``ns``; a redirect comes with
+``redirect=target``; a page's ``offset`` is its byte offset in the decompressed
+XML (as UTF-8; None after a multistream seek). The language is ``lang`` if given,
+else the dump's ``<dbname>`` (enwiki -> en, zh_min_nanwiki -> zh-min-nan), else
+its ``xml:lang``, else "en".
+
+A missing file, a directory or an empty file raise their typed error when the
+source is opened. A dump that is malformed or cut short raises DumpFormatError
+(one line: what, the byte offset, the last good page) *after* every page before
+the fault was yielded, so the build keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+
+from lxml import etree
+
+from kidpedia.errors import DumpFormatError
+from kidpedia.model import RawPage
+from kidpedia.sources.base import Source
+from kidpedia.sources.framing import Fault, Frame, PageFramer
+from kidpedia.sources.multistream import IndexEntry, find_index, locate
+from kidpedia.sources.stream import OpenedFile, check_path, open_file
+from kidpedia.sources.wikitext_file import COMPRESSED_SUFFIXES, WikitextFileSource
+
+WIKITEXT_SUFFIXES = {".txt", ".wiki", ".wikitext", ".mediawiki", ".mw", ".text"}
+_PROJECT_SUFFIXES = ("wiktionary", "wikibooks", "wikinews", "wikiquote", "wikisource",
+                     "wikiversity", "wikivoyage", "wiki")  # fmt: skip
+_DBNAME = re.compile(rb"<dbname>\s*([^<\s]+)\s*</dbname>")
+_XML_LANG = re.compile(rb"<mediawiki\b[^>]*?\bxml:lang=[\"']([^\"']+)[\"']")
+_PAGE_ID = re.compile(rb"<id>\s*(\d+)\s*</id>")
+_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+
+
+def open_source(
+    path: str | Path,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    skip: int = 0,
+    index: str | Path | None = None,
+) -> Source:
+    """The source at ``path``: a :class:`DumpSource` or a one-page wikitext source.
+
+    Raises SourceNotFound, SourceIsDirectory or EmptySource at once.
+    """
+    p = check_path(path)
+    if is_dump(p):
+        return DumpSource(p, lang=lang, skip=skip, index=Path(index) if index else None)
+    return WikitextFileSource(p, title=title, lang=lang, skip=skip)
+
+
+def iter_pages(
+    path: str | Path, *, title: str | None = None, lang: str | None = None, skip: int = 0
+) -> Iterator[RawPage]:
+    """The pages of the source at ``path`` (opening errors are raised here, at the call)."""
+    return open_source(path, title=title, lang=lang, skip=skip).pages()
+
+
+def is_dump(path: Path) -> bool:
+    """Whether ``path`` holds an XML dump (by its content, else by its name)."""
+    opened = open_file(path)
+    try:
+        head = opened.head
+        if b"<mediawiki" in head or head.lstrip().startswith(b"<?xml"):
+            return True
+        name = path.name.lower()
+        for suffix in COMPRESSED_SUFFIXES:
+            if name.endswith(suffix):
+                return Path(name[: -len(suffix)]).suffix not in WIKITEXT_SUFFIXES
+        return path.suffix.lower() == ".xml"
+    finally:
+        opened.close()
+
+
+def lang_from_dbname(dbname: str) -> str | None:
+    """enwiki -> en, bgwiki -> bg, zh_min_nanwiki -> zh-min-nan, frwiktionary -> fr."""
+    for suffix in _PROJECT_SUFFIXES:
+        if dbname.endswith(suffix) and len(dbname) > len(suffix):
+            return dbname[: -len(suffix)].replace("_", "-")
+    return None
+
+
+def lang_from_header(header: bytes) -> str | None:
+    m = _DBNAME.search(header)
+    if m:
+        found = lang_from_dbname(m.group(1).decode("utf-8", "replace"))
+        if found:
+            return found
+    m = _XML_LANG.search(header)
+    return m.group(1).decode("utf-8", "replace") if m else None
+
+
+def parse_page(data: bytes, lang: str, offset: int | None = None) -> RawPage:
+    """One ``<page>…</page>`` -> RawPage (its last revision). Raises etree.XMLSyntaxError
+    or ValueError for a malformed page."""
+    page = etree.fromstring(data, _PARSER)
+    title = ns = page_id = redirect = None
+    revision = None
+    for child in page:
+        tag = child.tag
+        if tag == "title":
+            title = child.text
+        elif tag == "ns":
+            ns = child.text
+        elif tag == "id":
+            page_id = child.text
+        elif tag == "redirect":
+            redirect = child.get("title")
+        elif tag == "revision":
+            revision = child
+    if not title:
+        raise ValueError("a page without a <title>")
+    text, rev_id, timestamp = "", None, ""
+    if revision is not None:
+        for child in revision:
+            tag = child.tag
+            if tag == "text":
+                text = child.text or ""
+            elif tag == "id":
+                rev_id = child.text
+            elif tag == "timestamp":
+                timestamp = child.text or ""
+    if redirect is None and text.lstrip().startswith("#"):
+        from kidpedia.wikitext.parse import redirect_target  # old dumps have no <redirect>
+
+        redirect = redirect_target(text)
+    return RawPage(
+        title=title,
+        text=text,
+        ns=int(ns) if ns else 0,
+        redirect=redirect or None,
+        page_id=int(page_id) if page_id else None,
+        rev_id=int(rev_id) if rev_id else None,
+        timestamp=timestamp,
+        lang=lang,
+        offset=offset,
+    )
+
+
+class DumpSource(Source):
+    """A MediaWiki XML dump; see the module docstring."""
+
+    def __init__(self, path: Path, *, lang: str | None = None, skip: int = 0, index: Path | None = None):
+        super().__init__(path)
+        self.skip = max(0, skip)
+        self._lang_arg = lang
+        self._opened: OpenedFile | None = None
+        self._last_raw = 0
+        self._last_good: Frame | None = None
+        self._offsets_known = True
+        opened = open_file(path)
+        self.compression = opened.compression
+        self.encoding = opened.encoding
+        opened.close()
+        self.index = index or (find_index(path) if self.compression == "bz2" else None)
+        self.kind = "multistream" if self.index else (self.compression or "xml")
+
+    @property
+    def bytes_read(self) -> int:
+        if self._opened is not None:
+            self._last_raw = max(self._last_raw, self._opened.raw_position)
+        return self._last_raw
+
+    def close(self) -> None:
+        if self._opened is not None:
+            self._last_raw = max(self._last_raw, self._opened.raw_position)
+            self._opened.close()
+            self._opened = None
+
+    def pages(self) -> Iterator[RawPage]:
+        try:
+            yield from self._pages()
+        except Fault as fault:
+            raise self._error(fault) from None
+        finally:
+            self.close()
+
+    def _pages(self) -> Iterator[RawPage]:
+        self._opened = open_file(self.path)
+        framer = PageFramer(self._opened.stream)
+        frames: Iterator[Frame] = framer.frames()
+        to_skip = self.skip
+        if to_skip and self.index:
+            first = next(frames, None)
+            self._take_header(framer.header)
+            jumped = self._seek(to_skip)
+            if jumped is not None:
+                frames, to_skip = jumped, 0
+            elif first is not None:
+                frames = chain([first], frames)
+        for frame in frames:
+            if to_skip:
+                to_skip -= 1
+                self.pages_skipped += 1
+                self._last_good = frame
+                continue
+            if self.lang is None:
+                self._take_header(framer.header)
+            yield self._parse(frame)
+        if self.lang is None:
+            self._take_header(framer.header)
+
+    def _take_header(self, header: bytes | None) -> None:
+        self.lang = self._lang_arg or lang_from_header(header or b"") or "en"
+
+    def _parse(self, frame: Frame) -> RawPage:
+        offset = frame.offset if self._offsets_known else None
+        try:
+            page = parse_page(frame.data, self.lang or "en", offset)
+        except (etree.XMLSyntaxError, ValueError) as e:
+            raise Fault(f"a page is not well-formed ({_reason(e)})", offset) from None
+        self._last_good = frame
+        self.pages_read += 1
+        return page
+
+    def _seek(self, number: int) -> Iterator[Frame] | None:
+        """Frames from page ``number`` on, entered at its stream by the index; None (and
+        nothing changed) if the index does not say where it is or does not match the dump."""
+        assert self.index is not None
+        entry = locate(self.index, number)
+        if entry is None:
+            return None
+        opened = open_file(self.path, offset=entry.offset)
+        try:
+            frames = PageFramer(opened.stream, expect_header=False).frames()
+            for _ in range(entry.within):
+                next(frames)
+            found = next(frames)
+        except (Fault, StopIteration):
+            opened.close()
+            return None
+        if not _matches(found, entry):
+            opened.close()
+            return None
+        assert self._opened is not None
+        self._opened.close()
+        self._opened, self._offsets_known = opened, False
+        self.pages_skipped += number
+        self._last_good = None
+        return chain([found], frames)
+
+    def _error(self, fault: Fault) -> DumpFormatError:
+        before = self.pages_skipped + self.pages_read
+        after = f'after page {before:,} "{self._last_good.title()}"' if self._last_good else "before the first page"
+        where = f"at byte {fault.offset:,} of the XML" if fault.offset is not None and self._offsets_known else ""
+        raw = self.bytes_read
+        if self.compression and raw:
+            where += f"{', near' if where else 'near'} byte {raw:,} of the compressed file"
+        message = ", ".join(x for x in (f"{self.path.name}: {fault.what}", where, after) if x)
+        hint = f"the {before:,} pages before it were read" if before else "no page could be read"
+        offset = fault.offset if self._offsets_known else None
+        return DumpFormatError(message, hint, pages_read=before, offset=offset)
+
+
+def _matches(frame: Frame, entry: IndexEntry) -> bool:
+    m = _PAGE_ID.search(frame.data)
+    return bool(m) and int(m.group(1)) == entry.page_id
+
+
+def _reason(e: Exception) -> str:
+    msg = getattr(e, "msg", None) or str(e)
+    return msg.splitlines()[0][:120]
