@@ -187,6 +187,22 @@ def search(
         out.print(f"   {snippet}", markup=False, highlight=False)
 
 
+@app.command()
+def serve(
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to serve."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the kids' web site (and its JSON API) from a database."""
+    import uvicorn
+
+    from kidpedia.web.app import create_app
+
+    web_app = create_app(db)  # a missing or wrong database is one error line, before listening
+    out.print(f"kidpedia: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def _blocked(query: str) -> bool:
     try:
         from kidpedia.kidify.safety import is_blocked_query
