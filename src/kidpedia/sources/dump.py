@@ -33,7 +33,7 @@ from lxml import etree
 from kidpedia.errors import DumpFormatError
 from kidpedia.model import RawPage
 from kidpedia.sources.base import Source
-from kidpedia.sources.framing import Fault, Frame, PageFramer
+from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.multistream import IndexEntry, find_index, locate
 from kidpedia.sources.stream import OpenedFile, check_path, open_file
 from kidpedia.sources.wikitext_file import COMPRESSED_SUFFIXES, WikitextFileSource
@@ -192,28 +192,25 @@ class DumpSource(Source):
             self.close()
 
     def _pages(self) -> Iterator[RawPage]:
-        self._opened = open_file(self.path)
-        framer = PageFramer(self._opened.stream)
-        frames: Iterator[Frame] = framer.frames()
         to_skip = self.skip
-        if to_skip and self.index:
-            first = next(frames, None)
-            self._take_header(framer.header)
-            jumped = self._seek(to_skip)
-            if jumped is not None:
-                frames, to_skip = jumped, 0
-            elif first is not None:
-                frames = chain([first], frames)
+        frames = self._seek(to_skip) if to_skip and self.index else None
+        framer = None
+        if frames is None:
+            self._opened = open_file(self.path)
+            framer = PageFramer(self._opened.stream)
+            frames = framer.frames()
+        else:
+            to_skip = 0
         for frame in frames:
             if to_skip:
                 to_skip -= 1
                 self.pages_skipped += 1
                 self._last_good = frame
                 continue
-            if self.lang is None:
+            if self.lang is None and framer is not None:
                 self._take_header(framer.header)
             yield self._parse(frame)
-        if self.lang is None:
+        if self.lang is None and framer is not None:
             self._take_header(framer.header)
 
     def _take_header(self, header: bytes | None) -> None:
@@ -233,7 +230,8 @@ class DumpSource(Source):
         """Frames from page ``number`` on, entered at its stream by the index; None (and
         nothing changed) if the index does not say where it is or does not match the dump."""
         assert self.index is not None
-        entry = locate(self.index, number)
+        header = self._sniffed_header()
+        entry = locate(self.index, number) if header is not None else None
         if entry is None:
             return None
         opened = open_file(self.path, offset=entry.offset)
@@ -248,12 +246,22 @@ class DumpSource(Source):
         if not _matches(found, entry):
             opened.close()
             return None
-        assert self._opened is not None
-        self._opened.close()
+        self._take_header(header)
         self._opened, self._offsets_known = opened, False
         self.pages_skipped += number
-        self._last_good = None
         return chain([found], frames)
+
+    def _sniffed_header(self) -> bytes | None:
+        """The dump's header (for its language) from its first bytes only: the first
+        stream of a multistream dump. None if they hold no ``<mediawiki>``."""
+        opened = open_file(self.path)
+        try:
+            head = opened.head
+        finally:
+            opened.close()
+        m = PAGE_OPEN.search(head)
+        header = head[: m.start()] if m else head
+        return header if b"<mediawiki" in header else None
 
     def _error(self, fault: Fault) -> DumpFormatError:
         before = self.pages_skipped + self.pages_read

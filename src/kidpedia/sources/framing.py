@@ -30,7 +30,7 @@ COMPACT_AT = 32 << 20  # a pending page this large drops all but its last revisi
 MAX_PAGE = 512 << 20  # a pending page still this large after compaction is a fault
 MAX_HEADER = 64 << 20
 
-_PAGE_OPEN = re.compile(rb"<page[\s>]")
+PAGE_OPEN = re.compile(rb"<page[\s>]")
 _PAGE_CLOSE = b"</page>"
 _FOOTER = re.compile(rb"\s*</mediawiki>\s*\Z")
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.DOTALL)
@@ -92,13 +92,14 @@ class PageFramer:
                         return
                     continue
             while True:
-                m = _PAGE_OPEN.search(buf, pos)
+                m = PAGE_OPEN.search(buf, pos)
                 if m is None:
                     break
                 start = m.start()
                 gap = buf[pos:start]
                 if gap.strip():
-                    raise Fault(f"unexpected text between pages: {_show(gap)}", at(pos))
+                    first = pos + len(gap) - len(gap.lstrip())
+                    raise Fault(f"unexpected text between pages: {_show(gap)}", at(first))
                 end = buf.find(_PAGE_CLOSE, max(m.end(), close_from))
                 if end < 0:
                     close_from = max(start, len(buf) - len(_PAGE_CLOSE))
@@ -115,7 +116,7 @@ class PageFramer:
             if pos:
                 buf, base, shift = buf[pos:], at(pos), 0
                 close_from = max(0, close_from - pos)
-            if len(buf) > COMPACT_AT and _PAGE_OPEN.match(buf):
+            if len(buf) > COMPACT_AT and PAGE_OPEN.match(buf):
                 buf, removed = _drop_old_revisions(buf)
                 shift += removed
                 close_from = max(0, close_from - removed)
@@ -150,7 +151,7 @@ class PageFramer:
 
     def _find_header(self, buf: bytes, eof: bool, fault: Fault | None) -> int:
         """Index of the first page once the header is complete (and checked), else -1."""
-        m = _PAGE_OPEN.search(buf)
+        m = PAGE_OPEN.search(buf)
         if m is None:
             if fault is not None:
                 raise fault
@@ -169,7 +170,7 @@ class PageFramer:
     def _check_end(self, tail: bytes, offset: int) -> None:
         if _FOOTER.match(tail):
             return
-        if _PAGE_OPEN.search(tail):
+        if PAGE_OPEN.search(tail):
             raise Fault("the dump ends in the middle of a page (it is truncated)", offset + len(tail))
         if not tail.strip() or b"</mediawiki>".startswith(tail.strip()):
             raise Fault("the dump ends without </mediawiki> (it is truncated)", offset + len(tail))
