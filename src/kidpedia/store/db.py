@@ -108,8 +108,8 @@ class Store:
                 raise StoreError(f"{self.path} is a directory, not a database")
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = self._conn()
         try:
+            conn = self._conn()
             if create:
                 conn.executescript(_SCHEMA)
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
