@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
 
 import mwparserfromhell
@@ -71,6 +72,25 @@ def measure(pages: Iterable[RawPage]) -> Coverage:
     for page in pages:
         count_page(page, cov)
     return cov
+
+
+def measure_source(path: str | Path) -> Coverage:
+    """Coverage over every article of a dump or wikitext file (``kidpedia templates``)."""
+    from kidpedia.sources.dump import iter_pages
+
+    return measure(iter_pages(path))
+
+
+def report_lines(cov: Coverage, top: int) -> list[str]:
+    """The text report: totals, then the most used unhandled templates."""
+    lines = [
+        f"{cov.pages:,} articles, {cov.uses:,} template uses, {cov.handled:,} handled ({cov.share:.1%})",
+        "",
+        f"{'uses':>7} {'in infobox':>10} {'pages':>6}  template (unhandled)",
+    ]
+    for name, uses, in_box, pages in cov.top(top):
+        lines.append(f"{uses:>7,} {in_box:>10,} {pages:>6,}  {name}")
+    return lines
 
 
 def _walk(code: Wikicode, cov: Coverage, seen: set[str], in_infobox: bool) -> None:
