@@ -1,0 +1,278 @@
+"""Word matching for the safety layer: tiered word lists per language, tricks undone.
+
+Owns ``rules/wordlists/<lang>.yaml`` (LDNOOBW lists sorted into tiers, see
+``rules/wordlists/ATTRIBUTION.md``) and the one question asked of them: which
+strong, adult and (cued) context words does this text hold?
+
+Matching is case-insensitive, on word boundaries (so Scunthorpe, Essex, analysis
+and cocktail never match), after allowed phrases ("cum laude", "tit for tat") are
+masked. Text is also read through the usual tricks: accents and fullwidth or
+look-alike letters, leetspeak (``sh1t``, ``$ex``), masks (``f*ck``), spaced letters
+(``f u c k``, ``s.e.x``) and stretched letters (``fuuuuck``). Queries are short, so
+they are also searched for listed words hidden inside longer words (``fuckface``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+TIERS = ("strong", "adult", "context")
+
+# Letters that look like Latin ones (Cyrillic, Greek), read as the Latin letter.
+_LOOKALIKE = str.maketrans("аеорсухкімтвнѕіјԁɡαοικνρτυχ", "aeopcyxkimtbhsijdgaoikvptux")
+# Leetspeak read inside a word that also has letters.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                       "9": "g", "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t"})
+_LEET_L = str.maketrans({"1": "l", "|": "l", "!": "l"})
+_TOKEN = re.compile(r"[\w@$€!|+*]+")
+_TRICK_MARK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1")
+_TOKEN_CHARS = re.compile(r"[\w@$€!|+*]*")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_HAS_TRICK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1|(?<![^\W_])[^\W_][ .\-_·/*][^\W_][ .\-_·/*][^\W_](?![^\W_])")
+_SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_·/*]+){2,}[^\W_](?![^\W_])")
+_SPACED_SEP = re.compile(r"[ .\-_·/*]+")
+_RUN3 = re.compile(r"(\w)\1{2,}")
+
+
+def fold(text: str) -> str:
+    """Case-folded, NFKC, look-alike letters read as Latin, invisible characters gone."""
+    if text.isascii():
+        return text.casefold()
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return text.casefold().translate(_LOOKALIKE)
+
+
+def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
+
+
+def _unleet(token: str, table: dict[int, str]) -> str:
+    letters = sum(c.isalpha() for c in token)
+    if token.isalpha() or not letters or (letters < 2 and not re.search(r"[@$€|!]", token)):
+        return token
+    core = token.rstrip("!|+")  # "shit!" is shit and a shout, not "shiti"
+    return core.translate(table) + token[len(core):]
+
+
+def variants(text: str) -> list[str]:
+    """``text`` folded, and read through the tricks (only where it shows one)."""
+    base = fold(text)
+    if not _HAS_TRICK.search(base):
+        return [base]
+    joined = _SPACED.sub(lambda m: _SPACED_SEP.sub("", m.group(0)), strip_accents(base))
+    out = [base]
+    for table in (_LEET, _LEET_L):
+        out.append(_TOKEN.sub(lambda m, t=table: _unleet(m.group(0), t), joined))  # type: ignore[misc]
+    for v in list(out[1:]):
+        out.append(_RUN3.sub(r"\1", v))
+        out.append(_RUN3.sub(r"\1\1", v))
+    return list(dict.fromkeys(out))
+
+
+def tricked_words(text: str) -> list[str]:
+    """Only the words of ``text`` that a trick changes, read through it (cheap to test)."""
+    base = strip_accents(fold(text))
+    if not _HAS_TRICK.search(base):
+        return []
+    out = [_SPACED_SEP.sub("", m.group(0)) for m in _SPACED.finditer(base)]
+    tokens = set()
+    for m in _TRICK_MARK.finditer(base):
+        start = m.start()
+        while start and _TOKEN_CHARS.fullmatch(base[start - 1]):
+            start -= 1
+        end = _TOKEN_CHARS.match(base, m.start()).end()  # type: ignore[union-attr]
+        tokens.add(base[start:end])
+    for token in tokens:
+        for form in {_unleet(token, _LEET), _unleet(token, _LEET_L)}:
+            for f in {form, _RUN3.sub(r"\1", form), _RUN3.sub(r"\1\1", form)}:
+                if f != token or "*" in token:
+                    out.append(f)
+    return out
+
+
+def _phrase_regex(terms: list[str]) -> re.Pattern[str] | None:
+    """One regex for all terms: word-bounded, any spacing or hyphen inside phrases, plural s."""
+    parts = []
+    for term in sorted(set(terms), key=len, reverse=True):
+        words = [re.escape(w) for w in re.split(r"[\s\-]+", term) if w]
+        parts.append(r"[\s\-]+".join(words))
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")s?(?!\w)")
+
+
+def _key(term: str) -> str:
+    return re.sub(r"[\s\-]+", " ", strip_accents(fold(term)))
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The listed words found in a text, by tier (context words only where cued)."""
+
+    strong: tuple[str, ...] = ()
+    adult: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    weak: int = 0  # how many of the adult words are weak ones (sex, sexual: they name a topic)
+
+    def __bool__(self) -> bool:
+        return bool(self.strong or self.adult or self.context)
+
+    @property
+    def explicit_score(self) -> float:
+        """How explicit the adult words are together: 1 for each, 1/2 for a weak one
+        (weak words alone, however many, name a topic: they score 0)."""
+        return 0.0 if self.weak >= len(self.adult) else len(self.adult) - self.weak / 2
+
+    def merged(self, other: Scan) -> Scan:
+        """Per tier, whichever of the two found more."""
+        pick = lambda a, b: a if len(a) >= len(b) else b  # noqa: E731
+        adult, weak = (self.adult, self.weak) if len(self.adult) >= len(other.adult) else (other.adult, other.weak)
+        return Scan(pick(self.strong, other.strong), adult, pick(self.context, other.context), weak)
+
+    def plus(self, other: Scan) -> Scan:
+        return Scan(self.strong + other.strong, self.adult + other.adult,
+                    self.context + other.context, self.weak + other.weak)
+
+
+@dataclass
+class WordList:
+    """One language's tiers, compiled."""
+
+    lang: str
+    terms: dict[str, list[str]]
+    allow: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    accent_exact: list[str] = field(default_factory=list)
+    compound: list[str] = field(default_factory=list)
+    weak: list[str] = field(default_factory=list)
+    query_block: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        exact = {fold(t) for t in self.accent_exact}
+        self._regex: dict[str, re.Pattern[str] | None] = {}
+        self._exact_regex: dict[str, re.Pattern[str] | None] = {}
+        for tier in TIERS:
+            folded = [fold(t) for t in self.terms.get(tier, [])]
+            self._regex[tier] = _phrase_regex([strip_accents(t) for t in folded if t not in exact])
+            self._exact_regex[tier] = _phrase_regex([t for t in folded if t in exact])
+        every = [strip_accents(fold(t)) for tier in TIERS for t in self.terms.get(tier, [])]
+        self._any = _phrase_regex(every)
+        self._allow = _phrase_regex([strip_accents(fold(a)) for a in self.allow])
+        self._allow_exact = _phrase_regex([fold(a) for a in self.allow])
+        cues = sorted({re.escape(fold(c)) for c in self.cues}, key=len, reverse=True)
+        self._cue = re.compile(r"(?:^|\W)(?:" + "|".join(cues) + r")\W+(?:\w+\W+)?$") if cues else None
+        self._weak = {_key(w) for w in self.weak}
+        self._query_block = _phrase_regex([strip_accents(fold(t)) for t in self.query_block])
+        self._compound = [strip_accents(fold(c)) for c in self.compound]
+        self._strong_plain = [strip_accents(fold(t)) for t in self.terms.get("strong", [])
+                              if re.fullmatch(r"[^\W\d_]{3,}", fold(t))]
+
+    def scan(self, text: str, query: bool = False) -> Scan:
+        """The listed words in ``text``; ``query`` adds the search-only tricks.
+
+        Long text is read through the tricks only when a word changed by one is a
+        listed word (most text has none, and this keeps cleaning fast)."""
+        result = self._scan_one(fold(text), query)
+        if not query:
+            tricked = " ".join(tricked_words(text))
+            if not tricked or not self._scan_one(tricked, False, cue_all=True):
+                return result
+        more = variants(text)[1:]
+        if query and "v" in fold(text):  # "pvta", "fvck": v written for u (allowed phrases kept)
+            more.append(self._mask(strip_accents(fold(text)), self._allow).replace("v", "u"))
+        for v in more:
+            result = result.merged(self._scan_one(v, query))
+        return result
+
+    def _scan_one(self, text: str, query: bool, cue_all: bool = False) -> Scan:
+        accented = self._mask(text, self._allow_exact)
+        plain = accented if text.isascii() else self._mask(strip_accents(text), self._allow)
+        if self._any and not self._any.search(plain) and not (query or "*" in plain):
+            return Scan()
+        found: dict[str, list[str]] = {}
+        for tier in TIERS:
+            hits = [(accented, m) for m in self._finditer(self._exact_regex[tier], accented)]
+            hits += [(plain, m) for m in self._finditer(self._regex[tier], plain)]
+            found[tier] = [m.group(0) for t, m in hits if tier != "context" or cue_all or self._cued(t, m.start())]
+        if "*" in plain:
+            found["strong"] += self._masked_words(plain)
+        if query:
+            found["strong"] += [c for c in self._compound if c in plain and c not in found["strong"]]
+            found["strong"] += [m.group(0) for m in self._finditer(self._query_block, plain)]
+        weak = sum(_key(w) in self._weak or _key(w)[:-1] in self._weak for w in found["adult"])
+        return Scan(tuple(found["strong"]), tuple(found["adult"]), tuple(found["context"]), weak)
+
+    @staticmethod
+    def _finditer(regex: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
+        return list(regex.finditer(text)) if regex else []
+
+    @staticmethod
+    def _mask(text: str, allow: re.Pattern[str] | None) -> str:
+        return allow.sub(lambda m: " " * len(m.group(0)), text) if allow else text
+
+    def _cued(self, text: str, start: int) -> bool:
+        return bool(self._cue and self._cue.search(text[max(0, start - 40):start]))
+
+    def _masked_words(self, text: str) -> list[str]:
+        """Words written with a mask (``f*ck``, ``sh**``): the strong words they fit."""
+        out = []
+        for token in text.split():
+            token = token.strip(".,;:!?\"'()[]")
+            if "*" in token and token[0].isalpha():
+                out += [t for t in self._strong_plain if len(t) == len(token)
+                        and fnmatchcase(t, token.replace("*", "?"))]
+        return out
+
+
+@lru_cache(maxsize=None)
+def wordlist(lang: str) -> WordList | None:
+    """The compiled word list of ``lang``, or None where we have none."""
+    path = resources.files("kidpedia.kidify").joinpath(f"rules/wordlists/{lang}.yaml")
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text("utf-8"))
+    added = data.get("added") or {}
+    terms = {tier: [str(t) for t in (data.get(tier) or []) + (added.get(tier) or [])] for tier in TIERS}
+    return WordList(lang, terms, data.get("allow") or [], data.get("cues") or [],
+                    data.get("accent_exact") or [], data.get("compound") or [], data.get("weak") or [],
+                    data.get("query_block") or [])
+
+
+def wordlists_for(lang: str) -> list[WordList]:
+    """The lists that apply to text in ``lang``: its own, then English (English swear
+    words turn up everywhere; an article in a language we have no list for gets English)."""
+    own = wordlist(lang)
+    english = wordlist("en")
+    lists = [w for w in (own, english) if w is not None]
+    return list({w.lang: w for w in lists}.values())
+
+
+def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
+    """Strong, adult and cued context words of ``text`` in ``lang``.
+
+    English applies beside another language for its strong tier only: "sex" or "cock"
+    in a Spanish sentence is not an English word.
+    """
+    result = Scan()
+    for wl in wordlists_for(lang):
+        found = wl.scan(text, query)
+        if wl.lang != lang and lang in _known_langs():
+            found = Scan(strong=found.strong)
+        result = result.plus(found)
+    return result
+
+
+@lru_cache(maxsize=1)
+def _known_langs() -> frozenset[str]:
+    folder = resources.files("kidpedia.kidify").joinpath("rules/wordlists")
+    return frozenset(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
