@@ -14,6 +14,7 @@ from kidpedia.web.app import STATIC_DIR, Site
 from kidpedia.web.query import Paging, clean_query, clean_title, is_blocked, page_number
 
 router = APIRouter(include_in_schema=False)
+GET_HEAD = ["GET", "HEAD"]  # HEAD too: link checkers and curl -I ask for it
 
 EXPLORE_COUNT = 6
 NO_STORE = {"Cache-Control": "no-store"}
@@ -50,7 +51,7 @@ def explore(store: Store, count: int = EXPLORE_COUNT) -> list[Teaser]:
     return [Teaser(t, render.wiki_url(t), _blurb(store, t)) for t in titles]
 
 
-@router.get("/")
+@router.api_route("/", methods=GET_HEAD)
 def home(request: Request) -> Response:
     site = _site(request)
     response = site.page("home.html", explore=explore(site.store))
@@ -58,25 +59,25 @@ def home(request: Request) -> Response:
     return response
 
 
-@router.get("/random")
+@router.api_route("/random", methods=GET_HEAD)
 def random_article(request: Request) -> Response:
     title = _site(request).store.random_title()
     url = render.wiki_url(title) if title else "/"
     return RedirectResponse(url, status_code=302, headers=NO_STORE)
 
 
-@router.get("/favicon.ico")
+@router.api_route("/favicon.ico", methods=GET_HEAD)
 def favicon() -> Response:
     return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
 
-@router.get("/wiki")
-@router.get("/wiki/")
+@router.api_route("/wiki", methods=GET_HEAD)
+@router.api_route("/wiki/", methods=GET_HEAD)
 def wiki_root() -> Response:
     return RedirectResponse("/", status_code=302)
 
 
-@router.get("/wiki/{raw_title:path}")
+@router.api_route("/wiki/{raw_title:path}", methods=GET_HEAD)
 def article_page(request: Request, raw_title: str, redirected_from: str | None = None) -> Response:
     site = _site(request)
     title = clean_title(raw_title)
@@ -131,7 +132,7 @@ class Result:
     snippet: object  # Markup
 
 
-@router.get("/search")
+@router.api_route("/search", methods=GET_HEAD)
 def search_page(request: Request, q: str | None = None, page: str | None = None) -> Response:
     site = _site(request)
     query = clean_query(q)
