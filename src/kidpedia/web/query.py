@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kidpedia.kidify import safety
+
 MAX_QUERY = 200  # characters of a query we search for and show back
 MAX_TITLE = 255  # MediaWiki's limit (in bytes) is about this long
 MAX_PAGE = 50
@@ -43,18 +45,8 @@ def page_number(raw: str | None) -> int:
 
 
 def is_blocked(q: str) -> bool:
-    """Safe search: True when a query is one children should not be searching for.
-
-    TODO(safety helper): kidify/safety.py is being written concurrently; until it
-    lands nothing is blocked. Remove this guard once ``is_blocked_query`` exists.
-    """
-    if not q:
-        return False
-    try:
-        from kidpedia.kidify.safety import is_blocked_query
-    except ImportError:
-        return False
-    return bool(is_blocked_query(q))
+    """Safe search: True when children should not be searching for (or offered) ``q``."""
+    return bool(q) and bool(safety.is_blocked_query(q))
 
 
 @dataclass(frozen=True)
