@@ -203,6 +203,29 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
+@app.command()
+def templates(
+    source: Path = typer.Argument(..., help="A dump (.xml, .xml.bz2, multistream) or a wikitext file."),
+    top: int = typer.Option(30, "--top", "-n", min=1, help="How many unhandled templates to list."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """List the most used templates kidpedia does not handle yet (in text and in infoboxes)."""
+    from kidpedia.wikitext.coverage import measure_source, report_lines
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"unknown format {fmt!r}", "use text or json")
+    cov = measure_source(source)
+    if fmt == "json":
+        data = {
+            "pages": cov.pages, "uses": cov.uses, "handled": cov.handled, "share": round(cov.share, 4),
+            "unhandled": [{"template": n, "uses": u, "in_infobox": b, "pages": p} for n, u, b, p in cov.top(top)],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    for line in report_lines(cov, top):
+        out.print(line, markup=False, highlight=False)
+
+
 def _blocked(query: str) -> bool:
     try:
         from kidpedia.kidify.safety import is_blocked_query

@@ -393,10 +393,12 @@ def build_rows(entries: tuple[Entry, ...], box: Box, n: str = "") -> Iterator[Fa
             yield FactRow(label.text, (value,), False) if value else FactRow(label.text, (), True)
             yield from subs
         else:
+            label = fill(entry.label, box, n, label=True)
+            if label is None and "{" in entry.label:
+                continue  # "{leader_title#}" with no title: another entry shows the value
             value = _first_filled(entry.values, box, n, entry.again)
             if value is None:
                 continue
-            label = fill(entry.label, box, n, label=True)
             yield FactRow(label.text if label else "", (value,))
 
 
@@ -549,7 +551,7 @@ def _title(box: Box, fam: Family | None, ctx: ParseContext) -> str:
     """The first line of the first title parameter there; the family's other title parameters
     (a state's short "Name" beside its "Fullname") are the same name and make no row."""
     found = ""
-    for key in (fam.title if fam and fam.title else ()) + common().title:
+    for key in fam.title if fam and fam.title else common().title:
         if box.has(key) and (not found or (fam and key in fam.title)):
             items = box.items(key)
             box.used.add(key)
