@@ -308,7 +308,8 @@ def _judgement(article: Article, lv: Level, explain: bool = False) -> _Judgement
     j = _Judgement()
     title_words = scan(article.title, article.lang)
     if title_words.strong or title_words.context:
-        j.fired.append(("explicit-title", "the title holds " + ", ".join(sorted(set(title_words.strong + title_words.context)))))
+        words = sorted(set(title_words.strong + title_words.context))
+        j.fired.append(("explicit-title", "the title holds " + ", ".join(w[0] + "*" * (len(w) - 1) for w in words)))
     for rule in pol.rules:
         why = rule.signals.match(article)
         if not why:
@@ -387,7 +388,7 @@ def explain(article: Article, level: str = "default") -> str:
     lines = [f"{article.title}: {verdict} at the {lv.name} level ({decision.reason})"]
     if decision.reason in policy().reasons and decision.reason != "ok":
         lines.append(f"  {decision.reason} means: {policy().reasons[decision.reason]}")
-    lines += [f"  - {part}" for part in decision.detail.split("; ")]
+    lines += [f"  - {mask(part)}" for part in decision.detail.split("; ")]
     for where, why, passage in tally.log:
         lines.append(f"  removed from {where or 'a section'!r} ({mask(why)}): {mask(_short(passage))}")
     return "\n".join(lines) + "\n"
