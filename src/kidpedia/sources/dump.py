@@ -278,7 +278,7 @@ class DumpSource(Source):
 
 def _matches(frame: Frame, entry: IndexEntry) -> bool:
     m = _PAGE_ID.search(frame.data)
-    return bool(m) and int(m.group(1)) == entry.page_id
+    return m is not None and int(m.group(1)) == entry.page_id
 
 
 def _reason(e: Exception) -> str:

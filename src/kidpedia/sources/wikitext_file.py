@@ -39,7 +39,8 @@ class WikitextFileSource(Source):
     def __init__(self, path: Path, *, title: str | None = None, lang: str | None = None, skip: int = 0):
         super().__init__(path)
         self.title = title or title_from_filename(path)
-        self.lang = lang or "en"
+        self.page_lang = lang or "en"
+        self.lang = self.page_lang
         self.skip = skip
         self._done = False
 
@@ -79,4 +80,4 @@ class WikitextFileSource(Source):
         from kidpedia.wikitext.parse import redirect_target
 
         self.pages_read = 1
-        yield RawPage(title=self.title, text=text, redirect=redirect_target(text), lang=self.lang, offset=0)
+        yield RawPage(title=self.title, text=text, redirect=redirect_target(text), lang=self.page_lang, offset=0)
