@@ -1,0 +1,150 @@
+"""The word lists as data: every LDNOOBW entry sorted into one tier, each rule with its cases."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+
+import pytest
+import yaml
+
+from kidpedia.kidify.safety_text import remove_spans, sentence_spans
+from kidpedia.kidify.safety_words import TIERS, fold, scan, strip_accents, variants, wordlist
+from kidpedia.model import LinkSpan, Text
+
+WORDLISTS = resources.files("kidpedia.kidify").joinpath("rules/wordlists")
+LANGS = ("en", "es", "fr", "de")
+
+
+def _data(lang: str) -> dict:
+    return yaml.safe_load(WORDLISTS.joinpath(f"{lang}.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_ldnoobw_entry_is_in_exactly_one_tier(lang: str) -> None:
+    source = [w.strip() for w in WORDLISTS.joinpath(f"ldnoobw/{lang}.txt").read_text("utf-8").splitlines() if w.strip()]
+    data = _data(lang)
+    sorted_into = [w for tier in ("strong", "adult", "context", "unused") for w in data[tier]]
+    assert sorted(sorted_into) == sorted(source), "lost or invented entries"
+    assert not [w for w, n in Counter(sorted_into).items() if n > 1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_added_entries_are_not_ldnoobw_entries(lang: str) -> None:
+    data = _data(lang)
+    listed = {fold(w) for tier in ("strong", "adult", "context", "unused") for w in data[tier]}
+    added = [w for tier in TIERS for w in data["added"].get(tier) or []]
+    assert not [w for w in added if fold(w) in listed]
+
+
+def test_attribution_is_kept_beside_the_copies() -> None:
+    note = WORDLISTS.joinpath("ATTRIBUTION.md").read_text("utf-8")
+    assert "CC BY 4.0" in note and "List-of-Dirty-Naughty-Obscene-and-Otherwise-Bad-Words" in note
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_strong_word_is_found_in_a_sentence(lang: str) -> None:
+    """Each strong entry (ours and LDNOOBW's) matches when written plainly in a sentence."""
+    data = _data(lang)
+    for word in data["strong"] + (data["added"].get("strong") or []):
+        found = scan(f"They said {word} there.", lang).strong
+        assert found, word
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_context_word_alone_is_not_a_hit_but_cued_is(lang: str) -> None:
+    data = _data(lang)
+    cue = data["cues"][0]
+    for word in data["context"] + (data["added"].get("context") or []):
+        assert not scan(f"The {word} was there.", lang), word
+        assert scan(f"{cue} {word}", lang).context or scan(f"{cue} {word}", lang).strong, word
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unused_words_never_count(lang: str) -> None:
+    for word in _data(lang)["unused"]:
+        assert not scan(f"The {word} was there.", lang), word
+
+
+@pytest.mark.parametrize("text", [
+    "Scunthorpe is a town in Lincolnshire.",
+    "Essex, Sussex and Middlesex are English counties.",
+    "An analysis of variance compares means.",
+    "A cocktail is a mixed drink.",
+    "She won the 200 m breast stroke.",
+    "He swam breaststroke.",
+    "The blue tit and the great tit are birds.",
+    "It was a tit-for-tat dispute.",
+    "She graduated summa cum laude.",
+    "Moby-Dick is a novel; Philip K. Dick wrote novels too.",
+    "The spices were sold in the market.",
+    "Penistone is a town near Sheffield.",
+    "Shiitake mushrooms and a cockatoo.",
+    "The wild ass of Asia is an equid.",
+    "Seen with the naked eye.",
+    "Both sexes have anal glands and anal fins.",
+    "A hectocotyl arm, used in sexual reproduction.",
+])
+def test_false_positive_traps_are_not_hits(text: str) -> None:
+    assert not scan(text).strong and not scan(text).context and not scan(text).adult, scan(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("f u c k", "fuck"), ("F.U.C.K", "fuck"), ("f_u_c_k", "fuck"), ("sh1t", "shit"), ("$hit", "shit"),
+    ("a$$hole", "asshole"), ("FuCk", "fuck"), ("fuuuuck", "fuck"), ("fück", "fuck"), ("ｆｕｃｋ", "fuck"),
+    ("fuсk", "fuck"), ("f\u200buck", "fuck"), ("f*ck", "fuck"), ("b1tch", "bitch"), ("n1gger", "nigger"),
+])
+def test_tricks_are_read_through(text: str, word: str) -> None:
+    assert word in scan(f"He wrote {text} on the wall.").strong
+
+
+def test_variants_only_where_a_trick_shows() -> None:
+    assert variants("A plain sentence about Alabama.") == ["a plain sentence about alabama."]
+    assert "shit" in " ".join(variants("sh1t"))
+
+
+def test_accents_matter_where_they_change_the_word() -> None:
+    assert scan("el coño", "es").strong
+    assert not scan("un cono de helado", "es")  # a cone
+    assert not scan("Mose führte das Volk", "de")  # Moses
+    assert scan("Möse", "de").strong
+    assert strip_accents("Pezón Sádico") == "Pezon Sadico"
+
+
+def test_english_strong_words_apply_to_other_languages_but_not_english_adult_words() -> None:
+    assert scan("La canción se llama Fuck the Police", "es").strong
+    assert not scan("El sex appeal del actor", "es").adult  # "sex" is not a Spanish word
+    assert scan("sex", "af").adult  # no Afrikaans list: English applies whole
+
+
+def test_cues_make_context_words_count() -> None:
+    assert scan("kiss my ass").context
+    assert scan("you stupid dick").context
+    assert not scan("Balaam and his ass").context
+    assert not scan("the cock crowed at dawn").context
+
+
+def test_compound_words_are_blocked_in_queries_only() -> None:
+    assert scan("fuckface").strong  # listed as a word
+    assert "fuck" in scan("fuckwit", query=True).strong
+    assert not scan("fuckwit").strong
+
+
+def test_sentence_spans_skip_abbreviations_and_initials() -> None:
+    text = "Philip K. Dick wrote it in 1968. Dr. Smith read it e.g. at home. It sold well!"
+    parts = [text[a:b].strip() for a, b in sentence_spans(text)]
+    assert parts == ["Philip K. Dick wrote it in 1968.", "Dr. Smith read it e.g. at home.", "It sold well!"]
+
+
+def test_remove_spans_keeps_links_valid() -> None:
+    t = Text("One two. Three four. Five six.", (LinkSpan(4, 7, "Two"), LinkSpan(15, 19, "Four"), LinkSpan(26, 29, "Six")))
+    out = remove_spans(t, [(9, 21)])
+    assert out.text == "One two. Five six."
+    assert [(out.text[s.start:s.end], s.target) for s in out.links] == [("two", "Two"), ("six", "Six")]
+    last = remove_spans(t, [(21, 30)])
+    assert last.text == "One two. Three four." and len(last.links) == 2
+
+
+def test_wordlist_for_unknown_language_is_none() -> None:
+    assert wordlist("xx") is None
+    assert wordlist("en") is not None
