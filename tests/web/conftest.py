@@ -23,45 +23,13 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 # ---- SYNTHETIC SECURITY FIXTURE: hostile wikitext written for these tests -------------
+# (see tests/data/web/PROVENANCE.md)
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "web"
 
 HOSTILE_TITLE = "Hostile test page"
 HOSTILE_ODD_TITLE = '"><script>alert("title")</script>'
-HOSTILE_WIKITEXT = """{{Infobox person
-| name = <script>alert("infobox-name")</script>Mallory
-| birth_place = [[javascript:alert("infobox-link")|Click]] <img src=x onerror=alert("img")>
-| occupation = <span onmouseover="alert('span')">Tester</span> [[Aardvark]]
-| website = [javascript:alert("ext") site]
-}}
-'''Hostile test page''' is <script>alert("lead")</script> a page
-with <script src="http://evil.example/x.js"></script> attacks in it.
-It links to [[Aardvark]], [[Albert Einstein|a physicist]], to [[Missing page not stored]],
-to [[javascript:alert("internal")|an internal javascript link]] and to
-[javascript:alert("external") an external javascript link] and
-[data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg== a data link].
-<style>body { display: none }</style>
-<div onclick="alert('div')" style="background:url(javascript:alert('css'))">A div.</div>
-<iframe src="http://evil.example/"></iframe><object data="x.swf"></object>
-<svg onload="alert('svg')"><circle r="1"/></svg>
-&lt;script&gt;alert("entity")&lt;/script&gt; and <a href="javascript:alert('a')">raw a</a>.
-{{lang|fr|<script>alert("lang")</script>}}
-
-== <script>alert("heading")</script> History ==
-The page has a [[Aardvark|<b onclick="alert('bold')">bold</b> aardvark]] link.
-<img src="x" onerror="alert('img2')">
-
-=== Deeper <span style="color:red" onfocus="alert(1)">part</span> ===
-* A list item with <u onmouseenter="alert('u')">events</u>.
-* Another item: " onmouseover="alert('quote')
-
-== See also ==
-* [[<script>alert("seealso")</script>]]
-* [[Aardvark]]
-* [[javascript:alert("seealso-js")]]
-
-[[Category:<script>alert("category")</script>]]
-[[es:<script>alert("langlink")</script>]]
-[[fr:Page de test" onmouseover="alert('fr')]]
-"""
+HOSTILE_WIKITEXT = (DATA / "Hostile_test_page.wikitext").read_text("utf-8")
 
 HOSTILE_PAGES = [
     RawPage(HOSTILE_TITLE, HOSTILE_WIKITEXT, page_id=900001),

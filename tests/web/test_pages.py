@@ -155,6 +155,7 @@ def test_safe_search_declines_kindly(client):
     doc = page(client, "/search?q=porn")
     assert "Let's look for something else" in doc.cssselect("h1")[0].text_content()
     assert not doc.cssselect("ol.results")
+    assert "porn" not in lxml.html.tostring(doc, encoding="unicode"), "the word is not shown back"
 
 
 def test_safe_search_applies_to_suggestions_and_search(client, monkeypatch):

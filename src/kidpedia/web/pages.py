@@ -139,7 +139,7 @@ def search_page(request: Request, q: str | None = None, page: str | None = None)
     if not query:
         return site.page("search.html", results=[], paging=None, exact=None, blocked=False)
     if is_blocked(query):
-        return site.page("blocked.html", query=query, blocked=True)
+        return site.page("blocked.html", query="", blocked=True)  # the word is not shown back
     paging = Paging(page_number(page), site.store.search_count(query))
     hits = site.store.search(query, limit=paging.size, offset=paging.offset)
     results = [Result(h.title, render.wiki_url(h.title), render.render_snippet(h.snippet)) for h in hits]
