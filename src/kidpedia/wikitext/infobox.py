@@ -273,17 +273,12 @@ def _freeze(x: Any) -> Any:
 
 
 def _lookup(box: Box, names: str, n: str) -> str | None:
-    """The first of ``names`` (with ``#`` -> n) the box has; number 1 also tries no number."""
+    """The first of ``names`` (with ``#`` -> n) the box has."""
     for name in names.split(","):
         name = name.strip()
-        if not name.startswith("@"):
-            name = param_key(name)
-        candidates = [name.replace("#", n)]
-        if "#" in name and n == "1":
-            candidates.append(name.replace("#", ""))
-        for key in candidates:
-            if key.startswith("@") or box.has(key):
-                return key
+        key = name if name.startswith("@") else param_key(name).replace("#", n)
+        if key.startswith("@") or box.has(key):
+            return key
     return None
 
 
@@ -327,12 +322,15 @@ def _fill_parts(parts: tuple[Any, ...], box: Box, n: str, b: TextBuilder, used: 
 
 def _value(box: Box, key: str, flt: str) -> Text | None:
     if key == "@coords":
-        coords = box_coordinates(box)
+        coords = box_coordinates(box, mark_used=True)
         return Text(coords[2]) if coords else None
     value = box.text(key)
     if not flt or not value.text:
         return value
-    return _filtered(value, flt, box.ctx)
+    filtered = _filtered(value, flt, box.ctx)
+    if filtered is None and flt == "notauto":
+        box.used.add(key)  # "auto" is an instruction to MediaWiki, not a value to show
+    return filtered
 
 
 _PLAIN_NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?$")
@@ -348,6 +346,8 @@ def _filtered(value: Text, flt: str, ctx: ParseContext) -> Text | None:
     text = value.text.strip()
     if flt == "abbreviated":  # "P. cristata" as an old taxobox writes the species
         return value if " " in text else None
+    if flt == "notauto":  # "auto": MediaWiki computes it from other parameters
+        return None if text.lower() == "auto" else value
     if flt == "iucn":
         return Text(_IUCN.get(text.upper(), text))
     if flt == "iucnsys":
@@ -414,7 +414,7 @@ _NUMBERED = re.compile(r"^(.*?)(\d+)([a-z]?)$")
 
 
 def _numbers(entry: Entry, box: Box) -> list[str]:
-    """The numbers ``#`` takes in this repeat: those the box uses, 1 first."""
+    """The numbers ``#`` takes in this repeat: those the box uses ("" for no number first)."""
     patterns = []
     for sub in _walk(entry.entries):
         for fmt in (sub.label, *sub.values):
@@ -428,8 +428,8 @@ def _numbers(entry: Entry, box: Box) -> list[str]:
         for pat in patterns:
             m = pat.match(key)
             if m:
-                found.add(m.group(1) or "1")
-    return sorted(found, key=int)
+                found.add(m.group(1))
+    return sorted(found, key=lambda x: int(x or 0))
 
 
 def _walk(entries: tuple[Entry, ...]) -> Iterator[Entry]:
@@ -488,7 +488,7 @@ def _drop_empty_headers(rows: list[FactRow]) -> list[FactRow]:
 # ---- the box --------------------------------------------------------------------------------
 
 
-def box_coordinates(box: Box) -> tuple[float, float, str] | None:
+def box_coordinates(box: Box, mark_used: bool = False) -> tuple[float, float, str] | None:
     """The position the box gives: a {{coord}} in a parameter, or latd/longd-style parameters."""
     from kidpedia.wikitext.templates import coord_of, parse_coord, template_name
 
@@ -498,6 +498,8 @@ def box_coordinates(box: Box) -> tuple[float, float, str] | None:
                 if template_name(tpl) in ("coord", "coor"):
                     parsed = coord_of(tpl, box.ctx)
                     if parsed:
+                        if mark_used:
+                            box.used.add(key)
                         return parsed
     for d, m, s, h, ld, lm, ls, lh in (
         ("latd", "latm", "lats", "latns", "longd", "longm", "longs", "longew"),

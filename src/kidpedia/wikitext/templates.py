@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Callable
 
 import yaml
-from mwparserfromhell.nodes import Tag, Template, Text as TextNode
+from mwparserfromhell.nodes import ExternalLink, Tag, Template, Text as TextNode
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import Text
@@ -332,6 +332,8 @@ def split_items(code: Wikicode, ctx: ParseContext) -> list[Text]:
         elif isinstance(node, Tag) and node.wiki_markup and str(node.tag) in ("li", "dt", "dd"):
             flush()
             in_item = True
+        elif isinstance(node, ExternalLink) and node.title is None:
+            cur.add(re.sub(r"^[a-z]+://", "", str(node.url), flags=re.I).rstrip("/"))  # a bare URL
         else:
             render_nodes((node,), cur, ctx)
     flush()
@@ -395,7 +397,7 @@ def _height(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """{{height|m=1.8}}, {{height|ft=6|in=1}}: a person's height and its conversion."""
     from kidpedia.wikitext.convert import convert_text
 
-    m, cm = _param_text(tpl, ctx, "m"), _param_text(tpl, ctx, "cm")
+    m, cm = _param_text(tpl, ctx, "m", "meter", "meters", "metre", "metres"), _param_text(tpl, ctx, "cm")
     ft, inch = _param_text(tpl, ctx, "ft"), _param_text(tpl, ctx, "in")
     if m or cm:
         text = convert_text([m or cm, "m" if m else "cm", "ftin"], {"abbr": "on"})
@@ -636,7 +638,7 @@ def _sortname(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
 
 def _url(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """{{url|http://www.example.org/}} -> "www.example.org" (the label, not a link)."""
-    args = [plain(a, ctx) for a in positional(tpl)]
+    args = [str(a).strip() for a in positional(tpl)]
     if not args or not args[0]:
         return
     label = args[1] if len(args) > 1 and args[1] else re.sub(r"^[a-z]+://", "", args[0], flags=re.I).rstrip("/")
@@ -690,6 +692,57 @@ def _army(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
         out.add(name, normalise_title(name))
 
 
+def _country_name(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{USA}} -> "United States" (linked), as the flag-country templates show it."""
+    country = _country(template_name(tpl).upper())
+    out.add(country, normalise_title(country))
+
+
+def _based_on(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{based on|''Title''|Author}} -> "Title by Author"."""
+    args = positional(tpl)
+    if args:
+        _render(args[0], out, ctx)
+        for i, a in enumerate(args[1:]):
+            out.add(" by " if i == 0 else " and ")
+            _render(a, out, ctx)
+
+
+def _ship(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{USS|Hornet|CV-12}} -> "USS Hornet (CV-12)", linked to the ship's article."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if not args:
+        return
+    prefix = template_name(tpl).upper()
+    name = f"{prefix} {args[0]}"
+    full = f"{name} ({args[1]})" if len(args) > 1 and args[1] else name
+    out.add(full, normalise_title(full))
+
+
+def _ticker(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{NYSE|IBM}} -> "NYSE: IBM"."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if args:
+        out.add(f"{template_name(tpl).upper()}: {args[0]}")
+
+
+def _interlanguage_link(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{ill|Title|de|Titel}}: the English title, linked; the old {{ill|de|Titel}} form: the title."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if not args:
+        return
+    if len(args) > 1 and re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", args[0]):
+        out.add(args[1])
+        return
+    out.add(args[0], normalise_title(args[0]))
+
+
+def _emedicine(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{eMedicine2|med|3202}} -> "med/3202"."""
+    args = [plain(a, ctx) for a in positional(tpl)][:2]
+    out.add("/".join(a for a in args if a))
+
+
 def _fossil_range(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """{{fossil range|5|0}} -> "5–0 Ma"; {{fossil range|Late Silurian|Recent}} -> "Late Silurian – Recent"."""
     args = [plain(a, ctx) for a in positional(tpl)][:2]
@@ -704,6 +757,18 @@ def _fossil_range(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
 HANDLERS.update(
     {
         "fossil range": _fossil_range,
+        "based on": _based_on,
+        **{ship: _ship for ship in ("uss", "hms", "hmas", "hmcs", "hmnzs", "rms", "sms", "ss", "ins", "hnlms", "usns", "usat")},
+        **{x: _ticker for x in ("nyse", "nasdaq", "bmv", "lse", "tyo", "fwb", "euronext", "tsx", "asx", "sehk", "bse", "nse")},
+        "usa": _country_name,
+        "us": _country_name,
+        "uk": _country_name,
+        "gbr": _country_name,
+        "longitem": _last_param,
+        "ill": _interlanguage_link,
+        "interlanguage link": _interlanguage_link,
+        "ublist": _list_items,
+        "emedicine2": _emedicine,
         "start-date": _first_param,
         "end-date": _first_param,
         "icd10": _icd10,
