@@ -226,6 +226,47 @@ def templates(
         out.print(line, markup=False, highlight=False)
 
 
+@app.command()
+def safety(
+    title_or_file: str = typer.Argument(..., help="A wikitext file, a dump (with --title), or a title (in --source, else in --db)."),
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to look titles up in (it holds kept articles only)."),
+    source: Optional[Path] = typer.Option(None, "--source", help="A dump to look the title up in (excluded pages too)."),
+    title: Optional[str] = typer.Option(None, "--title", help="Which page of a dump file."),
+    level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
+) -> None:
+    """Explain why a page is kept or excluded by the child-safety policy (docs/safety.md)."""
+    from kidpedia.kidify.safety import explain, level_named
+
+    level_named(level)  # an unknown level is a usage error before any reading
+    sys.stdout.write(explain(_unjudged_article(title_or_file, db, source, title), level))
+
+
+def _unjudged_article(title_or_file: str, db: Path, source: Optional[Path], title: Optional[str]):  # type: ignore[no-untyped-def]
+    """The page as the safety layer sees it (parsed and pruned, not yet cleaned), from a
+    file, a dump given with --source, or (already cleaned) the database."""
+    from kidpedia.kidify.prune import dropped_titles, prune
+    from kidpedia.wikitext.parse import parse_article, redirect_target
+
+    path = Path(title_or_file)
+    if path.is_file() or source is not None:
+        read = path if path.is_file() else Path(source)  # type: ignore[arg-type]
+        wanted = title if path.is_file() else title_or_file
+        from kidpedia.sources.dump import iter_pages
+
+        for raw in iter_pages(read, title=wanted):
+            if raw.ns == 0 and not raw.redirect and not redirect_target(raw.text):
+                if not wanted or raw.title == wanted or _is_single_file(read):
+                    return prune(parse_article(raw, dropped_titles()))
+        raise ArticleNotFound(f"no article {wanted or title_or_file!r} in {read}")
+    from kidpedia.store import Store
+
+    found = Store(db).resolve(title_or_file)
+    if not found:
+        raise ArticleNotFound(f"no article called {title_or_file!r} in {db}",
+                              "excluded pages are not stored: give the dump with --source")
+    return Store(db).get(found[0])
+
+
 def _blocked(query: str) -> bool:
     try:
         from kidpedia.kidify.safety import is_blocked_query
