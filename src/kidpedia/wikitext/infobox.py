@@ -595,6 +595,28 @@ def extract_with_box(tpl: Template, ctx: ParseContext) -> tuple[QuickFacts, Box]
     ), box
 
 
+# Infoboxes written as several templates in a row: the parts after the first add rows.
+_PARTS = ("infobox ship ", "infobox aircraft ", "infobox weapon ", "infobox station ")
+
+
+def continue_quick_facts(facts: object, tpl: Template, ctx: ParseContext) -> object:
+    """``facts`` with the rows of ``tpl`` added when ``tpl`` is a later part of the same box."""
+    from kidpedia.wikitext.templates import template_name
+
+    name = template_name(tpl)
+    if not isinstance(facts, QuickFacts) or not any(
+        name.startswith(p) and facts.template.startswith(p) for p in _PARTS
+    ):
+        return facts
+    part = extract_quick_facts(tpl, ctx)
+    return replace(
+        facts,
+        image=facts.image or part.image,
+        rows=facts.rows + part.rows,
+        coordinates=facts.coordinates or part.coordinates,
+    )
+
+
 def _leftover_rows(box: Box, fam: Family | None) -> Iterator[FactRow]:
     """Parameters no entry used: labelled from their names."""
     for key in list(box.params):

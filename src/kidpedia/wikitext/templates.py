@@ -95,10 +95,12 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     elif kind == "text":
         out.add(rules()["text"][name])
     elif kind == "infobox":
-        from kidpedia.wikitext.infobox import extract_quick_facts
+        from kidpedia.wikitext.infobox import continue_quick_facts, extract_quick_facts
 
         if ctx.quick_facts is None:
             ctx.quick_facts = extract_quick_facts(tpl, ctx)
+        else:  # a box made of parts ({{Infobox ship begin}}, {{Infobox ship career}}, ...)
+            ctx.quick_facts = continue_quick_facts(ctx.quick_facts, tpl, ctx)
         ctx.stats["infoboxes"] += 1
     elif kind == "magic":
         _magic(tpl, name, out, ctx)
@@ -423,7 +425,7 @@ def parse_coord(args: list[str]) -> tuple[float, float, str] | None:
         else:
             ew = next(i for i, x in enumerate(a) if i > ns and x.upper() in ("E", "W"))
             lat_parts, lon_parts = a[:ns], a[ns + 1 : ew]
-            if not 1 <= len(lat_parts) <= 3 or len(lat_parts) != len(lon_parts):
+            if not (1 <= len(lat_parts) <= 3 and 1 <= len(lon_parts) <= 3):
                 return None
             lat = _dms(lat_parts) * _COORD_HEMI[a[ns].upper()]
             lon = _dms(lon_parts) * _COORD_HEMI[a[ew].upper()]

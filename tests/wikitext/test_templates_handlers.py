@@ -1,0 +1,123 @@
+"""Template handlers added for Quick facts and running text (issue #3): what a reader sees."""
+
+from __future__ import annotations
+
+import mwparserfromhell
+import pytest
+
+from kidpedia.model import QuickFacts, RawPage
+from kidpedia.wikitext.inline import ParseContext, rich
+from kidpedia.wikitext.parse import parse_article
+from kidpedia.wikitext.templates import classify, parse_coord
+
+
+def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
+    ctx = ParseContext(title="Page")
+    t = rich(mwparserfromhell.parse(wikitext), ctx)
+    return t.text, [(t.text[s.start:s.end], s.target) for s in t.links], ctx
+
+
+@pytest.mark.parametrize(
+    "wikitext,expected",
+    [
+        ("{{convert|4400|km2|sqmi|abbr=on}}", "4,400 km2 (1,700 sq mi)"),
+        ("{{cvt|123|ft|m}}", "123 ft (37 m)"),
+        ("{{flag|France}}", "France"),
+        ("{{flag|USA|name=America}}", "America"),
+        ("{{flagcountry|Kingdom of Great Britain}}", "Kingdom of Great Britain"),
+        ("{{flagicon|USA}} [[George Washington]]", "George Washington"),
+        ("{{flagdeco|United States|1776}} Colonies", "Colonies"),
+        ("{{coord|36|42|N|3|13|E|display=inline}}", "36°42′N 3°13′E"),
+        ("{{coord|-33.86|151.21}}", "33.86°S 151.21°E"),
+        ("{{coord|44|N|89|W|display=title}}", ""),
+        ("{{currency|1000|USD}}", "US$1,000"),
+        ("{{US$|5}}", "US$5"),
+        ("{{currency|20|XYZ}}", "20 XYZ"),
+        ("{{marriage|[[Pat Smith]]|1950|1975|end=div.}}", "Pat Smith (m. 1950; div. 1975)"),
+        ("{{marriage|Mary Todd|November 4, 1842|1865}}", "Mary Todd (m. November 4, 1842–1865)"),
+        ("{{plainlist|\n* [[Arabic]]\n* Berber}}", "Arabic, Berber"),
+        ("{{ubl|a|b<br>c}}", "a, b, c"),
+        ("{{hlist |[[Arabic]] |[[Berber languages|Berber]] }}", "Arabic, Berber"),
+        ("{{collapsible list|title=Members|Anna|Bob}}", "Anna, Bob"),
+        ("{{collapsible list|title=Members}}", "Members"),
+        ("{{lang-fr|texte}}", "texte"),
+        ("{{native name|ar|الجزائر}}", "الجزائر"),
+        ("{{as of|2016|5}}", "As of May 2016"),
+        ("{{as of|2010|lc=y}}", "as of 2010"),
+        ("{{Age in years, months and days|1775|04|19|1783|09|03}}", "8 years, 4 months and 15 days"),
+        ("{{height|ft=6|in=1}}", "6 ft 1 in (1.85 m)"),
+        ("{{height|m=1.77}}", "1.77 m (5 ft 10 in)"),
+        ("{{nihongo|Tokyo|東京|Tōkyō}}", "Tokyo (東京, Tōkyō)"),
+        ("{{frac|3|1|2}}", "3 1/2"),
+        ("{{frac|2}}", "1/2"),
+        ("{{fossil range|5|0}}", "5–0 Ma"),
+        ("{{fossil range|Late Silurian|Recent}}", "Late Silurian – Recent"),
+        ("{{ICD10|F|84|0|f|80}}", "F84.0"),
+        ("{{USS|Hornet|CV-12|6}}", "USS Hornet (CV-12)"),
+        ("{{NYSE|IBM}}", "NYSE: IBM"),
+        ("{{based on|''E.R.''|Josep Maria Benet i Jornet}}", "E.R. by Josep Maria Benet i Jornet"),
+        ("{{longitem|line-height:1.25em|Roman copy}}", "Roman copy"),
+        ("{{ill|de|Gymnasium Ernestinum Gotha}}", "Gymnasium Ernestinum Gotha"),
+        ("{{url|http://www.example.org/}}", "www.example.org"),
+        ("{{sortname|Ada|Lovelace}}", "Ada Lovelace"),
+        ("French{{\\}}Bulgarian", "French / Bulgarian"),
+        ("a{{snds}}b", "a – b"),
+        ("{{increase}} 0.736", "0.736"),
+        ("{{ipac-en|ˈ|æ|n}} Anarchism", "Anarchism"),
+        ("{{army|USA}}", "United States Army"),
+        ("{{USA}}", "United States"),
+        ("{{val|1.23|e=5|u=m}}", "1.23 × 10^5 m"),
+        ("{{angbr|x}}", "⟨x⟩"),
+        ("{{SimpleNuclide2|Uranium|235}}", "Uranium-235"),
+        ("{{start-date|July 16, 1969, 13:32:00|timezone=yes}}", "July 16, 1969, 13:32:00"),
+    ],
+)
+def test_handler_output(wikitext: str, expected: str) -> None:
+    text, _, ctx = render(wikitext)
+    assert text == expected
+    assert not ctx.unknown_templates
+
+
+def test_flags_link_to_the_country() -> None:
+    _, links, _ = render("{{flag|USA|name=America}} and {{flagcountry|France}}")
+    assert links == [("America", "United States"), ("France", "France")]
+
+
+def test_flagu_does_not_link() -> None:
+    assert render("{{flagu|France}}")[1] == []
+
+
+def test_parse_coord_forms() -> None:
+    assert parse_coord(["36", "42", "N", "3", "13", "E"])[:2] == pytest.approx((36.7, 3.21667), abs=1e-4)
+    assert parse_coord(["45", "32", "22", "N", "89", "45", "19", "W"])[2] == "45°32′22″N 89°45′19″W"
+    assert parse_coord(["12.5", "-70.0"])[:2] == (12.5, -70.0)
+    assert parse_coord(["95", "0"]) is None
+    assert parse_coord(["N", "E"]) is None
+    assert parse_coord(["36", "N", "3"]) is None
+    assert parse_coord(["44", "30", "N", "89", "W"])[2] == "44°30′N 89°W"
+
+
+def test_title_coordinates_become_quick_facts_data() -> None:
+    text = "{{Infobox settlement|name=Town|population_total=5}}\n'''Town''' is a town.\n\n{{coord|44|30|N|89|W|display=title}}"
+    facts = parse_article(RawPage(title="Town", text=text)).quick_facts
+    assert isinstance(facts, QuickFacts)
+    assert facts.coordinates == pytest.approx((44.5, -89.0))
+
+
+def test_ship_box_in_parts() -> None:
+    text = (
+        "{{Infobox ship begin}}\n{{Infobox ship image|Ship image=HMS X.jpg|Ship caption=The ship}}\n"
+        "{{Infobox ship career|Ship name=HMS X|Ship builder=[[Chatham Dockyard]]|Ship launched=1 May 1900}}\n"
+        "{{Infobox ship characteristics|Ship length=120 m}}\n|}\n'''HMS X''' was a ship."
+    )
+    facts = parse_article(RawPage(title="HMS X", text=text)).quick_facts
+    assert facts is not None
+    rows = [(r.label, r.values[0].text) for r in facts.rows]
+    assert ("Builder", "Chatham Dockyard") in rows
+    assert ("Launched", "1 May 1900") in rows
+    assert ("Length", "120 m") in rows
+
+
+@pytest.mark.parametrize("name", ["convert", "flag", "coord", "currency", "marriage", "collapsible list", "lang-fr", "plainlist"])
+def test_classified_as_handled(name: str) -> None:
+    assert classify(name) == "handler"
