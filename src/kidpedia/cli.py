@@ -254,9 +254,9 @@ def _unjudged_article(title_or_file: str, db: Path, source: Optional[Path], titl
         from kidpedia.sources.dump import iter_pages
 
         for raw in iter_pages(read, title=wanted):
-            if raw.ns == 0 and not raw.redirect and not redirect_target(raw.text):
-                if not wanted or raw.title == wanted or _is_single_file(read):
-                    return prune(parse_article(raw, dropped_titles()))
+            is_article = raw.ns == 0 and not raw.redirect and not redirect_target(raw.text)
+            if is_article and (not wanted or raw.title == wanted or _is_single_file(read)):
+                return prune(parse_article(raw, dropped_titles()))
         raise ArticleNotFound(f"no article {wanted or title_or_file!r} in {read}")
     from kidpedia.store import Store
 

@@ -19,7 +19,15 @@ import pytest
 import yaml
 
 from kidpedia.errors import UsageError
-from kidpedia.kidify.safety import LEVELS, Decision, clean, explain, is_blocked_query, is_blocked_term, judge
+from kidpedia.kidify.safety import (
+    LEVELS,
+    Decision,
+    clean,
+    explain,
+    is_blocked_query,
+    is_blocked_term,
+    judge,
+)
 from kidpedia.kidify.safety_words import scan
 from kidpedia.model import Article, FactRow, Image, Link, LinkSpan, QuickFacts, Section, Text
 
@@ -333,3 +341,16 @@ def test_dense_explicit_text_excludes_an_article_without_category_signals() -> N
     article = Article("Some page", lead=(Text("A page."),), sections=(Section("Part", 2, passages),))
     d = judge(article)
     assert not d.keep and d.reason == "explicit-text", d.detail
+
+
+def test_docs_numbers_match_the_test_data() -> None:
+    """docs/safety.md states the sizes of the red-team, keep and golden sets: keep them true."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "safety.md").read_text("utf-8")
+    n_passages, n_queries = len(_cases(REDTEAM, "passages")), len(_cases(REDTEAM, "queries"))
+    n_keep_en, n_keep_es = len(KEEP["en"]), len(KEEP["es"])
+    n_innocent = len(_cases(REDTEAM, "keep_queries"))
+    n_summaries = sum(len(json.loads((DATA / f"summaries_{lang}.json").read_text("utf-8"))) for lang in ("en", "es"))
+    assert f"{n_passages} passages and {n_queries} queries" in doc
+    assert f"{n_keep_en + n_keep_es} real sentences ({n_keep_en} from" in doc and f"{n_keep_es} from Spanish" in doc
+    assert f"{n_innocent} innocent queries" in doc
+    assert f"{n_summaries} real Wikipedia lead summaries" in doc

@@ -30,7 +30,7 @@ from kidpedia.kidify.safety_text import remove_spans, sentence_spans
 from kidpedia.kidify.safety_words import Scan, scan
 from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text
 
-__all__ = ["Decision", "clean", "judge", "is_blocked_query", "is_blocked_term", "explain", "LEVELS"]
+__all__ = ["LEVELS", "Decision", "clean", "explain", "is_blocked_query", "is_blocked_term", "judge"]
 
 LEVELS = ("strict", "default", "loose")
 
@@ -60,7 +60,7 @@ class Level:
 
 
 def _fullmatchers(patterns: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(p, re.I) for p in patterns]
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class Policy:
 
 def _infobox_name(name: str) -> str:
     name = re.sub(r"[_\s]+", " ", name.strip().lower())
-    return name[len("infobox "):] if name.startswith("infobox ") else name
+    return name.removeprefix("infobox ")
 
 
 @lru_cache(maxsize=1)
@@ -402,7 +402,7 @@ def mask(text: str, lang: str = "en") -> str:
     """``text`` with each strong-tier word shown as its first letter and stars."""
     found = set(scan(text, lang).strong)
     for word in sorted(found, key=len, reverse=True):
-        text = re.sub(re.escape(word), lambda m: m.group(0)[0] + "*" * (len(m.group(0)) - 1), text, flags=re.I)
+        text = re.sub(re.escape(word), lambda m: m.group(0)[0] + "*" * (len(m.group(0)) - 1), text, flags=re.IGNORECASE)
     return text
 
 

@@ -14,9 +14,7 @@ from kidpedia.model import LinkSpan, Text
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?[A-Z0-9ÀÁÂÄÅÆÇÉÈÊËÍÌÎÏÑÓÒÔÖØÚÙÛÜÝÞŠŽČĆĐŁŚŻ])")
 _ABBREV = frozenset(
-    "mr mrs ms dr st jr sr vs etc e.g i.e no nos vol gen col lt sgt capt mt ft fig approx ca c "
-    "inc ltd co corp dept univ prof rev hon gov pres sen rep est op cf al sra sr srta dña ud uds "
-    "av avda núm pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k a.d b.c".split()
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "no", "nos", "vol", "gen", "col", "lt", "sgt", "capt", "mt", "ft", "fig", "approx", "ca", "c", "inc", "ltd", "co", "corp", "dept", "univ", "prof", "rev", "hon", "gov", "pres", "sen", "rep", "est", "op", "cf", "al", "sra", "sr", "srta", "dña", "ud", "uds", "av", "avda", "núm", "pp", "p", "ed", "eds", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "a.d", "b.c"]
 )
 
 

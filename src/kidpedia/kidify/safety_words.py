@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -135,7 +135,7 @@ class Scan:
 
     def merged(self, other: Scan) -> Scan:
         """Per tier, whichever of the two found more."""
-        pick = lambda a, b: a if len(a) >= len(b) else b  # noqa: E731
+        pick = lambda a, b: a if len(a) >= len(b) else b
         adult, weak = (self.adult, self.weak) if len(self.adult) >= len(other.adult) else (other.adult, other.weak)
         return Scan(pick(self.strong, other.strong), adult, pick(self.context, other.context), weak)
 
@@ -234,7 +234,7 @@ class WordList:
         return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def wordlist(lang: str) -> WordList | None:
     """The compiled word list of ``lang``, or None where we have none."""
     path = resources.files("kidpedia.kidify").joinpath(f"rules/wordlists/{lang}.yaml")
