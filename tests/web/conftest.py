@@ -79,3 +79,9 @@ def hostile_client(hostile_db: Path) -> TestClient:
 @pytest.fixture(scope="session")
 def hostile_odd_title() -> str:
     return HOSTILE_ODD_TITLE
+
+
+@pytest.fixture(scope="session")
+def make_client():
+    """``make_client(app, **options)``: a TestClient (its import warns, so it lives here)."""
+    return TestClient

@@ -227,3 +227,38 @@ def test_static_files_are_served(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/css")
     assert client.get("/static/suggest.js").headers["content-type"].startswith(("text/javascript", "application/javascript"))
     assert client.get("/favicon.ico").headers["content-type"] == "image/svg+xml"
+
+
+def test_language_links_read_in_language_colon_title(tmp_path, make_client):
+    """A model-level test article (written here, not a Wikipedia page) with language links."""
+    from kidpedia.model import Article, LanguageLink, Text
+    from kidpedia.web.app import create_app
+
+    db = tmp_path / "langs.db"
+    article = Article(
+        "Language link test", lead=(Text("A test article."),),
+        language_links=(LanguageLink("es", "Prueba para niños"), LanguageLink("de", "Test")),
+    )
+    Store(db, create=True).add([article], [])
+    doc = lxml.html.fromstring(make_client(create_app(db)).get("/wiki/Language_link_test").text)
+    items = [li.text_content() for li in doc.cssselect(".other-languages li")]
+    assert items == ["In Spanish: Prueba para niños", "In German: Test"]
+    assert doc.cssselect(".other-languages span[lang=es]")
+
+
+def test_a_server_fault_is_a_friendly_500_page(sample_db, monkeypatch, make_client):
+    from kidpedia.web.app import create_app
+
+    app = create_app(sample_db)
+
+    def broken(title):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(app.state.site.store, "get", broken)
+    c = make_client(app, raise_server_exceptions=False)
+    r = c.get("/wiki/Aardvark")
+    assert r.status_code == 500 and "Oops, something went wrong" in r.text
+    assert "disk on fire" not in r.text and "Traceback" not in r.text
+    assert r.headers["content-security-policy"]
+    r = c.get("/api/article/Aardvark")
+    assert r.status_code == 500 and r.json()["status"] == 500

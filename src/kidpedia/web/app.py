@@ -114,7 +114,11 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, RequestValidationError):
         return _error_response(request, 422, "invalid request")
     log.exception("error serving %s", request.url.path)
-    return _error_response(request, 500)
+    response = _error_response(request, 500)
+    # Unhandled errors are answered outside the middleware stack: add its headers here.
+    for name, value in SECURITY_HEADERS:
+        response.headers[name.decode()] = value.decode()
+    return response
 
 
 def create_app(db_path: str | Path) -> FastAPI:
