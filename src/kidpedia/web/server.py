@@ -25,12 +25,10 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 @contextmanager
-def background_server(db_path: str | Path, host: str = "127.0.0.1", **options: object) -> Iterator[str]:
+def background_server(db_path: str | Path, host: str = "127.0.0.1") -> Iterator[str]:
     """Serve ``db_path`` while the block runs; yields the base URL (no trailing slash)."""
     port = free_port(host)
-    config = uvicorn.Config(
-        create_app(db_path), host=host, port=port, log_level="warning", lifespan="off", **options
-    )
+    config = uvicorn.Config(create_app(db_path), host=host, port=port, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"kidpedia-web-{port}", daemon=True)
     thread.start()
