@@ -56,3 +56,17 @@ def test_openapi_document_lists_the_api_only(client):
     assert not any(p.startswith("/wiki") for p in doc["paths"])
     # Swagger UI would load scripts from a CDN: off, the site works offline.
     assert client.get("/docs").status_code == 404
+
+
+def test_readme_web_routes_answer(client):
+    """Docs stay true: every path README's "The web site" section names works."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    section = readme.split("## The web site", 1)[1].split("\n## ", 1)[0]
+    paths = set(re.findall(r"`(/[^`\s]*)`", section))
+    assert {"/", "/api/openapi.json", "/api/suggest?q="} <= paths
+    for path in paths:
+        url = path.replace("<Title>", "Aardvark").replace("q=", "q=cat")
+        assert client.get(url).status_code == 200, path

@@ -49,6 +49,16 @@ def _link(title: str) -> TitleLink:
     return TitleLink(title=title, url=render.wiki_url(title))
 
 
+@router.get("/")
+def index() -> dict[str, Any]:
+    """What the API offers, and where its OpenAPI document is."""
+    return {
+        "openapi": "/api/openapi.json",
+        "endpoints": ["/api/article/{title}", "/api/search?q=", "/api/suggest?q=", "/api/random"],
+        "license": "article text from Wikipedia, CC BY-SA 4.0",
+    }
+
+
 @router.get("/article/{raw_title:path}", response_model=None)
 def article(request: Request, raw_title: str) -> Any:
     """One article in kidpedia's JSON form; a redirect's title redirects to its target."""
