@@ -148,3 +148,12 @@ def test_remove_spans_keeps_links_valid() -> None:
 def test_wordlist_for_unknown_language_is_none() -> None:
     assert wordlist("xx") is None
     assert wordlist("en") is not None
+
+
+def test_listed_words_that_are_given_names_pass_in_text_as_names() -> None:
+    assert not scan("Kike García scored twice.")
+    assert not scan("Quim Torra was the president of Catalonia.")
+    assert not scan("Dick Cheney was vice president.")
+    assert scan("They shouted kike at him.").strong
+    assert not scan("El delantero Kike marcó dos goles.", "es")  # an ordinary Spanish name
+    assert scan("Kike Garcia", query=True).strong  # a query's capitals prove nothing

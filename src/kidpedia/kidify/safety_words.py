@@ -156,6 +156,8 @@ class WordList:
     compound: list[str] = field(default_factory=list)
     weak: list[str] = field(default_factory=list)
     query_block: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    english_exempt: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         exact = {fold(t) for t in self.accent_exact}
@@ -172,6 +174,10 @@ class WordList:
         cues = sorted({re.escape(fold(c)) for c in self.cues}, key=len, reverse=True)
         self._cue = re.compile(r"(?:^|\W)(?:" + "|".join(cues) + r")\W+(?:\w+\W+)?$") if cues else None
         self._weak = {_key(w) for w in self.weak}
+        self._english_exempt = {_key(w) for w in self.english_exempt}
+        names = "|".join(re.escape(n) for n in self.names)
+        # A listed word that is also a given name, written as one: "Kike García", "Quim Torra".
+        self._names = re.compile(rf"(?<!\w)(?:{names})(?=[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž])") if names else None
         self._query_block = _phrase_regex([strip_accents(fold(t)) for t in self.query_block])
         self._compound = [strip_accents(fold(c)) for c in self.compound]
         self._strong_plain = [strip_accents(fold(t)) for t in self.terms.get("strong", [])
@@ -182,6 +188,8 @@ class WordList:
 
         Long text is read through the tricks only when a word changed by one is a
         listed word (most text has none, and this keeps cleaning fast)."""
+        if self._names and not query:  # in text only: a query's capitals are the asker's choice
+            text = self._names.sub(lambda m: " " * len(m.group(0)), text)
         result = self._scan_one(fold(text), query)
         if not query:
             tricked = " ".join(tricked_words(text))
@@ -245,7 +253,7 @@ def wordlist(lang: str) -> WordList | None:
     terms = {tier: [str(t) for t in (data.get(tier) or []) + (added.get(tier) or [])] for tier in TIERS}
     return WordList(lang, terms, data.get("allow") or [], data.get("cues") or [],
                     data.get("accent_exact") or [], data.get("compound") or [], data.get("weak") or [],
-                    data.get("query_block") or [])
+                    data.get("query_block") or [], data.get("names") or [], data.get("english_exempt") or [])
 
 
 def wordlists_for(lang: str) -> list[WordList]:
@@ -267,7 +275,8 @@ def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
     for wl in wordlists_for(lang):
         found = wl.scan(text, query)
         if wl.lang != lang and lang in _known_langs():
-            found = Scan(strong=found.strong)
+            exempt = own._english_exempt if (own := wordlist(lang)) else set()
+            found = Scan(strong=tuple(w for w in found.strong if _key(w) not in exempt))
         result = result.plus(found)
     return result
 
