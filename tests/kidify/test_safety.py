@@ -259,6 +259,7 @@ def test_bad_heading_list_item_fact_and_see_also_go() -> None:
     assert [s.title for s in cleaned.sections] == ["Songs"]
     assert [t.text for t in cleaned.sections[0].paragraphs] == ["Umbrella (2007)"]
     assert [v.text for v in cleaned.quick_facts.rows[0].values] == ["Island"]  # type: ignore[union-attr]
+    assert cleaned.stats["facts_removed"] == 1
     assert [x.target for x in cleaned.see_also] == ["Music"]
     assert cleaned.images == (Image("Cover.jpg", ""),)
     assert cleaned.categories == ("Songs",)

@@ -159,6 +159,7 @@ class _Tally:
     explicit: int = 0  # removed for explicit words, insults or dense adult words (not strict-only)
     adult_words: int = 0  # adult-tier words in the text that was kept
     sections_removed: int = 0
+    facts_removed: int = 0  # Quick facts values and rows
     log: list[tuple[str, str, str]] = field(default_factory=list)  # (where, why, passage)
 
 
@@ -246,16 +247,17 @@ def _clean_quick_facts(qf: QuickFacts | None, lang: str, lv: Level, tally: _Tall
     rows = []
     for row in qf.rows:
         if _is_bad_label(row.label, lang):
-            tally.removed += 1
+            tally.facts_removed += 1
             continue
         values = tuple(v for v in row.values if not _is_bad_label(v.text, lang))
-        tally.removed += len(row.values) - len(values)
+        tally.facts_removed += len(row.values) - len(values)
         if values or row.header or not row.values:
             rows.append(FactRow(row.label, values, row.header))
     image = qf.image
     if image and _is_bad_label(image.caption, lang):
         image = Image(image.name, "")
-    return replace(qf, rows=tuple(rows), image=image)
+    title = "" if _is_bad_label(qf.title, lang) else qf.title
+    return replace(qf, title=title, rows=tuple(rows), image=image)
 
 
 def _clean(article: Article, lv: Level, tally: _Tally) -> Article:
@@ -267,12 +269,14 @@ def _clean(article: Article, lv: Level, tally: _Tally) -> Article:
     stats["passages_removed"] = tally.removed
     stats["passages_explicit"] = tally.explicit
     stats["sections_removed"] = tally.sections_removed
+    quick_facts = _clean_quick_facts(article.quick_facts, lang, lv, tally)
+    stats["facts_removed"] = tally.facts_removed
     stats["adult_words"] = tally.adult_words
     return replace(
         article,
         lead=lead,
         sections=sections,
-        quick_facts=_clean_quick_facts(article.quick_facts, lang, lv, tally),
+        quick_facts=quick_facts,
         see_also=tuple(x for x in article.see_also if not _is_bad_label(f"{x.target} {x.text}", lang)),
         images=tuple(Image(i.name, "" if _is_bad_label(i.caption, lang) else i.caption)
                      for i in article.images if not _is_bad_label(i.name, lang)),
