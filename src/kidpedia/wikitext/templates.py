@@ -806,6 +806,8 @@ HANDLERS.update(
         "fraction": _frac,
         "val": _val,
         "sortname": _sortname,
+        "sortkeyname": _sortname,
+        "baseball year": _first_param,
         "url": _url,
         "angbr": _wrap("⟨", "⟩"),
         "bracket": _wrap("[", "]"),
