@@ -262,3 +262,15 @@ def test_a_server_fault_is_a_friendly_500_page(sample_db, monkeypatch, make_clie
     assert r.headers["content-security-policy"]
     r = c.get("/api/article/Aardvark")
     assert r.status_code == 500 and r.json()["status"] == 500
+
+
+def test_articles_to_explore_are_real_topics(sample_store: Store):
+    from kidpedia.web.pages import explore, worth_exploring
+
+    assert not worth_exploring(sample_store.get("Ada"))  # "Ada may refer to:"
+    assert not worth_exploring(sample_store.get("List of anthropologists"))
+    assert worth_exploring(sample_store.get("Aardvark"))
+    for _ in range(5):
+        teasers = explore(sample_store)
+        assert len(teasers) == 6 and len({t.title for t in teasers}) == 6
+        assert all(worth_exploring(sample_store.get(t.title)) for t in teasers)

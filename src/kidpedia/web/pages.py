@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from kidpedia.model import Article
 from kidpedia.store import Store
 from kidpedia.web import render
 from kidpedia.web.app import STATIC_DIR, Site
@@ -33,22 +34,38 @@ def _site(request: Request) -> Site:
     return request.app.state.site
 
 
-def _blurb(store: Store, title: str, length: int = 140) -> str:
-    article = store.get(title)
-    text = article.lead[0].text if article and article.lead else ""
+def _blurb(article: Article, length: int = 140) -> str:
+    text = article.lead[0].text if article.lead else ""
     return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
+def worth_exploring(article: Article) -> bool:
+    """A real topic with a proper lead: not a list, a disambiguation page or a stub."""
+    lead = article.lead[0].text if article.lead else ""
+    return (
+        len(lead) >= 80
+        and "may refer to" not in lead
+        and not article.title.endswith("(disambiguation)")
+        and not article.title.startswith("List of")
+        and not is_blocked(article.title)
+    )
+
+
 def explore(store: Store, count: int = EXPLORE_COUNT) -> list[Teaser]:
-    """A few different articles picked at random (fewer if the store is small)."""
-    titles: list[str] = []
-    for _ in range(count * 3):
+    """A few different articles worth reading, picked at random (fewer if the store is small)."""
+    seen: set[str] = set()
+    teasers: list[Teaser] = []
+    for _ in range(count * 5):
         title = store.random_title()
-        if title and title not in titles and not is_blocked(title):
-            titles.append(title)
-        if len(titles) == count:
+        if not title or title in seen:
+            continue
+        seen.add(title)
+        article = store.get(title)
+        if article and worth_exploring(article):
+            teasers.append(Teaser(title, render.wiki_url(title), _blurb(article)))
+        if len(teasers) == count:
             break
-    return [Teaser(t, render.wiki_url(t), _blurb(store, t)) for t in titles]
+    return teasers
 
 
 @router.api_route("/", methods=GET_HEAD)

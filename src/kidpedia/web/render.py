@@ -8,13 +8,12 @@ tiny allow-list (``a[href]``, ``mark``) as a second guard, so even a bug here
 cannot put a live tag, attribute or ``javascript:`` URL on a page.
 
 ``ArticleView`` is what article.html renders: blocks of paragraphs and lists, the
-Quick facts table laid out in columns, the section tree with unique anchors, the
+Quick facts table (sides in equal columns), the section tree with unique anchors, the
 Contents list, See also and language links.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -141,22 +140,18 @@ class SectionView:
 
 
 @dataclass
-class FactCell:
-    html: Markup
-    colspan: int
-
-
-@dataclass
 class FactRowView:
-    kind: str  # "header" | "pair" (label + one value) | "sides" (label row above cells side by side)
+    """``kind``: "header" (a title inside the box), "pair" (label and one value) or
+    "sides" (label above values side by side, as a conflict's belligerents)."""
+
+    kind: str
     label: str
-    cells: list[FactCell]
+    cells: list[Markup]
 
 
 @dataclass
 class QuickFactsView:
     title: str
-    columns: int
     rows: list[FactRowView]
     coordinates: str
 
@@ -228,28 +223,15 @@ def _sections(
     ]
 
 
-def _columns(rows: tuple[FactRow, ...]) -> int:
-    """Table width: every row's values divide it evenly, and label + value fit."""
-    width = 1
-    for r in rows:
-        if not r.header and len(r.values) > 1:
-            width = math.lcm(width, len(r.values))
-    return max(2, width)
-
-
-def _fact_row(row: FactRow, columns: int, links: LinkResolver) -> FactRowView | None:
+def _fact_row(row: FactRow, links: LinkResolver) -> FactRowView | None:
+    """A header, a label with its value, or a label above values side by side."""
     if row.header:
         return FactRowView("header", row.label, []) if row.label.strip() else None
     values = [v for v in row.values if v.text.strip()]
     if not values:
         return None
-    if len(values) == 1 and row.label.strip():
-        return FactRowView("pair", row.label, [FactCell(render_text(values[0], links), columns - 1)])
-    span = columns // len(values) if columns % len(values) == 0 else 1
-    cells = [FactCell(render_text(v, links), span) for v in values]
-    if columns % len(values):
-        cells[-1].colspan = columns - span * (len(values) - 1)
-    return FactRowView("sides", row.label, cells)
+    kind = "pair" if len(values) == 1 and row.label.strip() else "sides"
+    return FactRowView(kind, row.label, [render_text(v, links) for v in values])
 
 
 def _coordinates(qf: QuickFacts) -> str:
@@ -260,8 +242,7 @@ def _coordinates(qf: QuickFacts) -> str:
 
 
 def quick_facts_view(qf: QuickFacts, links: LinkResolver) -> QuickFactsView | None:
-    columns = _columns(qf.rows)
-    rows = [v for r in qf.rows if (v := _fact_row(r, columns, links))]
+    rows = [v for r in qf.rows if (v := _fact_row(r, links))]
     # A header with nothing under it before the next header (or the end) says nothing.
     rows = [
         r for i, r in enumerate(rows)
@@ -269,7 +250,7 @@ def quick_facts_view(qf: QuickFacts, links: LinkResolver) -> QuickFactsView | No
     ]
     if not rows:
         return None
-    return QuickFactsView(qf.title, columns, rows, _coordinates(qf))
+    return QuickFactsView(qf.title, rows, _coordinates(qf))
 
 
 def _link_targets(article: Article) -> set[str]:
