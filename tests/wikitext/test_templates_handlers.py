@@ -40,6 +40,8 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
         ("{{hlist |[[Arabic]] |[[Berber languages|Berber]] }}", "Arabic, Berber"),
         ("{{collapsible list|title=Members|Anna|Bob}}", "Anna, Bob"),
         ("{{collapsible list|title=Members}}", "Members"),
+        ("{{Collapsible list\n| titlestyle = a:b;\n| 1 = [[Hong Kong]] | 2 = [[Macau]]\n}}", "Hong Kong, Macau"),
+        ("{{taxon list\n|[[Chondrostei]]|\n|[[Neopterygii]]|}}", "Chondrostei, Neopterygii"),
         ("{{lang-fr|texte}}", "texte"),
         ("{{native name|ar|الجزائر}}", "الجزائر"),
         ("{{as of|2016|5}}", "As of May 2016"),

@@ -118,7 +118,16 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
 
 
 def positional(tpl: Template) -> list[Wikicode]:
-    return [p.value for p in tpl.params if not p.showkey]
+    """The unnamed parameters in order; "|2=b" counts as the second, as MediaWiki reads it."""
+    numbered: dict[int, Wikicode] = {}
+    n = 0
+    for p in tpl.params:
+        if not p.showkey:
+            n += 1
+            numbered[n] = p.value
+        elif str(p.name).strip().isdigit():
+            numbered[int(str(p.name).strip())] = p.value
+    return [numbered[k] for k in sorted(numbered)]
 
 
 def param(tpl: Template, *names: str) -> Wikicode | None:
@@ -807,6 +816,7 @@ HANDLERS.update(
         "val": _val,
         "sortname": _sortname,
         "sortkeyname": _sortname,
+        "taxon list": _list_items,
         "baseball year": _first_param,
         "url": _url,
         "angbr": _wrap("⟨", "⟩"),
