@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from infobox_helpers import RESIDUE, first_infobox, infobox_pages
 
 from kidpedia.model import Article, quick_facts_to_json
 from kidpedia.wikitext.infobox import Box, displayable_params, family_for
@@ -16,13 +17,11 @@ from kidpedia.wikitext.inline import ParseContext
 from kidpedia.wikitext.parse import parse_with_context
 from kidpedia.wikitext.templates import classify, template_name
 
-from infobox_helpers import RESIDUE, first_infobox, infobox_pages
-
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "quickfacts"
 PAGES = infobox_pages()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _article(title: str) -> Article:
     page = next(p for p in PAGES if p.title == title)
     return parse_with_context(page)[0]

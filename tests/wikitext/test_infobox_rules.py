@@ -14,7 +14,14 @@ import mwparserfromhell
 import pytest
 
 from kidpedia.model import QuickFacts
-from kidpedia.wikitext.infobox import Entry, Family, extract_quick_facts, families, humanise, is_infobox_name
+from kidpedia.wikitext.infobox import (
+    Entry,
+    Family,
+    extract_quick_facts,
+    families,
+    humanise,
+    is_infobox_name,
+)
 from kidpedia.wikitext.inline import ParseContext
 
 SIMPLE = re.compile(r"^\{([^{}|\[\]@]+)\}$")
@@ -39,7 +46,7 @@ CASES = _cases()
 
 
 def _box(fam: Family, params: dict[str, object]) -> QuickFacts:
-    template = sorted(fam.templates)[0] if fam.templates else "infobox thing"
+    template = min(fam.templates) if fam.templates else "infobox thing"
     body = "".join(f"\n| {k} = {v}" for k, v in params.items())
     tpl = mwparserfromhell.parse("{{" + template + body + "\n}}").filter_templates(recursive=False)[0]
     return extract_quick_facts(tpl, ParseContext(title="Test page"))

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kidpedia.wikitext.convert import convert_text, default_precision, find_unit, format_number, units
+from kidpedia.wikitext.convert import (
+    convert_text,
+    default_precision,
+    find_unit,
+    format_number,
+    units,
+)
 
 
 @pytest.mark.parametrize(

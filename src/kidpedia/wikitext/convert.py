@@ -48,7 +48,7 @@ RANGE_SEPS = {
     "-": "–", "–": "–", "to": " to ", "and": " and ", "and(-)": " and ", "or": " or ", "by": " by ",
     "x": " × ", "×": " × ", "+/-": " ± ", "±": " ± ", "to(-)": " to ",
 }
-_NUMBER = re.compile(r"^[-−+]?(?:\d[\d,]*)?(?:\.\d+)?(?:e-?\d+)?$", re.I)
+_NUMBER = re.compile(r"^[-−+]?(?:\d[\d,]*)?(?:\.\d+)?(?:e-?\d+)?$", re.IGNORECASE)
 _SPELL_US = (("metre", "meter"), ("litre", "liter"))
 
 

@@ -14,9 +14,9 @@ frequent unhandled templates, so rules can grow from what real dumps contain.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Template

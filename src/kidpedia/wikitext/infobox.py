@@ -35,17 +35,18 @@ every table is tested by ``tests/wikitext/test_infobox_rules.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import FactRow, Image, QuickFacts, Text
-from kidpedia.wikitext.inline import ParseContext, TextBuilder, normalise_title, plain
+from kidpedia.wikitext.inline import ParseContext, TextBuilder, normalise_title
 
 INFOBOX_NAMES = frozenset(
     {"taxobox", "speciesbox", "automatic taxobox", "subspeciesbox", "infraspeciesbox", "chembox",
@@ -64,7 +65,7 @@ def is_infobox_name(name: str) -> bool:
 
 def param_key(name: str) -> str:
     """Parameter names compared loosely: "Birth date" and "birth_date" are "birth_date"."""
-    return _SPACES.sub("_", re.sub(r"<!--.*?-->", "", name, flags=re.S).strip()).lower()
+    return _SPACES.sub("_", re.sub(r"<!--.*?-->", "", name, flags=re.DOTALL).strip()).lower()
 
 
 def humanise(param: str) -> str:
@@ -109,7 +110,7 @@ def _entry(raw: Any, source: str) -> Entry:
         names = ",".join(p.strip() for p in str(params).split(","))
         return Entry("row", str(label), (f"{{{names}}}",), source=f"{source}: {label}")
     if not isinstance(raw, dict):
-        raise ValueError(f"{source}: entry {raw!r} is not a mapping")
+        raise TypeError(f"{source}: entry {raw!r} is not a mapping")
     test = raw.get("test")
     if "repeat" in raw:
         subs = tuple(_entry(r, source) for r in raw["repeat"])
@@ -225,7 +226,7 @@ class Box:
 def _has_content(value: Wikicode) -> bool:
     raw = str(value)
     if "<!--" in raw:
-        raw = re.sub(r"<!--.*?(?:-->|\Z)", "", raw, flags=re.S)
+        raw = re.sub(r"<!--.*?(?:-->|\Z)", "", raw, flags=re.DOTALL)
     return bool(raw.strip())
 
 
@@ -542,10 +543,10 @@ def _file_name(value: Wikicode, ctx: ParseContext) -> str:
     m = re.search(r"\[\[\s*(?:[^:\]|]+):([^|\]]+)", raw)
     if m:
         return normalise_title(m.group(1))
-    text = re.sub(r"<!--.*?-->", "", raw, flags=re.S).strip()
+    text = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL).strip()
     if "{{" in text or "|" in text or "\n" in text:
         return ""
-    text = re.sub(r"^(?:File|Image|Datei|Fichier|Bild|Archivo):", "", text, flags=re.I)
+    text = re.sub(r"^(?:File|Image|Datei|Fichier|Bild|Archivo):", "", text, flags=re.IGNORECASE)
     return normalise_title(text) if re.search(r"\.\w{3,4}$", text) else ""
 
 

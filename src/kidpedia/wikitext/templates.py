@@ -10,12 +10,13 @@ dates, flags, lists, coordinates) have a handler below. Infoboxes go to
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
 
 import yaml
-from mwparserfromhell.nodes import ExternalLink, Tag, Template, Text as TextNode
+from mwparserfromhell.nodes import ExternalLink, Tag, Template
+from mwparserfromhell.nodes import Text as TextNode
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import Text
@@ -37,7 +38,7 @@ def template_name(tpl: Template) -> str:
     """Normalised template name: lower case, no "Template:" prefix, single spaces."""
     raw = str(tpl.name)
     if "<!--" in raw:
-        raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+        raw = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL)
     name = _WS.sub(" ", raw).strip().lower()
     if name.startswith("template:"):
         name = name[9:].strip()
@@ -344,7 +345,7 @@ def split_items(code: Wikicode, ctx: ParseContext) -> list[Text]:
             flush()
             in_item = True
         elif isinstance(node, ExternalLink) and node.title is None:
-            cur.add(re.sub(r"^[a-z]+://", "", str(node.url), flags=re.I).rstrip("/"))  # a bare URL
+            cur.add(re.sub(r"^[a-z]+://", "", str(node.url), flags=re.IGNORECASE).rstrip("/"))  # a bare URL
         else:
             render_nodes((node,), cur, ctx)
     flush()
@@ -652,7 +653,7 @@ def _url(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     args = [str(a).strip() for a in positional(tpl)]
     if not args or not args[0]:
         return
-    label = args[1] if len(args) > 1 and args[1] else re.sub(r"^[a-z]+://", "", args[0], flags=re.I).rstrip("/")
+    label = args[1] if len(args) > 1 and args[1] else re.sub(r"^[a-z]+://", "", args[0], flags=re.IGNORECASE).rstrip("/")
     out.add(label)
 
 
