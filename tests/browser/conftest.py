@@ -22,15 +22,15 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).resolve().parent
+    """Without Chromium the browser tests skip, saying why (``make test`` installs it)."""
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(
+        reason="Chromium is not installed at /usr/bin/chromium (apt-get install chromium; `make test` installs it)"
+    )
     for item in items:
-        if here in Path(str(item.fspath)).resolve().parents:
-            item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists():
-                item.add_marker(pytest.mark.skip(
-                    reason="Chromium is not installed at /usr/bin/chromium "
-                    "(apt-get install chromium, or `make test` installs it)"
-                ))
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

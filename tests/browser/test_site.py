@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 820, "height": 1180}
 
