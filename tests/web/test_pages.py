@@ -274,3 +274,9 @@ def test_articles_to_explore_are_real_topics(sample_store: Store):
         teasers = explore(sample_store)
         assert len(teasers) == 6 and len({t.title for t in teasers}) == 6
         assert all(worth_exploring(sample_store.get(t.title)) for t in teasers)
+
+
+def test_an_unknown_title_made_of_blocked_words_is_not_echoed(client):
+    r = client.get("/wiki/Porn")
+    assert r.status_code == 404
+    assert "something else" in r.text and "Porn" not in r.text and "porn" not in r.text

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from kidpedia.model import Article
 from kidpedia.store import Store
@@ -126,13 +127,13 @@ def _checked_redirect(store: Store, redirected_from: str | None, target: str) ->
 
 
 def not_found(site: Site, title: str) -> Response:
-    """A friendly 404 that offers articles like the one asked for."""
-    suggestions: list[str] = []
-    if not is_blocked(title):
-        suggestions = [h.title for h in site.store.search(title, limit=5)]
-        for s in site.store.suggest(title, limit=5):
-            if s not in suggestions:
-                suggestions.append(s)
+    """A friendly 404 that offers articles like the one asked for (none for blocked words)."""
+    if is_blocked(title):
+        return site.page("blocked.html", status=404, blocked=True)
+    suggestions = [h.title for h in site.store.search(title, limit=5)]
+    for s in site.store.suggest(title, limit=5):
+        if s not in suggestions:
+            suggestions.append(s)
     return site.page(
         "not_found.html",
         status=404,
@@ -146,7 +147,7 @@ def not_found(site: Site, title: str) -> Response:
 class Result:
     title: str
     href: str
-    snippet: object  # Markup
+    snippet: Markup
 
 
 @router.api_route("/search", methods=GET_HEAD)
@@ -166,7 +167,7 @@ def search_page(request: Request, q: str | None = None, page: str | None = None)
         query=query,
         results=results,
         paging=paging,
-        exact=Result(exact[0], render.wiki_url(exact[0]), "") if exact else None,
+        exact=Result(exact[0], render.wiki_url(exact[0]), Markup()) if exact else None,
         search_url="/search?q=" + quote(query, safe=""),
         blocked=False,
     )
