@@ -130,13 +130,12 @@ class SectionView:
     level: int
     blocks: list[Block]
     sections: list[SectionView] = field(default_factory=list)
+    depth: int = 0  # 0 for top-level sections
 
     @property
     def heading(self) -> str:
         """h2 for top-level sections, down to h6."""
         return f"h{min(6, self.depth + 2)}"
-
-    depth: int = 0
 
 
 @dataclass
