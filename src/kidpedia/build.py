@@ -43,14 +43,14 @@ def process_page(raw: RawPage, level: str = "default") -> Result:
     if raw.ns != 0:
         return Skip(raw.title, "namespace", f"namespace {raw.ns}")
     if raw.redirect:
-        return Redirect(raw.title, normalise_title(raw.redirect))
+        return _redirect(raw, normalise_title(raw.redirect))
     if raw.format != "wikitext":
         return Skip(raw.title, "format", f"no reader for {raw.format}")
     if not raw.text.strip():
         return Skip(raw.title, "empty", "the page has no text")
     target = redirect_target(raw.text)
     if target:
-        return Redirect(raw.title, target)
+        return _redirect(raw, target)
     try:
         article = prune(parse_article(raw, dropped_titles()))
         safety = _safety()
@@ -69,6 +69,17 @@ def process_page(raw: RawPage, level: str = "default") -> Result:
     return article
 
 
+def _redirect(raw: RawPage, target: str) -> Redirect | Skip:
+    """A redirect, unless its own title is a strong word (it would show in suggestions)."""
+    try:
+        from kidpedia.kidify.safety import is_blocked_term
+    except ImportError:
+        return Redirect(raw.title, target)
+    if is_blocked_term(raw.title, raw.lang, level="loose"):
+        return Skip(raw.title, "excluded:redirect-title", "the redirect's title holds a blocked word")
+    return Redirect(raw.title, target)
+
+
 def _process_batch(args: tuple[list[RawPage], str]) -> list[Result]:
     pages, level = args
     return [process_page(p, level) for p in pages]
@@ -83,8 +94,10 @@ class BuildReport:
     wikitext_bytes: int = 0
     seconds: float = 0.0
     resumed_from: dict[str, int] = field(default_factory=dict)
+    already_built: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
+    redirects_dropped: int = 0  # redirects whose target was excluded for children
 
     @property
     def pages_per_s(self) -> float:
@@ -160,7 +173,7 @@ def build(
             key = _source_key(source)
             done, finished = (0, False) if force else store.progress(key)
             if finished:
-                report.resumed_from[str(source)] = done
+                report.already_built.append(str(source))
                 continue
             if done:
                 report.resumed_from[str(source)] = done
@@ -177,6 +190,7 @@ def build(
                 continue
             if limit is None or report.pages < limit:
                 store.finish(key, done)
+        report.redirects_dropped = store.drop_redirects_to_excluded()
     except KeyboardInterrupt:
         report.interrupted = True
     finally:

@@ -73,6 +73,8 @@ def build(
         report = run_build(
             sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick
         )
+    for source in report.already_built:
+        out.print(f"{source} is already built into {db} (use --force to build it again)")
     for source, done in report.resumed_from.items():
         out.print(f"resumed {source} after {done:,} pages already built")
     out.print(
@@ -82,6 +84,8 @@ def build(
     )
     for reason, n in sorted(report.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
         out.print(f"  skipped {n:,}: {reason}")
+    if report.redirects_dropped:
+        out.print(f"  dropped {report.redirects_dropped:,} redirects to excluded articles")
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)
     if report.interrupted:

@@ -123,3 +123,26 @@ def test_limit_then_continue(tmp_path: Path, sample_dump: Path) -> None:
     r2 = build([sample_dump], db)
     assert r2.pages == 176
     assert Store(db).stats()["redirects"] == 99
+
+
+def test_redirects_to_excluded_articles_are_dropped(tmp_path: Path) -> None:
+    from kidpedia.model import Article, Redirect, Skip, Text
+
+    store = Store(tmp_path / "r.db", create=True)
+    store.add(
+        [Article("Kept", lead=(Text("A kept article."),))],
+        [Redirect("To kept", "Kept"), Redirect("To excluded", "Excluded")],
+        [Skip("Excluded", "excluded:sexual-content")],
+    )
+    assert store.drop_redirects_to_excluded() == 1
+    assert store.resolve("To kept") == ("Kept", "To kept")
+    assert store.stats()["redirects"] == 1
+
+
+def test_second_build_of_a_finished_source_changes_nothing(tmp_path: Path, sample_dump: Path) -> None:
+    db = tmp_path / "twice.db"
+    build([sample_dump], db)
+    before = _rows(db)
+    again = build([sample_dump], db)
+    assert again.already_built == [str(sample_dump)] and again.pages == 0
+    assert _rows(db) == before

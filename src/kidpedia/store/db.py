@@ -209,6 +209,16 @@ class Store:
                 n += 1
         return n
 
+    def drop_redirects_to_excluded(self) -> int:
+        """Delete redirects whose target was excluded for children (never stored)."""
+        conn = self._conn()
+        with conn:
+            cur = conn.execute(
+                "DELETE FROM redirects WHERE target IN"
+                " (SELECT title FROM skips WHERE reason LIKE 'excluded:%')"
+            )
+        return cur.rowcount
+
     def progress(self, source: str) -> tuple[int, bool]:
         """(pages done, finished) for a source of an earlier, maybe interrupted, build."""
         row = self._conn().execute(
