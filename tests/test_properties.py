@@ -16,7 +16,7 @@ WIKITEXT = Path(__file__).resolve().parent / "data" / "wikitext"
 RESIDUE = re.compile(
     r"\{\{|\}\}|\[\[|\]\]|<ref|</ref|'''|''|\{\||\|\}|^\|-|\n\|-|__[A-Z]+__|&nbsp;|&amp;|&lt;|&gt;|&quot;"
     r"|<!--|-->|<br|</?(?:span|div|small|sup|sub|center|font|table|td|tr|th)\b|\[https?://",
-    re.M,
+    re.MULTILINE,
 )
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
 from kidpedia.errors import DumpFormatError, KidpediaError
 from kidpedia.kidify.prune import dropped_titles, prune
@@ -30,7 +31,7 @@ BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
 
 
-def _safety() -> tuple[Callable[..., Article], Callable[..., object]] | None:
+def _safety() -> tuple[Callable[..., Article], Callable[..., Any]] | None:
     try:
         from kidpedia.kidify import safety
     except ImportError:
@@ -62,7 +63,7 @@ def process_page(raw: RawPage, level: str = "default") -> Result:
                 return Skip(raw.title, f"excluded:{decision.reason}", getattr(decision, "detail", ""))
     except RecursionError:
         return Skip(raw.title, "parse-error", "markup nested too deeply")
-    except Exception as e:  # a broken page must never stop the build
+    except Exception as e:  # noqa: BLE001 - a broken page must never stop the build
         return Skip(raw.title, "parse-error", f"{type(e).__name__}: {e}"[:300])
     if not article.lead and not article.sections:
         return Skip(raw.title, "no-text", "nothing left for a reader after cleaning")

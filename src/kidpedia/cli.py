@@ -10,7 +10,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -36,8 +35,8 @@ def build(
     sources: list[Path] = typer.Argument(..., help="Dump files (.xml, .xml.bz2, multistream .bz2) or wikitext files."),
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="SQLite database to build (created if missing)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many pages."),
-    title: Optional[str] = typer.Option(None, "--title", help="Title for a single wikitext file."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Stop after this many pages."),
+    title: str | None = typer.Option(None, "--title", help="Title for a single wikitext file."),
     level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
     force: bool = typer.Option(False, "--force", help="Rebuild finished sources instead of skipping them."),
 ) -> None:
@@ -95,7 +94,7 @@ def build(
         raise typer.Exit(1)
 
 
-def _load_article(source_or_title: str, db: Path, title: Optional[str]):  # type: ignore[no-untyped-def]
+def _load_article(source_or_title: str, db: Path, title: str | None):  # type: ignore[no-untyped-def]
     """An Article from a file (wikitext or dump) or, failing that, from the database."""
     from kidpedia.build import process_page
     from kidpedia.model import Article, Redirect, Skip
@@ -134,7 +133,7 @@ def _is_single_file(path: Path) -> bool:
 def page(
     source_or_title: str = typer.Argument(..., help="A wikitext file, a dump (with --title), or a title in --db."),
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to look titles up in."),
-    title: Optional[str] = typer.Option(None, "--title", help="Which page of a dump, or a wikitext file's title."),
+    title: str | None = typer.Option(None, "--title", help="Which page of a dump, or a wikitext file's title."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or html."),
 ) -> None:
     """Show one kids' page."""
@@ -234,8 +233,8 @@ def templates(
 def safety(
     title_or_file: str = typer.Argument(..., help="A wikitext file, a dump (with --title), or a title (in --source, else in --db)."),
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to look titles up in (it holds kept articles only)."),
-    source: Optional[Path] = typer.Option(None, "--source", help="A dump to look the title up in (excluded pages too)."),
-    title: Optional[str] = typer.Option(None, "--title", help="Which page of a dump file."),
+    source: Path | None = typer.Option(None, "--source", help="A dump to look the title up in (excluded pages too)."),
+    title: str | None = typer.Option(None, "--title", help="Which page of a dump file."),
     level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
 ) -> None:
     """Explain why a page is kept or excluded by the child-safety policy (docs/safety.md)."""
@@ -245,7 +244,7 @@ def safety(
     sys.stdout.write(explain(_unjudged_article(title_or_file, db, source, title), level))
 
 
-def _unjudged_article(title_or_file: str, db: Path, source: Optional[Path], title: Optional[str]):  # type: ignore[no-untyped-def]
+def _unjudged_article(title_or_file: str, db: Path, source: Path | None, title: str | None):  # type: ignore[no-untyped-def]
     """The page as the safety layer sees it (parsed and pruned, not yet cleaned), from a
     file, a dump given with --source, or (already cleaned) the database."""
     from kidpedia.kidify.prune import dropped_titles, prune

@@ -34,7 +34,7 @@ class KidpediaError(Exception):
 
 
 def _rebuild(cls: type, message: str, hint: str, state: dict) -> KidpediaError:
-    err = cls.__new__(cls)
+    err: KidpediaError = Exception.__new__(cls)
     KidpediaError.__init__(err, message, hint)
     err.__dict__.update(state)
     return err

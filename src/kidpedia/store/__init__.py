@@ -2,4 +2,4 @@
 
 from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store
 
-__all__ = ["Store", "SearchHit", "MARK_START", "MARK_END"]
+__all__ = ["MARK_END", "MARK_START", "SearchHit", "Store"]

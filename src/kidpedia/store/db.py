@@ -18,9 +18,9 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from kidpedia.errors import StoreError
 from kidpedia.model import Article, Redirect, Skip

@@ -384,23 +384,26 @@ def build_rows(entries: tuple[Entry, ...], box: Box, n: str = "") -> Iterator[Fa
             if value.text:
                 yield FactRow(entry.label, (value,))
         elif entry.kind in ("header", "section"):
-            value = _first_filled(entry.values, box, n, entry.again)
+            head_value = _first_filled(entry.values, box, n, entry.again)
             label = None
             for alternative in entry.label.split("|"):  # header: [first choice, fallback]
                 label = label or fill(alternative, box, n, label=True)
             subs = list(build_rows(entry.entries, box, n)) if entry.kind == "section" else []
-            if label is None or (entry.kind == "section" and not value and not subs):
+            if label is None or (entry.kind == "section" and not head_value and not subs):
                 continue
-            yield FactRow(label.text, (value,), False) if value else FactRow(label.text, (), True)
+            if head_value:
+                yield FactRow(label.text, (head_value,), False)
+            else:
+                yield FactRow(label.text, (), True)
             yield from subs
         else:
             label = fill(entry.label, box, n, label=True)
             if label is None and "{" in entry.label:
                 continue  # "{leader_title#}" with no title: another entry shows the value
-            value = _first_filled(entry.values, box, n, entry.again)
-            if value is None:
+            cell = _first_filled(entry.values, box, n, entry.again)
+            if cell is None:
                 continue
-            yield FactRow(label.text if label else "", (value,))
+            yield FactRow(label.text if label else "", (cell,))
 
 
 def _first_filled(formats: tuple[str, ...], box: Box, n: str, again: bool = False) -> Text | None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -23,8 +23,10 @@ from mwparserfromhell.nodes import (
     HTMLEntity,
     Tag,
     Template,
-    Text as TextNode,
     Wikilink,
+)
+from mwparserfromhell.nodes import (
+    Text as TextNode,
 )
 from mwparserfromhell.wikicode import Wikicode
 
@@ -122,7 +124,7 @@ class TextBuilder:
 _STRAY_TAG = re.compile(
     r"</?(?:br|span|div|small|big|sup|sub|center|font|p|i|b|u|s|abbr|ref|references|nowiki|poem"
     r"|blockquote|hr|code|tt|em|strong)\b[^<>]*>",
-    re.I,
+    re.IGNORECASE,
 )
 
 

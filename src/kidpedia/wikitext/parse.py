@@ -16,7 +16,8 @@ from importlib import resources
 
 import mwparserfromhell
 import yaml
-from mwparserfromhell.nodes import Tag, Text as TextNode
+from mwparserfromhell.nodes import Tag
+from mwparserfromhell.nodes import Text as TextNode
 
 from kidpedia.model import Article, LanguageLink, Link, RawPage, Section, Text
 from kidpedia.wikitext import names
@@ -29,13 +30,13 @@ from kidpedia.wikitext.inline import (
     strip_quotes,
 )
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_REF_SELF = re.compile(r"<ref\b[^>]*?/\s*>", re.I)
-_REF_PAIR = re.compile(r"<ref\b[^>]*>.*?</ref\s*>", re.I | re.S)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_REF_SELF = re.compile(r"<ref\b[^>]*?/\s*>", re.IGNORECASE)
+_REF_PAIR = re.compile(r"<ref\b[^>]*>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
 _SWITCH = re.compile(r"__[A-Z]{3,}__")
-_HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.M)
+_HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.MULTILINE)
 _PREFIXED_LINK = re.compile(r"\[\[\s*([^\[\]|:#]+?)\s*:\s*([^\[\]|]+?)\s*(?:\|[^\[\]]*)?\]\]")
-_REDIRECT = re.compile(r"^\s*#\s*(?:REDIRECT|WEITERLEITUNG|REDIRECCIÓN|REDIRECTION|REDIRECIONAMENTO|ПЕРЕНАПРАВЛЕНИЕ|ПРЕНАСОЧВАНЕ|AÐRAVÍSING)\s*:?\s*\[\[([^\]|]+)", re.I)
+_REDIRECT = re.compile(r"^\s*#\s*(?:REDIRECT|WEITERLEITUNG|REDIRECCIÓN|REDIRECTION|REDIRECIONAMENTO|ПЕРЕНАПРАВЛЕНИЕ|ПРЕНАСОЧВАНЕ|AÐRAVÍSING)\s*:?\s*\[\[([^\]|]+)", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
 
 
