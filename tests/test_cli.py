@@ -108,3 +108,17 @@ def test_help_and_readme_agree() -> None:
         assert f"kidpedia {c}" in readme, f"README does not document `kidpedia {c}`"
         assert kp(c, "--help").returncode == 0
     assert "make run" in readme and "make test" in readme
+
+
+def test_page_html_is_a_safe_standalone_page(db: Path) -> None:
+    r = kp("page", "Albert Einstein", "--db", str(db), "--format", "html")
+    assert r.returncode == 0, r.stderr
+    assert "<title>Albert Einstein facts for kids" in r.stdout
+    assert "<style>" in r.stdout and 'href="/wiki/Theoretical_physicist"' not in r.stdout.split("<main", 1)[0]
+    hostile = ROOT / "tests" / "data" / "web" / "Hostile_test_page.wikitext"
+    page = kp("page", str(hostile), "--format", "html").stdout.lower()
+    scripts = re.findall(r"<script[^>]*>", page)
+    assert scripts == ['<script src="/static/suggest.js" defer>']
+    assert not re.search(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", page)
+    assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", page), "no live event-handler attribute"
+    assert "<style>" in page and page.count("<style") == 1, "only our own stylesheet"

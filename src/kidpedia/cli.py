@@ -144,8 +144,9 @@ def page(
         sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "html":
         from kidpedia.export.html import article_html
+        from kidpedia.store import Store
 
-        sys.stdout.write(article_html(article))
+        sys.stdout.write(article_html(article, Store(db) if db.exists() else None))
     else:
         from kidpedia.export.text import article_to_text
 

@@ -64,19 +64,25 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def template_env() -> Environment:
+    """The site's Jinja2 templates, autoescaped (the export renders through them too)."""
+    env = Environment(
+        loader=PackageLoader("kidpedia.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(wiki_url=render.wiki_url, site_name="kidpedia")
+    return env
+
+
 class Site:
     """What every route shares: the store and the templates."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.env = Environment(
-            loader=PackageLoader("kidpedia.web", "templates"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.globals.update(wiki_url=render.wiki_url, site_name="kidpedia")
+        self.env = template_env()
         stats = store.stats()
         self.article_count = stats.get("articles", 0)
 
