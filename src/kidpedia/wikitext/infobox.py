@@ -60,7 +60,11 @@ _RESERVED = frozenset({"label", "value", "header", "columns", "repeat", "test", 
 def is_infobox_name(name: str) -> bool:
     if name.endswith("/ip") or name in _NOT_BOXES:
         return False
-    return name.startswith("infobox") or name in INFOBOX_NAMES or name.endswith(" infobox")
+    return name.startswith(_BOX_PREFIXES) or name in INFOBOX_NAMES or name.endswith(" infobox")
+
+
+# Infobox families by their name in other language editions (Infoboks = da/no/fo, Ficha = es).
+_BOX_PREFIXES = ("infobox", "infoboks", "ficha de ", "info/")
 
 
 def param_key(name: str) -> str:
