@@ -195,7 +195,7 @@ def kidpedia_build(path: Path, workers: int, work: Path) -> tuple[float, float, 
     exe = Path(sys.executable).parent / "kidpedia"
     cmd = [str(exe), "build", str(path), "--db", str(db), "--workers", str(workers)]
     seconds, peak, out = run_measured(cmd)
-    m = re.search(r"\d+ articles, \d+ redirects, \d+ skipped from \d+ pages", " ".join(out.split()))
+    m = re.search(r"[\d,]+ articles, [\d,]+ redirects, [\d,]+ skipped from [\d,]+ pages", " ".join(out.split()))
     summary = m.group(0) if m else out.strip()[-200:]
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
