@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import gzip
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from kidpedia.errors import (
     DumpFormatError,
     EmptySource,
     KidpediaError,
+    SourceError,
     SourceIsDirectory,
     SourceNotFound,
 )
@@ -236,3 +238,28 @@ def test_truncated_tiny_dump_reports_before_the_first_page(tmp_path):
     pages, err = read_until_fault(path)
     assert pages == []
     assert_one_clear_line(err, "fo-cut.xml.bz2", "before the first page")
+
+
+def test_damaged_gzip(tmp_path, enwiki_xml, enwiki_pages):
+    data = bytearray(gzip.compress(enwiki_xml, mtime=0))
+    middle = len(data) // 2
+    data[middle : middle + 16] = bytes(16)
+    path = tmp_path / "enwiki-damaged.xml.gz"
+    path.write_bytes(bytes(data))
+    pages, err = read_until_fault(path)
+    assert 0 < len(pages) < 206
+    assert pages[:-1] == enwiki_pages[: len(pages) - 1]  # the page the damage lands in may differ
+    assert_one_clear_line(err, "enwiki-damaged.xml.gz")
+
+
+def test_unreadable_file(tmp_path):
+    import os
+
+    path = tmp_path / "locked.xml"
+    path.write_bytes(bz2.decompress(FOWIKI.read_bytes()))
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything
+        pytest.skip("running as root: permissions do not stop reading")
+    with pytest.raises(SourceError) as caught:
+        iter_pages(path)
+    assert_one_clear_line(caught.value, "permission denied")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -137,7 +138,7 @@ class PageFramer:
             except UnicodeDecodeError as e:
                 fault = Fault(f"the text is not valid {e.encoding} ({e.reason})", None)
                 break
-            except OSError as e:
+            except (OSError, zlib.error) as e:
                 fault = Fault(f"the compressed data is damaged ({e})", None)
                 break
             if not data:

@@ -16,6 +16,7 @@ import contextlib
 import gzip
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -163,7 +164,10 @@ def open_file(path: str | Path, offset: int = 0) -> OpenedFile:
     byte of an uncompressed file; the encoding is then assumed to be UTF-8.
     """
     p = check_path(path)
-    raw: BinaryIO = open(p, "rb", buffering=1 << 16)  # noqa: SIM115 - closed by OpenedFile.close
+    try:
+        raw: BinaryIO = open(p, "rb", buffering=1 << 16)  # noqa: SIM115 - closed by OpenedFile.close
+    except OSError as e:
+        raise SourceError(f"cannot open {p}: {e.strerror or e}") from None
     try:
         compression = compression_of(raw.read(4))
         raw.seek(offset)
@@ -195,7 +199,7 @@ def _read_head(stream: Readable, path: Path) -> tuple[bytes, BaseException | Non
     while size < SNIFF_BYTES:
         try:
             data = read_some(stream, SNIFF_BYTES - size)
-        except (EOFError, OSError, UnicodeDecodeError) as e:
+        except (EOFError, OSError, UnicodeDecodeError, zlib.error) as e:
             return b"".join(parts), e
         if not data:
             break

@@ -9,6 +9,7 @@ wikitext) is unescaped. A redirect page yields ``RawPage(redirect=target)``.
 from __future__ import annotations
 
 import html
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,7 +58,7 @@ class WikitextFileSource(Source):
                 size += len(data)
                 if size > MAX_BYTES:
                     raise SourceError(f"{self.path.name} is over {MAX_BYTES >> 20} MB: not one wikitext page")
-        except (EOFError, OSError) as e:
+        except (EOFError, OSError, zlib.error) as e:
             raise SourceError(f"{self.path.name}: cannot decompress it ({e})") from None
         finally:
             opened.close()
