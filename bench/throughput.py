@@ -18,7 +18,8 @@ Rows, each timed on the whole file:
 
 Speeds are MB of wikitext (UTF-8 bytes of every page's text) per wall-clock second,
 so every row reads the same amount; ratios are ours over a reference; "per core"
-divides a run on N processes by N. Peak RSS is the largest sum of resident memory
+divides a run on N processes by N. "load" is the 1-minute load average when the row
+ended: other work on the machine slows every row, and the ratios less than the rates. Peak RSS is the largest sum of resident memory
 over a run's process tree (sampled every 0.2 s from /proc). A table is printed and
 the numbers written to ``bench/out/throughput-<time>.json``.
 """
@@ -56,6 +57,7 @@ class Row:
     wikitext_mb_s: float = 0.0
     per_core_mb_s: float = 0.0
     pages_per_s: float = 0.0
+    load_after: float = field(default_factory=lambda: round(os.getloadavg()[0], 2))  # 1-min load average
 
 
 @dataclass
@@ -259,11 +261,11 @@ def ratios(rows: list[Row], workers: list[int]) -> dict[str, float]:
 def table(result: DumpResult) -> str:
     head = (f"{result.name}: {result.file_mb:.1f} MB file, {result.xml_mb:.1f} MB XML, "
             f"{result.wikitext_mb:.1f} MB wikitext, {result.pages:,} pages ({result.articles:,} articles)")  # fmt: skip
-    lines = [head, f"  {'row':<24}{'seconds':>9}{'pages/s':>10}{'MB/s':>8}{'MB/s/core':>11}{'peak RSS':>10}  note"]
+    lines = [head, f"  {'row':<24}{'seconds':>9}{'pages/s':>10}{'MB/s':>8}{'MB/s/core':>11}{'peak RSS':>10}{'load':>6}  note"]
     for r in result.rows:
         rss = f"{r.peak_rss_mb:.0f} MB" if r.peak_rss_mb is not None else "-"
         lines.append(f"  {r.name:<24}{r.seconds:>9.2f}{r.pages_per_s:>10.0f}{r.wikitext_mb_s:>8.2f}"
-                     f"{r.per_core_mb_s:>11.2f}{rss:>10}  {r.note}")  # fmt: skip
+                     f"{r.per_core_mb_s:>11.2f}{rss:>10}{r.load_after:>6.1f}  {r.note}")  # fmt: skip
     lines.append("  ratios (ours / reference, speed): " + ", ".join(f"{k} = {v:.3f}" for k, v in result.ratios.items()))
     return "\n".join(lines)
 
