@@ -41,8 +41,9 @@ def test_quick_facts_match_golden(title: str, update_golden: bool) -> None:
     assert facts is not None and facts.rows, title
     got = json.dumps(quick_facts_to_json(facts), ensure_ascii=False, indent=1) + "\n"
     path = GOLDEN / _golden_name(title)
-    if update_golden or not path.exists():
+    if update_golden:
         path.write_text(got, encoding="utf-8")
+    assert path.exists(), f"no golden box {path.name}: run pytest --update-golden and review it"
     assert got == path.read_text(encoding="utf-8"), f"{title}: Quick facts changed (pytest --update-golden, review the diff)"
 
 
