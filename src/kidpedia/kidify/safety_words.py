@@ -32,6 +32,8 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "9": "g", "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t"})
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "l"})
 _TOKEN = re.compile(r"[\w@$€!|+*]+")
+_ALL_WORD = re.compile(r"\w+")
+_WORDS = re.compile(r"\w+")
 _TRICK_MARK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1")
 _TOKEN_CHARS = re.compile(r"[\w@$€!|+*]*")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -169,6 +171,13 @@ class WordList:
             self._exact_regex[tier] = _phrase_regex([t for t in folded if t in exact])
         every = [strip_accents(fold(t)) for tier in TIERS for t in self.terms.get(tier, [])]
         self._any = _phrase_regex(every)
+        # A fast stand-in for ``_any.search``: the first word of every term as a set
+        # (a term can only match where its first word stands as a whole word), and a
+        # small regex for the few terms whose first word is not all word characters.
+        firsts = {re.split(r"[\s\-]+", t.strip())[0] for t in every if t.strip()}
+        self._first_words = frozenset(w for w in firsts if _ALL_WORD.fullmatch(w))
+        self._odd_any = _phrase_regex([t for t in every if t.strip() and
+                                       re.split(r"[\s\-]+", t.strip())[0] not in self._first_words])
         self._allow = _phrase_regex([strip_accents(fold(a)) for a in self.allow])
         self._allow_exact = _phrase_regex([fold(a) for a in self.allow])
         cues = sorted({re.escape(fold(c)) for c in self.cues}, key=len, reverse=True)
@@ -205,12 +214,12 @@ class WordList:
     def _scan_one(self, text: str, query: bool, cue_all: bool = False) -> Scan:
         accented = self._mask(text, self._allow_exact)
         plain = accented if text.isascii() else self._mask(strip_accents(text), self._allow)
-        if self._any and not self._any.search(plain) and not (query or "*" in plain):
+        if self._any and not (query or "*" in plain) and not self._may_hold_a_term(plain):
             return Scan()
         found: dict[str, list[str]] = {}
         for tier in TIERS:
             hits = [(accented, m) for m in self._finditer(self._exact_regex[tier], accented)]
-            hits += [(plain, m) for m in self._finditer(self._regex[tier], plain)]
+            hits += [(plain, m) for m in self._term_matches(self._regex[tier], plain)]
             found[tier] = [m.group(0) for t, m in hits if tier != "context" or cue_all or self._cued(t, m.start())]
         if "*" in plain:
             found["strong"] += self._masked_words(plain)
@@ -219,6 +228,32 @@ class WordList:
             found["strong"] += [m.group(0) for m in self._finditer(self._query_block, plain)]
         weak = sum(_key(w) in self._weak or _key(w)[:-1] in self._weak for w in found["adult"])
         return Scan(tuple(found["strong"]), tuple(found["adult"]), tuple(found["context"]), weak)
+
+    def _may_hold_a_term(self, text: str) -> bool:
+        """False only when no term can match ``text`` (what ``_any.search`` tells, faster)."""
+        words = self._first_words
+        for w in _WORDS.findall(text):
+            if w in words or (w[-1:] == "s" and w[:-1] in words):
+                return True
+        return bool(self._odd_any and self._odd_any.search(text))
+
+    def _term_matches(self, regex: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
+        """``regex.finditer(text)``, tried only where a term's first word stands (much faster
+        on long text than letting the big alternation try every position)."""
+        if regex is None:
+            return []
+        if self._odd_any and self._odd_any.search(text):
+            return list(regex.finditer(text))
+        out: list[re.Match[str]] = []
+        end = 0
+        for start in _starts(text, self._first_words):
+            if start < end:
+                continue
+            hit = regex.match(text, start)
+            if hit:
+                out.append(hit)
+                end = hit.end()
+        return out
 
     @staticmethod
     def _finditer(regex: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
@@ -240,6 +275,21 @@ class WordList:
                 out += [t for t in self._strong_plain if len(t) == len(token)
                         and fnmatchcase(t, token.replace("*", "?"))]
         return out
+
+
+def _starts(text: str, first_words: frozenset[str]) -> list[int]:
+    """Where in ``text`` one of ``first_words`` (or its plural) stands as a whole word."""
+    present = set(_WORDS.findall(text))
+    found = [w for w in present if w in first_words or (w[-1:] == "s" and w[:-1] in first_words)]
+    if not found:
+        return []
+    return [m.start() for m in _word_finder(frozenset(found)).finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 @cache
