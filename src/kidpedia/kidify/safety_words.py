@@ -35,7 +35,7 @@ _TOKEN = re.compile(r"[\w@$€!|+*]+")
 _ALL_WORD = re.compile(r"\w+")
 _WORDS = re.compile(r"\w+")
 _TRICK_MARK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1")
-_TOKEN_CHARS = re.compile(r"[\w@$€!|+*]*")
+_TRICKED_TOKEN = re.compile(r"(?<![\w@$€!|+*])[\w@$€!|+*]*?(?:[0-9@$€!|+*]|(\w)\1\1)[\w@$€!|+*]*")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _HAS_TRICK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1|(?<![^\W_])[^\W_][ .\-_·/*][^\W_][ .\-_·/*][^\W_](?![^\W_])")
@@ -87,14 +87,11 @@ def tricked_words(text: str) -> list[str]:
     if not _HAS_TRICK.search(base):
         return []
     out = [_SPACED_SEP.sub("", m.group(0)) for m in _SPACED.finditer(base)]
-    tokens = set()
-    for m in _TRICK_MARK.finditer(base):
-        start = m.start()
-        while start and _TOKEN_CHARS.fullmatch(base[start - 1]):
-            start -= 1
-        end = _TOKEN_CHARS.match(base, m.start()).end()  # type: ignore[union-attr]
-        tokens.add(base[start:end])
+    # Whole tokens holding a trick mark; tokens of digits alone are numbers, not words.
+    tokens = {m.group(0) for m in _TRICKED_TOKEN.finditer(base)}
     for token in tokens:
+        if "*" not in token and not any(c.isalpha() for c in token):
+            continue
         for form in {_unleet(token, _LEET), _unleet(token, _LEET_L)}:
             for f in {form, _RUN3.sub(r"\1", form), _RUN3.sub(r"\1\1", form)}:
                 if f != token or "*" in token:
@@ -176,8 +173,13 @@ class WordList:
         # small regex for the few terms whose first word is not all word characters.
         firsts = {re.split(r"[\s\-]+", t.strip())[0] for t in every if t.strip()}
         self._first_words = frozenset(w for w in firsts if _ALL_WORD.fullmatch(w))
-        self._odd_any = _phrase_regex([t for t in every if t.strip() and
-                                       re.split(r"[\s\-]+", t.strip())[0] not in self._first_words])
+        # Terms with a word that is not all word characters ("b!tch"): matched by regex.
+        self._odd_any = _phrase_regex([t for t in every if t.strip() and not all(
+            _ALL_WORD.fullmatch(w) for w in re.split(r"[\s\-]+", t.strip()) if w)])
+        # The longest word of each term: rarer than a phrase's first word ("two girls ..."),
+        # so a text without any of them is passed over at once.
+        keys = {max(re.split(r"[\s\-]+", t.strip()), key=len) for t in every if t.strip()}
+        self._key_words = frozenset(w for w in keys if _ALL_WORD.fullmatch(w))
         self._allow = _phrase_regex([strip_accents(fold(a)) for a in self.allow])
         self._allow_exact = _phrase_regex([fold(a) for a in self.allow])
         cues = sorted({re.escape(fold(c)) for c in self.cues}, key=len, reverse=True)
@@ -217,9 +219,10 @@ class WordList:
         if self._any and not (query or "*" in plain) and not self._may_hold_a_term(plain):
             return Scan()
         found: dict[str, list[str]] = {}
+        starts = None if self._odd_any and self._odd_any.search(plain) else _starts(plain, self._first_words)
         for tier in TIERS:
             hits = [(accented, m) for m in self._finditer(self._exact_regex[tier], accented)]
-            hits += [(plain, m) for m in self._term_matches(self._regex[tier], plain)]
+            hits += [(plain, m) for m in self._term_matches(self._regex[tier], plain, starts)]
             found[tier] = [m.group(0) for t, m in hits if tier != "context" or cue_all or self._cued(t, m.start())]
         if "*" in plain:
             found["strong"] += self._masked_words(plain)
@@ -231,22 +234,26 @@ class WordList:
 
     def _may_hold_a_term(self, text: str) -> bool:
         """False only when no term can match ``text`` (what ``_any.search`` tells, faster)."""
-        words = self._first_words
+        words = self._key_words
         for w in _WORDS.findall(text):
             if w in words or (w[-1:] == "s" and w[:-1] in words):
                 return True
         return bool(self._odd_any and self._odd_any.search(text))
 
-    def _term_matches(self, regex: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
-        """``regex.finditer(text)``, tried only where a term's first word stands (much faster
-        on long text than letting the big alternation try every position)."""
+    @staticmethod
+    def _term_matches(
+        regex: re.Pattern[str] | None, text: str, starts: list[int] | None
+    ) -> list[re.Match[str]]:
+        """``regex.finditer(text)``, tried only at ``starts``, where a term's first word
+        stands (much faster on long text than letting the big alternation try every
+        position); ``starts`` None: everywhere."""
         if regex is None:
             return []
-        if self._odd_any and self._odd_any.search(text):
+        if starts is None:
             return list(regex.finditer(text))
         out: list[re.Match[str]] = []
         end = 0
-        for start in _starts(text, self._first_words):
+        for start in starts:
             if start < end:
                 continue
             hit = regex.match(text, start)
