@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -92,7 +93,8 @@ class TextBuilder:
         length = 0
         pending_space = False
         for raw, target in self.pieces:
-            piece = _WS.sub(" ", raw)
+            plain_spaces = raw.isascii() and not ("\n" in raw or "\t" in raw or "  " in raw or "\r" in raw or "\x0b" in raw or "\x0c" in raw)
+            piece = raw if plain_spaces else _WS.sub(" ", raw)
             if not piece:
                 continue
             if piece[0] == " ":
@@ -213,6 +215,14 @@ def rich(code: Wikicode | None, ctx: ParseContext) -> Text:
     return b.build()
 
 
+@lru_cache(maxsize=1)
+def _templates():  # type: ignore[no-untyped-def]
+    """The templates module (it imports this one, so it is looked up once, lazily)."""
+    from kidpedia.wikitext import templates
+
+    return templates
+
+
 def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -> None:
     for node in nodes:
         if isinstance(node, TextNode):
@@ -220,9 +230,7 @@ def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -
         elif isinstance(node, Wikilink):
             _render_wikilink(node, out, ctx)
         elif isinstance(node, Template):
-            from kidpedia.wikitext.templates import render_template
-
-            render_template(node, out, ctx)
+            _templates().render_template(node, out, ctx)
         elif isinstance(node, Tag):
             _render_tag(node, out, ctx)
         elif isinstance(node, HTMLEntity):

@@ -60,6 +60,7 @@ def rules() -> dict:
     }
 
 
+@lru_cache(maxsize=4096)
 def is_infobox(name: str) -> bool:
     from kidpedia.wikitext.infobox import is_infobox_name
 
