@@ -105,7 +105,8 @@ class BuildReport:
         return self.pages / self.seconds if self.seconds else 0.0
 
 
-ProgressFn = Callable[[BuildReport, RawPage | None], None]
+# progress(report, bytes of the sources read so far, bytes of all sources)
+ProgressFn = Callable[[BuildReport, int, int], None]
 
 
 def _batches(pages: Iterator[RawPage], size: int) -> Iterator[list[RawPage]]:
@@ -148,6 +149,13 @@ def _results(batches: Iterator[list[RawPage]], level: str, pool: object | None) 
         yield pending.popleft().get()
 
 
+def _size(path: str | Path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # opening it will say what is wrong
+
+
 def _source_key(path: str | Path) -> str:
     return str(Path(path).resolve())
 
@@ -163,8 +171,11 @@ def build(
     progress: ProgressFn | None = None,
 ) -> BuildReport:
     """Build (or resume building) the store at ``db`` from ``sources``."""
-    from kidpedia.sources.dump import iter_pages
+    from kidpedia.sources.dump import open_source
 
+    sources = list(sources)
+    total_bytes = sum(_size(s) for s in sources)
+    bytes_before = 0  # bytes of the sources already finished
     store = Store(db, create=True)
     report = BuildReport()
     start = time.perf_counter()
@@ -175,20 +186,31 @@ def build(
             done, finished = (0, False) if force else store.progress(key)
             if finished:
                 report.already_built.append(str(source))
+                bytes_before += _size(source)
                 continue
             if done:
                 report.resumed_from[str(source)] = done
             remaining = None if limit is None else max(0, limit - report.pages)
             if remaining == 0:
                 break
-            pages = iter_pages(source, title=title, skip=done)
+            src = open_source(source, title=title, skip=done)
+            pages = src.pages()
             if remaining is not None:
                 pages = islice(pages, remaining)
+            tick = None
+            if progress is not None:
+                base, user_tick = bytes_before, progress
+
+                def tick(r: BuildReport, _src=src, _base=base, _cb=user_tick) -> None:  # type: ignore[misc]
+                    _cb(r, _base + _src.bytes_read, total_bytes)
+
             try:
-                done = _run_source(store, key, pages, done, level, pool, report, progress)
+                done = _run_source(store, key, pages, done, level, pool, report, tick)
             except DumpFormatError as e:
-                report.errors.append(f"{source}: {e.one_line()}")
+                report.errors.append(e.one_line())
                 continue
+            finally:
+                bytes_before += _size(source)
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
@@ -211,7 +233,7 @@ def _run_source(
     level: str,
     pool: object | None,
     report: BuildReport,
-    progress: ProgressFn | None,
+    progress: Callable[[BuildReport], None] | None,
 ) -> int:
     """Process one source's pages; commit every COMMIT_PAGES pages with the resume point."""
     articles: list[Article] = []
@@ -240,7 +262,7 @@ def _run_source(
                     skips.append(r)
                     report.skipped[r.reason] += 1
             if progress:
-                progress(report, None)
+                progress(report)
             if pending_pages >= COMMIT_PAGES:
                 commit()
     except (DumpFormatError, KidpediaError):

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
 from kidpedia.errors import ArticleNotFound, KidpediaError, UsageError
 
@@ -41,33 +42,31 @@ def build(
     force: bool = typer.Option(False, "--force", help="Rebuild finished sources instead of skipping them."),
 ) -> None:
     """Build a kids' encyclopedia database from dumps; resumes an interrupted build."""
+    from kidpedia.build import BuildReport
     from kidpedia.build import build as run_build
 
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed:,} pages"),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.fields[pages]:,} pages"),
         TextColumn("{task.fields[rate]:.0f} pages/s"),
         TextColumn("{task.fields[skipped]:,} skipped"),
-        TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
-        transient=False,
         disable=not err.is_terminal,
     )
+    started = time.perf_counter()
     with progress:
-        task = progress.add_task("building", total=limit, rate=0.0, skipped=0)
+        task = progress.add_task("building", total=None, pages=0, rate=0.0, skipped=0)
 
-        def tick(report, _page) -> None:  # type: ignore[no-untyped-def]
-            rate = report.pages / max(1e-9, _elapsed())
-            progress.update(task, completed=report.pages, rate=rate, skipped=sum(report.skipped.values()))
-
-        import time
-
-        t0 = time.perf_counter()
-
-        def _elapsed() -> float:
-            return time.perf_counter() - t0
+        def tick(report: BuildReport, done_bytes: int, total_bytes: int) -> None:
+            rate = report.pages / max(1e-9, time.perf_counter() - started)
+            progress.update(
+                task, completed=done_bytes, total=total_bytes or None, pages=report.pages,
+                rate=rate, skipped=sum(report.skipped.values()),
+            )
 
         report = run_build(
             sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick

@@ -102,12 +102,16 @@ def test_interrupted_build_resumes_without_loss_or_duplicates(
     monkeypatch.setattr(build_mod, "BATCH_PAGES", 10)
     db = tmp_path / "resumed.db"
 
-    def interrupt(report, _page):  # type: ignore[no-untyped-def]
+    seen: list[tuple[int, int]] = []
+
+    def interrupt(report, done_bytes, total_bytes):  # type: ignore[no-untyped-def]
+        seen.append((done_bytes, total_bytes))
         if report.pages >= 120:
             raise KeyboardInterrupt
 
     first = build([sample_dump], db, progress=interrupt)
     assert first.interrupted
+    assert all(0 < d <= t == sample_dump.stat().st_size for d, t in seen)
     done, finished = Store(db).progress(str(sample_dump.resolve()))
     assert 40 <= done <= 120 and not finished
     second = build([sample_dump], db)
