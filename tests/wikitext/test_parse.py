@@ -88,3 +88,20 @@ def test_german_page_keeps_german_categories() -> None:
     a = kids(raw)
     assert a.categories, "Kategorie: links are categories"
     assert not any("Kategorie" in t.text for t in a.iter_texts())
+
+
+def test_tables_are_dropped_before_parsing_but_templates_stay_whole() -> None:
+    from kidpedia.wikitext.parse import drop_tables
+
+    text = "Before\n{| class=x\n|-\n| a || {{flag|Spain}}\n{|\n| nested\n|}\n|}\nAfter"
+    assert drop_tables(text) == "Before\n\nAfter"
+    # A table that starts inside a template and ends outside it is left to the parser.
+    odd = "{{box|\n{| \n| cell }}\n|}\nrest"
+    assert drop_tables(odd) == odd
+
+
+def test_table_heavy_real_page_keeps_its_prose(sample_raw_pages) -> None:  # type: ignore[no-untyped-def]
+    raw = next(p for p in sample_raw_pages if p.title == "Algeria")
+    assert "{|" in raw.text
+    a = kids(raw)
+    assert len(a.plain_text()) > 20000 and "{|" not in a.plain_text()

@@ -65,7 +65,36 @@ def preclean(wikitext: str) -> str:
         text = _REF_PAIR.sub("", text)
     if "__" in text:
         text = _SWITCH.sub("", text)
+    if "{|" in text:
+        text = drop_tables(text)
     return text
+
+
+_TABLE_EDGE = re.compile(r"^[ \t:]*(\{\||\|\})", re.M)
+
+
+def drop_tables(text: str) -> str:
+    """Remove top-level wiki tables ({| ... |}, nested ones with them): kids' pages show
+    none yet, and they are a costly part of a parse. A table whose braces do not
+    balance (or that would cut a template in two) is left for the parser."""
+    out: list[str] = []
+    pos = depth = start = 0
+    for m in _TABLE_EDGE.finditer(text):
+        if m.group(1) == "{|":
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                table = text[start : m.end()]
+                if table.count("{{") == table.count("}}"):
+                    out.append(text[pos:start])
+                    pos = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @dataclass
