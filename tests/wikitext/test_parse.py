@@ -101,7 +101,7 @@ def test_tables_are_dropped_before_parsing_but_templates_stay_whole() -> None:
 
 
 def test_table_heavy_real_page_keeps_its_prose(sample_raw_pages) -> None:  # type: ignore[no-untyped-def]
-    raw = next(p for p in sample_raw_pages if p.title == "Algeria")
+    raw = next(p for p in sample_raw_pages if p.title == "Alabama")
     assert "{|" in raw.text
     a = kids(raw)
     assert len(a.plain_text()) > 20000 and "{|" not in a.plain_text()
