@@ -21,7 +21,7 @@ from typing import Any
 from kidpedia.errors import DumpFormatError, KidpediaError
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
-from kidpedia.store import Store
+from kidpedia.store import PackedArticle, Store, pack
 from kidpedia.wikitext.inline import normalise_title
 from kidpedia.wikitext.parse import parse_article, redirect_target
 
@@ -81,9 +81,14 @@ def _redirect(raw: RawPage, target: str) -> Redirect | Skip:
     return Redirect(raw.title, target)
 
 
-def _process_batch(args: tuple[list[RawPage], str]) -> list[Result]:
+def _process_batch(args: tuple[list[RawPage], str]) -> list[PackedArticle | Redirect | Skip]:
+    """A worker's task: pages in, results out, articles already in the store's form."""
     pages, level = args
-    return [process_page(p, level) for p in pages]
+    out: list[PackedArticle | Redirect | Skip] = []
+    for p in pages:
+        r = process_page(p, level)
+        out.append(pack(r) if isinstance(r, Article) else r)
+    return out
 
 
 @dataclass
@@ -126,7 +131,9 @@ def _batches(pages: Iterator[RawPage], size: int) -> Iterator[list[RawPage]]:
         yield batch
 
 
-def _results(batches: Iterator[list[RawPage]], level: str, pool: object | None) -> Iterator[list[Result]]:
+def _results(
+    batches: Iterator[list[RawPage]], level: str, pool: object | None
+) -> Iterator[list[PackedArticle | Redirect | Skip]]:
     """Results batch by batch, in source order; at most 3 batches per worker in flight."""
     if pool is None:
         for b in batches:
@@ -236,7 +243,7 @@ def _run_source(
     progress: Callable[[BuildReport], None] | None,
 ) -> int:
     """Process one source's pages; commit every COMMIT_PAGES pages with the resume point."""
-    articles: list[Article] = []
+    articles: list[PackedArticle] = []
     redirects: list[Redirect] = []
     skips: list[Skip] = []
     pending_pages = 0
@@ -252,7 +259,7 @@ def _run_source(
                 done += 1
                 report.pages += 1
                 pending_pages += 1
-                if isinstance(r, Article):
+                if isinstance(r, PackedArticle):
                     articles.append(r)
                     report.articles += 1
                 elif isinstance(r, Redirect):

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kidpedia.errors import StoreError
 from kidpedia.model import Article, Redirect, Skip
@@ -86,6 +87,28 @@ def fts_query(query: str, any_term: bool = False, prefix_last: bool = False) -> 
     return (" OR " if any_term else " ").join(terms)
 
 
+class PackedArticle(NamedTuple):
+    """An Article in the form the store keeps it (JSON, search text, link targets):
+    made by ``pack`` in a build worker, so the process that writes does less."""
+
+    title: str
+    lang: str
+    page_id: int | None
+    rev_id: int | None
+    data: str
+    body: str
+    categories: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+def pack(a: Article) -> PackedArticle:
+    data = json.dumps(a.to_json(), ensure_ascii=False, separators=(",", ":"))
+    targets = {s.target for t in a.iter_texts() for s in t.links} | {x.target for x in a.see_also}
+    return PackedArticle(
+        a.title, a.lang, a.page_id, a.rev_id, data, a.plain_text(), a.categories, tuple(sorted(targets))
+    )
+
+
 @dataclass(frozen=True)
 class SearchHit:
     title: str
@@ -142,7 +165,7 @@ class Store:
 
     def add(
         self,
-        articles: list[Article],
+        articles: list[Article] | list[PackedArticle],
         redirects: list[Redirect],
         skips: list[Skip] = (),  # type: ignore[assignment]
         progress: tuple[str, int] | None = None,
@@ -165,8 +188,9 @@ class Store:
                     "INSERT OR REPLACE INTO progress VALUES (?, ?, 0)", (progress[0], progress[1])
                 )
 
-    def _put_article(self, conn: sqlite3.Connection, a: Article) -> None:
-        data = json.dumps(a.to_json(), ensure_ascii=False, separators=(",", ":"))
+    def _put_article(self, conn: sqlite3.Connection, article: Article | PackedArticle) -> None:
+        a = article if isinstance(article, PackedArticle) else pack(article)
+        data = a.data
         row = conn.execute("SELECT id FROM articles WHERE title = ?", (a.title,)).fetchone()
         if row:
             aid = row[0]
@@ -189,9 +213,8 @@ class Store:
         conn.executemany(
             "INSERT OR IGNORE INTO categories VALUES (?, ?)", [(aid, c) for c in a.categories]
         )
-        targets = {s.target for t in a.iter_texts() for s in t.links} | {x.target for x in a.see_also}
-        conn.executemany("INSERT OR IGNORE INTO links VALUES (?, ?)", [(aid, t) for t in sorted(targets)])
-        conn.execute("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", (aid, a.title, a.plain_text()))
+        conn.executemany("INSERT OR IGNORE INTO links VALUES (?, ?)", [(aid, t) for t in a.links])
+        conn.execute("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", (aid, a.title, a.body))
 
     def remove(self, titles: Iterable[str]) -> int:
         """Delete articles by title (e.g. ones a stricter safety level now excludes)."""
