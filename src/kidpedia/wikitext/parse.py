@@ -70,7 +70,7 @@ def preclean(wikitext: str) -> str:
     return text
 
 
-_TABLE_EDGE = re.compile(r"^[ \t:]*(\{\||\|\})", re.M)
+_TABLE_EDGE = re.compile(r"^[ \t:]*(\{\||\|\})", re.MULTILINE)
 
 
 def drop_tables(text: str) -> str:

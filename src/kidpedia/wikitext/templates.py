@@ -109,7 +109,7 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     elif kind == "drop":
         ctx.stats["templates_dropped"] += 1
     else:
-        if name.startswith("lang-") or name.startswith("lang "):
+        if name.startswith(("lang-", "lang ")):
             _lang(tpl, out, ctx)
             return
         ctx.unknown_templates[name] += 1
