@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from kidpedia.errors import DumpFormatError, KidpediaError
+from kidpedia.kidify import safety
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
 from kidpedia.store import PackedArticle, Store, pack
@@ -29,14 +29,6 @@ Result = Article | Redirect | Skip
 
 BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
-
-
-def _safety() -> tuple[Callable[..., Article], Callable[..., Any]] | None:
-    try:
-        from kidpedia.kidify import safety
-    except ImportError:
-        return None
-    return safety.clean, safety.judge
 
 
 def process_page(raw: RawPage, level: str = "default") -> Result:
@@ -53,14 +45,10 @@ def process_page(raw: RawPage, level: str = "default") -> Result:
     if target:
         return _redirect(raw, target)
     try:
-        article = prune(parse_article(raw, dropped_titles()))
-        safety = _safety()
-        if safety:
-            clean, judge = safety
-            article = clean(article, level)
-            decision = judge(article, level)
-            if not getattr(decision, "keep", True):
-                return Skip(raw.title, f"excluded:{decision.reason}", getattr(decision, "detail", ""))
+        article = safety.clean(prune(parse_article(raw, dropped_titles())), level)
+        decision = safety.judge(article, level)
+        if not decision.keep:
+            return Skip(raw.title, f"excluded:{decision.reason}", decision.detail)
     except RecursionError:
         return Skip(raw.title, "parse-error", "markup nested too deeply")
     except Exception as e:  # noqa: BLE001 - a broken page must never stop the build
@@ -72,11 +60,7 @@ def process_page(raw: RawPage, level: str = "default") -> Result:
 
 def _redirect(raw: RawPage, target: str) -> Redirect | Skip:
     """A redirect, unless its own title is a strong word (it would show in suggestions)."""
-    try:
-        from kidpedia.kidify.safety import is_blocked_term
-    except ImportError:
-        return Redirect(raw.title, target)
-    if is_blocked_term(raw.title, raw.lang, level="loose"):
+    if safety.is_blocked_term(raw.title, raw.lang, level="loose"):
         return Skip(raw.title, "excluded:redirect-title", "the redirect's title holds a blocked word")
     return Redirect(raw.title, target)
 

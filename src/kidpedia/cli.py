@@ -271,11 +271,9 @@ def _unjudged_article(title_or_file: str, db: Path, source: Path | None, title: 
 
 
 def _blocked(query: str) -> bool:
-    try:
-        from kidpedia.kidify.safety import is_blocked_query
-    except ImportError:
-        return False
-    return bool(is_blocked_query(query))
+    from kidpedia.kidify.safety import is_blocked_query
+
+    return is_blocked_query(query)
 
 
 def main() -> None:

@@ -32,7 +32,6 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "9": "g", "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t"})
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "l"})
 _TOKEN = re.compile(r"[\w@$€!|+*]+")
-_ALL_WORD = re.compile(r"\w+")
 _WORDS = re.compile(r"\w+")
 _TRICK_MARK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1")
 _TRICKED_TOKEN = re.compile(r"(?<![\w@$€!|+*])[\w@$€!|+*]*?(?:[0-9@$€!|+*]|(\w)\1\1)[\w@$€!|+*]*")
@@ -167,19 +166,19 @@ class WordList:
             self._regex[tier] = _phrase_regex([strip_accents(t) for t in folded if t not in exact])
             self._exact_regex[tier] = _phrase_regex([t for t in folded if t in exact])
         every = [strip_accents(fold(t)) for tier in TIERS for t in self.terms.get(tier, [])]
-        self._any = _phrase_regex(every)
-        # A fast stand-in for ``_any.search``: the first word of every term as a set
+        self._has_terms = bool(every)
+        # Instead of one big alternation regex over every term: the first word of every term as a set
         # (a term can only match where its first word stands as a whole word), and a
         # small regex for the few terms whose first word is not all word characters.
         firsts = {re.split(r"[\s\-]+", t.strip())[0] for t in every if t.strip()}
-        self._first_words = frozenset(w for w in firsts if _ALL_WORD.fullmatch(w))
+        self._first_words = frozenset(w for w in firsts if _WORDS.fullmatch(w))
         # Terms with a word that is not all word characters ("b!tch"): matched by regex.
         self._odd_any = _phrase_regex([t for t in every if t.strip() and not all(
-            _ALL_WORD.fullmatch(w) for w in re.split(r"[\s\-]+", t.strip()) if w)])
+            _WORDS.fullmatch(w) for w in re.split(r"[\s\-]+", t.strip()) if w)])
         # The longest word of each term: rarer than a phrase's first word ("two girls ..."),
         # so a text without any of them is passed over at once.
         keys = {max(re.split(r"[\s\-]+", t.strip()), key=len) for t in every if t.strip()}
-        self._key_words = frozenset(w for w in keys if _ALL_WORD.fullmatch(w))
+        self._key_words = frozenset(w for w in keys if _WORDS.fullmatch(w))
         self._allow = _phrase_regex([strip_accents(fold(a)) for a in self.allow])
         self._allow_exact = _phrase_regex([fold(a) for a in self.allow])
         cues = sorted({re.escape(fold(c)) for c in self.cues}, key=len, reverse=True)
@@ -216,7 +215,7 @@ class WordList:
     def _scan_one(self, text: str, query: bool, cue_all: bool = False) -> Scan:
         accented = self._mask(text, self._allow_exact)
         plain = accented if text.isascii() else self._mask(strip_accents(text), self._allow)
-        if self._any and not (query or "*" in plain) and not self._may_hold_a_term(plain):
+        if self._has_terms and not (query or "*" in plain) and not self._may_hold_a_term(plain):
             return Scan()
         found: dict[str, list[str]] = {}
         starts = None if self._odd_any and self._odd_any.search(plain) else _starts(plain, self._first_words)
@@ -233,7 +232,7 @@ class WordList:
         return Scan(tuple(found["strong"]), tuple(found["adult"]), tuple(found["context"]), weak)
 
     def _may_hold_a_term(self, text: str) -> bool:
-        """False only when no term can match ``text`` (what ``_any.search`` tells, faster)."""
+        """False only when no term can match ``text`` (faster than one regex of every term)."""
         words = self._key_words
         for w in _WORDS.findall(text):
             if w in words or (w[-1:] == "s" and w[:-1] in words):

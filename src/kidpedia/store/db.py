@@ -216,22 +216,6 @@ class Store:
         conn.executemany("INSERT OR IGNORE INTO links VALUES (?, ?)", [(aid, t) for t in a.links])
         conn.execute("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", (aid, a.title, a.body))
 
-    def remove(self, titles: Iterable[str]) -> int:
-        """Delete articles by title (e.g. ones a stricter safety level now excludes)."""
-        conn = self._conn()
-        n = 0
-        with conn:
-            for t in titles:
-                row = conn.execute("SELECT id FROM articles WHERE title = ?", (t,)).fetchone()
-                if not row:
-                    continue
-                for table in ("categories", "links"):
-                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (row[0],))
-                conn.execute("DELETE FROM search WHERE rowid = ?", (row[0],))
-                conn.execute("DELETE FROM articles WHERE id = ?", (row[0],))
-                n += 1
-        return n
-
     def drop_redirects_to_excluded(self) -> int:
         """Delete redirects whose target was excluded for children (never stored)."""
         conn = self._conn()
@@ -253,13 +237,6 @@ class Store:
         conn = self._conn()
         with conn:
             conn.execute("INSERT OR REPLACE INTO progress VALUES (?, ?, 1)", (source, pages_done))
-
-    def optimize(self) -> None:
-        conn = self._conn()
-        with conn:
-            conn.execute("INSERT INTO search(search) VALUES ('optimize')")
-
-    # ---- reading ------------------------------------------------------------------
 
     def get(self, title: str) -> Article | None:
         row = self._conn().execute("SELECT data FROM articles WHERE title = ?", (title,)).fetchone()
@@ -371,10 +348,6 @@ class Store:
             "SELECT title FROM articles ORDER BY title_key LIMIT ? OFFSET ?", (limit, offset)
         ).fetchall()
         return [r[0] for r in rows]
-
-    def iter_articles(self) -> Iterable[Article]:
-        for (data,) in self._conn().execute("SELECT data FROM articles ORDER BY id"):
-            yield Article.from_json(json.loads(data))
 
     def stats(self) -> dict[str, int]:
         conn = self._conn()

@@ -45,10 +45,6 @@ def language_name(code: str) -> str:
     return _rules()["language_names"].get(code, code)
 
 
-def category_prefixes() -> set[str]:
-    return set(_rules()["category"])
-
-
 def is_image_option(text: str) -> bool:
     t = text.strip()
     r = _rules()
