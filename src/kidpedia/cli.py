@@ -84,6 +84,7 @@ def build(
         out.print(f"  skipped {n:,}: {reason}")
     if report.redirects_dropped:
         out.print(f"  dropped {report.redirects_dropped:,} redirects to excluded articles")
+    out.print(f"  markup-dropped {report.markup_dropped:,} paragraphs that still looked like wikitext")
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)
     if report.interrupted:
