@@ -40,6 +40,12 @@ def build(
     title: str | None = typer.Option(None, "--title", help="Title for a single wikitext file."),
     level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
     force: bool = typer.Option(False, "--force", help="Rebuild finished sources instead of skipping them."),
+    dask: str | None = typer.Option(
+        None, "--dask", help="Run on a Dask cluster: local[:N] (N worker processes here) or tcp://HOST:8786."
+    ),
+    partition_mb: float = typer.Option(
+        4.0, "--partition-mb", min=0.001, help="With --dask: MB of XML per partition (one task)."
+    ),
 ) -> None:
     """Build a kids' encyclopedia database from dumps; resumes an interrupted build."""
     from kidpedia.build import BuildReport
@@ -68,9 +74,17 @@ def build(
                 rate=rate, skipped=sum(report.skipped.values()),
             )
 
-        report = run_build(
-            sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick
-        )
+        if dask:
+            from kidpedia.build_dask import build_dask
+
+            if limit is not None:
+                raise UsageError("--limit does not work with --dask", "build without --dask to stop early")
+            report = build_dask(sources, db, cluster=dask, level=level, force=force, progress=tick,
+                                partition_mb=partition_mb, title=title)
+        else:
+            report = run_build(
+                sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick
+            )
     for source in report.already_built:
         out.print(f"{source} is already built into {db} (use --force to build it again)")
     for source, done in report.resumed_from.items():
