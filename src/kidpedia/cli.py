@@ -209,6 +209,7 @@ def serve(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to serve."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes."),
 ) -> None:
     """Serve the kids' web site (and its JSON API) from a database."""
     import uvicorn
@@ -216,8 +217,14 @@ def serve(
     from kidpedia.web.app import create_app
 
     web_app = create_app(db)  # a missing or wrong database is one error line, before listening
-    out.print(f"kidpedia: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    out.print(f"kidpedia: serving {db} at http://{host}:{port}/ with {workers} process"
+              f"{'es' if workers > 1 else ''} (Ctrl+C to stop)")
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    os.environ["KIDPEDIA_DB"] = str(db.resolve())
+    uvicorn.run("kidpedia.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @app.command()
