@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from kidpedia.build import process_page
+from kidpedia.pipeline import process_page
 from kidpedia.store import Store
 from kidpedia.store.rendered import RenderedPages
 from kidpedia.web.app import SECURITY_HEADERS, create_app
