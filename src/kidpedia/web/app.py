@@ -153,7 +153,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     from kidpedia.web.fast import FastArticles
 
-    app.add_middleware(FastArticles, store=site.store, extra_headers=SECURITY_HEADERS)  # outermost
+    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=SECURITY_HEADERS)  # outermost
     for exc_class in (StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

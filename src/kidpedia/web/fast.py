@@ -20,7 +20,6 @@ from pathlib import Path
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from kidpedia.store import Store
 from kidpedia.store.rendered import Rendered, RenderedPages
 from kidpedia.web.query import clean_title
 
@@ -70,9 +69,9 @@ def _header(headers: list[tuple[bytes, bytes]], wanted: bytes) -> bytes | None:
 class FastArticles:
     """ASGI middleware: stored article pages straight from the store (see the module doc)."""
 
-    def __init__(self, app: ASGIApp, store: Store, extra_headers: list[tuple[bytes, bytes]]) -> None:
+    def __init__(self, app: ASGIApp, pages: RenderedPages, extra_headers: list[tuple[bytes, bytes]]) -> None:
         self.app = app
-        self.pages = RenderedPages(store)
+        self.pages = pages
         self.extra = extra_headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
