@@ -27,11 +27,13 @@ class LinkSpan:
 
 @dataclass(frozen=True)
 class Text:
-    """A run of plain text with its links; ``kind`` is "p" (paragraph) or "li" (list item)."""
+    """A run of plain text with its links; ``kind`` is "p" (paragraph) or "li" (list item);
+    ``depth`` is how deep a list item is nested (0: a top-level item)."""
 
     text: str
     links: tuple[LinkSpan, ...] = ()
     kind: str = "p"
+    depth: int = 0
 
     def __str__(self) -> str:
         return self.text
@@ -191,12 +193,14 @@ def text_to_json(t: Text) -> dict[str, Any]:
         d["links"] = [{"start": s.start, "end": s.end, "target": s.target} for s in t.links]
     if t.kind != "p":
         d["kind"] = t.kind
+    if t.depth:
+        d["depth"] = t.depth
     return d
 
 
 def text_from_json(d: dict[str, Any]) -> Text:
     links = tuple(LinkSpan(x["start"], x["end"], x["target"]) for x in d.get("links", ()))
-    return Text(d["text"], links, d.get("kind", "p"))
+    return Text(d["text"], links, d.get("kind", "p"), d.get("depth", 0))
 
 
 def _section_to_json(s: Section) -> dict[str, Any]:

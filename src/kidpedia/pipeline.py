@@ -40,11 +40,31 @@ def unjudged(raw: RawPage) -> Result:
         return Skip(raw.title, "parse-error", f"{type(e).__name__}: {e}"[:300])
 
 
+# Skip.detail of a disambiguation page: the articles it points to, in order, joined by this.
+DISAMBIGUATION_SEPARATOR = " | "
+
+
+def _unless_disambiguation(article: Article) -> Article | Skip:
+    """A disambiguation page ("Ada may refer to:") is not an article: it is kept as
+    Skip(reason "disambiguation"), its detail the titles it offers (for "did you mean")."""
+    marked = article.stats.get("disambiguation") or any("disambiguation" in c.lower() for c in article.categories)
+    if not marked:
+        return article
+    targets: list[str] = []
+    for section_texts in [article.lead, *(s.paragraphs for s in article.iter_sections())]:
+        for t in section_texts:
+            if t.kind == "li" and t.links and t.links[0].target not in targets:
+                targets.append(t.links[0].target)
+    return Skip(article.title, "disambiguation", DISAMBIGUATION_SEPARATOR.join(targets)[:4000])
+
+
 def process_page(raw: RawPage, level: str = "default") -> Result:
     """One page in, one kids' article (or a redirect, or a reasoned skip) out."""
     result = unjudged(raw)
     if isinstance(result, Redirect):
         return _redirect(raw, result)
+    if isinstance(result, Article):
+        result = _unless_disambiguation(result)
     if isinstance(result, Skip):
         return result
     try:

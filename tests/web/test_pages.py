@@ -268,7 +268,7 @@ def test_a_server_fault_is_a_friendly_500_page(sample_db, monkeypatch, make_clie
 def test_articles_to_explore_are_real_topics(sample_store: Store):
     from kidpedia.web.pages import explore, worth_exploring
 
-    assert not worth_exploring(sample_store.get("Ada"))  # "Ada may refer to:"
+    assert sample_store.get("Ada") is None  # "Ada may refer to:": a disambiguation page, not an article
     assert not worth_exploring(sample_store.get("List of anthropologists"))
     assert worth_exploring(sample_store.get("Aardvark"))
     for _ in range(5):

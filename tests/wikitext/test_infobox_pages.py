@@ -142,6 +142,6 @@ def test_country_headers_and_coordinates() -> None:
     rows = [(r.label, r.values[0].text) for r in facts.rows if not r.header]
     assert ("Capital", "Algiers, 36°42′N 3°13′E") in rows
     assert ("President", "Abdelaziz Bouteflika") in rows
-    assert rows[rows.index(("Total", "2,381,741 km2 (919,595 sq mi) (10th)")) - 1][0] != "Total"  # area first
+    assert rows[rows.index(("Total", "2,381,741 km² (919,595 sq mi) (10th)")) - 1][0] != "Total"  # area first
     assert ("Time zone", "CET (UTC+1)") in rows
     assert facts.coordinates == pytest.approx((36.7, 3.2167), abs=1e-3)

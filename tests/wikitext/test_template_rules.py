@@ -82,3 +82,10 @@ def test_text_entry(name: str) -> None:
     text, _ = _render(f"a{{{{{name}}}}}b")
     fixed = str(DATA["text"][name])
     assert text.text == re.sub(r"\s+", " ", f"a{fixed}b").strip()
+
+
+@pytest.mark.parametrize("name", sorted({str(n).lower() for n in DATA["disambiguation"]}))
+def test_disambiguation_entry(name: str) -> None:
+    assert classify(name) == "disambiguation", f"{name!r} is rendered by an earlier rule: remove it here"
+    text, ctx = _render(f"Ada may refer to: {{{{{name}}}}}")
+    assert text.text == "Ada may refer to:" and ctx.stats["disambiguation"] == 1

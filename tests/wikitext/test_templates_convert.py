@@ -16,12 +16,12 @@ from kidpedia.wikitext.handlers.convert import (
 @pytest.mark.parametrize(
     "args,opts,expected",
     [
-        (["4400", "km2", "sqmi"], {"abbr": "on"}, "4,400 km2 (1,700 sq mi)"),
+        (["4400", "km2", "sqmi"], {"abbr": "on"}, "4,400 km² (1,700 sq mi)"),
         (["4400", "km2", "sqmi"], {}, "4,400 square kilometres (1,700 sq mi)"),
         (["123", "ft", "m"], {}, "123 feet (37 m)"),
         (["6", "ft", "m"], {}, "6 feet (1.8 m)"),
         (["1", "mi"], {}, "1 mile (1.6 km)"),
-        (["188320", "sqmi", "km2", "0"], {}, "188,320 square miles (487,747 km2)"),
+        (["188320", "sqmi", "km2", "0"], {}, "188,320 square miles (487,747 km²)"),
         (["2.5", "mi", "km", "1"], {}, "2.5 miles (4.0 km)"),
         (["24", "°C", "0"], {"abbr": "on"}, "24 °C (75 °F)"),
         (["-40", "C"], {}, "−40 °C (−40 °F)"),
@@ -38,7 +38,7 @@ from kidpedia.wikitext.handlers.convert import (
         (["1.8", "m", "ftin"], {}, "1.8 metres (5 ft 11 in)"),
         (["2.5", "e6acre"], {}, "2.5 million acres (1.0 million ha)"),
         (["3990", "ft/s", "m/s"], {"abbr": "on"}, "3,990 ft/s (1,220 m/s)"),
-        (["15.9", "PD/km2"], {"abbr": "on"}, "15.9/km2 (41/sq mi)"),
+        (["15.9", "PD/km2"], {"abbr": "on"}, "15.9/km² (41/sq mi)"),
         (["1000", "km", "mi"], {"sigfig": "2", "abbr": "on"}, "1,000 km (620 mi)"),
         (["10", "km", "mi nmi"], {"abbr": "on"}, "10 km (6.2 mi; 5.4 nmi)"),
     ],

@@ -21,7 +21,7 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
 @pytest.mark.parametrize(
     "wikitext,expected",
     [
-        ("{{convert|4400|km2|sqmi|abbr=on}}", "4,400 km2 (1,700 sq mi)"),
+        ("{{convert|4400|km2|sqmi|abbr=on}}", "4,400 km² (1,700 sq mi)"),
         ("{{cvt|123|ft|m}}", "123 ft (37 m)"),
         ("{{flag|France}}", "France"),
         ("{{flag|USA|name=America}}", "America"),

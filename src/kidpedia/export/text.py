@@ -11,7 +11,7 @@ from kidpedia.wikitext.names import language_name
 
 
 def _para(t: Text) -> str:
-    return f"- {t.text}" if t.kind == "li" else t.text
+    return f"{'  ' * t.depth}- {t.text}" if t.kind == "li" else t.text
 
 
 def _quick_facts(q: QuickFacts) -> list[str]:

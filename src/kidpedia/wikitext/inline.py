@@ -35,13 +35,24 @@ from mwparserfromhell.wikicode import Wikicode
 from kidpedia.model import Image, LanguageLink, LinkSpan, QuickFacts, Text
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
+from kidpedia.wikitext.scripts import chem_text, math_text, subscript, superscript
 
 _WS = re.compile(r"\s+")
 
+# Marks TextBuilder.build acts on: the sentence holding DROP_SENTENCE goes (a formula
+# a reader cannot follow without it); HOLE is where something unrendered was (a
+# clause left empty by it goes, and the punctuation around it is mended).
+DROP_SENTENCE = "\ue000"
+HOLE = "\ue001"
+_MARKS = re.compile(f"[{DROP_SENTENCE}{HOLE}]")
+_DROP_MARK = re.compile(DROP_SENTENCE)
+_MARK_AND_SPACE = re.compile(
+    f"(?: (?=[{DROP_SENTENCE}{HOLE}]+(?:[\\s,.;:!?)]|$)))?[{DROP_SENTENCE}{HOLE}]+"
+)
 # Tags whose content a reader never sees in the article body.
 DROP_TAGS = frozenset(
     {
-        "ref", "references", "gallery", "math", "chem", "ce", "timeline", "imagemap", "score",
+        "ref", "references", "gallery", "timeline", "imagemap", "score",
         "syntaxhighlight", "source", "templatestyles", "graph", "mapframe", "maplink",
         "indicator", "categorytree", "inputbox", "hiero", "table", "noinclude",
         "style", "script", "section", "templatedata", "charinsert", "del", "s", "strike",
@@ -92,8 +103,9 @@ class TextBuilder:
             pos = span.end
         self.add(built.text[pos:])
 
-    def is_blank(self) -> bool:
-        return all(not p[0].strip() for p in self.pieces)
+    def is_blank(self, start: int = 0) -> bool:
+        """No text from piece ``start`` on (a hole left by an unrendered template is no text)."""
+        return all(not p[0].strip().strip(HOLE) for p in self.pieces[start:])
 
     def build(self, kind: str = "p") -> Text:
         out: list[str] = []
@@ -124,6 +136,8 @@ class TextBuilder:
             if trailing:
                 pending_space = True
         text = "".join(out)
+        if DROP_SENTENCE in text or HOLE in text:
+            text, links = _fill_holes(text, links)
         if "<" in text and _STRAY_TAG.search(text):
             text, links = _cut(text, links, _STRAY_TAG)
         text, links = _tidy_punctuation(text, links)
@@ -143,7 +157,69 @@ def _cut(text: str, links: list[LinkSpan], pattern: re.Pattern[str]) -> tuple[st
     return _remove_matches(text, links, list(pattern.finditer(text)))
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\()[\s,;:]+|(?<=\[) +| +(?=[,.;:!?)\]])|(?<=\w)[,;:]+(?=\))")
+_SENTENCE = re.compile(r"(?s).+?(?:[.!?][\"”’)]*(?=\s+\S|\s*$)|[。！？]|$)\s*")
+_EMPTY_LIST = re.compile(HOLE + r"(?:[\s,;]*(?:\band\b|\bor\b)?[\s,;]*" + HOLE + ")+")
+_EMPTY_CLAUSE = re.compile(
+    r"(?<=\()\s*([^(),;" + HOLE + r"]{0,40}?)" + HOLE + r"\s*[,;]\s*"
+    r"|(?<=[,;])\s*([^(),;" + HOLE + r"]{0,40}?)" + HOLE + r"\s*(?=[),;])"
+)
+
+
+def _sentences_holding(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        if m.end() > m.start() and pattern.search(m.group()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _fill_holes(text: str, links: list[LinkSpan]) -> tuple[str, list[LinkSpan]]:
+    """Act on the marks: drop sentences with an unreadable formula or an emptied list
+    ("such as , , and"), drop a short clause left empty ("(named , plural As)"),
+    then remove the marks."""
+    doomed = _sentences_holding(text, _DROP_MARK) + _sentences_holding(text, _EMPTY_LIST)
+    if doomed:
+        text, links = cut_ranges(text, links, _merge(doomed))
+    clauses = []
+    for m in _EMPTY_CLAUSE.finditer(text):
+        before = (m.group(1) or m.group(2) or "").strip()
+        if len(before.split()) <= 3 or before.endswith(":"):
+            clauses.append((m.start(), m.end()))
+    if clauses:
+        text, links = cut_ranges(text, links, _merge(clauses))
+    return _remove_matches(text, links, list(_MARK_AND_SPACE.finditer(text)))
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def cut_ranges(text: str, links: list[LinkSpan] | tuple[LinkSpan, ...], ranges: list[tuple[int, int]]
+               ) -> tuple[str, list[LinkSpan]]:
+    """``text`` without the (sorted, disjoint) ranges; links inside them go, the others move."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in ranges:
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+
+    def moved(i: int) -> int:
+        return i - sum(min(end, i) - start for start, end in ranges if start < i)
+
+    kept = [s for s in links if not any(a < s.end and s.start < b for a, b in ranges)]
+    return "".join(pieces), [LinkSpan(moved(s.start), moved(s.end), s.target) for s in kept]
+
+
+_SPACE_BEFORE_PUNCT = re.compile(
+    r"(?<=\()[\s,;:]+|(?<=\[) +| +(?=[,.;:!?)\]])|(?<=\w)[,;:]+(?=\))|(?<=,)(?:\s*,)+|[\s,;]+(?=\))"
+)
 _EMPTY_PARENS = re.compile(r"\s*\((?:[\s,;:]|\bor\b)*\)")
 
 
@@ -193,6 +269,12 @@ def strip_quotes(text: str) -> str:
     return _QUOTES.sub("", text) if "''" in text else text
 
 
+def text_value(raw: str) -> str:
+    """What a reader sees of a run of plain wikitext: no quote runs, bracketed links as their label."""
+    value = strip_quotes(raw)
+    return _BRACKET_LINK.sub(r"\1", value) if "[" in value else value
+
+
 def plain(code: Wikicode | str | None, ctx: ParseContext) -> str:
     """Render to plain text without links (labels, parameter names, captions)."""
     if code is None:
@@ -215,14 +297,17 @@ def rich(code: Wikicode | None, ctx: ParseContext) -> Text:
 def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -> None:
     for node in nodes:
         if isinstance(node, TextNode):
-            out.add(strip_quotes(node.value))
+            out.add(text_value(node.value))
         elif isinstance(node, Wikilink):
             _render_wikilink(node, out, ctx)
         elif isinstance(node, Template):
+            unknown = ctx.stats["templates_unknown"]
             if ctx.render_template is not None:
                 ctx.render_template(node, out, ctx)
             else:
                 ctx.stats["templates_unrendered"] += 1
+            if ctx.stats["templates_unknown"] > unknown:
+                out.add(HOLE)
         elif isinstance(node, Tag):
             _render_tag(node, out, ctx)
         elif isinstance(node, HTMLEntity):
@@ -258,6 +343,12 @@ def _render_tag(node: Tag, out: TextBuilder, ctx: ParseContext) -> None:
             render_nodes(node.contents.nodes, out, ctx)
             out.add(" ")
         return
+    if tag in ("math", "chem", "ce"):
+        _render_formula(node, tag, out, ctx)
+        return
+    if tag in ("sup", "sub") and node.contents is not None and not node.self_closing:
+        _render_script(node, tag, out, ctx)
+        return
     if tag == "nowiki":
         if node.contents is not None:
             out.add(html.unescape(str(node.contents)))
@@ -265,6 +356,38 @@ def _render_tag(node: Tag, out: TextBuilder, ctx: ParseContext) -> None:
     if node.self_closing or node.contents is None:
         return
     render_nodes(node.contents.nodes, out, ctx)
+
+
+# "[javascript:x label]", "[mailto:a@b label]": an external link the parser did not take
+# (its scheme is not one it knows) shows its label, as MediaWiki shows any link.
+_BRACKET_LINK = re.compile(r"\[(?:[a-z][a-z0-9+.\-]*:|//)[^\s\[\]]+\s+([^\[\]]+)\]", re.IGNORECASE)
+_FOOTNOTE_SUP = re.compile(r"\s*\[?(?:[a-z]|\d+|note \d+)\]?\s*", re.IGNORECASE)
+
+
+def _render_formula(node: Tag, tag: str, out: TextBuilder, ctx: ParseContext) -> None:
+    """A simple formula as text; else the sentence that needs it goes (counted)."""
+    source = str(node.contents) if node.contents is not None else ""
+    text = math_text(source) if tag == "math" else chem_text(source)
+    if text:
+        out.add(text)
+        ctx.stats["formulas_as_text"] += 1
+    else:
+        out.add(DROP_SENTENCE)
+        ctx.stats["formula_sentences_dropped"] += 1
+
+
+def _render_script(node: Tag, tag: str, out: TextBuilder, ctx: ParseContext) -> None:
+    """<sup>2</sup> -> "²", <sub>2</sub> -> "₂"; a footnote mark goes; other text stays as it is."""
+    inner = TextBuilder()
+    render_nodes(node.contents.nodes, inner, ctx)
+    built = inner.build()
+    mapped = superscript(built.text) if tag == "sup" else subscript(built.text)
+    if mapped is not None and not built.links:
+        out.add(mapped)
+    elif tag == "sup" and _FOOTNOTE_SUP.fullmatch(built.text) and not built.links:
+        return
+    else:
+        out.add_text(built)
 
 
 def _render_wikilink(node: Wikilink, out: TextBuilder, ctx: ParseContext) -> None:

@@ -14,7 +14,7 @@ still looks like markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -32,7 +32,7 @@ from kidpedia.wikitext.inline import (
     TextBuilder,
     plain,
     render_nodes,
-    strip_quotes,
+    text_value,
 )
 from kidpedia.wikitext.templates import new_context
 
@@ -46,6 +46,27 @@ def _section_rules() -> dict[str, frozenset[str]]:
     text = resources.files("kidpedia.wikitext").joinpath("rules/sections.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     return {k: frozenset(s.lower() for s in v) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def hatnote_starts() -> tuple[str, ...]:
+    text = resources.files("kidpedia.wikitext").joinpath("rules/hatnotes.yaml").read_text("utf-8")
+    return tuple(str(s).lower() for s in yaml.safe_load(text)["starts"])
+
+
+def is_hatnote(t: Text) -> bool:
+    """A short paragraph that only points elsewhere ("See also X.", "Main article: X")."""
+    return t.kind == "p" and len(t.text) < 300 and t.text.lower().startswith(hatnote_starts())
+
+
+_BIBLIOGRAPHIC = re.compile(r"\b(?:ISBN|ISSN|doi:|DOI|OCLC)\b")
+
+
+def is_bibliography(blocks: tuple[Text, ...]) -> bool:
+    """A list of books and papers (most items carry an ISBN, DOI, ...): not for a child."""
+    items = [t for t in blocks if t.kind == "li"]
+    cited = sum(1 for t in items if _BIBLIOGRAPHIC.search(t.text))
+    return cited >= 2 and cited * 2 >= len(items)
 
 
 def is_see_also(title: str) -> bool:
@@ -231,6 +252,9 @@ def parse_with_context(
             _collect_prefixed_links(chunk.body, ctx)
             continue
         paragraphs = _section_blocks(chunk.body, ctx)
+        if chunk.level and is_bibliography(paragraphs):
+            ctx.stats["bibliographies_dropped"] += 1
+            paragraphs = ()
         if chunk.level and is_see_also(title):
             see_also.extend(_links_of(paragraphs))
             continue
@@ -294,6 +318,7 @@ def _section_blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
             _add_table(out, table_blocks(piece, ctx), ctx)
         else:
             out.extend(_blocks(piece, ctx))
+    _add_table(out, (), ctx)  # a colon at the end of a section leads into nothing
     return tuple(out)
 
 
@@ -315,23 +340,35 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
     out: list[Text] = []
     cur = TextBuilder()
     kind = "p"
+    depth = 0  # list markers at the start of the current line, less one ("**": 1)
+    after_marker = False
     line_mark = 0  # len(cur.pieces) at the start of the current line
 
     def flush() -> None:
         nonlocal cur, line_mark
         if not cur.is_blank():
             t = cur.build(kind)
-            if t.text and _HAS_WORD.search(t.text):
+            if kind == "li" and depth:
+                t = replace(t, depth=depth)
+            if is_hatnote(t):
+                ctx.stats["hatnotes_dropped"] += 1
+            elif t.text and _HAS_WORD.search(t.text):
                 out.append(t)
         cur = TextBuilder()
         line_mark = 0
 
     for node in code.nodes:
+        marker = isinstance(node, Tag) and node.wiki_markup in _LIST_MARKUP and str(node.tag) in ("li", "dt", "dd")
+        if marker and after_marker:  # "**", "*#": one level deeper
+            depth += 1
+            kind = _LIST_MARKUP[str(node.wiki_markup)] if kind != "li" else kind
+            continue
+        after_marker = marker
         if isinstance(node, TextNode):
-            lines = strip_quotes(node.value).split("\n")
+            lines = text_value(node.value).split("\n")
             cur.add(lines[0])
             for line in lines[1:]:
-                blank = all(not p[0].strip() for p in cur.pieces[line_mark:])
+                blank = cur.is_blank(line_mark)
                 if kind == "li" or blank:
                     flush()
                     kind = "p"
@@ -339,9 +376,10 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
                     cur.add(" ")
                 line_mark = len(cur.pieces)
                 cur.add(line)
-        elif isinstance(node, Tag) and node.wiki_markup in _LIST_MARKUP and str(node.tag) in ("li", "dt", "dd"):
+        elif marker:
             flush()
             kind = _LIST_MARKUP[str(node.wiki_markup)]
+            depth = 0
         elif isinstance(node, Tag) and str(node.tag) == "hr":
             flush()
         elif isinstance(node, Tag) and node.wiki_markup == "{|":

@@ -42,6 +42,7 @@ def rules() -> dict:
         "drop_suffixes": tuple(str(x).lower() for x in data["drop_suffixes"]),
         "first_param": frozenset(str(x).lower() for x in data["first_param"]),
         "text": {str(k).lower(): str(v) for k, v in data["text"].items()},
+        "disambiguation": frozenset(str(x).lower() for x in data["disambiguation"]),
     }
 
 
@@ -61,7 +62,7 @@ def is_infobox(name: str) -> bool:
 
 
 def classify(name: str) -> str:
-    """'infobox', 'handler', 'first_param', 'text', 'magic', 'drop' or 'unknown'."""
+    """'infobox', 'handler', 'first_param', 'text', 'magic', 'disambiguation', 'drop' or 'unknown'."""
     r = rules()
     if handler_for(name) is not None:
         return "handler"
@@ -73,6 +74,8 @@ def classify(name: str) -> str:
         return "infobox"
     if ":" in name or name.startswith("#") or name.isupper():
         return "magic"
+    if name in r["disambiguation"]:
+        return "disambiguation"
     if name in r["drop"] or name.startswith(r["drop_prefixes"]) or name.endswith(r["drop_suffixes"]):
         return "drop"
     return "unknown"
@@ -100,6 +103,8 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
         magic(tpl, name, out, ctx)
     elif kind == "drop":
         ctx.stats["templates_dropped"] += 1
+    elif kind == "disambiguation":
+        ctx.stats["disambiguation"] = 1
     else:
         ctx.unknown_templates[name] += 1
         ctx.stats["templates_unknown"] += 1

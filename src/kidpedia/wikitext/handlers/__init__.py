@@ -26,6 +26,8 @@ REGISTRY: dict[str, Handler] = {
     "nuclide": text.nuclide,
     "angle_brackets": text.wrap("⟨", "⟩"),
     "square_brackets": text.wrap("[", "]"),
+    "superscript": text.superscript,
+    "subscript": text.subscript,
     # lists
     "list_items": lists.list_items,
     "collapsible_list": lists.collapsible_list,

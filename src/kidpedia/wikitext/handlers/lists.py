@@ -10,7 +10,7 @@ from mwparserfromhell.nodes import Text as TextNode
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import Text
-from kidpedia.wikitext.inline import ParseContext, TextBuilder, render_nodes, strip_quotes
+from kidpedia.wikitext.inline import ParseContext, TextBuilder, render_nodes, text_value
 from kidpedia.wikitext.params import param, positional, render
 
 
@@ -34,7 +34,7 @@ def split_items(code: Wikicode, ctx: ParseContext) -> list[Text]:
 
     for i, node in enumerate(code.nodes):
         if isinstance(node, TextNode):
-            lines = strip_quotes(node.value).split("\n")
+            lines = text_value(node.value).split("\n")
             if i == 0 and lines[0].lstrip()[:1] in ("*", "#"):
                 # A value that starts with list markup is a list (MediaWiki starts it on a new line).
                 lines[0] = lines[0].lstrip().lstrip("*#:; ")

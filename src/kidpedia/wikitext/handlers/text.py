@@ -9,6 +9,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Template
 
 from kidpedia.titles import normalise_title
+from kidpedia.wikitext import scripts
 from kidpedia.wikitext.handlers.base import Handler
 from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
 from kidpedia.wikitext.params import positional, render, template_name
@@ -128,3 +129,19 @@ def nuclide(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
         out.add(f"{args[0]}-{args[1]}", normalise_title(f"{args[0]}-{args[1]}"))
     elif args:
         out.add(args[0])
+
+
+def superscript(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{sup|2}} -> "²" (the text as it is when it has no Unicode superscript)."""
+    args = positional(tpl)
+    if args:
+        text = plain(args[0], ctx)
+        out.add(scripts.superscript(text) or text)
+
+
+def subscript(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{sub|2}} -> "₂"."""
+    args = positional(tpl)
+    if args:
+        text = plain(args[0], ctx)
+        out.add(scripts.subscript(text) or text)
