@@ -18,6 +18,8 @@ from itertools import islice
 from pathlib import Path
 
 from kidpedia.errors import DumpFormatError, KidpediaError
+from kidpedia.html.parse import parse_html
+from kidpedia.html.parse import redirect_target as html_redirect_target
 from kidpedia.kidify import safety
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
@@ -26,6 +28,8 @@ from kidpedia.wikitext.inline import normalise_title
 from kidpedia.wikitext.parse import parse_article, redirect_target
 
 Result = Article | Redirect | Skip
+# RawPage.format -> the parser that makes its Article (the same kidify steps follow).
+PARSERS = {"wikitext": parse_article, "html": parse_html}
 
 BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
@@ -37,15 +41,15 @@ def process_page(raw: RawPage, level: str = "default") -> Result:
         return Skip(raw.title, "namespace", f"namespace {raw.ns}")
     if raw.redirect:
         return _redirect(raw, normalise_title(raw.redirect))
-    if raw.format != "wikitext":
+    if raw.format not in PARSERS:
         return Skip(raw.title, "format", f"no reader for {raw.format}")
     if not raw.text.strip():
         return Skip(raw.title, "empty", "the page has no text")
-    target = redirect_target(raw.text)
+    target = redirect_target(raw.text) if raw.format == "wikitext" else html_redirect_target(raw.text)
     if target:
         return _redirect(raw, target)
     try:
-        article = safety.clean(prune(parse_article(raw, dropped_titles())), level)
+        article = safety.clean(prune(PARSERS[raw.format](raw, dropped_titles())), level)
         decision = safety.judge(article, level)
         if not decision.keep:
             return Skip(raw.title, f"excluded:{decision.reason}", decision.detail)

@@ -99,7 +99,7 @@ def _load_article(source_or_title: str, db: Path, title: str | None):  # type: i
     from kidpedia.model import Article, Redirect, Skip
 
     path = Path(source_or_title)
-    if path.exists() or any(source_or_title.endswith(x) for x in (".xml", ".bz2", ".txt", ".wikitext")):
+    if path.exists() or any(source_or_title.endswith(x) for x in (".xml", ".bz2", ".txt", ".wikitext", ".zim", ".html")):
         from kidpedia.sources.dump import iter_pages
 
         for raw in iter_pages(path, title=title):
@@ -125,7 +125,11 @@ def _load_article(source_or_title: str, db: Path, title: str | None):  # type: i
 
 
 def _is_single_file(path: Path) -> bool:
-    return path.suffix.lower() not in (".xml", ".bz2")
+    from kidpedia.sources import enterprise, zim
+
+    if path.suffix.lower() in (".xml", ".bz2") or enterprise.kind_of(path) == "enterprise":
+        return False
+    return not (path.is_file() and zim.is_zim(path))
 
 
 @app.command()

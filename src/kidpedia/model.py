@@ -12,7 +12,7 @@ JSON form (``Article.to_json`` / ``Article.from_json``) is documented in README.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -55,10 +55,21 @@ class LanguageLink:
 
 @dataclass(frozen=True)
 class Image:
-    """An image named in the article (file name without namespace) and its caption."""
+    """An image named in the article (file name without namespace) and its caption.
+
+    From rendered HTML it also has its ``alt`` text, its size as shown (``width``,
+    ``height`` in px, 0 when unknown), ``path``: where its bytes are in the source
+    (a ZIM entry path; "" when the source has no image files, as a dump), and
+    ``section``: the title of the section it stands in ("" for the lead).
+    """
 
     name: str
     caption: str = ""
+    alt: str = ""
+    width: int = 0
+    height: int = 0
+    path: str = ""
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,7 @@ class Article:
     page_id: int | None = None
     rev_id: int | None = None
     timestamp: str = ""
+    wikidata: str = ""  # the Wikidata id, when the source gives it (links editions together)
     # Counters a later stage may want to report: unknown templates, removed passages, ...
     stats: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
@@ -178,8 +190,10 @@ class RawPage:
     rev_id: int | None = None
     timestamp: str = ""
     lang: str = "en"
-    format: str = "wikitext"
+    format: str = "wikitext"  # or "html" (rendered: Parsoid, a ZIM's pages)
     offset: int | None = None  # byte offset of the page in its (decompressed) source
+    path: str = ""  # the page's own path in its container (a ZIM), to resolve relative links
+    wikidata: str = ""  # the Wikidata id (Q937) when the source gives it
 
 
 # ---- JSON ---------------------------------------------------------------------------
@@ -197,6 +211,16 @@ def text_to_json(t: Text) -> dict[str, Any]:
 def text_from_json(d: dict[str, Any]) -> Text:
     links = tuple(LinkSpan(x["start"], x["end"], x["target"]) for x in d.get("links", ()))
     return Text(d["text"], links, d.get("kind", "p"))
+
+
+def image_to_json(i: Image) -> dict[str, Any]:
+    """An Image's JSON: name and caption, and the other fields only when set."""
+    d: dict[str, Any] = {"name": i.name, "caption": i.caption}
+    for key, default in (("alt", ""), ("width", 0), ("height", 0), ("path", ""), ("section", "")):
+        value = getattr(i, key)
+        if value != default:
+            d[key] = value
+    return d
 
 
 def _section_to_json(s: Section) -> dict[str, Any]:
@@ -221,7 +245,7 @@ def quick_facts_to_json(q: QuickFacts) -> dict[str, Any]:
     return {
         "template": q.template,
         "title": q.title,
-        "image": asdict(q.image) if q.image else None,
+        "image": image_to_json(q.image) if q.image else None,
         "rows": [
             {"label": r.label, "header": r.header, "values": [text_to_json(v) for v in r.values]}
             for r in q.rows
@@ -258,9 +282,9 @@ def article_to_json(a: Article) -> dict[str, Any]:
         "see_also": [{"target": x.target, "text": x.text} for x in a.see_also],
         "language_links": [{"lang": x.lang, "title": x.title} for x in a.language_links],
         "categories": list(a.categories),
-        "images": [asdict(i) for i in a.images],
+        "images": [image_to_json(i) for i in a.images],
         "stats": dict(a.stats),
-    }
+    } | ({"wikidata": a.wikidata} if a.wikidata else {})
 
 
 def article_from_json(d: dict[str, Any]) -> Article:
@@ -279,4 +303,5 @@ def article_from_json(d: dict[str, Any]) -> Article:
         categories=tuple(d.get("categories", ())),
         images=tuple(Image(**i) for i in d.get("images", ())),
         stats=dict(d.get("stats", {})),
+        wikidata=d.get("wikidata", ""),
     )

@@ -60,9 +60,26 @@ def open_source(
     Raises SourceNotFound, SourceIsDirectory or EmptySource at once.
     """
     p = check_path(path)
+    other = _rendered_source(p, title=title, lang=lang, skip=skip)
+    if other is not None:
+        return other
     if is_dump(p):
         return DumpSource(p, lang=lang, skip=skip, index=Path(index) if index else None)
     return WikitextFileSource(p, title=title, lang=lang, skip=skip)
+
+
+def _rendered_source(p: Path, *, title: str | None, lang: str | None, skip: int) -> Source | None:
+    """A ZIM, Enterprise records or a rendered HTML page (sources/zim.py, enterprise.py)."""
+    from kidpedia.sources import enterprise, zim
+
+    if zim.is_zim(p):
+        return zim.ZimSource(p, lang=lang, skip=skip)
+    kind = enterprise.kind_of(p)
+    if kind == "html":
+        return enterprise.HtmlFileSource(p, title=title, lang=lang, skip=skip)
+    if kind == "enterprise":
+        return enterprise.EnterpriseSource(p, lang=lang, skip=skip)
+    return None
 
 
 def iter_pages(
