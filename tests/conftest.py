@@ -45,3 +45,17 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build([SAMPLE_DUMP], db, workers=1)
     assert report.articles > 90, report
     return db
+
+
+RAY_CHARLES_ZIM = DATA / "zim" / "wikipedia_en_ray_charles_2015-06.zim"
+
+
+@pytest.fixture(scope="session")
+def ray_charles_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Ray Charles ZIM (84 articles, pictures) built once into a database."""
+    from kidpedia.build import build
+
+    db = tmp_path_factory.mktemp("ray-charles") / "rc.db"
+    report = build([RAY_CHARLES_ZIM], db, workers=1)
+    assert report.articles == 84 and report.pictures > 50 and not report.errors, report
+    return db

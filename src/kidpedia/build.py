@@ -92,6 +92,7 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
     redirects_dropped: int = 0  # redirects whose target was excluded for children
+    pictures: int = 0  # pictures stored from sources that carry image files (ZIMs)
 
     @property
     def pages_per_s(self) -> float:
@@ -206,6 +207,8 @@ def build(
                 continue
             finally:
                 bytes_before += _size(source)
+            if hasattr(src, "read_media"):
+                report.pictures += store_pictures(store, src)
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
@@ -218,6 +221,40 @@ def build(
         report.seconds = time.perf_counter() - start
         store.close()
     return report
+
+
+PICTURE_BATCH = 200  # pictures per store transaction
+
+
+def store_pictures(store: Store, src: object) -> int:
+    """Read, shrink and store the pictures that stored articles show and ``src`` holds
+    (``src.read_media(path)``); pictures already stored are not read again."""
+    import json
+
+    from kidpedia import media
+    from kidpedia.store import media as store_media
+
+    have = store_media.names(store)
+    wanted: dict[str, str] = {}
+    for data in store_media.articles_with_picture_paths(store):
+        article = Article.from_json(json.loads(data))
+        shown = list(article.images)
+        if article.quick_facts and article.quick_facts.image:
+            shown.append(article.quick_facts.image)
+        for image in shown:
+            if image.path and image.name not in have:
+                wanted.setdefault(image.name, image.path)
+    stored = 0
+    batch: list[tuple[str, media.Picture]] = []
+    for name, path in sorted(wanted.items()):
+        found = src.read_media(path)  # type: ignore[attr-defined]
+        picture = media.prepare(*found) if found else None
+        if picture is not None:
+            batch.append((name, picture))
+        if len(batch) >= PICTURE_BATCH:
+            stored += store_media.put(store, batch)
+            batch = []
+    return stored + store_media.put(store, batch)
 
 
 def _run_source(

@@ -84,6 +84,8 @@ def build(
         out.print(f"  skipped {n:,}: {reason}")
     if report.redirects_dropped:
         out.print(f"  dropped {report.redirects_dropped:,} redirects to excluded articles")
+    if report.pictures:
+        out.print(f"  stored {report.pictures:,} pictures")
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)
     if report.interrupted:

@@ -129,7 +129,7 @@ async def handle_error(request: Request, exc: Exception) -> Response:
 
 def create_app(db_path: str | Path) -> FastAPI:
     """The web app serving the kidpedia database at ``db_path`` (raises StoreError if missing)."""
-    from kidpedia.web import api, pages
+    from kidpedia.web import api, media, pages
 
     site = Site(Store(db_path))
     app = FastAPI(
@@ -146,5 +146,6 @@ def create_app(db_path: str | Path) -> FastAPI:
         app.add_exception_handler(exc_class, handle_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(media.router)
     app.include_router(pages.router)
     return app

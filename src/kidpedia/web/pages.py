@@ -13,6 +13,7 @@ from kidpedia.model import Article
 from kidpedia.store import Store
 from kidpedia.web import render
 from kidpedia.web.app import STATIC_DIR, Site
+from kidpedia.web.media import SiteMedia
 from kidpedia.web.query import Paging, clean_query, clean_title, is_blocked, page_number
 
 router = APIRouter(include_in_schema=False)
@@ -114,7 +115,7 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     if article is None:  # removed between resolve and get
         return not_found(site, title)
     came_from = _checked_redirect(site.store, redirected_from, canonical)
-    view = render.article_view(article, site.store)
+    view = render.article_view(article, site.store, media=SiteMedia(site.store))
     return site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
 
 
