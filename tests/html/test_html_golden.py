@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from html_helpers import NDJSON_PAGES, record_raw, zim_raw
 
-from kidpedia.build import process_page
 from kidpedia.export.text import article_to_text
 from kidpedia.model import Article
+from kidpedia.pipeline import process_page
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "html"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from html_helpers import record_raw, zim_raw
 
 from kidpedia.html import page_title, parse_html
-from kidpedia.html.parse import redirect_target
 from kidpedia.kidify.prune import dropped_titles
 from kidpedia.model import RawPage
+from kidpedia.sources.redirects import html_redirect_target as redirect_target
 
 
 def _parse(raw: RawPage):  # type: ignore[no-untyped-def]

@@ -16,8 +16,9 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from kidpedia.model import Text
+from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
-from kidpedia.wikitext.inline import TextBuilder, normalise_title
+from kidpedia.wikitext.inline import TextBuilder
 
 # Elements whose content never reads as text in a sentence.
 _SKIP = frozenset({"math", "img", "figure", "table", "audio", "video", "source", "track", "style",

@@ -26,7 +26,7 @@ from kidpedia.html.clean import classes, remove, strip_junk
 from kidpedia.html.infobox import coordinates, extract, find_infobox, template_name
 from kidpedia.html.inline import Inline
 from kidpedia.model import Article, Image, Link, RawPage, Text
-from kidpedia.wikitext.inline import normalise_title
+from kidpedia.titles import normalise_title
 from kidpedia.wikitext.parse import _links_of, _nest, _unique, _unique_links, is_see_also
 
 _HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -34,8 +34,6 @@ _BLOCKS = frozenset({"p", "ul", "ol", "dl", "table", "figure", "blockquote", "di
                      "h1", "h2", "h3", "h4", "h5", "h6", "center", "pre", "hr"})  # fmt: skip
 _HAS_WORD = re.compile(r"\w")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_REDIRECT = re.compile(r"""<link\b[^>]*\brel=["']mw:PageProp/redirect["'][^>]*>""", re.IGNORECASE)
-_HREF = re.compile(r"""\bhref=["']([^"']+)["']""")
 
 
 def document(html: str) -> etree._Element:
@@ -47,15 +45,6 @@ def page_title(html: str) -> str:
     """The text of the document's ``<title>``, or ""."""
     m = _TITLE.search(html[:20000])
     return " ".join(lxml.html.fromstring(m.group(1)).text_content().split()) if m and m.group(1).strip() else ""
-
-
-def redirect_target(html: str) -> str | None:
-    """The target of a Parsoid redirect page (``<link rel="mw:PageProp/redirect">``), or None."""
-    m = _REDIRECT.search(html[:20000])
-    if not m:
-        return None
-    href = _HREF.search(m.group(0))
-    return normalise_title(unquote(href.group(1)).removeprefix("./")) if href else None
 
 
 def parse_html(raw: RawPage, drop_sections: frozenset[str] = frozenset()) -> Article:

@@ -27,6 +27,7 @@ from typing import Any, BinaryIO
 from kidpedia.errors import DumpFormatError, EmptySource, SourceError
 from kidpedia.model import RawPage
 from kidpedia.sources.base import Source
+from kidpedia.sources.redirects import html_redirect_target
 from kidpedia.sources.wikitext_file import title_from_filename
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -61,6 +62,7 @@ def record_pages(record: dict[str, Any], lang: str | None = None) -> list[RawPag
     page = RawPage(
         title=name,
         text=html,
+        redirect=html_redirect_target(html),
         ns=int(_nested(record, "namespace", "identifier") or 0),
         page_id=record.get("identifier"),
         rev_id=_nested(record, "version", "identifier"),
@@ -200,4 +202,5 @@ class HtmlFileSource(Source):
             return
         title = self.title or page_title(html) or title_from_filename(self.path)
         self.pages_read = 1
-        yield RawPage(title=title, text=html, lang=self.lang, format="html", offset=0)
+        yield RawPage(title=title, text=html, redirect=html_redirect_target(html), lang=self.lang,
+                      format="html", offset=0)

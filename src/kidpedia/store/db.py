@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from kidpedia.errors import StoreError
 from kidpedia.model import Article, Redirect, Skip
+from kidpedia.titles import normalise_title
 
 SCHEMA_VERSION = "1"
 MARK_START = "\ue000"
@@ -248,7 +249,7 @@ class Store:
         title = title.strip().replace("_", " ")
         if not title:
             return None
-        candidates = [title, title[:1].upper() + title[1:]]
+        candidates = [title, normalise_title(title)]
         for t in candidates:
             if conn.execute("SELECT 1 FROM articles WHERE title = ?", (t,)).fetchone():
                 return t, None
