@@ -278,6 +278,42 @@ def _unjudged_article(title_or_file: str, db: Path, source: Path | None, title: 
     return Store(db).get(found[0])
 
 
+export_app = typer.Typer(
+    help="Export the kids' encyclopedia: a ZIM for Kiwix, or a static web site.", no_args_is_help=True
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("zim")
+def export_zim(
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to export."),
+    target: Path = typer.Option(..., "--out", "-o", help="The ZIM file to write (replaced if it exists)."),
+    lang: str | None = typer.Option(None, "--lang", help="Only the articles in this language (en, fr, ...)."),
+) -> None:
+    """Write a kids' ZIM (articles, redirects, pictures, search index) that Kiwix opens."""
+    from kidpedia.export.zim import export_zim as run
+
+    report = run(db, target, lang=lang)
+    out.print(
+        f"{report.articles:,} articles, {report.redirects:,} redirects, {report.pictures:,} pictures"
+        f" ({report.language}) -> {target}", markup=False, highlight=False,
+    )
+
+
+@export_app.command("site")
+def export_site(
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to export."),
+    target: Path = typer.Option(..., "--out", "-o", help="Folder to write the site into (new or empty)."),
+    lang: str | None = typer.Option(None, "--lang", help="Only the articles in this language (en, fr, ...)."),
+) -> None:
+    """Write a static site (one HTML file per article, pictures, search) that opens from file://."""
+    from kidpedia.export.site import export_site as run
+
+    report = run(db, target, lang=lang)
+    out.print(f"{report.articles:,} articles, {report.pictures:,} pictures -> {target / 'index.html'}",
+              markup=False, highlight=False)
+
+
 def _blocked(query: str) -> bool:
     from kidpedia.kidify.safety import is_blocked_query
 

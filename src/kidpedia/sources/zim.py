@@ -16,6 +16,7 @@ that cannot be read part-way raises DumpFormatError after every page before it.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -62,15 +63,21 @@ def is_zim(path: Path) -> bool:
 
 
 @contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """libzim prints warnings of its own ("No stemming for language ...") on stderr."""
-    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+def quiet_libzim(*fds: int) -> Iterator[None]:
+    """libzim prints on its own: warnings on stderr ("No stemming for language ..."),
+    the writer's progress on stdout. Silence the file descriptors ``fds`` meanwhile."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(fd) for fd in fds]
+    devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(devnull, 2)
+        for fd in fds:
+            os.dup2(devnull, fd)
         yield
     finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+        for fd, copy in zip(fds, saved, strict=True):
+            os.dup2(copy, fd)
+            os.close(copy)
         os.close(devnull)
 
 
@@ -78,7 +85,7 @@ def open_archive(path: Path):  # type: ignore[no-untyped-def]
     from libzim.reader import Archive
 
     try:
-        with _quiet_stderr():
+        with quiet_libzim(2):
             return Archive(str(path))
     except (RuntimeError, OSError) as e:
         reason = " ".join(str(e).split()) or type(e).__name__
