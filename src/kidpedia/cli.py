@@ -40,6 +40,12 @@ def build(
     title: str | None = typer.Option(None, "--title", help="Title for a single wikitext file."),
     level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
     force: bool = typer.Option(False, "--force", help="Rebuild finished sources instead of skipping them."),
+    dask: str | None = typer.Option(
+        None, "--dask", help="Run on a Dask cluster: local[:N] (N worker processes here) or tcp://HOST:8786."
+    ),
+    partition_mb: float = typer.Option(
+        4.0, "--partition-mb", min=0.001, help="With --dask: MB of XML per partition (one task)."
+    ),
 ) -> None:
     """Build a kids' encyclopedia database from dumps; resumes an interrupted build."""
     from kidpedia.build import BuildReport
@@ -68,9 +74,17 @@ def build(
                 rate=rate, skipped=sum(report.skipped.values()),
             )
 
-        report = run_build(
-            sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick
-        )
+        if dask:
+            from kidpedia.build_dask import build_dask
+
+            if limit is not None:
+                raise UsageError("--limit does not work with --dask", "build without --dask to stop early")
+            report = build_dask(sources, db, cluster=dask, level=level, force=force, progress=tick,
+                                partition_mb=partition_mb, title=title)
+        else:
+            report = run_build(
+                sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick
+            )
     for source in report.already_built:
         out.print(f"{source} is already built into {db} (use --force to build it again)")
     for source, done in report.resumed_from.items():
@@ -201,6 +215,7 @@ def serve(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to serve."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes."),
 ) -> None:
     """Serve the kids' web site (and its JSON API) from a database."""
     import uvicorn
@@ -208,8 +223,14 @@ def serve(
     from kidpedia.web.app import create_app
 
     web_app = create_app(db)  # a missing or wrong database is one error line, before listening
-    out.print(f"kidpedia: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    out.print(f"kidpedia: serving {db} at http://{host}:{port}/ with {workers} process"
+              f"{'es' if workers > 1 else ''} (Ctrl+C to stop)")
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    os.environ["KIDPEDIA_DB"] = str(db.resolve())
+    uvicorn.run("kidpedia.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @app.command()

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kidpedia.store import Store
+from kidpedia.store.rendered import RenderedPages
 from kidpedia.web import render
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -82,6 +83,7 @@ class Site:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.rendered = RenderedPages(store)  # article pages rendered once, served by web/fast.py
         self.env = template_env()
         stats = store.stats()
         self.article_count = stats.get("articles", 0)
@@ -127,6 +129,13 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     return response
 
 
+def app_from_env() -> FastAPI:
+    """The app for ``$KIDPEDIA_DB`` (``kidpedia serve --workers N`` starts one per process)."""
+    import os
+
+    return create_app(os.environ["KIDPEDIA_DB"])
+
+
 def create_app(db_path: str | Path) -> FastAPI:
     """The web app serving the kidpedia database at ``db_path`` (raises StoreError if missing)."""
     from kidpedia.web import api, media, pages
@@ -142,6 +151,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
     app.state.site = site
     app.add_middleware(SecurityHeaders)
+    from kidpedia.web.fast import FastArticles
+
+    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=SECURITY_HEADERS)  # outermost
     for exc_class in (StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from kidpedia.model import Article
 from kidpedia.store import Store
-from kidpedia.web import render
+from kidpedia.web import fast, render
 from kidpedia.web.app import STATIC_DIR, Site
 from kidpedia.web.media import SiteMedia
 from kidpedia.web.query import Paging, clean_query, clean_title, is_blocked, page_number
@@ -116,7 +116,12 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
         return not_found(site, title)
     came_from = _checked_redirect(site.store, redirected_from, canonical)
     view = render.article_view(article, site.store, media=SiteMedia(site.store))
-    return site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
+    response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
+    if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
+        stored = site.rendered.put(canonical, fast.PLAIN, fast.TEMPLATES_HASH, response.body)
+        if stored is not None:
+            response.headers.update({k.decode(): v.decode() for k, v in fast.cache_headers(stored)})
+    return response
 
 
 def _checked_redirect(store: Store, redirected_from: str | None, target: str) -> str:
