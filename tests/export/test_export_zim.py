@@ -70,3 +70,21 @@ def test_kiwix_serve_serves_an_article_a_picture_and_a_search(kiwix_serve_url: s
     base, book = kiwix_serve_url.rsplit("/", 1)
     found = urllib.request.urlopen(f"{base}/search?content={book}&pattern=piano", timeout=10).read().decode()
     assert f'href="/{book}/Ray_Charles"' in found
+
+
+@pytest.mark.slow
+def test_cree_kids_zim_passes_the_same_checks(tmp_path: Path) -> None:
+    from kidpedia.build import build
+    from kidpedia.export.zim import export_zim
+
+    db, out = tmp_path / "cr.db", tmp_path / "cr-kids.zim"
+    report = build([Path(__file__).resolve().parents[1] / "data" / "zim" / "wikipedia_cr_all_2015-04.zim"], db)
+    assert report.articles == 235 and not report.errors
+    assert export_zim(db, out).articles == 235
+    zim = Archive(str(out))
+    assert zim.check() and bytes(zim.get_metadata("Language")).decode() == "cre"
+    exe = shutil.which("zimcheck")
+    if exe is None:
+        pytest.skip("zimcheck is not installed (apt-get install zim-tools; `make test` installs it)")
+    r = subprocess.run([exe, *ZIMCHECK_FLAGS, str(out)], check=False, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Overall Test Status: Pass" in r.stdout, r.stdout + r.stderr

@@ -52,8 +52,13 @@ SITE_LAYOUT = Layout("site", "wiki/", ".html", "index.html", "static/")
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """The relative URL from the page at ``from_path`` to ``to_path`` (percent-encoded)."""
-    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    """The relative URL from the page at ``from_path`` to ``to_path`` (percent-encoded).
+    Never "." or "..": a page may share its name with a folder of subpages (``A`` and
+    ``A/B``), so the way up always ends with the page's own name."""
+    here = posixpath.dirname(from_path) or "."
+    folder = posixpath.relpath(posixpath.dirname(to_path) or ".", here)
+    name = posixpath.basename(to_path)
+    rel = name if folder == "." else f"{folder}/{name}" if name else folder + "/"
     return quote(rel, safe="/")
 
 

@@ -86,26 +86,9 @@ def remove(el: etree._Element) -> None:
 
 
 def strip_junk(root: etree._Element) -> int:
-    """Remove every junk element under ``root``; returns how many were removed."""
-    doomed = []
-    skip_under: etree._Element | None = None
-    for el in root.iter():
-        if el is root:
-            continue
-        if skip_under is not None and _inside(el, skip_under):
-            continue
-        if is_junk(el):
-            doomed.append(el)
-            skip_under = el
+    """Remove every junk element under ``root``; returns how many were found (nested ones
+    too: removing an element inside one already removed costs nothing and changes nothing)."""
+    doomed = [el for el in root.iter() if el is not root and is_junk(el)]
     for el in doomed:
         remove(el)
     return len(doomed)
-
-
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
