@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kidpedia.model import Article, RawPage  # noqa: E402
-from kidpedia.pipeline import unjudged  # noqa: E402
+from kidpedia.model import Article, RawPage
+from kidpedia.pipeline import unjudged
 
 RECORDS = ROOT / "tests" / "data" / "html"
 _LOOSE = re.compile(r"[\W_]+", re.UNICODE)

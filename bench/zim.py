@@ -34,18 +34,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from libzim.reader import Archive  # noqa: E402
-from libzim.writer import Creator, Hint  # noqa: E402
+from libzim.reader import Archive
+from libzim.writer import Creator, Hint
 
-from kidpedia.build import build  # noqa: E402
-from kidpedia.export.pages import ZIM_LAYOUT, PageMaker, stylesheet  # noqa: E402
-from kidpedia.export.zim import _Blob, _Page, export_zim, illustration, metadata  # noqa: E402
-from kidpedia.model import RawPage  # noqa: E402
-from kidpedia.pipeline import process_page  # noqa: E402
-from kidpedia.sources.zim import ZimSource, quiet_libzim  # noqa: E402
-from kidpedia.store import Store  # noqa: E402
-from kidpedia.store import export as store_export  # noqa: E402
-from kidpedia.store import media as store_media  # noqa: E402
+from kidpedia.build import build
+from kidpedia.export.pages import ZIM_LAYOUT, PageMaker, stylesheet
+from kidpedia.export.zim import _Blob, _Page, export_zim, illustration, metadata
+from kidpedia.model import RawPage
+from kidpedia.pipeline import process_page
+from kidpedia.sources.zim import ZimSource, quiet_libzim
+from kidpedia.store import Store
+from kidpedia.store import export as store_export
+from kidpedia.store import media as store_media
 
 ZIMS = [ROOT / "tests/data/zim/wikipedia_en_ray_charles_2015-06.zim", ROOT / "tests/data/zim/wikipedia_cr_all_2015-04.zim"]
 RECORDS = sorted((ROOT / "tests/data/html").glob("*.json.gz"))

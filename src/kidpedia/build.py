@@ -21,6 +21,7 @@ from kidpedia.errors import DumpFormatError, KidpediaError
 from kidpedia.model import Article, RawPage, Redirect, Skip
 from kidpedia.pipeline import process_page
 from kidpedia.store import PackedArticle, Store, pack
+from kidpedia.store.editions import link_editions
 
 BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
@@ -50,6 +51,7 @@ class BuildReport:
     interrupted: bool = False
     redirects_dropped: int = 0  # redirects whose target was excluded for children
     pictures: int = 0  # pictures stored from sources that carry image files (ZIMs)
+    language_links: int = 0  # links added between editions sharing a Wikidata id
 
     @property
     def pages_per_s(self) -> float:
@@ -169,6 +171,7 @@ def build(
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
+        report.language_links = link_editions(store)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:

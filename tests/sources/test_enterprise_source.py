@@ -70,3 +70,17 @@ def test_kidpedia_page_and_build_read_html(tmp_path: Path) -> None:
                        check=False, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "3 articles" in r.stdout
+
+
+def test_editions_sharing_a_wikidata_id_link_to_each_other(tmp_path: Path) -> None:
+    from kidpedia.build import build
+    from kidpedia.store import Store
+
+    db = tmp_path / "ed.db"
+    report = build([HTML / "enwiki__Josephine_Baker.json.gz", HTML / "frwiki__Josephine_Baker.json.gz"], db)
+    assert report.articles == 2 and report.language_links == 2
+    store = Store(db)
+    en, fr = store.get("Josephine Baker"), store.get("Joséphine Baker")
+    assert en is not None and fr is not None and en.wikidata == fr.wikidata == "Q151972"
+    assert ("fr", "Joséphine Baker") in {(x.lang, x.title) for x in en.language_links}
+    assert ("en", "Josephine Baker") in {(x.lang, x.title) for x in fr.language_links}
