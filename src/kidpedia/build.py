@@ -88,6 +88,8 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
     redirects_dropped: int = 0  # redirects whose target was excluded for children
+    languages: list[str] = field(default_factory=list)  # editions of the sources, in order
+    langlinks: dict[str, int] = field(default_factory=dict)  # langlinks file -> links matched
 
     @property
     def pages_per_s(self) -> float:
@@ -160,8 +162,10 @@ def build(
     title: str | None = None,
     force: bool = False,
     progress: ProgressFn | None = None,
+    langlinks: Iterable[str | Path] = (),
 ) -> BuildReport:
-    """Build (or resume building) the store at ``db`` from ``sources``."""
+    """Build (or resume building) the store at ``db`` from ``sources`` (dumps of one or
+    several editions); then read ``langlinks`` tables (``langlinks.sql.gz``) into it."""
     from kidpedia.sources.dump import open_source
 
     sources = list(sources)
@@ -196,15 +200,19 @@ def build(
                     _cb(r, _base + _src.bytes_read, total_bytes)
 
             try:
-                done = _run_source(store, key, pages, done, level, pool, report, tick)
+                done = _run_source(store, key, pages, done, level, pool, report, tick, lambda _s=src: _s.lang)
             except DumpFormatError as e:
                 report.errors.append(e.one_line())
                 continue
             finally:
                 bytes_before += _size(source)
+                if src.lang and src.lang not in report.languages:
+                    report.languages.append(src.lang)
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
+        for path in langlinks:
+            report.langlinks[str(path)] = _add_langlinks(store, path)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -216,6 +224,23 @@ def build(
     return report
 
 
+def _add_langlinks(store: Store, path: str | Path) -> int:
+    """Read one ``langlinks.sql.gz`` table into the store; links matched to articles."""
+    from kidpedia.errors import UsageError
+    from kidpedia.sources.langlinks import langlinks_edition, read_langlinks
+
+    edition = langlinks_edition(path)
+    if edition is None:
+        built = store.languages()
+        if len(built) != 1:
+            raise UsageError(
+                f"{Path(path).name}: which edition's langlinks? (name it <db>-...-langlinks.sql.gz)",
+                "keep the Wikimedia file name, e.g. jawiki-20230501-langlinks.sql.gz",
+            )
+        edition = built[0]
+    return store.add_langlinks(edition, read_langlinks(path))
+
+
 def _run_source(
     store: Store,
     key: str,
@@ -225,6 +250,7 @@ def _run_source(
     pool: object | None,
     report: BuildReport,
     progress: Callable[[BuildReport], None] | None,
+    source_lang: Callable[[], str | None] = lambda: None,
 ) -> int:
     """Process one source's pages; commit every COMMIT_PAGES pages with the resume point."""
     articles: list[PackedArticle] = []
@@ -234,7 +260,7 @@ def _run_source(
 
     def commit() -> None:
         nonlocal articles, redirects, skips, pending_pages
-        store.add(articles, redirects, skips, progress=(key, done))
+        store.add(articles, redirects, skips, progress=(key, done), lang=source_lang())
         articles, redirects, skips, pending_pages = [], [], [], 0
 
     try:
