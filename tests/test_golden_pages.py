@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kidpedia.export.text import article_to_text
-from kidpedia.kidify.prune import dropped_titles, prune
-from kidpedia.wikitext.parse import parse_article
+from kidpedia.model import Article
+from kidpedia.pipeline import process_page
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "pages"
@@ -72,7 +72,8 @@ def _check(name: str, article, update: bool) -> None:  # type: ignore[no-untyped
 @pytest.mark.parametrize("title", DUMP_TITLES)
 def test_dump_page_matches_golden(title: str, sample_raw_pages, update_golden: bool) -> None:
     raw = next(p for p in sample_raw_pages if p.title == title)
-    article = prune(parse_article(raw, dropped_titles()))
+    article = process_page(raw)
+    assert isinstance(article, Article), article
     _check(title, article, update_golden)
 
 
@@ -81,5 +82,6 @@ def test_wikitext_file_matches_golden(name: str, update_golden: bool) -> None:
     from kidpedia.sources.dump import iter_pages
 
     (raw,) = list(iter_pages(WIKITEXT / name))
-    article = prune(parse_article(raw, dropped_titles()))
+    article = process_page(raw)
+    assert isinstance(article, Article), article
     _check(name, article, update_golden)

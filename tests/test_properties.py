@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kidpedia.build import process_page
 from kidpedia.export.text import article_to_text
 from kidpedia.model import Article, Section
+from kidpedia.pipeline import process_page
 
 WIKITEXT = Path(__file__).resolve().parent / "data" / "wikitext"
 

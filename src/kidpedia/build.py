@@ -1,6 +1,6 @@
 """The build: a source's raw pages -> kids' articles in the store.
 
-``process_page`` is the one pure step (RawPage -> Article | Redirect | Skip);
+``pipeline.process_page`` is the one pure step (RawPage -> Article | Redirect | Skip);
 ``build`` runs it over sources on N worker processes, stores results in batches
 (each batch with the source's progress, so an interrupted build resumes where it
 stopped) and returns a ``BuildReport``. A bad page is a Skip with a reason, never
@@ -18,51 +18,12 @@ from itertools import islice
 from pathlib import Path
 
 from kidpedia.errors import DumpFormatError, KidpediaError
-from kidpedia.kidify import safety
-from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
+from kidpedia.pipeline import process_page
 from kidpedia.store import PackedArticle, Store, pack
-from kidpedia.wikitext.inline import normalise_title
-from kidpedia.wikitext.parse import parse_article, redirect_target
-
-Result = Article | Redirect | Skip
 
 BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
-
-
-def process_page(raw: RawPage, level: str = "default") -> Result:
-    """One page in, one kids' article (or a redirect, or a reasoned skip) out."""
-    if raw.ns != 0:
-        return Skip(raw.title, "namespace", f"namespace {raw.ns}")
-    if raw.redirect:
-        return _redirect(raw, normalise_title(raw.redirect))
-    if raw.format != "wikitext":
-        return Skip(raw.title, "format", f"no reader for {raw.format}")
-    if not raw.text.strip():
-        return Skip(raw.title, "empty", "the page has no text")
-    target = redirect_target(raw.text)
-    if target:
-        return _redirect(raw, target)
-    try:
-        article = safety.clean(prune(parse_article(raw, dropped_titles())), level)
-        decision = safety.judge(article, level)
-        if not decision.keep:
-            return Skip(raw.title, f"excluded:{decision.reason}", decision.detail)
-    except RecursionError:
-        return Skip(raw.title, "parse-error", "markup nested too deeply")
-    except Exception as e:  # noqa: BLE001 - a broken page must never stop the build
-        return Skip(raw.title, "parse-error", f"{type(e).__name__}: {e}"[:300])
-    if not article.lead and not article.sections:
-        return Skip(raw.title, "no-text", "nothing left for a reader after cleaning")
-    return article
-
-
-def _redirect(raw: RawPage, target: str) -> Redirect | Skip:
-    """A redirect, unless its own title is a strong word (it would show in suggestions)."""
-    if safety.is_blocked_term(raw.title, raw.lang, level="loose"):
-        return Skip(raw.title, "excluded:redirect-title", "the redirect's title holds a blocked word")
-    return Redirect(raw.title, target)
 
 
 def _process_batch(args: tuple[list[RawPage], str]) -> list[PackedArticle | Redirect | Skip]:

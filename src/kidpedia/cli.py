@@ -114,8 +114,8 @@ def _note_missing_wordlists(languages: list[str]) -> None:
 
 def _load_article(source_or_title: str, db: Path, title: str | None, lang: str | None = None):  # type: ignore[no-untyped-def]
     """An Article from a file (wikitext or dump) or, failing that, from the database."""
-    from kidpedia.build import process_page
     from kidpedia.model import Article, Redirect, Skip
+    from kidpedia.pipeline import process_page
 
     path = Path(source_or_title)
     if path.exists() or any(source_or_title.endswith(x) for x in (".xml", ".bz2", ".txt", ".wikitext")):
@@ -237,11 +237,12 @@ def templates(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """List the most used templates kidpedia does not handle yet (in text and in infoboxes)."""
-    from kidpedia.wikitext.coverage import measure_source, report_lines
+    from kidpedia.sources.dump import iter_pages
+    from kidpedia.wikitext.coverage import measure, report_lines
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", "use text or json")
-    cov = measure_source(source)
+    cov = measure(iter_pages(source))
     if fmt == "json":
         data = {
             "pages": cov.pages, "uses": cov.uses, "handled": cov.handled, "share": round(cov.share, 4),
@@ -271,8 +272,8 @@ def safety(
 def _unjudged_article(title_or_file: str, db: Path, source: Path | None, title: str | None):  # type: ignore[no-untyped-def]
     """The page as the safety layer sees it (parsed and pruned, not yet cleaned), from a
     file, a dump given with --source, or (already cleaned) the database."""
-    from kidpedia.kidify.prune import dropped_titles, prune
-    from kidpedia.wikitext.parse import parse_article, redirect_target
+    from kidpedia.model import Article
+    from kidpedia.pipeline import unjudged
 
     path = Path(title_or_file)
     if path.is_file() or source is not None:
@@ -281,9 +282,10 @@ def _unjudged_article(title_or_file: str, db: Path, source: Path | None, title: 
         from kidpedia.sources.dump import iter_pages
 
         for raw in iter_pages(read, title=wanted):
-            is_article = raw.ns == 0 and not raw.redirect and not redirect_target(raw.text)
-            if is_article and (not wanted or raw.title == wanted or _is_single_file(read)):
-                return prune(parse_article(raw, dropped_titles()))
+            if not wanted or raw.title == wanted or _is_single_file(read):
+                result = unjudged(raw)
+                if isinstance(result, Article):
+                    return result
         raise ArticleNotFound(f"no article {wanted or title_or_file!r} in {read}")
     from kidpedia.store import Store
 

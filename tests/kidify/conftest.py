@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article
-from kidpedia.wikitext.parse import parse_article, redirect_target
+from kidpedia.pipeline import unjudged
 
 
 @pytest.fixture(scope="session")
@@ -15,8 +14,8 @@ def sample_articles(sample_raw_pages) -> list[Article]:  # type: ignore[no-untyp
     as the build sees it before the safety layer."""
     out = []
     for raw in sample_raw_pages:
-        if raw.ns != 0 or raw.redirect or redirect_target(raw.text):
-            continue
-        out.append(prune(parse_article(raw, dropped_titles())))
+        result = unjudged(raw)
+        if isinstance(result, Article):
+            out.append(result)
     assert len(out) == 106, len(out)
     return out

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from kidpedia.build import process_page
 from kidpedia.model import Article, RawPage, Redirect
+from kidpedia.pipeline import process_page
+from kidpedia.sources.redirects import raw_page
 from kidpedia.store import Store
 from kidpedia.web.app import create_app
 
@@ -34,7 +35,7 @@ HOSTILE_WIKITEXT = (DATA / "Hostile_test_page.wikitext").read_text("utf-8")
 HOSTILE_PAGES = [
     RawPage(HOSTILE_TITLE, HOSTILE_WIKITEXT, page_id=900001),
     RawPage(HOSTILE_ODD_TITLE, "Text of an article with an [[Aardvark]] link.", page_id=900002),
-    RawPage("Redirect to hostile", "#REDIRECT [[Hostile test page]]", page_id=900003),
+    raw_page("Redirect to hostile", "#REDIRECT [[Hostile test page]]", page_id=900003),
 ]
 
 

@@ -13,9 +13,8 @@ from infobox_helpers import RESIDUE, first_infobox, infobox_pages
 
 from kidpedia.model import Article, quick_facts_to_json
 from kidpedia.wikitext.infobox import Box, displayable_params, family_for
-from kidpedia.wikitext.inline import ParseContext
 from kidpedia.wikitext.parse import parse_with_context
-from kidpedia.wikitext.templates import classify, template_name
+from kidpedia.wikitext.templates import classify, new_context, template_name
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "quickfacts"
 PAGES = infobox_pages()
@@ -71,7 +70,7 @@ def _coverage() -> tuple[int, int, list[str]]:
             + [r.label + " " + " ".join(v.text for v in r.values) for r in facts.rows]
         ))
         tpl = first_infobox(page.text)
-        ctx = ParseContext(title=page.title)
+        ctx = new_context(title=page.title)
         box = Box.of(tpl, ctx)
         for key in displayable_params(box, family_for(template_name(tpl))):
             lines = [_norm(t.text) for t in box.items(key)]

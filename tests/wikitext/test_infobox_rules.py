@@ -22,7 +22,7 @@ from kidpedia.wikitext.infobox import (
     humanise,
     is_infobox_name,
 )
-from kidpedia.wikitext.inline import ParseContext
+from kidpedia.wikitext.templates import new_context
 
 SIMPLE = re.compile(r"^\{([^{}|\[\]@]+)\}$")
 
@@ -49,7 +49,7 @@ def _box(fam: Family, params: dict[str, object]) -> QuickFacts:
     template = min(fam.templates) if fam.templates else "infobox thing"
     body = "".join(f"\n| {k} = {v}" for k, v in params.items())
     tpl = mwparserfromhell.parse("{{" + template + body + "\n}}").filter_templates(recursive=False)[0]
-    return extract_quick_facts(tpl, ParseContext(title="Test page"))
+    return extract_quick_facts(tpl, new_context(title="Test page"))
 
 
 def _test_of(entry: Entry) -> dict[str, object] | None:
@@ -97,7 +97,7 @@ def test_unknown_infobox_gets_humanised_labels() -> None:
         "{{Infobox garden gnome\n| name = Gnomey\n| hat_colour = [[Red]]\n| years_active = 1990–present\n"
         "| image_size = 200px\n| DateOfBirth = 1 May 1990\n}}"
     ).filter_templates()[0]
-    facts = extract_quick_facts(tpl, ParseContext(title="Gnome"))
+    facts = extract_quick_facts(tpl, new_context(title="Gnome"))
     assert facts.title == "Gnomey"
     assert [(r.label, r.values[0].text) for r in facts.rows] == [
         ("Hat colour", "Red"), ("Years active", "1990–present"), ("Date of birth", "1 May 1990"),
@@ -123,7 +123,7 @@ def test_numbered_pairs_and_sides() -> None:
         "{{Infobox military conflict|conflict=War|combatant1=[[A]]|combatant2=[[B]]|combatant3=[[C]]"
         "|commander1=X|commander2=Y|casualties1=1|strength2=9}}"
     ).filter_templates()[0]
-    rows = {r.label: [v.text for v in r.values] for r in extract_quick_facts(tpl, ParseContext()).rows}
+    rows = {r.label: [v.text for v in r.values] for r in extract_quick_facts(tpl, new_context()).rows}
     assert rows["Belligerents"] == ["A", "B", "C"]
     assert rows["Commanders and leaders"] == ["X", "Y"]
     assert rows["Strength"] == ["", "9"]
@@ -135,7 +135,7 @@ def test_empty_parameters_and_rows_are_dropped() -> None:
         "{{Infobox country|conventional_long_name=Land|capital=<!-- none -->|area_km2=|currency={{increase}}"
         "|leader_title1=King}}"
     ).filter_templates()[0]
-    facts = extract_quick_facts(tpl, ParseContext())
+    facts = extract_quick_facts(tpl, new_context())
     assert all(r.header or any(v.text for v in r.values) for r in facts.rows)
     assert not any(r.header for r in facts.rows)  # "Area" and "Government" have no rows under them
     assert "Capital" not in [r.label for r in facts.rows]

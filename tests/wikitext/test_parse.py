@@ -8,7 +8,8 @@ import pytest
 
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import LanguageLink, RawPage
-from kidpedia.wikitext.parse import parse_article, preclean, redirect_target, split_sections
+from kidpedia.sources.redirects import redirect_target
+from kidpedia.wikitext.parse import parse_article, preclean, split_sections
 
 WIKITEXT = Path(__file__).resolve().parent.parent / "data" / "wikitext"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kidpedia.wikitext.convert import (
+from kidpedia.wikitext.handlers.convert import (
     convert_text,
     default_precision,
     find_unit,

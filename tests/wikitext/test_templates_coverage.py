@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from kidpedia.cli import app
 from kidpedia.model import RawPage
+from kidpedia.sources.redirects import raw_page
 from kidpedia.wikitext.coverage import measure, report_lines
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ def test_counts_handled_and_unhandled() -> None:
 
 def test_redirects_and_other_namespaces_are_skipped() -> None:
     cov = measure([
-        RawPage(title="R", text="#REDIRECT [[X]] {{R from move}}"),
+        raw_page("R", "#REDIRECT [[X]] {{R from move}}"),
         RawPage(title="Talk:X", text="{{talk header}}", ns=1),
     ])
     assert cov.pages == 0 and cov.uses == 0 and cov.share == 1.0

@@ -6,13 +6,14 @@ import mwparserfromhell
 import pytest
 
 from kidpedia.model import QuickFacts, RawPage
+from kidpedia.wikitext.handlers.coordinates import parse_coord
 from kidpedia.wikitext.inline import ParseContext, rich
 from kidpedia.wikitext.parse import parse_article
-from kidpedia.wikitext.templates import classify, parse_coord
+from kidpedia.wikitext.templates import classify, new_context
 
 
 def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
-    ctx = ParseContext(title="Page")
+    ctx = new_context(title="Page")
     t = rich(mwparserfromhell.parse(wikitext), ctx)
     return t.text, [(t.text[s.start:s.end], s.target) for s in t.links], ctx
 

@@ -9,7 +9,8 @@
 
 Modules: ``dump`` (MediaWiki XML dumps, the entry points), ``framing`` (cutting the
 XML at pages), ``stream`` (files, compression, encodings), ``multistream`` (the
-index), ``wikitext_file`` (one page of wikitext), ``repack`` (re-packing a real
+index), ``wikitext_file`` (one page of wikitext), ``redirects`` (what is a
+redirect: decided there and nowhere else), ``repack`` (re-packing a real
 dump as multistream, or repeated, for tests and benchmarks).
 """
 

@@ -36,6 +36,7 @@ from kidpedia.model import RawPage, SiteInfo
 from kidpedia.sources.base import Source
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.multistream import IndexEntry, find_index, locate
+from kidpedia.sources.redirects import redirect_of
 from kidpedia.sources.siteinfo import siteinfo_from_header
 from kidpedia.sources.stream import OpenedFile, check_path, open_file
 from kidpedia.sources.wikitext_file import COMPRESSED_SUFFIXES, WikitextFileSource
@@ -140,15 +141,11 @@ def parse_page(
                 rev_id = child.text
             elif tag == "timestamp":
                 timestamp = child.text or ""
-    if redirect is None and text.lstrip().startswith("#"):
-        from kidpedia.wikitext.parse import redirect_target  # old dumps have no <redirect>
-
-        redirect = redirect_target(text)
     return RawPage(
         title=title,
         text=text,
         ns=int(ns) if ns else 0,
-        redirect=redirect or None,
+        redirect=redirect_of(text, redirect),  # old dumps have no <redirect>
         page_id=int(page_id) if page_id else None,
         rev_id=int(rev_id) if rev_id else None,
         timestamp=timestamp,

@@ -16,6 +16,7 @@ from pathlib import Path
 from kidpedia.errors import EmptySource, SourceError
 from kidpedia.model import RawPage
 from kidpedia.sources.base import Source
+from kidpedia.sources.redirects import redirect_of
 from kidpedia.sources.stream import open_file, read_some
 
 COMPRESSED_SUFFIXES = (".bz2", ".gz")
@@ -78,7 +79,5 @@ class WikitextFileSource(Source):
         if self.skip > 0:
             self.pages_skipped = 1
             return
-        from kidpedia.wikitext.parse import redirect_target
-
         self.pages_read = 1
-        yield RawPage(title=self.title, text=text, redirect=redirect_target(text), lang=self.page_lang, offset=0)
+        yield RawPage(title=self.title, text=text, redirect=redirect_of(text), lang=self.page_lang, offset=0)

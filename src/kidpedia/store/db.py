@@ -33,6 +33,7 @@ from typing import NamedTuple
 from kidpedia.errors import StoreError
 from kidpedia.model import Article, Redirect, Skip
 from kidpedia.store.scripts import FOLD_ONE, index_text, match_phrases, unspace
+from kidpedia.titles import normalise_title
 
 SCHEMA_VERSION = "2"
 MARK_START = "\ue000"
@@ -373,7 +374,7 @@ class Store:
         title = title.strip().replace("_", " ")
         if not title:
             return None
-        candidates = [title, title[:1].upper() + title[1:]]
+        candidates = [title, normalise_title(title)]
         for t in candidates:
             if conn.execute("SELECT 1 FROM articles WHERE lang = ? AND title = ?", (lang, t)).fetchone():
                 return t, None

@@ -16,14 +16,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import RawPage
-from kidpedia.wikitext.parse import preclean, redirect_target
+from kidpedia.wikitext.parse import preclean
 from kidpedia.wikitext.templates import classify, template_name
 
 
@@ -58,7 +57,7 @@ def is_handled(name: str) -> bool:
 
 def count_page(page: RawPage, cov: Coverage) -> None:
     """Add one article page's template uses to ``cov`` (redirects and other namespaces are skipped)."""
-    if page.ns != 0 or page.redirect or redirect_target(page.text):
+    if page.ns != 0 or page.redirect:
         return
     cov.pages += 1
     seen: set[str] = set()
@@ -72,13 +71,6 @@ def measure(pages: Iterable[RawPage]) -> Coverage:
     for page in pages:
         count_page(page, cov)
     return cov
-
-
-def measure_source(path: str | Path) -> Coverage:
-    """Coverage over every article of a dump or wikitext file (``kidpedia templates``)."""
-    from kidpedia.sources.dump import iter_pages
-
-    return measure(iter_pages(path))
 
 
 def report_lines(cov: Coverage, top: int) -> list[str]:

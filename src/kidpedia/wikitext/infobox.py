@@ -46,7 +46,12 @@ from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import FactRow, Image, QuickFacts, Text
-from kidpedia.wikitext.inline import ParseContext, TextBuilder, normalise_title
+from kidpedia.titles import normalise_title
+from kidpedia.wikitext.handlers.convert import convert_text, format_input
+from kidpedia.wikitext.handlers.coordinates import coord_of, parse_coord
+from kidpedia.wikitext.handlers.lists import join_items, split_items
+from kidpedia.wikitext.inline import ParseContext, TextBuilder
+from kidpedia.wikitext.params import template_name
 
 INFOBOX_NAMES = frozenset(
     {"taxobox", "speciesbox", "automatic taxobox", "subspeciesbox", "infraspeciesbox", "chembox",
@@ -211,14 +216,10 @@ class Box:
     def items(self, key: str) -> list[Text]:
         """The parameter's lines as a reader sees them (cached: a value is rendered once)."""
         if key not in self._cache:
-            from kidpedia.wikitext.templates import split_items
-
             self._cache[key] = split_items(self.params[key], self.ctx) if key in self.params else []
         return self._cache[key]
 
     def text(self, key: str) -> Text:
-        from kidpedia.wikitext.templates import join_items
-
         b = TextBuilder()
         join_items(self.items(key), b)
         return b.build()
@@ -362,11 +363,7 @@ def _filtered(value: Text, flt: str, ctx: ParseContext) -> Text | None:
     if not _PLAIN_NUMBER.match(text) or value.links:
         return value
     if flt == "num":
-        from kidpedia.wikitext.convert import format_input
-
         return Text(format_input(text))
-    from kidpedia.wikitext.convert import convert_text
-
     converted = convert_text([text.replace(",", ""), flt], {"abbr": "on"})
     return Text(converted) if converted else value
 
@@ -460,8 +457,6 @@ def _columns_row(entry: Entry, box: Box) -> FactRow | None:
 
 def _column(entry: Entry, box: Box, side: str) -> Text:
     """One side: its numbered value and its lettered extras (combatant1, combatant1a, ...)."""
-    from kidpedia.wikitext.templates import join_items
-
     parts: list[Text] = []
     for suffix in ["", *"abcdefghij"]:
         for fmt in entry.values:
@@ -475,8 +470,6 @@ def _column(entry: Entry, box: Box, side: str) -> Text:
 
 def _list_value(entry: Entry, box: Box) -> Text:
     """All numbered values of one format in one row: child1, child2, ... -> "a, b, c"."""
-    from kidpedia.wikitext.templates import join_items
-
     parts = [v for n in _numbers(Entry("repeat", entries=(Entry("row", values=entry.values),)), box)
              if (v := fill(entry.values[0], box, n)) is not None]
     b = TextBuilder()
@@ -498,8 +491,6 @@ def _drop_empty_headers(rows: list[FactRow]) -> list[FactRow]:
 
 def box_coordinates(box: Box, mark_used: bool = False) -> tuple[float, float, str] | None:
     """The position the box gives: a {{coord}} in a parameter, or latd/longd-style parameters."""
-    from kidpedia.wikitext.templates import coord_of, parse_coord, template_name
-
     for key in ("coordinates", "coords", "coord", "location_coordinates", "coordinates_wikidata"):
         if box.has(key):
             for tpl in box.params[key].ifilter_templates(recursive=True):
@@ -582,8 +573,6 @@ def extract_quick_facts(tpl: Template, ctx: ParseContext) -> QuickFacts:
 
 def extract_with_box(tpl: Template, ctx: ParseContext) -> tuple[QuickFacts, Box]:
     """extract_quick_facts, and the Box with the parameters its rows used (for coverage measures)."""
-    from kidpedia.wikitext.templates import template_name
-
     name = template_name(tpl)
     fam = family_for(name)
     box = Box.of(tpl, ctx)
@@ -607,12 +596,10 @@ def extract_with_box(tpl: Template, ctx: ParseContext) -> tuple[QuickFacts, Box]
 _PARTS = ("infobox ship ", "infobox aircraft ", "infobox weapon ", "infobox station ")
 
 
-def continue_quick_facts(facts: object, tpl: Template, ctx: ParseContext) -> object:
+def continue_quick_facts(facts: QuickFacts, tpl: Template, ctx: ParseContext) -> QuickFacts:
     """``facts`` with the rows of ``tpl`` added when ``tpl`` is a later part of the same box."""
-    from kidpedia.wikitext.templates import template_name
-
     name = template_name(tpl)
-    if not isinstance(facts, QuickFacts) or not any(
+    if not any(
         name.startswith(p) and facts.template.startswith(p) for p in _PARTS
     ):
         return facts

@@ -3,8 +3,9 @@
 ``TextBuilder`` collects pieces of text and links; ``render_nodes`` walks nodes and
 writes what a reader sees into it: bold/italics become plain text, wiki links stay
 links, external links keep their label, references, comments and file markup go
-(images are kept as metadata in the ParseContext), templates go through
-``templates.render_template``.
+(images are kept as metadata in the ParseContext), templates go to the renderer the
+context carries (``ParseContext.render_template``; this module never imports
+``templates``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -29,9 +29,11 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.nodes import (
     Text as TextNode,
 )
+from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-from kidpedia.model import Image, LanguageLink, LinkSpan, Text
+from kidpedia.model import Image, LanguageLink, LinkSpan, QuickFacts, Text
+from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
 
 _WS = re.compile(r"\s+")
@@ -49,6 +51,9 @@ DROP_TAGS = frozenset(
 BREAK_TAGS = frozenset({"br", "p", "div", "hr"})
 
 
+TemplateRenderer = Callable[[Template, "TextBuilder", "ParseContext"], None]
+
+
 @dataclass
 class ParseContext:
     """What a parse collects besides text: images, categories, language links, counters."""
@@ -60,7 +65,10 @@ class ParseContext:
     language_links: list[LanguageLink] = field(default_factory=list)
     stats: Counter[str] = field(default_factory=Counter)
     unknown_templates: Counter[str] = field(default_factory=Counter)
-    quick_facts: object | None = None  # model.QuickFacts once an infobox was seen
+    quick_facts: QuickFacts | None = None  # once an infobox was seen
+    # Writes what a reader sees of a template (templates.render_template, given by the
+    # caller: see templates.new_context); None drops every template.
+    render_template: TemplateRenderer | None = None
 
 
 class TextBuilder:
@@ -185,17 +193,6 @@ def strip_quotes(text: str) -> str:
     return _QUOTES.sub("", text) if "''" in text else text
 
 
-def normalise_title(title: str) -> str:
-    """A link target as MediaWiki reads it: underscores are spaces, first letter upper case."""
-    title = html.unescape(title).replace("_", " ")
-    title = _WS.sub(" ", title).strip()
-    if "#" in title:
-        title = title.split("#", 1)[0].rstrip()
-    if title.startswith(":"):
-        title = title[1:].lstrip()
-    return title[:1].upper() + title[1:] if title else title
-
-
 def plain(code: Wikicode | str | None, ctx: ParseContext) -> str:
     """Render to plain text without links (labels, parameter names, captions)."""
     if code is None:
@@ -215,14 +212,6 @@ def rich(code: Wikicode | None, ctx: ParseContext) -> Text:
     return b.build()
 
 
-@lru_cache(maxsize=1)
-def _templates():  # type: ignore[no-untyped-def]
-    """The templates module (it imports this one, so it is looked up once, lazily)."""
-    from kidpedia.wikitext import templates
-
-    return templates
-
-
 def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -> None:
     for node in nodes:
         if isinstance(node, TextNode):
@@ -230,7 +219,10 @@ def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -
         elif isinstance(node, Wikilink):
             _render_wikilink(node, out, ctx)
         elif isinstance(node, Template):
-            _templates().render_template(node, out, ctx)
+            if ctx.render_template is not None:
+                ctx.render_template(node, out, ctx)
+            else:
+                ctx.stats["templates_unrendered"] += 1
         elif isinstance(node, Tag):
             _render_tag(node, out, ctx)
         elif isinstance(node, HTMLEntity):
@@ -333,8 +325,6 @@ def _record_image(node: Wikilink, name: str, ctx: ParseContext) -> None:
 
 def _split_pipes(code: Wikicode) -> list[Wikicode]:
     """Split a link's text at top-level pipes (file links carry options and a caption)."""
-    import mwparserfromhell
-
     parts: list[list[object]] = [[]]
     for n in code.nodes:
         if isinstance(n, TextNode) and "|" in n.value:
@@ -344,4 +334,4 @@ def _split_pipes(code: Wikicode) -> list[Wikicode]:
                 parts.append([TextNode(c)])
         else:
             parts[-1].append(n)
-    return [mwparserfromhell.wikicode.Wikicode(mwparserfromhell.smart_list.SmartList(p)) for p in parts]
+    return [Wikicode(SmartList(p)) for p in parts]

@@ -20,15 +20,16 @@ from mwparserfromhell.nodes import Tag
 from mwparserfromhell.nodes import Text as TextNode
 
 from kidpedia.model import Article, LanguageLink, Link, RawPage, Section, Text
+from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
 from kidpedia.wikitext.inline import (
     ParseContext,
     TextBuilder,
-    normalise_title,
     plain,
     render_nodes,
     strip_quotes,
 )
+from kidpedia.wikitext.templates import new_context
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _REF_SELF = re.compile(r"<ref\b[^>]*?/\s*>", re.IGNORECASE)
@@ -36,7 +37,6 @@ _REF_PAIR = re.compile(r"<ref\b[^>]*>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
 _SWITCH = re.compile(r"__[A-Z]{3,}__")
 _HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.MULTILINE)
 _PREFIXED_LINK = re.compile(r"\[\[\s*([^\[\]|:#]+?)\s*:\s*([^\[\]|]+?)\s*(?:\|[^\[\]]*)?\]\]")
-_REDIRECT = re.compile(r"^\s*#\s*(?:REDIRECT|WEITERLEITUNG|REDIRECCIÓN|REDIRECTION|REDIRECIONAMENTO|ПЕРЕНАПРАВЛЕНИЕ|ПРЕНАСОЧВАНЕ|AÐRAVÍSING)\s*:?\s*\[\[([^\]|]+)", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
 
 
@@ -49,12 +49,6 @@ def _section_rules() -> dict[str, frozenset[str]]:
 
 def is_see_also(title: str) -> bool:
     return title.strip().lower() in _section_rules()["see_also"]
-
-
-def redirect_target(wikitext: str) -> str | None:
-    """The target of a redirect page's wikitext, or None."""
-    m = _REDIRECT.match(wikitext)
-    return normalise_title(m.group(1)) if m else None
 
 
 def preclean(wikitext: str) -> str:
@@ -126,7 +120,7 @@ def parse_with_context(
     raw: RawPage, drop_sections: frozenset[str] = frozenset()
 ) -> tuple[Article, ParseContext]:
     """parse_article, and the ParseContext with its counters (unknown templates, ...)."""
-    ctx = ParseContext(lang=raw.lang, title=raw.title)
+    ctx = new_context(lang=raw.lang, title=raw.title)
     chunks = split_sections(preclean(raw.text))
     lead: tuple[Text, ...] = ()
     flat: list[tuple[int, str, tuple[Text, ...]]] = []
@@ -153,16 +147,13 @@ def parse_with_context(
             lead = paragraphs
         else:
             flat.append((chunk.level, title, paragraphs))
-    from kidpedia.model import QuickFacts
-
-    qf = ctx.quick_facts if isinstance(ctx.quick_facts, QuickFacts) else None
     stats = dict(ctx.stats)
     stats["templates_unknown_names"] = len(ctx.unknown_templates)
     return Article(
         title=raw.title,
         lead=lead,
         sections=_nest(flat),
-        quick_facts=qf,
+        quick_facts=ctx.quick_facts,
         see_also=tuple(_unique_links(see_also)),
         language_links=tuple(_unique(ctx.language_links)),
         categories=tuple(_unique(ctx.categories)),

@@ -1,0 +1,68 @@
+"""The one way a page goes from raw to kids' Article: ``process_page``.
+
+    process_page(raw, level="default") -> Article | Redirect | Skip
+        parse (wikitext -> Article), prune (sections a child does not need),
+        safety (clean passages, then keep or exclude the page)
+    unjudged(raw) -> Article | Redirect | Skip
+        the same up to the safety layer (what ``kidpedia safety`` explains)
+
+The build, the CLI (``page``, ``safety``) and the tests (goldens included) all call
+these. Whether a page is a redirect was decided by its source (``RawPage.redirect``,
+see ``sources.redirects``). A bad page is a ``Skip`` with a reason, never a crash.
+"""
+
+from __future__ import annotations
+
+from kidpedia.kidify import safety
+from kidpedia.kidify.prune import dropped_titles, prune
+from kidpedia.model import Article, RawPage, Redirect, Skip
+from kidpedia.titles import normalise_title
+from kidpedia.wikitext.parse import parse_article
+
+Result = Article | Redirect | Skip
+
+
+def unjudged(raw: RawPage) -> Result:
+    """The page parsed and pruned, before the safety layer cleans and judges it."""
+    if raw.ns != 0:
+        return Skip(raw.title, "namespace", f"namespace {raw.ns}")
+    if raw.redirect:
+        return Redirect(raw.title, normalise_title(raw.redirect))
+    if raw.format != "wikitext":
+        return Skip(raw.title, "format", f"no reader for {raw.format}")
+    if not raw.text.strip():
+        return Skip(raw.title, "empty", "the page has no text")
+    try:
+        return prune(parse_article(raw, dropped_titles()))
+    except RecursionError:
+        return Skip(raw.title, "parse-error", "markup nested too deeply")
+    except Exception as e:  # noqa: BLE001 - a broken page must never stop the build
+        return Skip(raw.title, "parse-error", f"{type(e).__name__}: {e}"[:300])
+
+
+def process_page(raw: RawPage, level: str = "default") -> Result:
+    """One page in, one kids' article (or a redirect, or a reasoned skip) out."""
+    result = unjudged(raw)
+    if isinstance(result, Redirect):
+        return _redirect(raw, result)
+    if isinstance(result, Skip):
+        return result
+    try:
+        article = safety.clean(result, level)
+        decision = safety.judge(article, level)
+        if not decision.keep:
+            return Skip(raw.title, f"excluded:{decision.reason}", decision.detail)
+    except RecursionError:
+        return Skip(raw.title, "parse-error", "markup nested too deeply")
+    except Exception as e:  # noqa: BLE001 - a broken page must never stop the build
+        return Skip(raw.title, "parse-error", f"{type(e).__name__}: {e}"[:300])
+    if not article.lead and not article.sections:
+        return Skip(raw.title, "no-text", "nothing left for a reader after cleaning")
+    return article
+
+
+def _redirect(raw: RawPage, redirect: Redirect) -> Redirect | Skip:
+    """A redirect, unless its own title is a strong word (it would show in suggestions)."""
+    if safety.is_blocked_term(raw.title, raw.lang, level="loose"):
+        return Skip(raw.title, "excluded:redirect-title", "the redirect's title holds a blocked word")
+    return redirect

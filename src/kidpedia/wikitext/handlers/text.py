@@ -1,0 +1,130 @@
+"""Templates a reader sees as (part of) their parameters' text: {{nowrap|x}},
+{{lang|fr|texte}}, {{circa|1900}}, {{url|...}}, magic words, and the like."""
+
+from __future__ import annotations
+
+import re
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Template
+
+from kidpedia.titles import normalise_title
+from kidpedia.wikitext.handlers.base import Handler
+from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
+from kidpedia.wikitext.params import positional, render, template_name
+
+
+def first_param(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    args = positional(tpl)
+    if args:
+        render(args[0], out, ctx)
+
+
+def last_param(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    args = positional(tpl)
+    if args:
+        render(args[-1], out, ctx)
+
+
+def second_param(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{native name|fr|texte}}: the text, not the language code."""
+    args = positional(tpl)
+    if len(args) > 1:
+        render(args[1], out, ctx)
+
+
+def lang(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{lang|fr|texte}} and {{lang-fr|texte}}: the text in the other language."""
+    args = positional(tpl)
+    name = template_name(tpl)
+    text = args[1] if name == "lang" and len(args) > 1 else (args[0] if args and name != "lang" else None)
+    render(text, out, ctx)
+
+
+def magic(tpl: Template, name: str, out: TextBuilder, ctx: ParseContext) -> None:
+    """Magic words and parser functions: render the few a reader sees, drop the rest."""
+    head, _, rest = str(tpl.name).partition(":")
+    fn = head.strip().lower()
+    if fn in ("lc", "uc", "lcfirst", "ucfirst", "formatnum"):
+        value = plain(mwparserfromhell.parse(rest), ctx)
+        out.add({"lc": value.lower(), "uc": value.upper()}.get(fn, value))
+        return
+    if fn == "pagename":
+        out.add(ctx.title)
+        return
+    if name.isupper() and name.strip() in ("PAGENAME", "FULLPAGENAME"):
+        out.add(ctx.title)
+        return
+    ctx.stats["magic_dropped"] += 1
+
+
+def circa(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    out.add("c. ")
+    first_param(tpl, out, ctx)
+
+
+def wrap(left: str, right: str) -> Handler:
+    def handler(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+        args = positional(tpl)
+        if args:
+            out.add(left)
+            render(args[0], out, ctx)
+            out.add(right)
+
+    return handler
+
+
+def url(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{url|http://www.example.org/}} -> "www.example.org" (the label, not a link)."""
+    args = [str(a).strip() for a in positional(tpl)]
+    if not args or not args[0]:
+        return
+    label = args[1] if len(args) > 1 and args[1] else re.sub(r"^[a-z]+://", "", args[0], flags=re.IGNORECASE).rstrip("/")
+    out.add(label)
+
+
+def drop(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    ctx.stats["templates_dropped"] += 1
+
+
+def based_on(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{based on|''Title''|Author}} -> "Title by Author"."""
+    args = positional(tpl)
+    if args:
+        render(args[0], out, ctx)
+        for i, a in enumerate(args[1:]):
+            out.add(" by " if i == 0 else " and ")
+            render(a, out, ctx)
+
+
+def interlanguage_link(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{ill|Title|de|Titel}}: the English title, linked; the old {{ill|de|Titel}} form: the title."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if not args:
+        return
+    if len(args) > 1 and re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", args[0]):
+        out.add(args[1])
+        return
+    out.add(args[0], normalise_title(args[0]))
+
+
+def emedicine(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{eMedicine2|med|3202}} -> "med/3202"."""
+    args = [plain(a, ctx) for a in positional(tpl)][:2]
+    out.add("/".join(a for a in args if a))
+
+
+def icd10(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{ICD10|O|04||o|00}} -> "O04"; {{ICD10|F|84|0|f|80}} -> "F84.0"."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if len(args) >= 2 and args[0] and args[1]:
+        out.add(f"{args[0]}{args[1]}" + (f".{args[2]}" if len(args) > 2 and args[2] else ""))
+
+
+def nuclide(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{SimpleNuclide2|Uranium|235}} -> "Uranium-235"."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if len(args) >= 2:
+        out.add(f"{args[0]}-{args[1]}", normalise_title(f"{args[0]}-{args[1]}"))
+    elif args:
+        out.add(args[0])
