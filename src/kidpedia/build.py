@@ -185,6 +185,15 @@ def build(
     return report
 
 
+def add_langlinks(db: str | Path, path: str | Path) -> int:
+    """Read one ``langlinks.sql.gz`` table into the database at ``db`` (after a build)."""
+    store = Store(db)
+    try:
+        return _add_langlinks(store, path)
+    finally:
+        store.close()
+
+
 def _add_langlinks(store: Store, path: str | Path) -> int:
     """Read one ``langlinks.sql.gz`` table into the store; links matched to articles."""
     from kidpedia.errors import UsageError

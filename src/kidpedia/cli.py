@@ -43,6 +43,12 @@ def build(
     langlinks: list[Path] = typer.Option(
         [], "--langlinks", help="A Wikimedia langlinks.sql.gz table: links to the same page in other editions."
     ),
+    dask: str | None = typer.Option(
+        None, "--dask", help="Run on a Dask cluster: local[:N] (N worker processes here) or tcp://HOST:8786."
+    ),
+    partition_mb: float = typer.Option(
+        4.0, "--partition-mb", min=0.001, help="With --dask: MB of XML per partition (one task)."
+    ),
 ) -> None:
     """Build a kids' encyclopedia database from dumps of one or several editions; resumes an interrupted build."""
     from kidpedia.build import BuildReport
@@ -71,10 +77,23 @@ def build(
                 rate=rate, skipped=sum(report.skipped.values()),
             )
 
-        report = run_build(
-            sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick,
-            langlinks=langlinks,
-        )
+        if dask:
+            from kidpedia.build_dask import build_dask
+
+            if limit is not None:
+                raise UsageError("--limit does not work with --dask", "build without --dask to stop early")
+            report = build_dask(sources, db, cluster=dask, level=level, force=force, progress=tick,
+                                partition_mb=partition_mb, title=title)
+            if langlinks:
+                from kidpedia.build import add_langlinks
+
+                for path in langlinks:
+                    report.langlinks[str(path)] = add_langlinks(db, path)
+        else:
+            report = run_build(
+                sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick,
+                langlinks=langlinks,
+            )
     for source in report.already_built:
         out.print(f"{source} is already built into {db} (use --force to build it again)")
     for source, done in report.resumed_from.items():
@@ -219,6 +238,7 @@ def serve(
     lang: str | None = typer.Option(
         None, "--lang", help="Edition served at /wiki/ (default: the first built); others at /<lang>/wiki/."
     ),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes."),
 ) -> None:
     """Serve the kids' web site (and its JSON API) from a database."""
     import uvicorn
@@ -226,8 +246,16 @@ def serve(
     from kidpedia.web.app import create_app
 
     web_app = create_app(db, lang=lang)  # a missing or wrong database is one error line, before listening
-    out.print(f"kidpedia: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    out.print(f"kidpedia: serving {db} at http://{host}:{port}/ with {workers} process"
+              f"{'es' if workers > 1 else ''} (Ctrl+C to stop)")
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    os.environ["KIDPEDIA_DB"] = str(db.resolve())
+    if lang:
+        os.environ["KIDPEDIA_LANG"] = lang
+    uvicorn.run("kidpedia.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @app.command()

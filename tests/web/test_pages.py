@@ -256,6 +256,7 @@ def test_a_server_fault_is_a_friendly_500_page(sample_db, monkeypatch, make_clie
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(app.state.site.store, "get", broken)
+    monkeypatch.setattr(app.state.site.rendered, "get", lambda *key: None)  # not rendered before
     c = make_client(app, raise_server_exceptions=False)
     r = c.get("/wiki/Aardvark")
     assert r.status_code == 500 and "Oops, something went wrong" in r.text

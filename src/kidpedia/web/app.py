@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kidpedia.lang import format_number, native_name, text_direction, translations
 from kidpedia.store import Store
+from kidpedia.store.rendered import RenderedPages
 from kidpedia.web import editions, render
 from kidpedia.web.editions import EditionRouting
 
@@ -111,6 +112,7 @@ class Site:
         self.languages = langs if self.default_lang in langs else [self.default_lang, *langs]
         self._counts = {lang: store.stats(lang).get("articles", 0) for lang in self.languages}
         self._editions = {lang: store.edition(lang) for lang in self.languages}
+        self.rendered = RenderedPages(store)  # article pages rendered once, served by web/fast.py
 
     @property
     def lang(self) -> str:
@@ -184,6 +186,13 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     return response
 
 
+def app_from_env() -> FastAPI:
+    """The app for ``$KIDPEDIA_DB`` (``kidpedia serve --workers N`` starts one per process)."""
+    import os
+
+    return create_app(os.environ["KIDPEDIA_DB"], lang=os.environ.get("KIDPEDIA_LANG") or None)
+
+
 def create_app(db_path: str | Path, lang: str | None = None) -> FastAPI:
     """The web app serving the kidpedia database at ``db_path`` (raises StoreError if
     missing); ``lang``: the edition served at ``/wiki/`` (default: the first built)."""
@@ -199,8 +208,12 @@ def create_app(db_path: str | Path, lang: str | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.site = site
-    app.add_middleware(EditionRouting, languages=site.languages, default=site.default_lang)
     app.add_middleware(SecurityHeaders)
+    from kidpedia.web.fast import FastArticles
+
+    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=SECURITY_HEADERS)
+    # Outermost: /<lang>/... and ?lang= pick the edition before anything else answers.
+    app.add_middleware(EditionRouting, languages=site.languages, default=site.default_lang)
     for exc_class in (StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 class EditionContext:
     lang: str  # the edition this request reads
     default: str  # the site's default edition (served without a prefix)
+    several: bool = False  # whether the site serves more than one edition
 
     @property
     def prefix(self) -> str:
@@ -36,6 +37,13 @@ _CURRENT: ContextVar[EditionContext | None] = ContextVar("kidpedia_edition", def
 
 def current() -> EditionContext | None:
     return _CURRENT.get()
+
+
+def variant() -> str:
+    """The rendered-page variant of this request's edition: ``""`` on a one-edition site;
+    else the edition and the default (its links' prefixes depend on both)."""
+    ctx = current()
+    return f"{ctx.lang}@{ctx.default}" if ctx is not None and ctx.several else ""
 
 
 def url(path: str, lang: str | None = None) -> str:
@@ -73,7 +81,7 @@ class EditionRouting:
             asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang")
             if asked and asked[-1] in self.languages:
                 lang = asked[-1]
-        token = _CURRENT.set(EditionContext(lang, self.default))
+        token = _CURRENT.set(EditionContext(lang, self.default, len(self.languages) > 1))
         try:
             await self.app(scope, receive, send)
         finally:

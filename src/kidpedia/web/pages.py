@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from kidpedia.model import Article
 from kidpedia.store import Store
-from kidpedia.web import render
+from kidpedia.web import editions, fast, render
 from kidpedia.web.app import STATIC_DIR, Site
 from kidpedia.web.query import Paging, clean_query, clean_title, is_blocked, page_number
 
@@ -115,7 +115,13 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
         return not_found(site, title)
     came_from = _checked_redirect(site.store, redirected_from, canonical)
     view = render.article_view(article, site.store)
-    return site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
+    response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
+    if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
+        variant = fast.PLAIN + editions.variant()
+        stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, response.body, lang=site.lang)
+        if stored is not None:
+            response.headers.update({k.decode(): v.decode() for k, v in fast.cache_headers(stored)})
+    return response
 
 
 def _checked_redirect(store: Store, redirected_from: str | None, target: str) -> str:

@@ -1,0 +1,101 @@
+"""The hot path: an article page rendered once, then served from the store, gzip'd.
+
+Over a copy of the bundled real sample (the cache writes into the database).
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+
+import pytest
+
+from kidpedia.pipeline import process_page
+from kidpedia.store import Store
+from kidpedia.store.rendered import RenderedPages
+from kidpedia.web.app import SECURITY_HEADERS, create_app
+from kidpedia.web.fast import CACHE_CONTROL, PLAIN, TEMPLATES_HASH, accepts_gzip, templates_hash
+
+PAGE = "/wiki/Albert_Einstein"
+
+
+@pytest.fixture()
+def db(tmp_path, sample_db):
+    copy = tmp_path / "sample.db"
+    shutil.copy(sample_db, copy)
+    return copy
+
+
+@pytest.fixture()
+def web(db, make_client):
+    return make_client(create_app(db))
+
+
+def test_first_request_renders_then_the_store_serves_it(web, db):
+    first = web.get(PAGE)
+    assert first.status_code == 200 and "content-encoding" not in first.headers  # rendered now
+    etag = first.headers["etag"]
+    assert etag.startswith('W/"') and first.headers["cache-control"] == CACHE_CONTROL
+    assert RenderedPages(Store(db)).count() == 1
+
+    again = web.get(PAGE)  # httpx asks for gzip and inflates it
+    assert again.status_code == 200
+    assert again.headers["content-encoding"] == "gzip"  # the stored bytes, passed through
+    assert again.text == first.text and "Albert Einstein" in again.text
+    assert again.headers["etag"] == etag and again.headers["cache-control"] == CACHE_CONTROL
+    assert again.headers["content-type"] == "text/html; charset=utf-8"
+    for name, value in SECURITY_HEADERS:
+        assert again.headers[name.decode()] == value.decode()
+
+    plain = web.get(PAGE, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == first.content
+    assert int(plain.headers["content-length"]) == len(first.content)
+
+    not_modified = web.get(PAGE, headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    head = web.head(PAGE)
+    assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == etag
+
+
+def test_other_requests_go_to_the_app(web):
+    web.get(PAGE)
+    via = web.get(PAGE + "?redirected_from=Einstein")  # a query string: rendered by the route
+    assert "content-encoding" not in via.headers
+    lower = web.get("/wiki/albert_einstein", follow_redirects=False)  # not the exact title
+    assert lower.status_code in (301, 302, 307, 308) or "content-encoding" not in lower.headers
+    missing = web.get("/wiki/No_such_page_here")
+    assert missing.status_code == 404
+
+
+def test_a_changed_article_or_template_is_never_served_stale(web, db, sample_raw_pages):
+    first = web.get(PAGE)
+    pages = RenderedPages(Store(db))
+    assert pages.get("Albert Einstein", PLAIN, TEMPLATES_HASH) is not None
+    assert pages.get("Albert Einstein", PLAIN, "other-templates") is None
+    assert pages.get("Albert Einstein", "level=simple", TEMPLATES_HASH) is None  # variants apart
+
+    raw = next(p for p in sample_raw_pages if p.title == "Aardvark")
+    Store(db).add([process_page(raw)], [])  # a build writes an article: the cache is emptied
+    assert pages.count() == 0
+    again = web.get(PAGE)
+    assert "content-encoding" not in again.headers and again.text == first.text  # rendered afresh
+    assert pages.count() == 1
+
+
+def test_templates_hash_covers_templates_and_code():
+    assert templates_hash() == TEMPLATES_HASH and len(TEMPLATES_HASH) == 24
+
+
+@pytest.mark.parametrize(
+    ("header", "gzip_ok"),
+    [("gzip, deflate, br", True), ("br;q=1.0, gzip;q=0.8", True), ("gzip;q=0", False),
+     ("identity", False), ("*", True), ("", False)],
+)
+def test_accept_encoding(header, gzip_ok):
+    assert accepts_gzip([(b"accept-encoding", header.encode())]) is gzip_ok
+
+
+def test_stored_page_is_gzip_of_the_html(web, db):
+    html = web.get(PAGE).content
+    stored = RenderedPages(Store(db)).get("Albert Einstein", PLAIN, TEMPLATES_HASH)
+    assert stored is not None and gzip.decompress(stored.gz) == html
