@@ -79,10 +79,10 @@ def libzim_write(db: Path, out: Path) -> Callable[[], int]:
     """The floor: Creator writing pages rendered beforehand (not timed) and the same pictures."""
     store = Store(db)
     titles = store_export.titles(store)
-    maker = PageMaker(store, ZIM_LAYOUT, titles)
+    maker = PageMaker(store, ZIM_LAYOUT, titles, "en")
     pages = [(ZIM_LAYOUT.article_path(a.title), a.title, maker.article(a)) for a in store_export.articles(store)]
     pictures = list(store_media.blobs(store))
-    redirects = store_export.redirects(store)
+    redirects = store_export.redirects(store, "en")
     home = maker.main_page("en", "kidpedia")
     meta = metadata("en", len(pages), "2015-06-02", "bench")
 

@@ -21,7 +21,6 @@ from kidpedia.errors import DumpFormatError, KidpediaError
 from kidpedia.model import Article, RawPage, Redirect, Skip
 from kidpedia.pipeline import process_page
 from kidpedia.store import PackedArticle, Store, pack
-from kidpedia.store.editions import link_editions
 
 BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
@@ -51,7 +50,8 @@ class BuildReport:
     interrupted: bool = False
     redirects_dropped: int = 0  # redirects whose target was excluded for children
     pictures: int = 0  # pictures stored from sources that carry image files (ZIMs)
-    language_links: int = 0  # links added between editions sharing a Wikidata id
+    languages: list[str] = field(default_factory=list)  # editions of the sources, in order
+    langlinks: dict[str, int] = field(default_factory=dict)  # langlinks file -> links matched
 
     @property
     def pages_per_s(self) -> float:
@@ -124,8 +124,10 @@ def build(
     title: str | None = None,
     force: bool = False,
     progress: ProgressFn | None = None,
+    langlinks: Iterable[str | Path] = (),
 ) -> BuildReport:
-    """Build (or resume building) the store at ``db`` from ``sources``."""
+    """Build (or resume building) the store at ``db`` from ``sources`` (dumps of one or
+    several editions); then read ``langlinks`` tables (``langlinks.sql.gz``) into it."""
     from kidpedia.sources.dump import open_source
 
     sources = list(sources)
@@ -160,18 +162,21 @@ def build(
                     _cb(r, _base + _src.bytes_read, total_bytes)
 
             try:
-                done = _run_source(store, key, pages, done, level, pool, report, tick)
+                done = _run_source(store, key, pages, done, level, pool, report, tick, lambda _s=src: _s.lang)
             except DumpFormatError as e:
                 report.errors.append(e.one_line())
                 continue
             finally:
                 bytes_before += _size(source)
+                if src.lang and src.lang not in report.languages:
+                    report.languages.append(src.lang)
             if hasattr(src, "read_media"):
                 report.pictures += store_pictures(store, src)
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
-        report.language_links = link_editions(store)
+        for path in langlinks:
+            report.langlinks[str(path)] = _add_langlinks(store, path)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -181,6 +186,32 @@ def build(
         report.seconds = time.perf_counter() - start
         store.close()
     return report
+
+
+def add_langlinks(db: str | Path, path: str | Path) -> int:
+    """Read one ``langlinks.sql.gz`` table into the database at ``db`` (after a build)."""
+    store = Store(db)
+    try:
+        return _add_langlinks(store, path)
+    finally:
+        store.close()
+
+
+def _add_langlinks(store: Store, path: str | Path) -> int:
+    """Read one ``langlinks.sql.gz`` table into the store; links matched to articles."""
+    from kidpedia.errors import UsageError
+    from kidpedia.sources.langlinks import langlinks_edition, read_langlinks
+
+    edition = langlinks_edition(path)
+    if edition is None:
+        built = store.languages()
+        if len(built) != 1:
+            raise UsageError(
+                f"{Path(path).name}: which edition's langlinks? (name it <db>-...-langlinks.sql.gz)",
+                "keep the Wikimedia file name, e.g. jawiki-20230501-langlinks.sql.gz",
+            )
+        edition = built[0]
+    return store.add_langlinks(edition, read_langlinks(path))
 
 
 PICTURE_BATCH = 200  # pictures per store transaction
@@ -226,6 +257,7 @@ def _run_source(
     pool: object | None,
     report: BuildReport,
     progress: Callable[[BuildReport], None] | None,
+    source_lang: Callable[[], str | None] = lambda: None,
 ) -> int:
     """Process one source's pages; commit every COMMIT_PAGES pages with the resume point."""
     articles: list[PackedArticle] = []
@@ -235,7 +267,7 @@ def _run_source(
 
     def commit() -> None:
         nonlocal articles, redirects, skips, pending_pages
-        store.add(articles, redirects, skips, progress=(key, done))
+        store.add(articles, redirects, skips, progress=(key, done), lang=source_lang())
         articles, redirects, skips, pending_pages = [], [], [], 0
 
     try:

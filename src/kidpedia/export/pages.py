@@ -65,15 +65,17 @@ def relative(from_path: str, to_path: str) -> str:
 class ExportedTitles:
     """render.TitleLookup over the exported articles only (links to others stay text)."""
 
-    def __init__(self, store: Store, titles: Iterable[str]) -> None:
+    def __init__(self, store: Store, titles: Iterable[str], lang: str) -> None:
         self.store = store
         self.titles = set(titles)
+        self.lang = lang
 
     def exists(self, titles: Iterable[str]) -> set[str]:
         return {t for t in titles if t in self.titles}
 
     def redirect_targets(self, titles: Iterable[str]) -> dict[str, str]:
-        return {k: v for k, v in self.store.redirect_targets(titles).items() if v in self.titles}
+        found = self.store.redirect_targets(titles, lang=self.lang)
+        return {k: v for k, v in found.items() if v in self.titles}
 
 
 class ExportedMedia:
@@ -100,11 +102,12 @@ def stylesheet() -> str:
 class PageMaker:
     """Renders the export's pages; ``titles`` are the articles it holds."""
 
-    def __init__(self, store: Store, layout: Layout, titles: list[str]) -> None:
+    def __init__(self, store: Store, layout: Layout, titles: list[str], lang: str) -> None:
         self.store = store
         self.layout = layout
         self.titles = titles
-        self.lookup = ExportedTitles(store, titles)
+        self.lang = lang
+        self.lookup = ExportedTitles(store, titles, lang)
         self.env = export_env()
 
     def _context(self, path: str) -> dict[str, object]:

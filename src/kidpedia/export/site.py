@@ -24,10 +24,10 @@ from pathlib import Path
 
 from kidpedia.errors import StoreError, UsageError
 from kidpedia.export.pages import SITE_LAYOUT, PageMaker, stylesheet
+from kidpedia.lang import language_name
 from kidpedia.store import Store
 from kidpedia.store import export as store_export
 from kidpedia.store import media as store_media
-from kidpedia.wikitext.names import language_name
 
 SNIPPET = 160  # characters of the lead shown under a search result
 BODY = 1500  # characters of the lead searched
@@ -55,13 +55,15 @@ def _snippet(text: str) -> str:
 
 
 def export_site(db: str | Path, out: str | Path, lang: str | None = None) -> SiteReport:
-    """Write the static site of the store at ``db`` into the folder ``out``."""
+    """Write the static site of the store at ``db`` into the folder ``out``: the edition
+    ``lang``, else the store's default."""
     store = Store(db)
     langs = store_export.languages(store)
     if not langs:
         raise StoreError(f"{db} holds no article to export", "build it first: kidpedia build SOURCE --db PATH")
     if lang and lang not in dict(langs):
         raise UsageError(f"{db} holds no article in {lang!r}", "its languages: " + ", ".join(x for x, _ in langs))
+    lang = lang or store.default_lang()  # one edition per export
     root = Path(out)
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} is a file, not a folder")
@@ -71,7 +73,7 @@ def export_site(db: str | Path, out: str | Path, lang: str | None = None) -> Sit
         shutil.rmtree(root / old, ignore_errors=True)  # an earlier export of the site: replaced
     layout = SITE_LAYOUT
     titles = store_export.titles(store, lang)
-    maker = PageMaker(store, layout, titles)
+    maker = PageMaker(store, layout, titles, lang)
     report = SiteReport(path=root)
     docs = []
     for article in store_export.articles(store, lang):
@@ -89,7 +91,6 @@ def export_site(db: str | Path, out: str | Path, lang: str | None = None) -> Sit
         _write(root, layout.assets + name, resources.files("kidpedia.export").joinpath("static/" + name).read_bytes())
     docs_js = "window.KIDPEDIA_DOCS = " + json.dumps(docs, ensure_ascii=False, separators=(",", ":")) + ";\n"
     _write(root, layout.assets + "search-docs.js", docs_js.replace("</", "<\\/"))
-    first = lang or langs[0][0]
-    heading = f"kidpedia ({language_name(first)})"
-    _write(root, layout.main_path, maker.main_page(first, heading))
+    heading = f"kidpedia ({language_name(lang)})"
+    _write(root, layout.main_path, maker.main_page(lang, heading))
     return report

@@ -21,11 +21,11 @@ from PIL import Image, ImageDraw
 
 from kidpedia.errors import ExportError, StoreError, UsageError
 from kidpedia.export.pages import ZIM_LAYOUT, PageMaker, stylesheet
+from kidpedia.lang import language_name
 from kidpedia.sources.zim import quiet_libzim, zim_lang
 from kidpedia.store import Store
 from kidpedia.store import export as store_export
 from kidpedia.store import media as store_media
-from kidpedia.wikitext.names import language_name
 
 SCRAPER = "kidpedia 0.1.0"
 
@@ -73,16 +73,17 @@ def metadata(lang: str, count: int, date: str, name_hint: str) -> dict[str, str]
 
 
 def export_zim(db: str | Path, out: str | Path, lang: str | None = None) -> ZimReport:
-    """Write the kids' ZIM of the store at ``db`` (only ``lang``'s articles if given)."""
+    """Write the kids' ZIM of the store at ``db``: the edition ``lang``, else the store's default."""
     store = Store(db)
     langs = store_export.languages(store)
     if not langs:
         raise StoreError(f"{db} holds no article to export", "build it first: kidpedia build SOURCE --db PATH")
     if lang and lang not in dict(langs):
         raise UsageError(f"{db} holds no article in {lang!r}", "its languages: " + ", ".join(x for x, _ in langs))
+    lang = lang or store.default_lang()  # one edition per export
     titles = store_export.titles(store, lang)
-    zim_language = lang or ",".join(x for x, _ in langs)
-    maker = PageMaker(store, ZIM_LAYOUT, titles)
+    zim_language = lang
+    maker = PageMaker(store, ZIM_LAYOUT, titles, lang)
     report = ZimReport(path=Path(out), language=zim_language)
     out_path = Path(out)
     out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,7 +100,7 @@ def export_zim(db: str | Path, out: str | Path, lang: str | None = None) -> ZimR
 
 
 def _write(creator: Creator, store: Store, maker: PageMaker, report: ZimReport, titles: list[str],
-           lang: str | None, zim_language: str, name_hint: str) -> None:
+           lang: str, zim_language: str, name_hint: str) -> None:
     layout = maker.layout
     newest = ""
     with creator:
@@ -111,7 +112,7 @@ def _write(creator: Creator, store: Store, maker: PageMaker, report: ZimReport, 
             report.articles += 1
         exported = set(titles)
         taken = {layout.article_path(t) for t in titles} | {layout.main_path}
-        for title, target in store_export.redirects(store):
+        for title, target in store_export.redirects(store, lang):
             path = layout.article_path(title)
             if target in exported and path not in taken:
                 creator.add_redirection(path, title, layout.article_path(target), {Hint.FRONT_ARTICLE: True})

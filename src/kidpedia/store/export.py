@@ -1,6 +1,6 @@
 """What the exports read from the store, in a fixed order (so an export is reproducible):
 every article (of one language or all), every redirect to an exported article, and
-the languages the store holds."""
+the languages the store holds. An export holds one edition (language) of the store."""
 
 from __future__ import annotations
 
@@ -40,9 +40,10 @@ def articles(store: Store, lang: str | None = None) -> Iterator[Article]:
         last_key, last_title = rows[-1][0], rows[-1][1]
 
 
-def redirects(store: Store) -> list[tuple[str, str]]:
-    """(redirect title, article title) for every redirect to a stored article, by title."""
+def redirects(store: Store, lang: str) -> list[tuple[str, str]]:
+    """(redirect title, article title) for every redirect of ``lang`` to a stored article."""
     rows = store._conn().execute(
-        "SELECT r.title, r.target FROM redirects r JOIN articles a ON a.title = r.target ORDER BY r.title"
+        "SELECT r.title, r.target FROM redirects r JOIN articles a ON a.lang = r.lang AND a.title = r.target"
+        " WHERE r.lang = ? ORDER BY r.title", (lang,)
     )
     return [(r[0], r[1]) for r in rows]

@@ -23,9 +23,10 @@ from urllib.parse import quote
 import nh3
 from markupsafe import Markup, escape
 
+from kidpedia.lang import language_name, translations
 from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text
 from kidpedia.store import MARK_END, MARK_START
-from kidpedia.wikitext.names import language_name
+from kidpedia.web import editions
 
 # Characters kept as they are in /wiki/ paths; everything else is percent-encoded.
 _PATH_SAFE = "/:(),'!*-._~@$;="
@@ -42,9 +43,10 @@ class TitleLookup(Protocol):
     def redirect_targets(self, titles: Iterable[str]) -> dict[str, str]: ...
 
 
-def wiki_url(title: str) -> str:
-    """The site path of an article: ``/wiki/`` + title with spaces as underscores, encoded."""
-    return "/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE)
+def wiki_url(title: str, lang: str | None = None) -> str:
+    """The site path of an article: ``/wiki/`` + title with spaces as underscores, encoded
+    (``/<lang>/wiki/...`` for an edition other than the site's default, see editions.py)."""
+    return editions.url("/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE), lang)
 
 
 def wikipedia_url(title: str, lang: str = "en") -> str:
@@ -183,9 +185,14 @@ class SeeAlsoView:
 
 @dataclass
 class LanguageView:
+    """"In Spanish: Conflicto del Alto Karabaj para niños": the same page in another
+    edition; ``href`` when that edition is built into this site, else plain text."""
+
     lang: str
-    language: str
+    language: str  # the other language's name, in the page's language
     title: str
+    href: str = ""
+    suffix: str = ""  # "para niños": "facts for kids" in the other language, where we have it
 
 
 @dataclass
@@ -284,6 +291,28 @@ def _description(article: Article) -> str:
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 
+def language_views(article: Article, store: TitleLookup) -> list[LanguageView]:
+    """The page's language links (its own and, from a store, the langlinks table's),
+    linked to our kids' page in that edition when it is built."""
+    pairs = {x.lang: x.title for x in article.language_links}
+    more = getattr(store, "language_links", None)
+    if more is not None:
+        for code, title in more(article.title, lang=article.lang):  # sorted by language
+            pairs.setdefault(code, title)
+    pairs.pop(article.lang, None)
+    built = set(getattr(store, "languages", list)())
+    out = []
+    for code, title in pairs.items():
+        href = ""
+        if code in built:
+            found = store.resolve(title, lang=code)  # type: ignore[attr-defined]
+            href = wiki_url(found[0], code) if found else ""
+        own = translations(code)
+        suffix = own.gettext("facts for kids") if own.gettext("facts for kids") != "facts for kids" or code == "en" else ""
+        out.append(LanguageView(code, language_name(code, article.lang), title, href, suffix))
+    return out
+
+
 def article_view(
     article: Article, store: TitleLookup, url: Callable[[str], str] = wiki_url, media: MediaLookup | None = None
 ) -> ArticleView:
@@ -295,9 +324,7 @@ def article_view(
     see_also = [
         SeeAlsoView(x.text or x.target, links.href(x.target)) for x in article.see_also
     ]
-    languages = [
-        LanguageView(x.lang, language_name(x.lang), x.title) for x in article.language_links
-    ]
+    languages = language_views(article, store)
     qf = quick_facts_view(article.quick_facts, links) if article.quick_facts else None
     view = ArticleView(
         title=article.title,
