@@ -58,6 +58,8 @@ typecheck: $(TSTAMP)
 bench: $(TSTAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/zim.py
+	$(BIN)/python bench/html_agreement.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -75,7 +75,7 @@ def export_site(db: str | Path, out: str | Path, lang: str | None = None) -> Sit
     titles = store_export.titles(store, lang)
     maker = PageMaker(store, layout, titles, lang)
     report = SiteReport(path=root)
-    docs = []
+    docs: list[dict[str, object]] = []
     for article in store_export.articles(store, lang):
         path = layout.article_path(article.title)
         _write(root, path, maker.article(article))

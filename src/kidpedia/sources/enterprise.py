@@ -172,7 +172,8 @@ class HtmlFileSource(Source):
     def __init__(self, path: Path, *, title: str | None = None, lang: str | None = None, skip: int = 0):
         super().__init__(path)
         self.title = title
-        self.lang = lang or "en"
+        self.page_lang: str = lang or "en"
+        self.lang = self.page_lang
         self.skip = skip
         self._done = False
 
@@ -202,5 +203,5 @@ class HtmlFileSource(Source):
             return
         title = self.title or page_title(html) or title_from_filename(self.path)
         self.pages_read = 1
-        yield RawPage(title=title, text=html, redirect=html_redirect_target(html), lang=self.lang,
+        yield RawPage(title=title, text=html, redirect=html_redirect_target(html), lang=self.page_lang,
                       format="html", offset=0)

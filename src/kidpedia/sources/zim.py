@@ -102,7 +102,8 @@ class ZimSource(Source):
         self.skip = skip
         self.entries_read = 0
         self.metadata = self._metadata()
-        self.lang = lang or wiki_lang(self.metadata.get("Language", ""))
+        self.page_lang: str = lang or wiki_lang(self.metadata.get("Language", ""))
+        self.lang = self.page_lang
         date = self.metadata.get("Date", "")
         self.timestamp = f"{date}T00:00:00Z" if len(date) == 10 else ""
 
@@ -159,13 +160,13 @@ class ZimSource(Source):
             target = entry.get_redirect_entry()
             if target.is_redirect or target.get_item().mimetype != HTML_MIME or target.path == main:
                 return None
-            return RawPage(title=entry.title, text="", redirect=target.title, lang=self.lang,
+            return RawPage(title=entry.title, text="", redirect=target.title, lang=self.page_lang,
                            format="html", path=path, timestamp=self.timestamp)
         item = entry.get_item()
         if item.mimetype != HTML_MIME or path == main:
             return None
         html = bytes(item.content).decode("utf-8", "replace")
-        return RawPage(title=entry.title, text=html, lang=self.lang, format="html", path=path,
+        return RawPage(title=entry.title, text=html, lang=self.page_lang, format="html", path=path,
                        timestamp=self.timestamp, offset=i)
 
     def read_media(self, path: str) -> tuple[bytes, str] | None:
