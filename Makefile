@@ -9,7 +9,7 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 SAMPLE  := src/kidpedia/data/sample-enwiki.xml.bz2
 
-.PHONY: run test install install-test sample serve lint typecheck bench clean browser
+.PHONY: run test install install-test sample serve lint typecheck bench clean browser zimtools
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,7 +39,14 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "note: Chromium could not be installed; browser tests will be skipped"; }
 
-test: $(TSTAMP) browser
+# ZIM tests need Debian's zim-tools (zimcheck) and kiwix-tools (kiwix-serve); install them
+# when we can (root + apt), else those tests skip with a reason.
+zimtools:
+	@{ command -v zimcheck >/dev/null 2>&1 && command -v kiwix-serve >/dev/null 2>&1; } || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zim-tools kiwix-tools >/dev/null) || \
+	  echo "note: zim-tools and kiwix-tools could not be installed; zimcheck and kiwix-serve tests will be skipped"; }
+
+test: $(TSTAMP) browser zimtools
 	$(BIN)/python -m pytest -q
 
 lint: $(TSTAMP)
@@ -51,6 +58,8 @@ typecheck: $(TSTAMP)
 bench: $(TSTAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/zim.py
+	$(BIN)/python bench/html_agreement.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -45,3 +45,73 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build([SAMPLE_DUMP], db, workers=1)
     assert report.articles > 90, report
     return db
+
+
+RAY_CHARLES_ZIM = DATA / "zim" / "wikipedia_en_ray_charles_2015-06.zim"
+
+
+@pytest.fixture(scope="session")
+def ray_charles_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Ray Charles ZIM (84 articles, pictures) built once into a database."""
+    from kidpedia.build import build
+
+    db = tmp_path_factory.mktemp("ray-charles") / "rc.db"
+    report = build([RAY_CHARLES_ZIM], db, workers=1)
+    assert report.articles == 84 and report.pictures > 50 and not report.errors, report
+    return db
+
+
+@pytest.fixture(scope="session")
+def ray_charles_kids_zim(ray_charles_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kids' ZIM exported from the Ray Charles database, through the CLI."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("kids-zim") / "rc-kids.zim"
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "export", "zim", "--db", str(ray_charles_db),
+                        "--out", str(out)], check=False, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    line = " ".join(r.stdout.split())  # Rich wraps long lines at the terminal width
+    assert line == f"84 articles, 151 redirects, {_pictures(ray_charles_db)} pictures (en) -> {out}"
+    return out
+
+
+def _pictures(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM media_blobs").fetchone()[0]
+
+
+@pytest.fixture(scope="session")
+def kiwix_serve_url(ray_charles_kids_zim: Path):  # type: ignore[no-untyped-def]
+    """kiwix-serve (Debian's kiwix-tools) serving the kids' ZIM on 127.0.0.1 only;
+    the test skips, saying why, when kiwix-serve is not installed (`make test` installs it)."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    exe = shutil.which("kiwix-serve")
+    if exe is None:
+        pytest.skip("kiwix-serve is not installed (apt-get install kiwix-tools; `make test` installs it)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([exe, "--address", "127.0.0.1", "--port", str(port), str(ray_charles_kids_zim)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):  # at most 10 s to start
+            try:
+                urllib.request.urlopen(url + "/", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("kiwix-serve did not answer within 10 s")
+        yield url + "/" + ray_charles_kids_zim.stem
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

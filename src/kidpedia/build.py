@@ -62,6 +62,9 @@ class BuildReport:
     interrupted: bool = False
     redirects_dropped: int = 0  # redirects whose target was excluded for children
     markup_dropped: int = 0  # paragraphs that still looked like markup after the parse (never shown)
+    pictures: int = 0  # pictures stored from sources that carry image files (ZIMs)
+    languages: list[str] = field(default_factory=list)  # editions of the sources, in order
+    langlinks: dict[str, int] = field(default_factory=dict)  # langlinks file -> links matched
 
     @property
     def pages_per_s(self) -> float:
@@ -134,8 +137,10 @@ def build(
     title: str | None = None,
     force: bool = False,
     progress: ProgressFn | None = None,
+    langlinks: Iterable[str | Path] = (),
 ) -> BuildReport:
-    """Build (or resume building) the store at ``db`` from ``sources``."""
+    """Build (or resume building) the store at ``db`` from ``sources`` (dumps of one or
+    several editions); then read ``langlinks`` tables (``langlinks.sql.gz``) into it."""
     from kidpedia.sources.dump import open_source
 
     sources = list(sources)
@@ -170,15 +175,21 @@ def build(
                     _cb(r, _base + _src.bytes_read, total_bytes)
 
             try:
-                done = _run_source(store, key, pages, done, level, pool, report, tick)
+                done = _run_source(store, key, pages, done, level, pool, report, tick, lambda _s=src: _s.lang)
             except DumpFormatError as e:
                 report.errors.append(e.one_line())
                 continue
             finally:
                 bytes_before += _size(source)
+                if src.lang and src.lang not in report.languages:
+                    report.languages.append(src.lang)
+            if hasattr(src, "read_media"):
+                report.pictures += store_pictures(store, src)
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
+        for path in langlinks:
+            report.langlinks[str(path)] = _add_langlinks(store, path)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -190,6 +201,66 @@ def build(
     return report
 
 
+def add_langlinks(db: str | Path, path: str | Path) -> int:
+    """Read one ``langlinks.sql.gz`` table into the database at ``db`` (after a build)."""
+    store = Store(db)
+    try:
+        return _add_langlinks(store, path)
+    finally:
+        store.close()
+
+
+def _add_langlinks(store: Store, path: str | Path) -> int:
+    """Read one ``langlinks.sql.gz`` table into the store; links matched to articles."""
+    from kidpedia.errors import UsageError
+    from kidpedia.sources.langlinks import langlinks_edition, read_langlinks
+
+    edition = langlinks_edition(path)
+    if edition is None:
+        built = store.languages()
+        if len(built) != 1:
+            raise UsageError(
+                f"{Path(path).name}: which edition's langlinks? (name it <db>-...-langlinks.sql.gz)",
+                "keep the Wikimedia file name, e.g. jawiki-20230501-langlinks.sql.gz",
+            )
+        edition = built[0]
+    return store.add_langlinks(edition, read_langlinks(path))
+
+
+PICTURE_BATCH = 200  # pictures per store transaction
+
+
+def store_pictures(store: Store, src: object) -> int:
+    """Read, shrink and store the pictures that stored articles show and ``src`` holds
+    (``src.read_media(path)``); pictures already stored are not read again."""
+    import json
+
+    from kidpedia import media
+    from kidpedia.store import media as store_media
+
+    have = store_media.names(store)
+    wanted: dict[str, str] = {}
+    for data in store_media.articles_with_picture_paths(store):
+        article = Article.from_json(json.loads(data))
+        shown = list(article.images)
+        if article.quick_facts and article.quick_facts.image:
+            shown.append(article.quick_facts.image)
+        for image in shown:
+            if image.path and image.name not in have:
+                wanted.setdefault(image.name, image.path)
+    stored = 0
+    batch: list[tuple[str, media.Picture]] = []
+    for name, path in sorted(wanted.items()):
+        found = src.read_media(path)  # type: ignore[attr-defined]
+        picture = media.prepare(*found) if found else None
+        if picture is not None:
+            batch.append((name, picture))
+        if len(batch) >= PICTURE_BATCH:
+            stored += store_media.put(store, batch)
+            batch = []
+    return stored + store_media.put(store, batch)
+
+
 def _run_source(
     store: Store,
     key: str,
@@ -199,6 +270,7 @@ def _run_source(
     pool: object | None,
     report: BuildReport,
     progress: Callable[[BuildReport], None] | None,
+    source_lang: Callable[[], str | None] = lambda: None,
 ) -> int:
     """Process one source's pages; commit every COMMIT_PAGES pages with the resume point."""
     articles: list[PackedArticle] = []
@@ -208,7 +280,7 @@ def _run_source(
 
     def commit() -> None:
         nonlocal articles, redirects, skips, pending_pages
-        store.add(articles, redirects, skips, progress=(key, done))
+        store.add(articles, redirects, skips, progress=(key, done), lang=source_lang())
         articles, redirects, skips, pending_pages = [], [], [], 0
 
     try:

@@ -40,6 +40,9 @@ def build(
     title: str | None = typer.Option(None, "--title", help="Title for a single wikitext file."),
     level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
     force: bool = typer.Option(False, "--force", help="Rebuild finished sources instead of skipping them."),
+    langlinks: list[Path] = typer.Option(
+        [], "--langlinks", help="A Wikimedia langlinks.sql.gz table: links to the same page in other editions."
+    ),
     dask: str | None = typer.Option(
         None, "--dask", help="Run on a Dask cluster: local[:N] (N worker processes here) or tcp://HOST:8786."
     ),
@@ -47,7 +50,7 @@ def build(
         4.0, "--partition-mb", min=0.001, help="With --dask: MB of XML per partition (one task)."
     ),
 ) -> None:
-    """Build a kids' encyclopedia database from dumps; resumes an interrupted build."""
+    """Build a kids' encyclopedia database from dumps of one or several editions; resumes an interrupted build."""
     from kidpedia.build import BuildReport
     from kidpedia.build import build as run_build
 
@@ -81,9 +84,15 @@ def build(
                 raise UsageError("--limit does not work with --dask", "build without --dask to stop early")
             report = build_dask(sources, db, cluster=dask, level=level, force=force, progress=tick,
                                 partition_mb=partition_mb, title=title)
+            if langlinks:
+                from kidpedia.build import add_langlinks
+
+                for path in langlinks:
+                    report.langlinks[str(path)] = add_langlinks(db, path)
         else:
             report = run_build(
-                sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick
+                sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick,
+                langlinks=langlinks,
             )
     for source in report.already_built:
         out.print(f"{source} is already built into {db} (use --force to build it again)")
@@ -99,6 +108,11 @@ def build(
     if report.redirects_dropped:
         out.print(f"  dropped {report.redirects_dropped:,} redirects to excluded articles")
     out.print(f"  markup-dropped {report.markup_dropped:,} paragraphs that still looked like wikitext")
+    if report.pictures:
+        out.print(f"  stored {report.pictures:,} pictures")
+    for path, n in report.langlinks.items():
+        out.print(f"  {n:,} language links from {Path(path).name}")
+    _note_missing_wordlists(report.languages)
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)
     if report.interrupted:
@@ -108,13 +122,25 @@ def build(
         raise typer.Exit(1)
 
 
-def _load_article(source_or_title: str, db: Path, title: str | None):  # type: ignore[no-untyped-def]
+def _note_missing_wordlists(languages: list[str]) -> None:
+    """Say once per edition that has no word list of its own (everything else still applies)."""
+    from kidpedia.kidify.safety_words import wordlist
+
+    for lang in languages:
+        if wordlist(lang) is None:
+            out.print(
+                f"  note: no word list for {lang!r}; English words and every other rule still apply",
+                markup=False, highlight=False,
+            )
+
+
+def _load_article(source_or_title: str, db: Path, title: str | None, lang: str | None = None):  # type: ignore[no-untyped-def]
     """An Article from a file (wikitext or dump) or, failing that, from the database."""
     from kidpedia.model import Article, Redirect, Skip
     from kidpedia.pipeline import process_page
 
     path = Path(source_or_title)
-    if path.exists() or any(source_or_title.endswith(x) for x in (".xml", ".bz2", ".txt", ".wikitext")):
+    if path.exists() or any(source_or_title.endswith(x) for x in (".xml", ".bz2", ".txt", ".wikitext", ".zim", ".html")):
         from kidpedia.sources.dump import iter_pages
 
         for raw in iter_pages(path, title=title):
@@ -131,16 +157,20 @@ def _load_article(source_or_title: str, db: Path, title: str | None):  # type: i
     from kidpedia.store import Store
 
     store = Store(db)
-    found = store.resolve(title or source_or_title)
+    found = store.resolve(title or source_or_title, lang=lang)
     if not found:
         raise ArticleNotFound(f"no article called {source_or_title!r} in {db}", "try: kidpedia search WORDS")
-    article = store.get(found[0])
+    article = store.get(found[0], lang=lang)
     assert article is not None
     return article
 
 
 def _is_single_file(path: Path) -> bool:
-    return path.suffix.lower() not in (".xml", ".bz2")
+    from kidpedia.sources import enterprise, zim
+
+    if path.suffix.lower() in (".xml", ".bz2") or enterprise.kind_of(path) == "enterprise":
+        return False
+    return not (path.is_file() and zim.is_zim(path))
 
 
 @app.command()
@@ -149,18 +179,19 @@ def page(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to look titles up in."),
     title: str | None = typer.Option(None, "--title", help="Which page of a dump, or a wikitext file's title."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or html."),
+    lang: str | None = typer.Option(None, "--lang", help="Which edition of --db (default: its first built)."),
 ) -> None:
     """Show one kids' page."""
     if fmt not in ("text", "json", "html"):
         raise UsageError(f"unknown format {fmt!r}", "use text, json or html")
-    article = _load_article(source_or_title, db, title)
+    article = _load_article(source_or_title, db, title, lang)
     if fmt == "json":
         sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "html":
         from kidpedia.export.html import article_html
         from kidpedia.store import Store
 
-        sys.stdout.write(article_html(article, Store(db) if db.exists() else None))
+        sys.stdout.write(article_html(article, Store(db).edition(article.lang) if db.exists() else None))
     else:
         from kidpedia.export.text import article_to_text
 
@@ -173,13 +204,14 @@ def search(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to search."),
     limit: int = typer.Option(10, "--limit", "-n", min=1, max=100),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    lang: str | None = typer.Option(None, "--lang", help="Which edition of --db (default: its first built)."),
 ) -> None:
     """Search the encyclopedia (ranked by BM25)."""
     from kidpedia.store import MARK_END, MARK_START, Store
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", "use text or json")
-    store = Store(db)
+    store = Store(db).edition(lang)
     blocked = _blocked(query)
     hits = [] if blocked else store.search(query, limit=limit)
     if fmt == "json":
@@ -210,6 +242,9 @@ def serve(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to serve."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Edition served at /wiki/ (default: the first built); others at /<lang>/wiki/."
+    ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes."),
 ) -> None:
     """Serve the kids' web site (and its JSON API) from a database."""
@@ -217,13 +252,15 @@ def serve(
 
     from kidpedia.web.app import create_app
 
-    web_app = create_app(db)  # a missing or wrong database is one error line, before listening
+    web_app = create_app(db, lang=lang)  # a missing or wrong database is one error line, before listening
     out.print(f"kidpedia: serving {db} at http://{host}:{port}/ with {workers} process"
               f"{'es' if workers > 1 else ''} (Ctrl+C to stop)")
     if workers == 1:
         uvicorn.run(web_app, host=host, port=port, log_level="warning")
         return
     os.environ["KIDPEDIA_DB"] = str(db.resolve())
+    if lang:
+        os.environ["KIDPEDIA_LANG"] = lang
     uvicorn.run("kidpedia.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
                 log_level="warning")
 
@@ -292,6 +329,42 @@ def _unjudged_article(title_or_file: str, db: Path, source: Path | None, title: 
         raise ArticleNotFound(f"no article called {title_or_file!r} in {db}",
                               "excluded pages are not stored: give the dump with --source")
     return Store(db).get(found[0])
+
+
+export_app = typer.Typer(
+    help="Export the kids' encyclopedia: a ZIM for Kiwix, or a static web site.", no_args_is_help=True
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("zim")
+def export_zim(
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to export."),
+    target: Path = typer.Option(..., "--out", "-o", help="The ZIM file to write (replaced if it exists)."),
+    lang: str | None = typer.Option(None, "--lang", help="The edition to export (en, fr, ...); default: the database's first."),
+) -> None:
+    """Write a kids' ZIM (articles, redirects, pictures, search index) that Kiwix opens."""
+    from kidpedia.export.zim import export_zim as run
+
+    report = run(db, target, lang=lang)
+    out.print(
+        f"{report.articles:,} articles, {report.redirects:,} redirects, {report.pictures:,} pictures"
+        f" ({report.language}) -> {target}", markup=False, highlight=False,
+    )
+
+
+@export_app.command("site")
+def export_site(
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="Database to export."),
+    target: Path = typer.Option(..., "--out", "-o", help="Folder to write the site into (new or empty)."),
+    lang: str | None = typer.Option(None, "--lang", help="The edition to export (en, fr, ...); default: the database's first."),
+) -> None:
+    """Write a static site (one HTML file per article, pictures, search) that opens from file://."""
+    from kidpedia.export.site import export_site as run
+
+    report = run(db, target, lang=lang)
+    out.print(f"{report.articles:,} articles, {report.pictures:,} pictures -> {target / 'index.html'}",
+              markup=False, highlight=False)
 
 
 def _blocked(query: str) -> bool:

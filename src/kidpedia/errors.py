@@ -8,7 +8,8 @@
     │   └── DumpFormatError       bad XML, bad compression, truncated dump (page + offset)
     ├── StoreError                the database is missing, locked or not a kidpedia database
     │   └── ArticleNotFound       no article (or redirect) by that title
-    └── UsageError                options that do not fit together
+    ├── UsageError                options that do not fit together
+    └── ExportError               a ZIM or a site cannot be written
 
 Errors for bad *pages* are not exceptions: a page that cannot be processed becomes
 a ``model.Skip`` and the build counts it.
@@ -75,3 +76,7 @@ class ArticleNotFound(StoreError):
 
 class UsageError(KidpediaError):
     exit_code = 2
+
+
+class ExportError(KidpediaError):
+    pass

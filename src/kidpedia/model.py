@@ -12,7 +12,7 @@ JSON form (``Article.to_json`` / ``Article.from_json``) is documented in README.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -57,10 +57,21 @@ class LanguageLink:
 
 @dataclass(frozen=True)
 class Image:
-    """An image named in the article (file name without namespace) and its caption."""
+    """An image named in the article (file name without namespace) and its caption.
+
+    From rendered HTML it also has its ``alt`` text, its size as shown (``width``,
+    ``height`` in px, 0 when unknown), ``path``: where its bytes are in the source
+    (a ZIM entry path; "" when the source has no image files, as a dump), and
+    ``section``: the title of the section it stands in ("" for the lead).
+    """
 
     name: str
     caption: str = ""
+    alt: str = ""
+    width: int = 0
+    height: int = 0
+    path: str = ""
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,7 @@ class Article:
     page_id: int | None = None
     rev_id: int | None = None
     timestamp: str = ""
+    wikidata: str = ""  # Wikidata id (Q937): the same page in every edition
     # Counters a later stage may want to report: unknown templates, removed passages, ...
     stats: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
@@ -168,6 +180,59 @@ class Skip:
     detail: str = ""
 
 
+# MediaWiki's canonical namespace names (the same in every edition) and well-known aliases.
+CANONICAL_NAMESPACES: dict[int, tuple[str, ...]] = {
+    -2: ("Media",), -1: ("Special",), 1: ("Talk",), 2: ("User",), 3: ("User talk",),
+    4: ("Project", "WP", "Wikipedia"), 5: ("Project talk", "WT", "Wikipedia talk"),
+    6: ("File", "Image"), 7: ("File talk", "Image talk"), 8: ("MediaWiki",),
+    9: ("MediaWiki talk",), 10: ("Template",), 11: ("Template talk",), 12: ("Help",),
+    13: ("Help talk",), 14: ("Category",), 15: ("Category talk",), 100: ("Portal",),
+    101: ("Portal talk",), 118: ("Draft",), 119: ("Draft talk",), 710: ("TimedText",),
+    711: ("TimedText talk",), 828: ("Module",), 829: ("Module talk",),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """A dump's ``<siteinfo>``: its database name, base URL and namespaces.
+
+    ``namespaces`` holds (key, name) pairs: the dump's local names, then MediaWiki's
+    canonical English names and aliases (``Image`` for 6), which every edition accepts."""
+
+    dbname: str = ""
+    base: str = ""
+    sitename: str = ""
+    namespaces: tuple[tuple[int, str], ...] = ()
+
+    def namespace_key(self, prefix: str) -> int | None:
+        """The namespace a ``[[prefix:...]]`` names (case and ``_`` ignored), or None."""
+        return self._by_name().get(prefix.strip().replace("_", " ").casefold())
+
+    def namespace_kind(self, prefix: str) -> str | None:
+        """'file', 'category', 'other' or None (an article title with a colon)."""
+        key = self.namespace_key(prefix)
+        if key is None or key == 0:
+            return None
+        return {6: "file", -2: "file", 14: "category"}.get(key, "other")
+
+    def names(self, key: int) -> list[str]:
+        return [name for k, name in self.namespaces if k == key]
+
+    def _by_name(self) -> dict[str, int]:
+        cached = self.__dict__.get("_cache")
+        if cached is None:
+            cached = {name.casefold(): key for key, name in reversed(self.namespaces) if name}
+            object.__setattr__(self, "_cache", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, Any]:  # the lookup cache is not pickled
+        return {k: v for k, v in self.__dict__.items() if k != "_cache"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+
+
 @dataclass(frozen=True)
 class RawPage:
     """One page as a source yields it: wikitext (or HTML) and its metadata."""
@@ -180,8 +245,11 @@ class RawPage:
     rev_id: int | None = None
     timestamp: str = ""
     lang: str = "en"
-    format: str = "wikitext"
+    format: str = "wikitext"  # or "html" (rendered: Parsoid, a ZIM's pages)
     offset: int | None = None  # byte offset of the page in its (decompressed) source
+    path: str = ""  # the page's own path in its container (a ZIM), to resolve relative links
+    site: SiteInfo | None = None  # the dump's <siteinfo>, when it has one
+    wikidata: str = ""  # the page's Wikidata id (Q42), for sources that carry one
 
 
 # ---- JSON ---------------------------------------------------------------------------
@@ -201,6 +269,16 @@ def text_to_json(t: Text) -> dict[str, Any]:
 def text_from_json(d: dict[str, Any]) -> Text:
     links = tuple(LinkSpan(x["start"], x["end"], x["target"]) for x in d.get("links", ()))
     return Text(d["text"], links, d.get("kind", "p"), d.get("depth", 0))
+
+
+def image_to_json(i: Image) -> dict[str, Any]:
+    """An Image's JSON: name and caption, and the other fields only when set."""
+    d: dict[str, Any] = {"name": i.name, "caption": i.caption}
+    for key, default in (("alt", ""), ("width", 0), ("height", 0), ("path", ""), ("section", "")):
+        value = getattr(i, key)
+        if value != default:
+            d[key] = value
+    return d
 
 
 def _section_to_json(s: Section) -> dict[str, Any]:
@@ -225,7 +303,7 @@ def quick_facts_to_json(q: QuickFacts) -> dict[str, Any]:
     return {
         "template": q.template,
         "title": q.title,
-        "image": asdict(q.image) if q.image else None,
+        "image": image_to_json(q.image) if q.image else None,
         "rows": [
             {"label": r.label, "header": r.header, "values": [text_to_json(v) for v in r.values]}
             for r in q.rows
@@ -256,13 +334,14 @@ def article_to_json(a: Article) -> dict[str, Any]:
         "page_id": a.page_id,
         "rev_id": a.rev_id,
         "timestamp": a.timestamp,
+        **({"wikidata": a.wikidata} if a.wikidata else {}),
         "quick_facts": quick_facts_to_json(a.quick_facts) if a.quick_facts else None,
         "lead": [text_to_json(t) for t in a.lead],
         "sections": [_section_to_json(s) for s in a.sections],
         "see_also": [{"target": x.target, "text": x.text} for x in a.see_also],
         "language_links": [{"lang": x.lang, "title": x.title} for x in a.language_links],
         "categories": list(a.categories),
-        "images": [asdict(i) for i in a.images],
+        "images": [image_to_json(i) for i in a.images],
         "stats": dict(a.stats),
     }
 
@@ -275,6 +354,7 @@ def article_from_json(d: dict[str, Any]) -> Article:
         page_id=d.get("page_id"),
         rev_id=d.get("rev_id"),
         timestamp=d.get("timestamp", ""),
+        wikidata=d.get("wikidata", ""),
         quick_facts=quick_facts_from_json(qf) if qf else None,
         lead=tuple(text_from_json(t) for t in d.get("lead", ())),
         sections=tuple(_section_from_json(s) for s in d.get("sections", ())),

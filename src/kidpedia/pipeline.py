@@ -1,7 +1,7 @@
 """The one way a page goes from raw to kids' Article: ``process_page``.
 
     process_page(raw, level="default") -> Article | Redirect | Skip
-        parse (wikitext -> Article), prune (sections a child does not need),
+        parse (wikitext or HTML -> Article), prune (sections a child does not need),
         safety (clean passages, then keep or exclude the page)
     unjudged(raw) -> Article | Redirect | Skip
         the same up to the safety layer (what ``kidpedia safety`` explains)
@@ -13,6 +13,7 @@ see ``sources.redirects``). A bad page is a ``Skip`` with a reason, never a cras
 
 from __future__ import annotations
 
+from kidpedia.html.parse import parse_html
 from kidpedia.kidify import safety
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
@@ -20,6 +21,9 @@ from kidpedia.titles import normalise_title
 from kidpedia.wikitext.parse import parse_article
 
 Result = Article | Redirect | Skip
+# RawPage.format -> the parser that makes its Article: wikitext, or rendered HTML
+# (Parsoid, a ZIM's pages); the same prune and safety steps follow either.
+PARSERS = {"wikitext": parse_article, "html": parse_html}
 
 
 def unjudged(raw: RawPage) -> Result:
@@ -28,12 +32,12 @@ def unjudged(raw: RawPage) -> Result:
         return Skip(raw.title, "namespace", f"namespace {raw.ns}")
     if raw.redirect:
         return Redirect(raw.title, normalise_title(raw.redirect))
-    if raw.format != "wikitext":
+    if raw.format not in PARSERS:
         return Skip(raw.title, "format", f"no reader for {raw.format}")
     if not raw.text.strip():
         return Skip(raw.title, "empty", "the page has no text")
     try:
-        return prune(parse_article(raw, dropped_titles()))
+        return prune(PARSERS[raw.format](raw, dropped_titles()))
     except RecursionError:
         return Skip(raw.title, "parse-error", "markup nested too deeply")
     except Exception as e:  # noqa: BLE001 - a broken page must never stop the build

@@ -237,12 +237,13 @@ def test_language_links_read_in_language_colon_title(tmp_path, make_client):
     db = tmp_path / "langs.db"
     article = Article(
         "Language link test", lead=(Text("A test article."),),
-        language_links=(LanguageLink("es", "Prueba para niños"), LanguageLink("de", "Test")),
+        language_links=(LanguageLink("es", "Prueba"), LanguageLink("de", "Test")),
     )
     Store(db, create=True).add([article], [])
     doc = lxml.html.fromstring(make_client(create_app(db)).get("/wiki/Language_link_test").text)
     items = [li.text_content() for li in doc.cssselect(".other-languages li")]
-    assert items == ["In Spanish: Prueba para niños", "In German: Test"]
+    # "para niños": the other edition's own "facts for kids" (from its catalog), as on the reference page
+    assert items == ["In Spanish: Prueba para niños", "In German: Test für Kinder"]
     assert doc.cssselect(".other-languages span[lang=es]")
 
 

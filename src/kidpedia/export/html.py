@@ -29,8 +29,8 @@ class _NoArticles:
 def article_html(article: Article, store: Store | None = None) -> str:
     css = resources.files("kidpedia.web").joinpath("static/kidpedia.css").read_text("utf-8")
     view = render.article_view(article, store if store is not None else _NoArticles())
-    html = template_env().get_template("standalone.html").render(
+    html = template_env(view.lang).get_template("standalone.html").render(
         article=view, redirected_from=None, lang=view.lang, query="", article_count=0,
-        stylesheet=css,
+        stylesheet=css, editions=[],
     )
     return html if html.endswith("\n") else html + "\n"

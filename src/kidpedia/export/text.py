@@ -6,16 +6,17 @@
 
 from __future__ import annotations
 
+from kidpedia.lang import language_name, translations
 from kidpedia.model import Article, QuickFacts, Section, Text
-from kidpedia.wikitext.names import language_name
 
 
 def _para(t: Text) -> str:
     return f"{'  ' * t.depth}- {t.text}" if t.kind == "li" else t.text
 
 
-def _quick_facts(q: QuickFacts) -> list[str]:
-    lines = [f"Quick facts: {q.title}" if q.title else "Quick facts"]
+def _quick_facts(q: QuickFacts, lang: str = "en") -> list[str]:
+    quick_facts = translations(lang).gettext("Quick facts")
+    lines = [f"{quick_facts}: {q.title}" if q.title else quick_facts]
     if q.image and q.image.caption:
         lines.append(f"  [{q.image.caption}]")
     for row in q.rows:
@@ -49,16 +50,21 @@ def _sections(sections: tuple[Section, ...]) -> list[str]:
 
 
 def article_to_text(a: Article) -> str:
-    lines = [f"{a.title} facts for kids", ""]
+    """The page in its edition's language ("… para niños", "Contenido", "En francés: …")."""
+    words = translations(a.lang)
+    lines = [words.gettext("%(title)s facts for kids") % {"title": a.title}, ""]
     if a.quick_facts and a.quick_facts.rows:
-        lines += _quick_facts(a.quick_facts) + [""]
+        lines += _quick_facts(a.quick_facts, a.lang) + [""]
     lines += [_para(p) for p in a.lead]
     if a.sections:
-        lines += ["", "Contents"] + _contents(a.sections)
+        lines += ["", words.gettext("Contents")] + _contents(a.sections)
     lines += _sections(a.sections)
     if a.see_also:
-        lines += ["", "See also"] + [f"- {x.text or x.target}" for x in a.see_also]
+        lines += ["", words.gettext("See also")] + [f"- {x.text or x.target}" for x in a.see_also]
     if a.language_links:
         lines.append("")
-        lines += [f"In {language_name(x.lang)}: {x.title}" for x in a.language_links]
+        lines += [
+            f"{words.gettext('In %(language)s:') % {'language': language_name(x.lang, a.lang)}} {x.title}"
+            for x in a.language_links
+        ]
     return "\n".join(lines).rstrip() + "\n"

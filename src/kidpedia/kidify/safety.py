@@ -241,6 +241,11 @@ def _is_bad_label(label: str, lang: str) -> bool:
     return bool(found.strong or found.context)
 
 
+def _is_shown(image: Image, lang: str) -> bool:
+    """A picture is shown only when its file name, caption and alt text are all fine."""
+    return not any(_is_bad_label(t, lang) for t in (image.name, image.caption, image.alt) if t)
+
+
 def _clean_quick_facts(qf: QuickFacts | None, lang: str, lv: Level, tally: _Tally) -> QuickFacts | None:
     if qf is None:
         return None
@@ -253,9 +258,7 @@ def _clean_quick_facts(qf: QuickFacts | None, lang: str, lv: Level, tally: _Tall
         tally.facts_removed += len(row.values) - len(values)
         if values or row.header or not row.values:
             rows.append(FactRow(row.label, values, row.header))
-    image = qf.image
-    if image and _is_bad_label(image.caption, lang):
-        image = Image(image.name, "")
+    image = qf.image if qf.image and _is_shown(qf.image, lang) else None
     title = "" if _is_bad_label(qf.title, lang) else qf.title
     return replace(qf, title=title, rows=tuple(rows), image=image)
 
@@ -278,8 +281,7 @@ def _clean(article: Article, lv: Level, tally: _Tally) -> Article:
         sections=sections,
         quick_facts=quick_facts,
         see_also=tuple(x for x in article.see_also if not _is_bad_label(f"{x.target} {x.text}", lang)),
-        images=tuple(Image(i.name, "" if _is_bad_label(i.caption, lang) else i.caption)
-                     for i in article.images if not _is_bad_label(i.name, lang)),
+        images=tuple(i for i in article.images if _is_shown(i, lang)),
         categories=tuple(c for c in article.categories if not _is_bad_label(c, lang)),
         stats=stats,
     )

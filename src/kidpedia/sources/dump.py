@@ -13,7 +13,8 @@ Every page of every namespace is yielded with its ``ns``; a redirect comes with
 ``redirect=target``; a page's ``offset`` is its byte offset in the decompressed
 XML (as UTF-8; None after a multistream seek). The language is ``lang`` if given,
 else the dump's ``<dbname>`` (enwiki -> en, zh_min_nanwiki -> zh-min-nan), else
-its ``xml:lang``, else "en".
+its ``xml:lang``, else "en". Each page carries the dump's ``<siteinfo>`` (its
+namespaces' local names, dbname, base) as ``RawPage.site`` (None without one).
 
 A missing file, a directory or an empty file raise their typed error when the
 source is opened. A dump that is malformed or cut short raises DumpFormatError
@@ -31,11 +32,12 @@ from pathlib import Path
 from lxml import etree
 
 from kidpedia.errors import DumpFormatError
-from kidpedia.model import RawPage
+from kidpedia.model import RawPage, SiteInfo
 from kidpedia.sources.base import Source
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.multistream import IndexEntry, find_index, locate
 from kidpedia.sources.redirects import redirect_of
+from kidpedia.sources.siteinfo import siteinfo_from_header
 from kidpedia.sources.stream import OpenedFile, check_path, open_file
 from kidpedia.sources.wikitext_file import COMPRESSED_SUFFIXES, WikitextFileSource
 
@@ -61,9 +63,26 @@ def open_source(
     Raises SourceNotFound, SourceIsDirectory or EmptySource at once.
     """
     p = check_path(path)
+    other = _rendered_source(p, title=title, lang=lang, skip=skip)
+    if other is not None:
+        return other
     if is_dump(p):
         return DumpSource(p, lang=lang, skip=skip, index=Path(index) if index else None)
     return WikitextFileSource(p, title=title, lang=lang, skip=skip)
+
+
+def _rendered_source(p: Path, *, title: str | None, lang: str | None, skip: int) -> Source | None:
+    """A ZIM, Enterprise records or a rendered HTML page (sources/zim.py, enterprise.py)."""
+    from kidpedia.sources import enterprise, zim
+
+    if zim.is_zim(p):
+        return zim.ZimSource(p, lang=lang, skip=skip)
+    kind = enterprise.kind_of(p)
+    if kind == "html":
+        return enterprise.HtmlFileSource(p, title=title, lang=lang, skip=skip)
+    if kind == "enterprise":
+        return enterprise.EnterpriseSource(p, lang=lang, skip=skip)
+    return None
 
 
 def iter_pages(
@@ -107,7 +126,9 @@ def lang_from_header(header: bytes) -> str | None:
     return m.group(1).decode("utf-8", "replace") if m else None
 
 
-def parse_page(data: bytes, lang: str, offset: int | None = None) -> RawPage:
+def parse_page(
+    data: bytes, lang: str, offset: int | None = None, site: SiteInfo | None = None
+) -> RawPage:
     """One ``<page>…</page>`` -> RawPage (its last revision). Raises etree.XMLSyntaxError
     or ValueError for a malformed page."""
     page = etree.fromstring(data, _PARSER)
@@ -147,6 +168,7 @@ def parse_page(data: bytes, lang: str, offset: int | None = None) -> RawPage:
         timestamp=timestamp,
         lang=lang,
         offset=offset,
+        site=site,
     )
 
 
@@ -161,6 +183,7 @@ class DumpSource(Source):
         self._last_raw = 0
         self._last_good: Frame | None = None
         self._offsets_known = True
+        self.site: SiteInfo | None = None  # the dump's <siteinfo>, once pages() has started
         opened = open_file(path)
         self.compression = opened.compression
         self.encoding = opened.encoding
@@ -212,11 +235,12 @@ class DumpSource(Source):
 
     def _take_header(self, header: bytes | None) -> None:
         self.lang = self._lang_arg or lang_from_header(header or b"") or "en"
+        self.site = siteinfo_from_header(header)
 
     def _parse(self, frame: Frame) -> RawPage:
         offset = frame.offset if self._offsets_known else None
         try:
-            page = parse_page(frame.data, self.lang or "en", offset)
+            page = parse_page(frame.data, self.lang or "en", offset, self.site)
         except (etree.XMLSyntaxError, ValueError) as e:
             raise Fault(f"a page is not well-formed ({_reason(e)})", offset) from None
         self._last_good = frame

@@ -9,6 +9,7 @@ that field.
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from kidpedia.model import RawPage
 from kidpedia.titles import normalise_title
@@ -27,6 +28,22 @@ def redirect_target(wikitext: str) -> str | None:
         return None
     m = _REDIRECT.match(wikitext)
     return normalise_title(m.group(1)) if m else None
+
+
+_HTML_REDIRECT = re.compile(r"""<link\b[^>]*\brel=["']mw:PageProp/redirect["'][^>]*>""", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref=["']([^"']+)["']""")
+
+
+def html_redirect_target(html: str) -> str | None:
+    """The target of a rendered (Parsoid) redirect page: ``<link rel="mw:PageProp/redirect"
+    href="./Target">`` in its head (normalised), or None."""
+    m = _HTML_REDIRECT.search(html[:20000])
+    if not m:
+        return None
+    href = _HREF.search(m.group(0))
+    if not href:
+        return None
+    return normalise_title(unquote(href.group(1)).removeprefix("./")) or None
 
 
 def redirect_of(text: str, declared: str | None = None) -> str | None:

@@ -1,5 +1,13 @@
 """SQLite store: articles, redirects, categories, links, build progress, FTS5 search.
 
+Several language editions live in one database: an article is keyed by
+``(lang, title)``. Every lookup takes ``lang`` (None: the database's default
+edition, the first one built unless set with ``set_default_lang``);
+``store.edition(lang)`` is a view of one edition with the same methods.
+Language links between editions (from wikitext and from ``langlinks.sql.gz``)
+are kept in ``langlinks``. What the search index holds for each script is
+``scripts.index_text`` (CJK character phrases, letters unicode61 does not fold).
+
 All of kidpedia's SQL lives in this package. Articles are kept as their JSON form
 (model.Article.to_json); the FTS5 table ``search`` indexes title and plain text and
 ranks with BM25 (title weighted 10x). One connection per thread, so a web server's
@@ -14,7 +22,6 @@ again replaces its row).
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 import unicodedata
@@ -25,9 +32,10 @@ from typing import NamedTuple
 
 from kidpedia.errors import StoreError
 from kidpedia.model import Article, Redirect, Skip
+from kidpedia.store.scripts import FOLD_ONE, index_text, match_phrases, unspace
 from kidpedia.titles import normalise_title
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
@@ -35,20 +43,26 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL UNIQUE,
-    title_key TEXT NOT NULL,
     lang TEXT NOT NULL,
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,
     page_id INTEGER,
     rev_id INTEGER,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    wikidata TEXT,
+    UNIQUE (lang, title)
 );
-CREATE INDEX IF NOT EXISTS articles_title_key ON articles(title_key);
+CREATE INDEX IF NOT EXISTS articles_wikidata ON articles(wikidata) WHERE wikidata IS NOT NULL;
+CREATE INDEX IF NOT EXISTS articles_title_key ON articles(lang, title_key);
+CREATE INDEX IF NOT EXISTS articles_page_id ON articles(lang, page_id);
 CREATE TABLE IF NOT EXISTS redirects (
-    title TEXT PRIMARY KEY,
+    lang TEXT NOT NULL,
+    title TEXT NOT NULL,
     title_key TEXT NOT NULL,
-    target TEXT NOT NULL
+    target TEXT NOT NULL,
+    PRIMARY KEY (lang, title)
 );
-CREATE INDEX IF NOT EXISTS redirects_title_key ON redirects(title_key);
+CREATE INDEX IF NOT EXISTS redirects_title_key ON redirects(lang, title_key);
 CREATE TABLE IF NOT EXISTS categories (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (article_id, name)
 ) WITHOUT ROWID;
@@ -57,34 +71,35 @@ CREATE TABLE IF NOT EXISTS links (
     article_id INTEGER NOT NULL, target TEXT NOT NULL, PRIMARY KEY (article_id, target)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS skips (
-    title TEXT PRIMARY KEY, reason TEXT NOT NULL, detail TEXT NOT NULL
+    lang TEXT NOT NULL, title TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL,
+    PRIMARY KEY (lang, title)
 );
 CREATE TABLE IF NOT EXISTS progress (
     source TEXT PRIMARY KEY, pages_done INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS langlinks (
+    lang TEXT NOT NULL, title TEXT NOT NULL, to_lang TEXT NOT NULL, to_title TEXT NOT NULL,
+    PRIMARY KEY (lang, title, to_lang)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS langlinks_to ON langlinks(to_lang, to_title);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
 
 def title_key(title: str) -> str:
     """Case- and accent-folded title for prefix suggestions and loose lookups."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(FOLD_ONE)
 
 
 def fts_query(query: str, any_term: bool = False, prefix_last: bool = False) -> str | None:
-    """A safe FTS5 query from any user string: words only, each quoted."""
-    words = _WORD.findall(query.lower())[:32]
-    words = [w for w in words if w.strip("_")]
-    if not words:
+    """A safe FTS5 query from any user string: words only, each quoted (a CJK run is a
+    phrase of its characters, see ``scripts.match_phrases``)."""
+    terms = match_phrases(query, prefix_last=prefix_last)
+    if not terms:
         return None
-    terms = [f'"{w}"' for w in words]
-    if prefix_last:
-        terms[-1] += "*"
     return (" OR " if any_term else " ").join(terms)
 
 
@@ -100,13 +115,16 @@ class PackedArticle(NamedTuple):
     body: str
     categories: tuple[str, ...]
     links: tuple[str, ...]
+    language_links: tuple[tuple[str, str], ...] = ()
+    wikidata: str = ""
 
 
 def pack(a: Article) -> PackedArticle:
     data = json.dumps(a.to_json(), ensure_ascii=False, separators=(",", ":"))
     targets = {s.target for t in a.iter_texts() for s in t.links} | {x.target for x in a.see_also}
     return PackedArticle(
-        a.title, a.lang, a.page_id, a.rev_id, data, a.plain_text(), a.categories, tuple(sorted(targets))
+        a.title, a.lang, a.page_id, a.rev_id, data, a.plain_text(), a.categories, tuple(sorted(targets)),
+        tuple((x.lang, x.title) for x in a.language_links), a.wikidata,
     )
 
 
@@ -118,11 +136,14 @@ class SearchHit:
 
 
 class Store:
-    """A kidpedia database. ``create=True`` makes it (and its tables) if needed."""
+    """A kidpedia database. ``create=True`` makes it (and its tables) if needed.
+
+    Every lookup takes ``lang``: the edition to look in (None: the default edition)."""
 
     def __init__(self, path: str | Path, create: bool = False) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self._default_lang: str | None = None
         if not create:
             if not self.path.exists():
                 raise StoreError(
@@ -140,10 +161,16 @@ class Store:
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('app', 'kidpedia')")
                 conn.commit()
             row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+            schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path} is not a kidpedia database ({e})") from None
         if not row or row[0] != "kidpedia":
             raise StoreError(f"{self.path} is not a kidpedia database")
+        if not schema or schema[0] != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was built by an older kidpedia (schema {schema[0] if schema else '?'})",
+                "build it again: kidpedia build SOURCE --db PATH --force",
+            )
 
     # ---- connections --------------------------------------------------------------
 
@@ -162,6 +189,42 @@ class Store:
             conn.close()
             self._local.conn = None
 
+    # ---- editions -----------------------------------------------------------------
+
+    def languages(self) -> list[str]:
+        """The editions built into this database: the default first, then by size."""
+        rows = self._conn().execute(
+            "SELECT lang FROM articles GROUP BY lang ORDER BY count(*) DESC, lang"
+        ).fetchall()
+        langs = [r[0] for r in rows]
+        default = self.default_lang()
+        return [default] + [x for x in langs if x != default] if default in langs else langs
+
+    def default_lang(self) -> str:
+        """The edition served at ``/wiki/``: set by ``set_default_lang``, else the first built."""
+        if self._default_lang:
+            return self._default_lang
+        row = self._conn().execute("SELECT value FROM meta WHERE key = 'default_lang'").fetchone()
+        if row:
+            return str(row[0])
+        row = self._conn().execute("SELECT lang FROM articles ORDER BY id LIMIT 1").fetchone()
+        return str(row[0]) if row else "en"
+
+    def set_default_lang(self, lang: str, persist: bool = False) -> None:
+        """Serve ``lang`` at ``/wiki/`` (``persist``: record it in the database)."""
+        self._default_lang = lang
+        if persist:
+            conn = self._conn()
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('default_lang', ?)", (lang,))
+
+    def _lang(self, lang: str | None) -> str:
+        return lang or self.default_lang()
+
+    def edition(self, lang: str | None = None) -> Edition:
+        """A view of one edition: the Store's lookups with ``lang`` filled in."""
+        return Edition(self, self._lang(lang))
+
     # ---- writing ------------------------------------------------------------------
 
     def add(
@@ -170,19 +233,26 @@ class Store:
         redirects: list[Redirect],
         skips: list[Skip] = (),  # type: ignore[assignment]
         progress: tuple[str, int] | None = None,
+        lang: str | None = None,
     ) -> None:
-        """Store a batch in one transaction; ``progress`` = (source, pages done so far)."""
+        """Store a batch in one transaction; ``progress`` = (source, pages done so far);
+        ``lang``: the edition of the redirects and skips (default: the articles' one)."""
         conn = self._conn()
+        if lang is None:
+            lang = articles[0].lang if articles else self.default_lang()
         with conn:
+            if not conn.execute("SELECT 1 FROM meta WHERE key = 'default_lang'").fetchone():
+                first = articles[0].lang if articles else lang
+                conn.execute("INSERT INTO meta VALUES ('default_lang', ?)", (first,))
             for a in articles:
                 self._put_article(conn, a)
             conn.executemany(
-                "INSERT OR REPLACE INTO redirects VALUES (?, ?, ?)",
-                [(r.title, title_key(r.title), r.target) for r in redirects],
+                "INSERT OR REPLACE INTO redirects VALUES (?, ?, ?, ?)",
+                [(lang, r.title, title_key(r.title), r.target) for r in redirects],
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO skips VALUES (?, ?, ?)",
-                [(s.title, s.reason, s.detail) for s in skips],
+                "INSERT OR REPLACE INTO skips VALUES (?, ?, ?, ?)",
+                [(lang, s.title, s.reason, s.detail) for s in skips],
             )
             if progress:
                 conn.execute(
@@ -192,38 +262,88 @@ class Store:
     def _put_article(self, conn: sqlite3.Connection, article: Article | PackedArticle) -> None:
         a = article if isinstance(article, PackedArticle) else pack(article)
         data = a.data
-        row = conn.execute("SELECT id FROM articles WHERE title = ?", (a.title,)).fetchone()
+        row = conn.execute(
+            "SELECT id FROM articles WHERE lang = ? AND title = ?", (a.lang, a.title)
+        ).fetchone()
         if row:
             aid = row[0]
             conn.execute(
-                "UPDATE articles SET lang=?, page_id=?, rev_id=?, data=? WHERE id=?",
-                (a.lang, a.page_id, a.rev_id, data, aid),
+                "UPDATE articles SET page_id=?, rev_id=?, data=?, wikidata=? WHERE id=?",
+                (a.page_id, a.rev_id, data, a.wikidata or None, aid),
             )
             for table in ("categories", "links"):
                 conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             conn.execute("DELETE FROM search WHERE rowid = ?", (aid,))
         else:
             cur = conn.execute(
-                "INSERT INTO articles (title, title_key, lang, page_id, rev_id, data)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (a.title, title_key(a.title), a.lang, a.page_id, a.rev_id, data),
+                "INSERT INTO articles (lang, title, title_key, page_id, rev_id, data, wikidata)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (a.lang, a.title, title_key(a.title), a.page_id, a.rev_id, data, a.wikidata or None),
             )
             aid = cur.lastrowid
-        conn.execute("DELETE FROM redirects WHERE title = ?", (a.title,))
-        conn.execute("DELETE FROM skips WHERE title = ?", (a.title,))
+        conn.execute("DELETE FROM redirects WHERE lang = ? AND title = ?", (a.lang, a.title))
+        conn.execute("DELETE FROM skips WHERE lang = ? AND title = ?", (a.lang, a.title))
         conn.executemany(
             "INSERT OR IGNORE INTO categories VALUES (?, ?)", [(aid, c) for c in a.categories]
         )
         conn.executemany("INSERT OR IGNORE INTO links VALUES (?, ?)", [(aid, t) for t in a.links])
-        conn.execute("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", (aid, a.title, a.body))
+        conn.executemany(
+            "INSERT OR REPLACE INTO langlinks VALUES (?, ?, ?, ?)",
+            [(a.lang, a.title, to_lang, to_title) for to_lang, to_title in a.language_links],
+        )
+        conn.execute(
+            "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
+            (aid, index_text(a.title), index_text(a.body)),
+        )
+
+    def add_langlinks(self, lang: str, links: Iterable[tuple[int, str, str]]) -> int:
+        """Language links of edition ``lang`` by page id (a ``langlinks`` dump table's
+        rows: from page id, to language, to title). Returns how many matched an article."""
+        conn = self._conn()
+        added = 0
+        with conn:
+            for page_id, to_lang, to_title in links:
+                row = conn.execute(
+                    "SELECT title FROM articles WHERE lang = ? AND page_id = ?", (lang, page_id)
+                ).fetchone()
+                if row and to_title:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO langlinks VALUES (?, ?, ?, ?)",
+                        (lang, row[0], to_lang, to_title.replace("_", " ")),
+                    )
+                    added += 1
+        return added
+
+    def language_links(self, title: str, lang: str | None = None) -> list[tuple[str, str]]:
+        """(language, title there) for the same page in other editions: its own links,
+        the links other built editions make to it, and built pages with its Wikidata id."""
+        lang = self._lang(lang)
+        conn = self._conn()
+        out = dict(
+            conn.execute(
+                "SELECT to_lang, to_title FROM langlinks WHERE lang = ? AND title = ?", (lang, title)
+            ).fetchall()
+        )
+        for other, other_title in conn.execute(
+            "SELECT lang, title FROM langlinks WHERE to_lang = ? AND to_title = ?", (lang, title)
+        ).fetchall():
+            out.setdefault(other, other_title)
+        for other, other_title in conn.execute(
+            "SELECT b.lang, b.title FROM articles a JOIN articles b ON b.wikidata = a.wikidata"
+            " WHERE a.lang = ? AND a.title = ? AND a.wikidata IS NOT NULL AND b.lang != a.lang",
+            (lang, title),
+        ).fetchall():
+            out.setdefault(other, other_title)
+        out.pop(lang, None)
+        return sorted(out.items())
 
     def drop_redirects_to_excluded(self) -> int:
         """Delete redirects whose target was excluded for children (never stored)."""
         conn = self._conn()
         with conn:
             cur = conn.execute(
-                "DELETE FROM redirects WHERE target IN"
-                " (SELECT title FROM skips WHERE reason LIKE 'excluded:%')"
+                "DELETE FROM redirects WHERE EXISTS (SELECT 1 FROM skips s WHERE s.lang ="
+                " redirects.lang AND s.title = redirects.target AND s.reason LIKE 'excluded:%')"
             )
         return cur.rowcount
 
@@ -239,124 +359,171 @@ class Store:
         with conn:
             conn.execute("INSERT OR REPLACE INTO progress VALUES (?, ?, 1)", (source, pages_done))
 
-    def get(self, title: str) -> Article | None:
-        row = self._conn().execute("SELECT data FROM articles WHERE title = ?", (title,)).fetchone()
+    # ---- reading ------------------------------------------------------------------
+
+    def get(self, title: str, lang: str | None = None) -> Article | None:
+        row = self._conn().execute(
+            "SELECT data FROM articles WHERE lang = ? AND title = ?", (self._lang(lang), title)
+        ).fetchone()
         return Article.from_json(json.loads(row[0])) if row else None
 
-    def resolve(self, title: str) -> tuple[str, str | None] | None:
+    def resolve(self, title: str, lang: str | None = None) -> tuple[str, str | None] | None:
         """(article title, redirect it came through or None), or None if unknown."""
         conn = self._conn()
+        lang = self._lang(lang)
         title = title.strip().replace("_", " ")
         if not title:
             return None
         candidates = [title, normalise_title(title)]
         for t in candidates:
-            if conn.execute("SELECT 1 FROM articles WHERE title = ?", (t,)).fetchone():
+            if conn.execute("SELECT 1 FROM articles WHERE lang = ? AND title = ?", (lang, t)).fetchone():
                 return t, None
         for t in candidates:
-            row = conn.execute("SELECT target FROM redirects WHERE title = ?", (t,)).fetchone()
-            if row and conn.execute("SELECT 1 FROM articles WHERE title = ?", (row[0],)).fetchone():
+            row = conn.execute(
+                "SELECT r.target FROM redirects r JOIN articles a ON a.lang = r.lang AND a.title = r.target"
+                " WHERE r.lang = ? AND r.title = ?",
+                (lang, t),
+            ).fetchone()
+            if row:
                 return row[0], t
         key = title_key(title)
-        row = conn.execute("SELECT title FROM articles WHERE title_key = ? LIMIT 1", (key,)).fetchone()
+        row = conn.execute(
+            "SELECT title FROM articles WHERE lang = ? AND title_key = ? LIMIT 1", (lang, key)
+        ).fetchone()
         if row:
             return row[0], None
         row = conn.execute(
-            "SELECT r.title, r.target FROM redirects r JOIN articles a ON a.title = r.target"
-            " WHERE r.title_key = ? LIMIT 1",
-            (key,),
+            "SELECT r.title, r.target FROM redirects r JOIN articles a ON a.lang = r.lang AND a.title = r.target"
+            " WHERE r.lang = ? AND r.title_key = ? LIMIT 1",
+            (lang, key),
         ).fetchone()
         return (row[1], row[0]) if row else None
 
-    def exists(self, titles: Iterable[str]) -> set[str]:
+    def exists(self, titles: Iterable[str], lang: str | None = None) -> set[str]:
         wanted = list(dict.fromkeys(titles))
         found: set[str] = set()
         conn = self._conn()
+        lang = self._lang(lang)
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in conn.execute(f"SELECT title FROM articles WHERE title IN ({marks})", chunk))
+            found.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT title FROM articles WHERE lang = ? AND title IN ({marks})", [lang, *chunk]
+                )
+            )
         return found
 
-    def redirect_targets(self, titles: Iterable[str]) -> dict[str, str]:
+    def redirect_targets(self, titles: Iterable[str], lang: str | None = None) -> dict[str, str]:
         """For titles that are redirects to stored articles: title -> article title."""
         wanted = list(dict.fromkeys(titles))
         out: dict[str, str] = {}
         conn = self._conn()
+        lang = self._lang(lang)
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
             out.update(
                 conn.execute(
-                    f"SELECT r.title, r.target FROM redirects r JOIN articles a ON a.title = r.target"
-                    f" WHERE r.title IN ({marks})",
-                    chunk,
+                    f"SELECT r.title, r.target FROM redirects r JOIN articles a"
+                    f" ON a.lang = r.lang AND a.title = r.target"
+                    f" WHERE r.lang = ? AND r.title IN ({marks})",
+                    [lang, *chunk],
                 ).fetchall()
             )
         return out
 
-    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 10, offset: int = 0, lang: str | None = None
+    ) -> list[SearchHit]:
+        """BM25-ranked hits in one edition; the article titled exactly ``query`` first."""
         limit = max(0, min(int(limit), 100))
         offset = max(0, int(offset))
+        lang = self._lang(lang)
         for any_term in (False, True):
             match = fts_query(query, any_term=any_term)
             if match is None:
                 return []
             rows = self._conn().execute(
-                "SELECT title, snippet(search, 1, ?, ?, ' … ', 24), bm25(search, 10.0, 1.0) AS rank"
-                " FROM search WHERE search MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                (MARK_START, MARK_END, match, limit, offset),
+                "SELECT a.title, snippet(search, 1, ?, ?, ' … ', 24), bm25(search, 10.0, 1.0) AS rank"
+                " FROM search JOIN articles a ON a.id = search.rowid"
+                " WHERE search MATCH ? AND a.lang = ?"
+                " ORDER BY (a.title_key = ?) DESC, rank LIMIT ? OFFSET ?",
+                (MARK_START, MARK_END, match, lang, title_key(query.strip()), limit, offset),
             ).fetchall()
             if rows or offset:
-                return [SearchHit(t, s, -r) for t, s, r in rows]
+                return [SearchHit(t, unspace(s), -r) for t, s, r in rows]
         return []
 
-    def search_count(self, query: str) -> int:
+    def search_count(self, query: str, lang: str | None = None) -> int:
+        lang = self._lang(lang)
         for any_term in (False, True):
             match = fts_query(query, any_term=any_term)
             if match is None:
                 return 0
-            (n,) = self._conn().execute("SELECT count(*) FROM search WHERE search MATCH ?", (match,)).fetchone()
+            (n,) = self._conn().execute(
+                "SELECT count(*) FROM search JOIN articles a ON a.id = search.rowid"
+                " WHERE search MATCH ? AND a.lang = ?",
+                (match, lang),
+            ).fetchone()
             if n:
                 return int(n)
         return 0
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+    def suggest(self, prefix: str, limit: int = 8, lang: str | None = None) -> list[str]:
         key = title_key(prefix.strip())
         if not key:
             return []
         limit = max(1, min(int(limit), 50))
         upper = key[:-1] + chr(ord(key[-1]) + 1)
         rows = self._conn().execute(
-            "SELECT title FROM articles WHERE title_key >= ? AND title_key < ? ORDER BY title_key LIMIT ?",
-            (key, upper, limit),
+            "SELECT title FROM articles WHERE lang = ? AND title_key >= ? AND title_key < ?"
+            " ORDER BY title_key LIMIT ?",
+            (self._lang(lang), key, upper, limit),
         ).fetchall()
         return [r[0] for r in rows]
 
-    def random_title(self) -> str | None:
+    def random_title(self, lang: str | None = None) -> str | None:
         conn = self._conn()
-        row = conn.execute("SELECT max(id) FROM articles").fetchone()
+        lang = self._lang(lang)
+        row = conn.execute("SELECT min(id), max(id) FROM articles WHERE lang = ?", (lang,)).fetchone()
         if not row or row[0] is None:
             return None
         import random
 
-        pick = random.randint(1, row[0])
-        found = conn.execute("SELECT title FROM articles WHERE id >= ? ORDER BY id LIMIT 1", (pick,)).fetchone()
+        pick = random.randint(row[0], row[1])
+        found = conn.execute(
+            "SELECT title FROM articles WHERE lang = ? AND id >= ? ORDER BY id LIMIT 1", (lang, pick)
+        ).fetchone()
         return found[0] if found else None
 
-    def titles(self, limit: int = 50, offset: int = 0) -> list[str]:
+    def titles(self, limit: int = 50, offset: int = 0, lang: str | None = None) -> list[str]:
         rows = self._conn().execute(
-            "SELECT title FROM articles ORDER BY title_key LIMIT ? OFFSET ?", (limit, offset)
+            "SELECT title FROM articles WHERE lang = ? ORDER BY title_key LIMIT ? OFFSET ?",
+            (self._lang(lang), limit, offset),
         ).fetchall()
         return [r[0] for r in rows]
 
-    def stats(self) -> dict[str, int]:
+    def stats(self, lang: str | None = None) -> dict[str, int]:
+        """Counts of articles, redirects and skipped pages (of one edition, or all: "*")."""
         conn = self._conn()
         out = {}
+        where, args = ("", ()) if lang == "*" else (" WHERE lang = ?", (self._lang(lang),))
         for key, table in (("articles", "articles"), ("redirects", "redirects"), ("skipped", "skips")):
-            out[key] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            out[key] = conn.execute(f"SELECT count(*) FROM {table}{where}", args).fetchone()[0]
         return out
 
     def skip_counts(self) -> dict[str, int]:
         rows = self._conn().execute("SELECT reason, count(*) FROM skips GROUP BY reason ORDER BY 2 DESC")
         return dict(rows.fetchall())
+
+
+class Edition(Store):
+    """One edition of a Store: every lookup's ``lang`` defaults to this edition's.
+    It shares the Store's connections (nothing is opened twice)."""
+
+    def __init__(self, store: Store, lang: str) -> None:
+        self.__dict__.update(store.__dict__)
+        self._default_lang = lang
+        self.lang = lang

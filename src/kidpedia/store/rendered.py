@@ -76,14 +76,19 @@ class RenderedPages:
             return None
         return Rendered(row[0], row[1]) if row else None
 
-    def content_hash(self, title: str) -> str | None:
-        row = self.store._conn().execute("SELECT data FROM articles WHERE title = ?", (title,)).fetchone()
+    def content_hash(self, title: str, lang: str | None = None) -> str | None:
+        row = self.store._conn().execute(
+            "SELECT data FROM articles WHERE lang = ? AND title = ?", (self.store._lang(lang), title)
+        ).fetchone()
         return content_hash(row[0]) if row else None
 
-    def put(self, title: str, variant: str, templates: str, html: str | bytes) -> Rendered | None:
-        """Store a page just rendered; None when it cannot be stored (read-only database)."""
+    def put(
+        self, title: str, variant: str, templates: str, html: str | bytes, lang: str | None = None
+    ) -> Rendered | None:
+        """Store a page just rendered (of edition ``lang``; None: the default one); None
+        when it cannot be stored (read-only database)."""
         body = html.encode("utf-8") if isinstance(html, str) else html
-        content = self.content_hash(title)
+        content = self.content_hash(title, lang)
         if content is None:
             return None
         page = Rendered(etag_of(content, variant, templates), gzip.compress(body, 9, mtime=0))

@@ -7,12 +7,15 @@ site works offline), and the one error handler: any error becomes a friendly HTM
 page (JSON under ``/api/``), never a traceback.
 
 HTML routes live in ``pages.py``, JSON routes in ``api.py``, HTML building in
-``render.py`` and templates.
+``render.py`` and templates. Several editions: ``editions.py`` picks the edition of
+each request (``/<lang>/...``, ``?lang=``); ``Site.store`` is that edition, and the
+templates speak the edition's language (gettext catalogs, ``kidpedia/lang.py``).
 """
 
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +27,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kidpedia.lang import format_number, native_name, text_direction, translations
 from kidpedia.store import Store
 from kidpedia.store.rendered import RenderedPages
-from kidpedia.web import render
+from kidpedia.web import editions, render
+from kidpedia.web.editions import EditionRouting
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 log = logging.getLogger("kidpedia.web")
@@ -65,36 +70,84 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def template_env() -> Environment:
-    """The site's Jinja2 templates, autoescaped (the export renders through them too)."""
+@lru_cache(maxsize=64)
+def template_env(lang: str = "en") -> Environment:
+    """The site's Jinja2 templates, autoescaped, speaking ``lang`` (the site's strings
+    from its gettext catalog, numbers and dates from CLDR); the export renders
+    through them too."""
     env = Environment(
         loader=PackageLoader("kidpedia.web", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.globals.update(wiki_url=render.wiki_url, site_name="kidpedia")
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        wiki_url=render.wiki_url,
+        url=editions.url,
+        site_name="kidpedia",
+        ui_lang=lang,
+        ui_dir=text_direction(lang),
+        number=lambda n: format_number(n, lang),
+    )
     return env
 
 
 class Site:
-    """What every route shares: the store and the templates."""
+    """What every route shares: the store (the request's edition) and the templates."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: Store, default_lang: str | None = None) -> None:
+        self.db = store
+        langs = store.languages()
+        if default_lang and langs and default_lang not in langs:
+            from kidpedia.errors import StoreError
+
+            raise StoreError(
+                f"{store.path} holds no {default_lang!r} edition", f"it holds: {', '.join(langs)}"
+            )
+        self.default_lang = default_lang or (langs[0] if langs else store.default_lang())
+        store.set_default_lang(self.default_lang)
+        self.languages = langs if self.default_lang in langs else [self.default_lang, *langs]
+        self._counts = {lang: store.stats(lang).get("articles", 0) for lang in self.languages}
+        self._editions = {lang: store.edition(lang) for lang in self.languages}
         self.rendered = RenderedPages(store)  # article pages rendered once, served by web/fast.py
-        self.env = template_env()
-        stats = store.stats()
-        self.article_count = stats.get("articles", 0)
+
+    @property
+    def lang(self) -> str:
+        ctx = editions.current()
+        return ctx.lang if ctx else self.default_lang
+
+    @property
+    def store(self) -> Store:
+        """The edition this request reads (see editions.py)."""
+        return self._editions.get(self.lang) or self.db.edition(self.lang)
+
+    @property
+    def article_count(self) -> int:
+        return self._counts.get(self.lang, 0)
+
+    @property
+    def env(self) -> Environment:
+        return template_env(self.lang)
 
     def page(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("query", "")
         context.setdefault("article_count", self.article_count)
+        context.setdefault("lang", self.lang)
+        context.setdefault("editions", self.edition_choices())
         html = self.env.get_template(template).render(**context)
         return HTMLResponse(html, status_code=status)
 
+    def edition_choices(self) -> list[tuple[str, str, str]]:
+        """(code, native name, home URL) of every edition in this site (none for one)."""
+        if len(self.languages) < 2:
+            return []
+        return [(x, native_name(x), editions.url("/", x)) for x in self.languages]
 
+
+# (The catalogs translate these too: tests/test_lang.py checks they are in every one.)
 _MESSAGES = {
     400: ("That didn't work", "The address looks a bit muddled."),
     404: ("We couldn't find that page", "Maybe the address has a typo. Try a search!"),
@@ -109,7 +162,11 @@ def _error_response(request: Request, status: int, detail: str = "") -> Response
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": detail or title, "status": status}, status_code=status)
     site: Site = request.app.state.site
-    return site.page("error.html", status=status, title=title, message=message, status_code=status)
+    words = translations(site.lang)
+    return site.page(
+        "error.html", status=status, title=words.gettext(title), message=words.gettext(message),
+        status_code=status,
+    )
 
 
 async def handle_error(request: Request, exc: Exception) -> Response:
@@ -133,14 +190,15 @@ def app_from_env() -> FastAPI:
     """The app for ``$KIDPEDIA_DB`` (``kidpedia serve --workers N`` starts one per process)."""
     import os
 
-    return create_app(os.environ["KIDPEDIA_DB"])
+    return create_app(os.environ["KIDPEDIA_DB"], lang=os.environ.get("KIDPEDIA_LANG") or None)
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The web app serving the kidpedia database at ``db_path`` (raises StoreError if missing)."""
-    from kidpedia.web import api, pages
+def create_app(db_path: str | Path, lang: str | None = None) -> FastAPI:
+    """The web app serving the kidpedia database at ``db_path`` (raises StoreError if
+    missing); ``lang``: the edition served at ``/wiki/`` (default: the first built)."""
+    from kidpedia.web import api, media, pages
 
-    site = Site(Store(db_path))
+    site = Site(Store(db_path), lang)
     app = FastAPI(
         title="kidpedia",
         description="A kid-safe 'facts for kids' encyclopedia built from Wikipedia (text CC BY-SA).",
@@ -153,10 +211,13 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     from kidpedia.web.fast import FastArticles
 
-    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=SECURITY_HEADERS)  # outermost
+    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=SECURITY_HEADERS)
+    # Outermost: /<lang>/... and ?lang= pick the edition before anything else answers.
+    app.add_middleware(EditionRouting, languages=site.languages, default=site.default_lang)
     for exc_class in (StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(media.router)
     app.include_router(pages.router)
     return app

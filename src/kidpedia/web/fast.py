@@ -9,6 +9,9 @@ indexed SQLite read, no JSON decode, no template. The ETag comes with
 ``Cache-Control``; ``If-None-Match`` gets a 304; a client that accepts gzip gets the
 stored bytes as they are (``Content-Encoding: gzip``), any other the HTML inflated.
 
+On a site with several editions the variant names the request's edition (see
+``editions.variant``), so the same title in two editions never shares a page.
+
 Anything else (a query string, a title that is not exactly an article's, a page
 not rendered yet, a read-only database) goes on to the app unchanged.
 """
@@ -21,6 +24,7 @@ from pathlib import Path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kidpedia.store.rendered import Rendered, RenderedPages
+from kidpedia.web import editions
 from kidpedia.web.query import clean_title
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -33,7 +37,7 @@ def templates_hash() -> str:
     h = hashlib.sha256()
     files = sorted(
         [*WEB_DIR.glob("templates/*"), *WEB_DIR.glob("static/*"), *WEB_DIR.glob("*.py"),
-         *(WEB_DIR.parent / "lang").glob("**/*.mo")]
+         *(WEB_DIR.parent / "locale").glob("**/*.po"), WEB_DIR.parent / "lang.py"]
     )
     for f in files:
         if f.is_file():
@@ -82,7 +86,7 @@ class FastArticles:
             and scope["path"].startswith("/wiki/")
         ):
             title = clean_title(scope["path"][6:])
-            page = self.pages.get(title, PLAIN, TEMPLATES_HASH) if title else None
+            page = self.pages.get(title, PLAIN + editions.variant(), TEMPLATES_HASH) if title else None
             if page is not None:
                 await self._send(scope, send, page)
                 return

@@ -11,8 +11,9 @@ from markupsafe import Markup
 
 from kidpedia.model import Article
 from kidpedia.store import Store
-from kidpedia.web import fast, render
+from kidpedia.web import editions, fast, render
 from kidpedia.web.app import STATIC_DIR, Site
+from kidpedia.web.media import SiteMedia
 from kidpedia.web.query import Paging, clean_query, clean_title, is_blocked, page_number
 
 router = APIRouter(include_in_schema=False)
@@ -114,10 +115,11 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     if article is None:  # removed between resolve and get
         return not_found(site, title)
     came_from = _checked_redirect(site.store, redirected_from, canonical)
-    view = render.article_view(article, site.store)
+    view = render.article_view(article, site.store, media=SiteMedia(site.store))
     response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
     if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
-        stored = site.rendered.put(canonical, fast.PLAIN, fast.TEMPLATES_HASH, response.body)
+        variant = fast.PLAIN + editions.variant()
+        stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, response.body, lang=site.lang)
         if stored is not None:
             response.headers.update({k.decode(): v.decode() for k, v in fast.cache_headers(stored)})
     return response

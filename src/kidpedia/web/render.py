@@ -15,7 +15,7 @@ Contents list, See also and language links.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import quote
@@ -23,9 +23,10 @@ from urllib.parse import quote
 import nh3
 from markupsafe import Markup, escape
 
-from kidpedia.model import Article, FactRow, QuickFacts, Section, Text
+from kidpedia.lang import language_name, translations
+from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text
 from kidpedia.store import MARK_END, MARK_START
-from kidpedia.wikitext.names import language_name
+from kidpedia.web import editions
 
 # Characters kept as they are in /wiki/ paths; everything else is percent-encoded.
 _PATH_SAFE = "/:(),'!*-._~@$;="
@@ -42,9 +43,10 @@ class TitleLookup(Protocol):
     def redirect_targets(self, titles: Iterable[str]) -> dict[str, str]: ...
 
 
-def wiki_url(title: str) -> str:
-    """The site path of an article: ``/wiki/`` + title with spaces as underscores, encoded."""
-    return "/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE)
+def wiki_url(title: str, lang: str | None = None) -> str:
+    """The site path of an article: ``/wiki/`` + title with spaces as underscores, encoded
+    (``/<lang>/wiki/...`` for an edition other than the site's default, see editions.py)."""
+    return editions.url("/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE), lang)
 
 
 def wikipedia_url(title: str, lang: str = "en") -> str:
@@ -67,17 +69,24 @@ def sanitise(html: str) -> Markup:
     )
 
 
-class LinkResolver:
-    """Which link targets become links, resolved for a whole page in one or two queries."""
+class MediaLookup(Protocol):
+    """Where the pictures a page names can be shown from: name -> (src, width, height)."""
 
-    def __init__(self, store: TitleLookup, targets: Iterable[str]) -> None:
+    def media_urls(self, names: Iterable[str]) -> dict[str, tuple[str, int, int]]: ...
+
+
+class LinkResolver:
+    """Which link targets become links, resolved for a whole page in one or two queries.
+    ``url`` makes an article's address (the site's ``/wiki/...``; an export's own)."""
+
+    def __init__(self, store: TitleLookup, targets: Iterable[str], url: Callable[[str], str] = wiki_url) -> None:
         wanted = {t for t in targets if t}
         found = store.exists(wanted)
         missing = wanted - found
-        self._href: dict[str, str] = {t: wiki_url(t) for t in found}
+        self._href: dict[str, str] = {t: url(t) for t in found}
         if missing:
             for title, target in store.redirect_targets(missing).items():
-                self._href[title] = wiki_url(target)
+                self._href[title] = url(target)
 
     def href(self, target: str) -> str | None:
         return self._href.get(target)
@@ -124,6 +133,17 @@ class Block:
 
 
 @dataclass
+class FigureView:
+    """A picture on the page: where it is served from, its alt text, caption and size."""
+
+    src: str
+    alt: str
+    caption: str
+    width: int
+    height: int
+
+
+@dataclass
 class SectionView:
     title: str
     anchor: str
@@ -131,6 +151,7 @@ class SectionView:
     blocks: list[Block]
     sections: list[SectionView] = field(default_factory=list)
     depth: int = 0  # 0 for top-level sections
+    figures: list[FigureView] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -153,6 +174,7 @@ class QuickFactsView:
     title: str
     rows: list[FactRowView]
     coordinates: str
+    image: FigureView | None = None
 
 
 @dataclass
@@ -163,9 +185,14 @@ class SeeAlsoView:
 
 @dataclass
 class LanguageView:
+    """"In Spanish: Conflicto del Alto Karabaj para niños": the same page in another
+    edition; ``href`` when that edition is built into this site, else plain text."""
+
     lang: str
-    language: str
+    language: str  # the other language's name, in the page's language
     title: str
+    href: str = ""
+    suffix: str = ""  # "para niños": "facts for kids" in the other language, where we have it
 
 
 @dataclass
@@ -179,6 +206,7 @@ class ArticleView:
     source_url: str
     lang: str
     description: str
+    figures: list[FigureView] = field(default_factory=list)  # pictures beside the lead
 
 
 def blocks(texts: Iterable[Text], links: LinkResolver) -> list[Block]:
@@ -263,18 +291,42 @@ def _description(article: Article) -> str:
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 
-def article_view(article: Article, store: TitleLookup) -> ArticleView:
-    links = LinkResolver(store, _link_targets(article))
+def language_views(article: Article, store: TitleLookup) -> list[LanguageView]:
+    """The page's language links (its own and, from a store, the langlinks table's),
+    linked to our kids' page in that edition when it is built."""
+    pairs = {x.lang: x.title for x in article.language_links}
+    more = getattr(store, "language_links", None)
+    if more is not None:
+        for code, title in more(article.title, lang=article.lang):  # sorted by language
+            pairs.setdefault(code, title)
+    pairs.pop(article.lang, None)
+    built = set(getattr(store, "languages", list)())
+    out = []
+    for code, title in pairs.items():
+        href = ""
+        if code in built:
+            found = store.resolve(title, lang=code)  # type: ignore[attr-defined]
+            href = wiki_url(found[0], code) if found else ""
+        own = translations(code)
+        suffix = own.gettext("facts for kids") if own.gettext("facts for kids") != "facts for kids" or code == "en" else ""
+        out.append(LanguageView(code, language_name(code, article.lang), title, href, suffix))
+    return out
+
+
+def article_view(
+    article: Article, store: TitleLookup, url: Callable[[str], str] = wiki_url, media: MediaLookup | None = None
+) -> ArticleView:
+    """The page's view; ``url`` makes article addresses, ``media`` says which pictures
+    can be shown (none without it: a page never shows a broken picture)."""
+    links = LinkResolver(store, _link_targets(article), url)
     taken = {"content", "contents", "quick-facts", "see-also", "search", "main"}
     sections = _sections(article.sections, links, taken)
     see_also = [
         SeeAlsoView(x.text or x.target, links.href(x.target)) for x in article.see_also
     ]
-    languages = [
-        LanguageView(x.lang, language_name(x.lang), x.title) for x in article.language_links
-    ]
+    languages = language_views(article, store)
     qf = quick_facts_view(article.quick_facts, links) if article.quick_facts else None
-    return ArticleView(
+    view = ArticleView(
         title=article.title,
         lead=blocks(article.lead, links),
         sections=sections,
@@ -285,3 +337,36 @@ def article_view(article: Article, store: TitleLookup) -> ArticleView:
         lang=article.lang,
         description=_description(article),
     )
+    if media is not None:
+        _place_figures(article, view, media)
+    return view
+
+
+def _figure(image: Image, found: tuple[str, int, int]) -> FigureView:
+    src, width, height = found
+    alt = image.alt or image.caption or image.name.rsplit(".", 1)[0]
+    return FigureView(src, alt, image.caption, width, height)
+
+
+def _place_figures(article: Article, view: ArticleView, media: MediaLookup) -> None:
+    """The Quick facts picture in its box, the others beside the text of their section."""
+    lead_image = article.quick_facts.image if article.quick_facts else None
+    names = [i.name for i in article.images] + ([lead_image.name] if lead_image else [])
+    found = media.media_urls(names)
+    if lead_image and lead_image.name in found and view.quick_facts:
+        view.quick_facts.image = _figure(lead_image, found[lead_image.name])
+    by_title: dict[str, SectionView] = {}
+    stack = list(reversed(view.sections))
+    while stack:
+        s = stack.pop()
+        by_title.setdefault(s.title, s)
+        stack.extend(reversed(s.sections))
+    shown = {lead_image.name} if view.quick_facts and view.quick_facts.image and lead_image else set()
+    for image in article.images:
+        if image.name in shown or image.name not in found:
+            continue
+        shown.add(image.name)
+        target = view.figures if not image.section else by_title.get(image.section, None)
+        figures = target if isinstance(target, list) else target.figures if target else None
+        if figures is not None:
+            figures.append(_figure(image, found[image.name]))

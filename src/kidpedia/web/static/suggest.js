@@ -64,7 +64,9 @@
       if (!q) { close(); return; }
       if (controller) controller.abort();
       controller = new AbortController();
-      fetch("/api/suggest?q=" + encodeURIComponent(q), { signal: controller.signal })
+      // The form's action is /search or /<lang>/search: suggest in the same edition.
+      var edition = ((input.form && input.form.getAttribute("action")) || "/search").replace(/\/search$/, "");
+      fetch(edition + "/api/suggest?q=" + encodeURIComponent(q), { signal: controller.signal })
         .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
         .then(function (data) {
           if (input.value.trim() === q) show(data.suggestions || []);

@@ -1,0 +1,86 @@
+"""Search text in every script: what the FTS5 index holds, and the queries that match it.
+
+SQLite's ``unicode61`` tokenizer (``remove_diacritics 2``) splits text on spaces and
+punctuation and folds Latin accents. Two things it cannot do are done here, on the
+text before it is indexed and on every query, by the same function:
+
+* **Scripts without spaces.** Chinese and Japanese (Han, Hiragana, Katakana) runs are
+  indexed one character per token, and a query's run becomes a *phrase* of those
+  characters, so 植物 finds コケ植物 (a word inside a run). Chosen by measurement
+  against FTS5's ``trigram`` tokenizer (``bench/search_scripts.py``): trigrams cannot
+  match a query of one or two characters (most Japanese and Chinese words), make the
+  index about three times larger, and lose BM25's word ranking for every other
+  language; unigram phrases find every substring and keep one index for all scripts.
+* **Letters unicode61 does not fold**: Greek tonos and dialytika (Αθήνα -> αθηνα),
+  Vietnamese đ, and a few Latin letters (ł, ø, ħ). They are replaced one character
+  for one character, so snippets stay aligned with the text.
+
+``index_text(text)`` is what goes into the index; ``match_phrases(query)`` the
+quoted FTS5 terms of a query; ``unspace(snippet)`` removes the spaces put between
+CJK characters from a snippet of indexed text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Han (with extensions and compatibility), Hiragana, Katakana (with phonetic
+# extensions and halfwidth forms), CJK symbols used inside words (々 〆 ー).
+_CJK = (
+    "\u3005\u3006\u3007\u30fc\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+# CJK punctuation and fullwidth forms: no space is written next to them either.
+_CJK_NEAR = _CJK + "\u3000-\u303f\uff01-\uff65"
+# A space the index put beside a CJK character (Japanese and Chinese put none there),
+# also across a snippet's match marks.
+_CJK_GAP = re.compile(
+    f"(?<=[{_CJK}]) (?=[\ue000\ue001]?[{_CJK_NEAR}])|(?<=[{_CJK_NEAR}]) (?=[\ue000\ue001]?[{_CJK}])"
+    f"|(?<=[{_CJK}][\ue000\ue001]) (?=[{_CJK_NEAR}])|(?<=[{_CJK_NEAR}][\ue000\ue001]) (?=[{_CJK}])"
+)
+_SPACES = re.compile(" {2,}")
+_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+# One for one: letters whose accent unicode61 keeps (Greek) or that do not decompose.
+FOLD_ONE = str.maketrans(
+    "ΆΈΉΊΌΎΏΪΫάέήίόύώϊϋΐΰςĐđŁłØøĦħıȷ",
+    "ΑΕΗΙΟΥΩΙΥαεηιουωιυιυσDdLlOoHhij",
+)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
+
+
+def index_text(text: str) -> str:
+    """``text`` as the search index holds it (same for titles and bodies)."""
+    text = text.translate(FOLD_ONE)
+    if has_cjk(text):
+        text = _CJK_RUN.sub(lambda m: " " + " ".join(m.group(0)) + " ", text)
+    return text
+
+
+def query_words(query: str, max_words: int = 32) -> list[str]:
+    """A query's words (CJK runs kept whole), lower-cased and folded as the index is."""
+    folded = unicodedata.normalize("NFC", query).translate(FOLD_ONE).lower()
+    return [w for w in _TOKEN.findall(folded)][:max_words]
+
+
+def match_phrases(query: str, prefix_last: bool = False) -> list[str]:
+    """Quoted FTS5 terms for a query: a word is ``"word"``, a CJK run ``"植 物"``
+    (a phrase: the characters next to each other). Safe for any input string."""
+    out = []
+    for w in query_words(query):
+        out.append('"' + (" ".join(w) if _CJK_CHAR.match(w) else w.replace('"', "")) + '"')
+    if prefix_last and out and not _CJK_CHAR.match(query_words(query)[-1]):
+        out[-1] += "*"
+    return out
+
+
+def unspace(snippet: str) -> str:
+    """A snippet of indexed text read as written: no spaces between CJK characters."""
+    if not has_cjk(snippet):
+        return snippet
+    return _CJK_GAP.sub("", _SPACES.sub(" ", snippet)).strip()

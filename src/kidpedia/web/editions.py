@@ -1,0 +1,88 @@
+"""Several language editions in one site: which edition a request is for.
+
+``/wiki/<Title>`` (and ``/``, ``/search``, ``/random``, ``/api/...``) serve the
+site's default edition (``kidpedia serve --lang CODE``; else the first built);
+``/<lang>/wiki/<Title>`` (and ``/<lang>/``, ``/<lang>/search``, ``/<lang>/api/...``)
+serve edition ``lang``, and ``?lang=CODE`` picks an edition on any path.
+
+``EditionRouting`` (ASGI middleware) reads the edition from the path or the query,
+strips the ``/<lang>`` prefix so the ordinary routes answer, and sets ``current``
+for the request; ``Site.store`` and ``render.wiki_url`` read it, so every route,
+link and form of a page stays inside its edition without being told.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+
+@dataclass(frozen=True)
+class EditionContext:
+    lang: str  # the edition this request reads
+    default: str  # the site's default edition (served without a prefix)
+    several: bool = False  # whether the site serves more than one edition
+
+    @property
+    def prefix(self) -> str:
+        """``""`` for the default edition, ``/<lang>`` for another."""
+        return "" if self.lang == self.default else f"/{self.lang}"
+
+
+_CURRENT: ContextVar[EditionContext | None] = ContextVar("kidpedia_edition", default=None)
+
+
+def current() -> EditionContext | None:
+    return _CURRENT.get()
+
+
+def variant() -> str:
+    """The rendered-page variant of this request's edition: ``""`` on a one-edition site;
+    else the edition and the default (its links' prefixes depend on both)."""
+    ctx = current()
+    return f"{ctx.lang}@{ctx.default}" if ctx is not None and ctx.several else ""
+
+
+def url(path: str, lang: str | None = None) -> str:
+    """A site path (``/search``) inside the current edition, or edition ``lang``."""
+    ctx = current()
+    if ctx is None:
+        return path
+    if lang is not None:
+        return path if lang == ctx.default else f"/{lang}{path}"
+    return ctx.prefix + path
+
+
+class EditionRouting:
+    """Pure ASGI middleware: ``/<lang>/...`` and ``?lang=`` select an edition."""
+
+    def __init__(self, app: ASGIApp, languages: list[str], default: str) -> None:
+        self.app = app
+        self.languages = set(languages)
+        self.default = default
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+        lang = self.default
+        parts = path.split("/", 2)
+        if len(parts) >= 2 and parts[1] in self.languages and parts[1] != "static":
+            lang = parts[1]
+            rest = "/" + (parts[2] if len(parts) > 2 else "")
+            raw = scope.get("raw_path") or path.encode("utf-8")
+            raw = raw[len(lang) + 1 :] or b"/"
+            scope = dict(scope, path=rest, raw_path=raw)
+        else:
+            asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang")
+            if asked and asked[-1] in self.languages:
+                lang = asked[-1]
+        token = _CURRENT.set(EditionContext(lang, self.default, len(self.languages) > 1))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _CURRENT.reset(token)

@@ -1,0 +1,72 @@
+"""The static site (``kidpedia export site``) and the kids' ZIM in kiwix-serve, in Chromium:
+the site opens from file:// (no server), searches, shows the Quick facts picture and the
+figures; kiwix-serve shows the same page with its picture. Screenshots: tests/artifacts/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def static_site(ray_charles_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("static") / "site"
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "export", "site", "--db", str(ray_charles_db),
+                        "--out", str(out)], check=False, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def test_static_site_from_file_url_searches_and_shows_pictures(browser, static_site: Path, screenshot) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith(("file://", "data:")) else outside.append(r.url))
+    try:
+        page.goto((static_site / "index.html").as_uri())
+        page.fill("#q-big", "soul music")
+        page.press("#q-big", "Enter")
+        page.wait_for_selector("#search-results li a")
+        titles = page.locator("#search-results li a").all_inner_texts()
+        assert "Ray Charles" in titles, titles
+        screenshot(page, "static-site-search")
+        page.locator("#search-results li a", has_text="Ray Charles").first.click()
+        page.wait_for_selector("h1.article-title")
+        assert page.url.endswith("/wiki/Ray_Charles.html")
+        assert page.locator("h1").inner_text().split()[:2] == ["Ray", "Charles"]
+        qf_img = page.locator(".quick-facts tr.qf-image img")
+        assert qf_img.get_attribute("alt") == "Ray Charles in 1990"
+        qf_img.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('.quick-facts tr.qf-image img').naturalWidth > 0")
+        screenshot(page, "static-site-ray-charles")
+        figure = page.locator("figure.figure img").first
+        figure.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('figure.figure img').naturalWidth > 0")
+        assert page.locator("figure.figure figcaption").count() >= 5
+        assert not errors and not outside, (errors, outside)
+    finally:
+        context.close()
+
+
+def test_kids_zim_in_kiwix_serve_shows_quick_facts_and_picture(browser, kiwix_serve_url: str, screenshot) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(kiwix_serve_url + "/Ray_Charles")
+        img = page.locator(".quick-facts tr.qf-image img")  # kiwix-serve 3.3 shows the page itself
+        img.scroll_into_view_if_needed()
+        assert img.get_attribute("alt") == "Ray Charles in 1990"
+        page.wait_for_function("document.querySelector('.quick-facts tr.qf-image img').naturalWidth > 0")
+        assert "Quick facts for kids" in (page.locator(".quick-facts caption").text_content() or "")
+        screenshot(page, "kiwix-serve-ray-charles")
+    finally:
+        context.close()

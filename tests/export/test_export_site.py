@@ -1,0 +1,65 @@
+"""The static site (``kidpedia export site``) from the real Ray Charles ZIM: one file per
+article, every relative address resolves to a file, pictures once per content, the
+search documents, and the same database gives the same site byte for byte.
+(The site in Chromium, from file://: tests/browser/test_static_site.py.)"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+_ADDRESS = re.compile(r'(?:href|src)="([^"]+)"')
+
+
+def _export(db: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kidpedia", "export", "site", "--db", str(db), "--out", str(out)],
+                          check=False, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def site(ray_charles_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "rc-site"
+    r = _export(ray_charles_db, out)
+    assert r.returncode == 0, r.stderr
+    assert " ".join(r.stdout.split()).startswith("84 articles, ")
+    return out
+
+
+def test_files_and_relative_addresses(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 84 + 1 and (site / "wiki" / "Ray_Charles.html").is_file()
+    missing = []
+    for page in pages:
+        for address in _ADDRESS.findall(page.read_text("utf-8")):
+            parts = urlsplit(address)
+            if parts.scheme or address.startswith(("#", "//")):
+                continue
+            assert not address.startswith("/"), (page.name, address)  # would break on file://
+            if not (page.parent / unquote(parts.path)).exists():
+                missing.append((page.name, address))
+    assert not missing, missing[:10]
+    ray = (site / "wiki" / "Ray_Charles.html").read_text("utf-8")
+    assert 'alt="Ray Charles in 1990"' in ray and 'loading="lazy"' in ray
+    media = list((site / "static" / "media").iterdir())
+    assert len(media) == len({p.read_bytes() for p in media}) > 50  # once per content
+    docs = (site / "static" / "search-docs.js").read_text("utf-8")
+    assert docs.startswith("window.KIDPEDIA_DOCS = [") and '"title":"Ray Charles"' in docs
+
+
+def test_same_database_same_site(site: Path, ray_charles_db: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert _export(ray_charles_db, again).returncode == 0
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_a_folder_with_other_files_is_refused(ray_charles_db: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    r = _export(ray_charles_db, tmp_path)
+    assert r.returncode == 2 and "holds other files" in r.stderr and "Traceback" not in r.stderr

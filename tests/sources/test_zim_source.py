@@ -1,0 +1,86 @@
+"""ZIM files in (python-libzim): real Kiwix ZIMs, old and new layouts, zstd, and openZIM's
+deliberately broken files (tests/data/zim, see its PROVENANCE)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kidpedia.errors import SourceError
+from kidpedia.sources.dump import open_source
+from kidpedia.sources.zim import ZimSource, iso639, wiki_lang, zim_lang
+
+ZIM = Path(__file__).resolve().parent.parent / "data" / "zim"
+RAY = ZIM / "wikipedia_en_ray_charles_2015-06.zim"
+INVALID = sorted((ZIM / "invalid").glob("*.zim"))
+
+
+def test_ray_charles_pages_redirects_and_metadata() -> None:
+    src = open_source(RAY)
+    assert isinstance(src, ZimSource)
+    pages = list(src.pages())
+    articles = [p for p in pages if not p.redirect]
+    redirects = [p for p in pages if p.redirect]
+    # 85 HTML entries: 84 articles and the main page (a list of articles, not read)
+    assert len(articles) == 84 and len(redirects) == 151
+    assert src.lang == "en" and all(p.format == "html" and p.lang == "en" for p in pages)
+    ray = next(p for p in articles if p.title == "Ray Charles")
+    assert ray.path == "A/Ray_Charles.html" and ray.timestamp == "2015-06-02T00:00:00Z"
+    assert "<table class=\"infobox" in ray.text
+    r = next(p for p in redirects if p.title == "A Man And His Soul")
+    assert r.redirect == "A Man and His Soul"
+    data, mime = src.read_media("I/m/Ray_Charles_(cropped).jpg")  # type: ignore[misc]
+    assert mime == "image/jpeg" and data[:2] == b"\xff\xd8"
+    assert src.read_media("I/m/no-such-picture.jpg") is None
+
+
+def test_resuming_skips_the_pages_already_built() -> None:
+    all_pages = list(open_source(RAY).pages())
+    src = open_source(RAY, skip=100)
+    rest = list(src.pages())
+    assert src.pages_skipped == 100 and rest == all_pages[100:]
+
+
+def test_cree_new_layout_and_zstd() -> None:
+    cree = open_source(ZIM / "wikipedia_cr_all_2015-04.zim")
+    assert sum(1 for p in cree.pages() if not p.redirect) == 235 and cree.lang == "cr"
+    nons = open_source(ZIM / "wikibooks_be_all_nopic_2017-02-nons.zim")  # no namespaces
+    withns = open_source(ZIM / "wikibooks_be_all_nopic_2017-02-withns.zim")
+    a, b = list(nons.pages()), list(withns.pages())
+    assert nons.lang == withns.lang == "be"
+    assert len([p for p in a if not p.redirect]) == len([p for p in b if not p.redirect]) == 65
+    assert {p.title for p in a} == {p.title for p in b}
+    zstd = open_source(ZIM / "foo-zstd.zim")  # zstd clusters; its entries are plain text
+    assert list(zstd.pages()) == [] and zstd.archive.all_entry_count == 18
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_a_broken_zim_is_one_clear_error(path: Path) -> None:
+    with pytest.raises(SourceError) as e:
+        open_source(path)
+    assert path.name in e.value.one_line() and "not a readable ZIM file" in e.value.one_line()
+
+
+def test_broken_zims_through_the_cli_give_one_line_each(tmp_path: Path) -> None:
+    for path in INVALID:
+        r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(path), "--db", str(tmp_path / "x.db")],
+                           check=False, capture_output=True, text=True, timeout=60)
+        assert r.returncode == 1, r.stderr
+        line = " ".join(r.stderr.split())  # one message (Rich wraps it at the terminal's width)
+        assert len(line) < 400 and "Traceback" not in r.stderr and line.count("kidpedia: error:") == 1
+        assert line.startswith(f"kidpedia: error: {path.name} is not a readable ZIM file")
+
+
+def test_every_language_code_maps_both_ways() -> None:
+    text = (Path(__file__).resolve().parents[2] / "src/kidpedia/sources/rules/iso639.yaml").read_text()
+    table = yaml.safe_load(text)
+    assert table == iso639()
+    for three, wiki in table.items():
+        assert len(three) == 3 and 2 <= len(wiki) <= 3
+        assert wiki_lang(three) == wiki and wiki_lang(three.upper()) == wiki
+        assert wiki_lang(zim_lang(wiki)) == wiki
+    assert wiki_lang("eng,fra") == "en" and zim_lang("en") == "eng"
