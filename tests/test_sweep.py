@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from test_properties import RESIDUE
 
 from kidpedia.errors import KidpediaError
 from kidpedia.model import Article, RawPage, Section
 from kidpedia.pipeline import process_page
 from kidpedia.sources.dump import iter_pages
 from kidpedia.sources.redirects import raw_page
+from test_properties import RESIDUE
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "src" / "kidpedia" / "data" / "sample-enwiki.xml.bz2"
@@ -57,7 +57,8 @@ def _complete_pages(path: Path) -> Iterator[RawPage]:
 def _enterprise_pages() -> Iterator[RawPage]:
     records: list[dict] = []
     for f in sorted((DATA / "html").glob("*.json.gz")):
-        records.append(json.loads(gzip.open(f).read()))
+        with gzip.open(f) as fh:
+            records.append(json.loads(fh.read()))
     for f in sorted((DATA / "html").glob("*.ndjson")):
         records.extend(json.loads(line) for line in f.read_text("utf-8").splitlines() if line.strip())
     for r in records:

@@ -32,9 +32,13 @@ REPORTED_STATS = {"markup_dropped": "markup_dropped"}
 BatchResult = tuple[list[PackedArticle | Redirect | Skip], Counter[str]]
 
 
-def _process_batch(args: tuple[list[RawPage], str]) -> BatchResult:
-    """A worker's task: pages in, results out (articles already in the store's form),
-    with the sum of the article counters the build reports."""
+def _process_batch(args: tuple[list[RawPage], str]) -> list[PackedArticle | Redirect | Skip]:
+    """A worker's task: pages in, results out, articles already in the store's form."""
+    return _process_counted(args)[0]
+
+
+def _process_counted(args: tuple[list[RawPage], str]) -> BatchResult:
+    """``_process_batch``, with the sum of the article counters the build reports."""
     pages, level = args
     out: list[PackedArticle | Redirect | Skip] = []
     counts: Counter[str] = Counter()
@@ -98,7 +102,7 @@ def _results(
     """Results batch by batch, in source order; at most 3 batches per worker in flight."""
     if pool is None:
         for b in batches:
-            yield _process_batch((b, level))
+            yield _process_counted((b, level))
         return
     from collections import deque
 
@@ -106,7 +110,7 @@ def _results(
     depth = 3 * pool._processes  # type: ignore[attr-defined]
     try:
         for b in batches:
-            pending.append(pool.apply_async(_process_batch, ((b, level),)))  # type: ignore[attr-defined]
+            pending.append(pool.apply_async(_process_counted, ((b, level),)))  # type: ignore[attr-defined]
             while len(pending) >= depth:
                 yield pending.popleft().get()
     except KidpediaError:

@@ -358,10 +358,11 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
         line_mark = 0
 
     for node in code.nodes:
-        marker = isinstance(node, Tag) and node.wiki_markup in _LIST_MARKUP and str(node.tag) in ("li", "dt", "dd")
+        markup = str(node.wiki_markup) if isinstance(node, Tag) and node.wiki_markup else ""
+        marker = markup in _LIST_MARKUP and isinstance(node, Tag) and str(node.tag) in ("li", "dt", "dd")
         if marker and after_marker:  # "**", "*#": one level deeper
             depth += 1
-            kind = _LIST_MARKUP[str(node.wiki_markup)] if kind != "li" else kind
+            kind = _LIST_MARKUP[markup] if kind != "li" else kind
             continue
         after_marker = marker
         if isinstance(node, TextNode):
@@ -378,7 +379,7 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
                 cur.add(line)
         elif marker:
             flush()
-            kind = _LIST_MARKUP[str(node.wiki_markup)]
+            kind = _LIST_MARKUP[markup]
             depth = 0
         elif isinstance(node, Tag) and str(node.tag) == "hr":
             flush()
