@@ -102,12 +102,13 @@ def _problems(a: Article) -> list[str]:
         if s.lstrip()[:1] in ("|", "!"):
             bad.append(f"starts with markup: {s[:60]!r}")
     seen: set[str] = set()
+    for t in [*a.lead, *(p for s in a.iter_sections() for p in s.paragraphs)]:
+        if len(t.text) > 20 and t.text in seen:
+            bad.append(f"repeated: {t.text[:60]!r}")
+        seen.add(t.text)
     for t in texts:
         if len(t.text) > 5000:
             bad.append(f"paragraph of {len(t.text)} characters")
-        if t.kind == "p" and len(t.text) > 20 and t.text in seen:
-            bad.append(f"repeated: {t.text[:60]!r}")
-        seen.add(t.text)
         last = 0
         for span in t.links:
             if not (last <= span.start < span.end <= len(t.text)) or not t.text[span.start : span.end].strip():

@@ -89,3 +89,11 @@ def test_disambiguation_entry(name: str) -> None:
     assert classify(name) == "disambiguation", f"{name!r} is rendered by an earlier rule: remove it here"
     text, ctx = _render(f"Ada may refer to: {{{{{name}}}}}")
     assert text.text == "Ada may refer to:" and ctx.stats["disambiguation"] == 1
+
+
+@pytest.mark.parametrize("prefix", DATA["holes"])
+def test_hole_entry(prefix: str) -> None:
+    name = {"ipac": "ipac-en", "ipa-": "ipa-en"}.get(prefix, prefix)
+    assert classify(name) == "drop", name
+    text, _ = _render("'''A''' (named {{" + name + "|eɪ}}, plural As) is a letter.")
+    assert text.text == "A (plural As) is a letter."

@@ -158,7 +158,13 @@ def _cut(text: str, links: list[LinkSpan], pattern: re.Pattern[str]) -> tuple[st
 
 
 _SENTENCE = re.compile(r"(?s).+?(?:[.!?][\"”’)]*(?=\s+\S|\s*$)|[。！？]|$)\s*")
-_EMPTY_LIST = re.compile(HOLE + r"(?:[\s,;]*(?:\band\b|\bor\b)?[\s,;]*" + HOLE + ")+")
+_EMPTY_LIST = re.compile(HOLE + r"(?:\s*[,;]\s*(?:(?:and|or)\s+)?" + HOLE + ")+")
+_HOLE_RUN = re.compile(HOLE + r"(?:\s*" + HOLE + ")+")
+# Holes opening a parenthesis ("(/eɪ/; /a/, born 1879)"), or filling it: they go with their separators.
+_EMPTY_PARENS_HOLES = re.compile(
+    r" ?\(\s*" + HOLE + r"(?:\s*[,;]\s*" + HOLE + r")*\s*\)"
+    r"|(?<=\()\s*" + HOLE + r"(?:\s*[,;]\s*" + HOLE + r")*\s*[,;]\s*"
+)
 _EMPTY_CLAUSE = re.compile(
     r"(?<=\()\s*([^(),;" + HOLE + r"]{0,40}?)" + HOLE + r"\s*[,;]\s*"
     r"|(?<=[,;])\s*([^(),;" + HOLE + r"]{0,40}?)" + HOLE + r"\s*(?=[),;])"
@@ -177,13 +183,18 @@ def _fill_holes(text: str, links: list[LinkSpan]) -> tuple[str, list[LinkSpan]]:
     """Act on the marks: drop sentences with an unreadable formula or an emptied list
     ("such as , , and"), drop a short clause left empty ("(named , plural As)"),
     then remove the marks."""
+    if _HOLE_RUN.search(text):  # holes side by side are one hole
+        text, links = cut_ranges(text, links, [(m.start() + 1, m.end()) for m in _HOLE_RUN.finditer(text)])
+    if _EMPTY_PARENS_HOLES.search(text):
+        text, links = cut_ranges(text, links, [m.span() for m in _EMPTY_PARENS_HOLES.finditer(text)])
     doomed = _sentences_holding(text, _DROP_MARK) + _sentences_holding(text, _EMPTY_LIST)
     if doomed:
         text, links = cut_ranges(text, links, _merge(doomed))
     clauses = []
     for m in _EMPTY_CLAUSE.finditer(text):
         before = (m.group(1) or m.group(2) or "").strip()
-        if len(before.split()) <= 3 or before.endswith(":"):
+        lead_in = len(before.split()) <= 3 and before.isascii() and before == before.lower()  # "named", "drawing on"
+        if lead_in or before.endswith(":"):
             clauses.append((m.start(), m.end()))
     if clauses:
         text, links = cut_ranges(text, links, _merge(clauses))
@@ -230,6 +241,9 @@ def _tidy_punctuation(text: str, links: list[LinkSpan]) -> tuple[str, list[LinkS
             matches = list(pattern.finditer(text))
             if matches:
                 text, links = _remove_matches(text, links, matches)
+    lead = len(text) - len(text.lstrip())
+    if lead:  # a cut at the start (a hole) can leave a space there
+        links = [LinkSpan(s.start - lead, s.end - lead, s.target) for s in links]
     return text.strip(), links
 
 

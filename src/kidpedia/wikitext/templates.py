@@ -20,7 +20,7 @@ from kidpedia.wikitext.handlers import REGISTRY, Handler
 from kidpedia.wikitext.handlers.data import template_rules
 from kidpedia.wikitext.handlers.text import magic
 from kidpedia.wikitext.infobox import continue_quick_facts, extract_quick_facts, is_infobox_name
-from kidpedia.wikitext.inline import ParseContext, TextBuilder
+from kidpedia.wikitext.inline import HOLE, ParseContext, TextBuilder
 from kidpedia.wikitext.params import template_name
 
 __all__ = ["classify", "handler_for", "new_context", "render_template", "rules", "template_name"]
@@ -43,6 +43,7 @@ def rules() -> dict:
         "first_param": frozenset(str(x).lower() for x in data["first_param"]),
         "text": {str(k).lower(): str(v) for k, v in data["text"].items()},
         "disambiguation": frozenset(str(x).lower() for x in data["disambiguation"]),
+        "holes": tuple(str(x).lower() for x in data["holes"]),
     }
 
 
@@ -103,6 +104,8 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
         magic(tpl, name, out, ctx)
     elif kind == "drop":
         ctx.stats["templates_dropped"] += 1
+        if name.startswith(rules()["holes"]):
+            out.add(HOLE)
     elif kind == "disambiguation":
         ctx.stats["disambiguation"] = 1
     else:

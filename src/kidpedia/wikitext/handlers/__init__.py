@@ -27,6 +27,7 @@ REGISTRY: dict[str, Handler] = {
     "angle_brackets": text.wrap("⟨", "⟩"),
     "square_brackets": text.wrap("[", "]"),
     "superscript": text.superscript,
+    "chem": text.chem,
     "subscript": text.subscript,
     # lists
     "list_items": lists.list_items,

@@ -145,3 +145,16 @@ def subscript(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     if args:
         text = plain(args[0], ctx)
         out.add(scripts.subscript(text) or text)
+
+
+def chem(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{chem|Ge|9|4-}} -> "Ge₉⁴⁻": elements and counts in turn, a last charge raised."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    for i, arg in enumerate(args):
+        charge = i == len(args) - 1 and i > 0 and arg[-1:] in ("+", "-", "−")
+        if charge:
+            out.add(scripts.superscript(arg) or arg)
+        elif i % 2:
+            out.add(scripts.subscript(arg) or arg)
+        else:
+            out.add(arg)
