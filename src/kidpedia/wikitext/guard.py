@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import replace
 
 from kidpedia.model import Article, FactRow, LinkSpan, QuickFacts, Section, Text
-from kidpedia.wikitext.inline import TextBuilder
+from kidpedia.wikitext.inline import TextBuilder, cut_ranges
 
 # What a reader must never see (the property test's markers).
 RESIDUE = re.compile(
@@ -88,19 +88,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
 
 def cut(t: Text, ranges: list[tuple[int, int]]) -> Text:
     """``t`` without the character ranges (sorted, disjoint); links inside them go, others move."""
-    pieces: list[str] = []
-    pos = 0
-    for start, end in ranges:
-        pieces.append(t.text[pos:start])
-        pos = end
-
-    def moved(i: int) -> int:
-        return i - sum(min(end, i) - start for start, end in ranges if start < i)
-
-    pieces.append(t.text[pos:])
-    links = [s for s in t.links if not any(a < s.end and s.start < b for a, b in ranges)]
+    text, links = cut_ranges(t.text, t.links, ranges)
     b = TextBuilder()
-    b.add_text(Text("".join(pieces), tuple(LinkSpan(moved(s.start), moved(s.end), s.target) for s in links)))
+    b.add_text(Text(text, tuple(links)))
     built = b.build(t.kind)
     return replace(t, text=built.text, links=built.links)
 
