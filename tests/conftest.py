@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,12 +53,18 @@ RAY_CHARLES_ZIM = DATA / "zim" / "wikipedia_en_ray_charles_2015-06.zim"
 
 @pytest.fixture(scope="session")
 def ray_charles_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real Ray Charles ZIM (84 articles, pictures) built once into a database."""
-    from kidpedia.build import build
+    """The real Ray Charles ZIM (84 articles, pictures) built once into a database, with
+    the README's command: ``kidpedia build wikipedia_en_ray_charles_2015-06.zim --db rc.db``."""
+    import subprocess
+    import sys
 
     db = tmp_path_factory.mktemp("ray-charles") / "rc.db"
-    report = build([RAY_CHARLES_ZIM], db, workers=1)
-    assert report.articles == 84 and report.pictures > 50 and not report.errors, report
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(RAY_CHARLES_ZIM), "--db", str(db)],
+                       check=False, capture_output=True, text=True, timeout=600)
+    out = " ".join(r.stdout.split())
+    assert r.returncode == 0 and "84 articles, 151 redirects, 0 skipped from 235 pages" in out, r.stdout + r.stderr
+    pictures = re.search(r"stored (\d+) pictures", out)
+    assert pictures and int(pictures.group(1)) > 50, out
     return db
 
 
