@@ -83,6 +83,30 @@ def ray_charles_kids_zim(ray_charles_db: Path, tmp_path_factory: pytest.TempPath
     return out
 
 
+@pytest.fixture(scope="session")
+def ray_charles_site(ray_charles_db: Path, tmp_path_factory: pytest.TempPathFactory, export_site_cli) -> Path:  # type: ignore[no-untyped-def]
+    """The static site exported from the Ray Charles database, through the CLI."""
+    out = tmp_path_factory.mktemp("site") / "rc-site"
+    r = export_site_cli(ray_charles_db, out)
+    assert r.returncode == 0, r.stderr
+    assert " ".join(r.stdout.split()).startswith("84 articles, ")
+    return out
+
+
+@pytest.fixture(scope="session")
+def export_site_cli():  # type: ignore[no-untyped-def]
+    """``export_site_cli(db, out)`` runs ``kidpedia export site --db DB --out OUT`` as a user does."""
+    return _export_site_cli
+
+
+def _export_site_cli(db: Path, out: Path):  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "kidpedia", "export", "site", "--db", str(db), "--out", str(out)],
+                          check=False, capture_output=True, text=True, timeout=300)
+
+
 def _pictures(db: Path) -> int:
     import sqlite3
 
