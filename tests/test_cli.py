@@ -28,6 +28,7 @@ def db(tmp_path_factory: pytest.TempPathFactory, sample_dump: Path) -> Path:
     assert r.returncode == 0, r.stderr
     assert re.search(r"\d+ articles, 99 redirects, \d+ skipped from 206 pages", r.stdout), r.stdout
     assert "skipped 1: namespace" in r.stdout
+    assert "markup-dropped 0 paragraphs" in r.stdout  # the English sample leaks nothing
     return path
 
 

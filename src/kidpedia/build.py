@@ -26,14 +26,26 @@ BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
 
 
-def _process_batch(args: tuple[list[RawPage], str]) -> list[PackedArticle | Redirect | Skip]:
-    """A worker's task: pages in, results out, articles already in the store's form."""
+# Article counters (``Article.stats``) a build adds up and reports: key -> report field.
+REPORTED_STATS = {"markup_dropped": "markup_dropped"}
+
+BatchResult = tuple[list[PackedArticle | Redirect | Skip], Counter[str]]
+
+
+def _process_batch(args: tuple[list[RawPage], str]) -> BatchResult:
+    """A worker's task: pages in, results out (articles already in the store's form),
+    with the sum of the article counters the build reports."""
     pages, level = args
     out: list[PackedArticle | Redirect | Skip] = []
+    counts: Counter[str] = Counter()
     for p in pages:
         r = process_page(p, level)
-        out.append(pack(r) if isinstance(r, Article) else r)
-    return out
+        if isinstance(r, Article):
+            counts.update({k: r.stats[k] for k in REPORTED_STATS if r.stats.get(k)})
+            out.append(pack(r))
+        else:
+            out.append(r)
+    return out, counts
 
 
 @dataclass
@@ -49,6 +61,7 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
     redirects_dropped: int = 0  # redirects whose target was excluded for children
+    markup_dropped: int = 0  # paragraphs that still looked like markup after the parse (never shown)
     pictures: int = 0  # pictures stored from sources that carry image files (ZIMs)
     languages: list[str] = field(default_factory=list)  # editions of the sources, in order
     langlinks: dict[str, int] = field(default_factory=dict)  # langlinks file -> links matched
@@ -81,7 +94,7 @@ def _batches(pages: Iterator[RawPage], size: int) -> Iterator[list[RawPage]]:
 
 def _results(
     batches: Iterator[list[RawPage]], level: str, pool: object | None
-) -> Iterator[list[PackedArticle | Redirect | Skip]]:
+) -> Iterator[BatchResult]:
     """Results batch by batch, in source order; at most 3 batches per worker in flight."""
     if pool is None:
         for b in batches:
@@ -271,7 +284,9 @@ def _run_source(
         articles, redirects, skips, pending_pages = [], [], [], 0
 
     try:
-        for batch_results in _results(_batches(pages, BATCH_PAGES), level, pool):
+        for batch_results, counts in _results(_batches(pages, BATCH_PAGES), level, pool):
+            for stat, name in REPORTED_STATS.items():
+                setattr(report, name, getattr(report, name) + counts[stat])
             for r in batch_results:
                 done += 1
                 report.pages += 1

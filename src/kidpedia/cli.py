@@ -107,6 +107,7 @@ def build(
         out.print(f"  skipped {n:,}: {reason}")
     if report.redirects_dropped:
         out.print(f"  dropped {report.redirects_dropped:,} redirects to excluded articles")
+    out.print(f"  markup-dropped {report.markup_dropped:,} paragraphs that still looked like wikitext")
     if report.pictures:
         out.print(f"  stored {report.pictures:,} pictures")
     for path, n in report.langlinks.items():

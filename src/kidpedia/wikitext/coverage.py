@@ -5,7 +5,7 @@ parameters) and asks ``templates.classify`` what becomes of it. A template is
 *handled* when kidpedia knows what a reader sees of it: a handler, a rule from
 ``rules/templates.yaml``, an infobox, a magic word, or a deliberate drop. What a
 dropped template holds (a citation's parameters) is never shown, so it is not
-walked. References and comments are removed first, as the parser does.
+walked. References, comments and tables (not shown yet) are removed first, as the parser does.
 
 ``kidpedia templates SOURCE [--top N]`` prints ``Coverage.top()``: the most
 frequent unhandled templates, so rules can grow from what real dumps contain.
@@ -22,7 +22,7 @@ from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import RawPage
-from kidpedia.wikitext.parse import preclean
+from kidpedia.wikitext.parse import drop_tables, preclean
 from kidpedia.wikitext.templates import classify, template_name
 
 
@@ -61,7 +61,7 @@ def count_page(page: RawPage, cov: Coverage) -> None:
         return
     cov.pages += 1
     seen: set[str] = set()
-    _walk(mwparserfromhell.parse(preclean(page.text)), cov, seen, in_infobox=False)
+    _walk(mwparserfromhell.parse(drop_tables(preclean(page.text))), cov, seen, in_infobox=False)
     for name in seen:
         cov.pages_using[name] += 1
 

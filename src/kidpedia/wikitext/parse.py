@@ -3,8 +3,12 @@
 The page is first cut at its heading lines (cheap, by regex); sections the caller
 names in ``drop_sections`` (References, External links, ...) are never parsed, only
 searched for categories and language links. Comments, ``<ref>``s and behaviour
-switches go before parsing too. Each kept part is parsed with mwparserfromhell and
-turned into paragraphs and list items by ``_blocks``.
+switches go before parsing too, balance-aware: an unclosed ``<ref>`` or ``<!--``
+removes only itself. Tables are cut out of each section (``split_tables``; an
+unclosed ``{|`` takes only its own rows) and go to ``table_blocks``, the one place a
+table is rendered. Each kept part is parsed with mwparserfromhell and turned into
+paragraphs and list items by ``_blocks``; ``guard.guard`` repairs or drops whatever
+still looks like markup.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from mwparserfromhell.nodes import Text as TextNode
 from kidpedia.model import Article, LanguageLink, Link, RawPage, Section, Text
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
+from kidpedia.wikitext.guard import guard, without_last_sentence
 from kidpedia.wikitext.inline import (
     ParseContext,
     TextBuilder,
@@ -31,10 +36,6 @@ from kidpedia.wikitext.inline import (
 )
 from kidpedia.wikitext.templates import new_context
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_REF_SELF = re.compile(r"<ref\b[^>]*?/\s*>", re.IGNORECASE)
-_REF_PAIR = re.compile(r"<ref\b[^>]*>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
-_SWITCH = re.compile(r"__[A-Z]{3,}__")
 _HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.MULTILINE)
 _PREFIXED_LINK = re.compile(r"\[\[\s*([^\[\]|:#]+?)\s*:\s*([^\[\]|]+?)\s*(?:\|[^\[\]]*)?\]\]")
 _HAS_WORD = re.compile(r"\w")
@@ -51,28 +52,99 @@ def is_see_also(title: str) -> bool:
     return title.strip().lower() in _section_rules()["see_also"]
 
 
+_REF_TAG = re.compile(r"<(/?)ref(?=[\s>/])([^<>]*?)(/?)\s*>", re.IGNORECASE)
+_SWITCH = re.compile(r"__[A-Z]{3,}__")
+
+
+def strip_comments(text: str) -> str:
+    """Remove ``<!-- ... -->``; an unclosed ``<!--`` is removed alone (it hides nothing)."""
+    if "<!--" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        out.append(text[pos:start])
+        end = text.find("-->", start + 4)
+        pos = start + 4 if end < 0 else end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def strip_refs(text: str) -> str:
+    """Remove ``<ref>``s, balance-aware: an opening tag pairs with the next closing tag
+    only when no other ``<ref>`` opens (or heading starts) between them; an unclosed
+    ``<ref>`` or a stray ``</ref>`` is removed alone, so it never swallows the text after it."""
+    if "<ref" not in text and "<REF" not in text and "<Ref" not in text:
+        return text
+    cuts: list[tuple[int, int]] = []
+    open_at: re.Match[str] | None = None
+    for m in _REF_TAG.finditer(text):
+        closing, self_closing = m.group(1) == "/", m.group(3) == "/"
+        if closing and m.group(2).strip():  # "</ref name=x>": a broken tag, not a closing one
+            cuts.append(m.span())
+            continue
+        if self_closing and not closing:
+            if open_at is None:
+                cuts.append(m.span())
+            continue
+        if not closing:
+            if open_at is not None:
+                cuts.append(open_at.span())  # the previous one never closed
+            open_at = m
+        elif open_at is not None and "\n=" not in text[open_at.end() : m.start()]:
+            cuts.append((open_at.start(), m.end()))
+            open_at = None
+        else:
+            if open_at is not None:
+                cuts.append(open_at.span())
+                open_at = None
+            cuts.append(m.span())
+    if open_at is not None:
+        cuts.append(open_at.span())
+    cuts.sort()
+    out: list[str] = []
+    pos = 0
+    for start, end in cuts:
+        out.append(text[pos:start])
+        pos = max(pos, end)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def preclean(wikitext: str) -> str:
-    """Remove what never reaches a reader before the (slower) real parse."""
-    text = _COMMENT.sub("", wikitext) if "<!--" in wikitext else wikitext
-    if "<ref" in text or "<REF" in text:
-        text = _REF_SELF.sub("", text)
-        text = _REF_PAIR.sub("", text)
+    """Remove what never reaches a reader before the (slower) real parse: comments,
+    refs and behaviour switches (balance-aware: see strip_comments and strip_refs)."""
+    text = strip_refs(strip_comments(wikitext))
     if "__" in text:
         text = _SWITCH.sub("", text)
-    if "{|" in text:
-        text = drop_tables(text)
     return text
 
 
 _TABLE_EDGE = re.compile(r"^[ \t:]*(\{\||\|\})", re.MULTILINE)
+_TABLE_LINE = re.compile(r"[ \t:]*(?:[|!]|\{\|)")
 
 
-def drop_tables(text: str) -> str:
-    """Remove top-level wiki tables ({| ... |}, nested ones with them): kids' pages show
-    none yet, and they are a costly part of a parse. A table whose braces do not
-    balance (or that would cut a template in two) is left for the parser."""
-    out: list[str] = []
+def split_tables(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_table) in order. A table is ``{| ... |}`` at line
+    starts with nested ones inside it; one that would cut a template in two stays in
+    the text for the parser, and one inside a template's parameter is removed there
+    (it cannot stand as a block). An unclosed ``{|`` takes only its own rows: the
+    lines up to the first blank line followed by a line that is not table markup."""
+    if "{|" not in text:
+        return [(text, False)]
+    pieces: list[tuple[str, bool]] = []
+    kept: list[str] = []  # text since the last block table
     pos = depth = start = 0
+
+    def cut(table_start: int, table_end: int) -> None:
+        kept.append(text[pos:table_start])
+        before = "".join(kept)
+        if before.count("{{") > before.count("}}"):
+            return  # inside a template: removed in place
+        pieces.append((before, False))
+        pieces.append((text[table_start:table_end], True))
+        kept.clear()
+
     for m in _TABLE_EDGE.finditer(text):
         if m.group(1) == "{|":
             if depth == 0:
@@ -83,12 +155,32 @@ def drop_tables(text: str) -> str:
             if depth == 0:
                 table = text[start : m.end()]
                 if table.count("{{") == table.count("}}"):
-                    out.append(text[pos:start])
+                    cut(start, m.end())
                     pos = m.end()
-    if not out:
-        return text
-    out.append(text[pos:])
-    return "".join(out)
+    if depth and start >= pos:
+        end = _unclosed_table_end(text, start)
+        cut(start, end)
+        pos = end
+    kept.append(text[pos:])
+    pieces.append(("".join(kept), False))
+    return [p for p in pieces if p[0]]
+
+
+def _unclosed_table_end(text: str, start: int) -> int:
+    lines = text[start:].split("\n")
+    offset = start
+    blank = False
+    for i, line in enumerate(lines):
+        if i and blank and line.strip() and not _TABLE_LINE.match(line):
+            return offset
+        blank = not line.strip()
+        offset += len(line) + 1
+    return len(text)
+
+
+def drop_tables(text: str) -> str:
+    """``text`` without its tables (see split_tables): for measures that read only prose."""
+    return "".join(piece for piece, is_table in split_tables(text) if not is_table)
 
 
 @dataclass
@@ -138,7 +230,7 @@ def parse_with_context(
             ctx.stats["sections_dropped"] += 1
             _collect_prefixed_links(chunk.body, ctx)
             continue
-        paragraphs = _blocks(chunk.body, ctx)
+        paragraphs = _section_blocks(chunk.body, ctx)
         if chunk.level and is_see_also(title):
             see_also.extend(_links_of(paragraphs))
             continue
@@ -149,7 +241,7 @@ def parse_with_context(
             flat.append((chunk.level, title, paragraphs))
     stats = dict(ctx.stats)
     stats["templates_unknown_names"] = len(ctx.unknown_templates)
-    return Article(
+    return guard(Article(
         title=raw.title,
         lead=lead,
         sections=_nest(flat),
@@ -163,7 +255,7 @@ def parse_with_context(
         rev_id=raw.rev_id,
         timestamp=raw.timestamp,
         stats=stats,
-    ), ctx
+    )), ctx
 
 
 def _heading_text(title: str, ctx: ParseContext) -> str:
@@ -183,6 +275,36 @@ def _collect_prefixed_links(body: str, ctx: ParseContext) -> None:
 
 
 _LIST_MARKUP = {"*": "li", "#": "li", ":": "p", ";": "p"}
+
+
+def table_blocks(source: str, ctx: ParseContext) -> tuple[Text, ...]:
+    """What a reader sees of one wiki table (``source``: its wikitext, ``{|`` to ``|}``).
+
+    The one place tables go: none are shown yet, so this counts and drops them
+    (``wikitext/tables.py`` is to render them here)."""
+    ctx.stats["tables_dropped"] += 1
+    return ()
+
+
+def _section_blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
+    """Paragraphs, list items and tables of one section's body, in order."""
+    out: list[Text] = []
+    for piece, is_table in split_tables(body):
+        if is_table:
+            _add_table(out, table_blocks(piece, ctx), ctx)
+        else:
+            out.extend(_blocks(piece, ctx))
+    return tuple(out)
+
+
+def _add_table(out: list[Text], table: tuple[Text, ...], ctx: ParseContext) -> None:
+    """Add a table's blocks; when it shows nothing, the sentence that led into it goes too."""
+    if not table and out and out[-1].kind == "p" and out[-1].text.rstrip().endswith(":"):
+        rest = without_last_sentence(out.pop())
+        if rest is not None:
+            out.append(rest)
+        ctx.stats["lead_ins_dropped"] += 1
+    out.extend(table)
 
 
 def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
@@ -222,6 +344,9 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
             kind = _LIST_MARKUP[str(node.wiki_markup)]
         elif isinstance(node, Tag) and str(node.tag) == "hr":
             flush()
+        elif isinstance(node, Tag) and node.wiki_markup == "{|":
+            flush()
+            _add_table(out, table_blocks(str(node), ctx), ctx)
         else:
             render_nodes((node,), cur, ctx)
     flush()

@@ -1,0 +1,171 @@
+"""The last guard on an Article from wikitext: no markup ever reaches a reader.
+
+Whatever the parse left that still looks like wikitext or HTML (the markers of the
+property test: ``{{``, ``[[``, ``''``, ``{|``, ``<ref``, ``&nbsp;``, ...) is repaired
+when it is a stray token (removed, or an entity turned into its character), and a
+paragraph that still looks like markup after that (table rows, template
+parameters, a run of code) is dropped and counted (``stats["markup_dropped"]``,
+``markup-dropped`` in the build summary). Quick facts rows and section titles are
+repaired the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections import Counter
+from dataclasses import replace
+
+from kidpedia.model import Article, FactRow, LinkSpan, QuickFacts, Section, Text
+from kidpedia.wikitext.inline import TextBuilder
+
+# What a reader must never see (the property test's markers).
+RESIDUE = re.compile(
+    r"\{\{|\}\}|\[\[|\]\]|<ref|</ref|'''|''|\{\||\|\}|^\|-|\n\|-|__[A-Z]+__|&nbsp;|&amp;|&lt;|&gt;|&quot;"
+    r"|<!--|-->|<br|</?(?:span|div|small|sup|sub|center|font|table|td|tr|th)\b|\[https?://",
+    re.MULTILINE,
+)
+# Stray tokens a repair removes (an entity is replaced by its character).
+_STRAY = re.compile(
+    r"\{\{|\}\}|\[\[|\]\]|'{2,}|\{\||\|\}|__[A-Z]+__|<!--|-->|&[a-zA-Z]+;|&#\d+;"
+    r"|</?(?:ref|references|br|span|div|small|big|sup|sub|center|font|table|td|tr|th|p|i|b|u|s|abbr|nowiki)\b[^<>]*/?>"
+    r"|<ref\b[^<>]*$|\[(?=https?://)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# What a paragraph of prose never holds: a table row, a template parameter, a bare tag.
+_MARKUP_SHAPE = re.compile(
+    r"^\s*[|!]|\|\s*-|\|\|\s*\S|\|\s*[\w\- ]{1,30}=|\b(?:class|style|cellpadding|colspan|rowspan|align|width)\s*=\s*\""
+    r"|\b(?:cite (?:web|book|news|journal))\b|\[https?://",
+    re.IGNORECASE,
+)
+MAX_PARAGRAPH = 5000
+
+
+def repair(t: Text) -> Text:
+    """``t`` with stray markup tokens removed (outside its links) and entities decoded."""
+    if not _STRAY.search(t.text):
+        return t
+    text, links = t.text, list(t.links)
+    out: list[str] = []
+    shifts: list[tuple[int, int]] = []  # (position in the old text, shift from there on)
+    pos = delta = 0
+    for m in _STRAY.finditer(text):
+        if any(s.start < m.end() and m.start() < s.end for s in links):
+            continue
+        token = m.group()
+        new = html.unescape(token) if token.startswith("&") else (" " if token.lower().startswith("<br") else "")
+        if new == token:
+            continue
+        out.append(text[pos : m.start()])
+        out.append(new)
+        delta += len(new) - len(token)
+        shifts.append((m.end(), delta))
+        pos = m.end()
+    out.append(text[pos:])
+
+    def moved(i: int) -> int:
+        d = 0
+        for end, total in shifts:
+            if end > i:
+                break
+            d = total
+        return i + d
+
+    b = TextBuilder()
+    b.add_text(Text("".join(out), tuple(LinkSpan(moved(s.start), moved(s.end), s.target) for s in links)))
+    built = b.build(t.kind)
+    return replace(t, text=built.text, links=built.links)
+
+
+def looks_like_markup(text: str) -> bool:
+    """Still wikitext after repair: a table row, template parameters, a tag, or a run too long for prose."""
+    return bool(RESIDUE.search(text) or _MARKUP_SHAPE.search(text)) or len(text) > MAX_PARAGRAPH
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
+
+
+def cut(t: Text, ranges: list[tuple[int, int]]) -> Text:
+    """``t`` without the character ranges (sorted, disjoint); links inside them go, others move."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in ranges:
+        pieces.append(t.text[pos:start])
+        pos = end
+
+    def moved(i: int) -> int:
+        return i - sum(min(end, i) - start for start, end in ranges if start < i)
+
+    pieces.append(t.text[pos:])
+    links = [s for s in t.links if not any(a < s.end and s.start < b for a, b in ranges)]
+    b = TextBuilder()
+    b.add_text(Text("".join(pieces), tuple(LinkSpan(moved(s.start), moved(s.end), s.target) for s in links)))
+    built = b.build(t.kind)
+    return replace(t, text=built.text, links=built.links)
+
+
+def without_last_sentence(t: Text) -> Text | None:
+    """``t`` less its last sentence (a lead-in to something removed), or None if it has one."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(t.text.rstrip())]
+    return cut(t, [(ends[-1], len(t.text))]) if ends else None
+
+
+def _without_markup_sentences(t: Text, stats: Counter[str]) -> Text:
+    """A paragraph whose markup is confined to some sentences keeps the others."""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(t.text)] + [len(t.text)]
+    bad = [(a, b) for a, b in itertools.pairwise(bounds) if looks_like_markup(t.text[a:b])]
+    if not bad or len(bad) == len(bounds) - 1:
+        return t
+    stats["markup_sentences_dropped"] += len(bad)
+    return cut(t, bad)
+
+
+def _clean_paragraphs(paragraphs: tuple[Text, ...], stats: Counter[str]) -> tuple[Text, ...]:
+    out = []
+    for p in paragraphs:
+        fixed = repair(p)
+        if looks_like_markup(fixed.text):
+            fixed = _without_markup_sentences(fixed, stats)
+        if looks_like_markup(fixed.text):
+            stats["markup_dropped"] += 1
+            continue
+        if fixed is not p:
+            stats["markup_repaired"] += 1
+        if fixed.text:
+            out.append(fixed)
+    return tuple(out)
+
+
+def _clean_sections(sections: tuple[Section, ...], stats: Counter[str]) -> tuple[Section, ...]:
+    out = []
+    for s in sections:
+        paragraphs = _clean_paragraphs(s.paragraphs, stats)
+        children = _clean_sections(s.sections, stats)
+        if paragraphs or children:
+            out.append(replace(s, title=repair(Text(s.title)).text, paragraphs=paragraphs, sections=children))
+    return tuple(out)
+
+
+def _clean_facts(qf: QuickFacts) -> QuickFacts:
+    rows = []
+    for r in qf.rows:
+        values = tuple(v for v in (repair(v) for v in r.values) if v.text and not RESIDUE.search(v.text))
+        label = repair(Text(r.label)).text
+        if r.header or values:
+            rows.append(FactRow(label, values, r.header) if values or r.header else r)
+    return replace(qf, title=repair(Text(qf.title)).text, rows=tuple(rows))
+
+
+def guard(article: Article) -> Article:
+    """The article with markup repaired or dropped; ``stats`` counts what was done."""
+    stats: Counter[str] = Counter()
+    lead = _clean_paragraphs(article.lead, stats)
+    sections = _clean_sections(article.sections, stats)
+    qf = _clean_facts(article.quick_facts) if article.quick_facts else None
+    if not stats and qf == article.quick_facts:
+        return article
+    merged = dict(article.stats)
+    for k, v in stats.items():
+        merged[k] = merged.get(k, 0) + v
+    return replace(article, lead=lead, sections=sections, quick_facts=qf, stats=merged)
