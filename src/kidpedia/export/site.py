@@ -50,7 +50,7 @@ def _write(root: Path, path: str, data: str | bytes) -> None:
 
 
 def _snippet(text: str) -> str:
-    return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rsplit(" ", 1)[0].rstrip(".,;:") + "…"
 
 
 def export_site(db: str | Path, out: str | Path, lang: str | None = None) -> SiteReport:
