@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,12 +53,18 @@ RAY_CHARLES_ZIM = DATA / "zim" / "wikipedia_en_ray_charles_2015-06.zim"
 
 @pytest.fixture(scope="session")
 def ray_charles_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real Ray Charles ZIM (84 articles, pictures) built once into a database."""
-    from kidpedia.build import build
+    """The real Ray Charles ZIM (84 articles, pictures) built once into a database, with
+    the README's command: ``kidpedia build wikipedia_en_ray_charles_2015-06.zim --db rc.db``."""
+    import subprocess
+    import sys
 
     db = tmp_path_factory.mktemp("ray-charles") / "rc.db"
-    report = build([RAY_CHARLES_ZIM], db, workers=1)
-    assert report.articles == 84 and report.pictures > 50 and not report.errors, report
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(RAY_CHARLES_ZIM), "--db", str(db)],
+                       check=False, capture_output=True, text=True, timeout=600)
+    out = " ".join(r.stdout.split())
+    assert r.returncode == 0 and "84 articles, 151 redirects, 0 skipped from 235 pages" in out, r.stdout + r.stderr
+    pictures = re.search(r"stored (\d+) pictures", out)
+    assert pictures and int(pictures.group(1)) > 50, out
     return db
 
 
@@ -74,6 +81,30 @@ def ray_charles_kids_zim(ray_charles_db: Path, tmp_path_factory: pytest.TempPath
     line = " ".join(r.stdout.split())  # Rich wraps long lines at the terminal width
     assert line == f"84 articles, 151 redirects, {_pictures(ray_charles_db)} pictures (en) -> {out}"
     return out
+
+
+@pytest.fixture(scope="session")
+def ray_charles_site(ray_charles_db: Path, tmp_path_factory: pytest.TempPathFactory, export_site_cli) -> Path:  # type: ignore[no-untyped-def]
+    """The static site exported from the Ray Charles database, through the CLI."""
+    out = tmp_path_factory.mktemp("site") / "rc-site"
+    r = export_site_cli(ray_charles_db, out)
+    assert r.returncode == 0, r.stderr
+    assert " ".join(r.stdout.split()).startswith("84 articles, ")
+    return out
+
+
+@pytest.fixture(scope="session")
+def export_site_cli():  # type: ignore[no-untyped-def]
+    """``export_site_cli(db, out)`` runs ``kidpedia export site --db DB --out OUT`` as a user does."""
+    return _export_site_cli
+
+
+def _export_site_cli(db: Path, out: Path):  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "kidpedia", "export", "site", "--db", str(db), "--out", str(out)],
+                          check=False, capture_output=True, text=True, timeout=300)
 
 
 def _pictures(db: Path) -> int:

@@ -4,8 +4,6 @@ figures; kiwix-serve shows the same page with its picture. Screenshots: tests/ar
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,16 +11,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def static_site(ray_charles_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("static") / "site"
-    r = subprocess.run([sys.executable, "-m", "kidpedia", "export", "site", "--db", str(ray_charles_db),
-                        "--out", str(out)], check=False, capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stderr
-    return out
-
-
-def test_static_site_from_file_url_searches_and_shows_pictures(browser, static_site: Path, screenshot) -> None:  # type: ignore[no-untyped-def]
+def test_static_site_from_file_url_searches_and_shows_pictures(browser, ray_charles_site: Path, screenshot) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -31,7 +20,7 @@ def test_static_site_from_file_url_searches_and_shows_pictures(browser, static_s
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: None if r.url.startswith(("file://", "data:")) else outside.append(r.url))
     try:
-        page.goto((static_site / "index.html").as_uri())
+        page.goto((ray_charles_site / "index.html").as_uri())
         page.fill("#q-big", "soul music")
         page.press("#q-big", "Enter")
         page.wait_for_selector("#search-results li a")

@@ -6,8 +6,6 @@ search documents, and the same database gives the same site byte for byte.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,18 +14,9 @@ import pytest
 _ADDRESS = re.compile(r'(?:href|src)="([^"]+)"')
 
 
-def _export(db: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kidpedia", "export", "site", "--db", str(db), "--out", str(out)],
-                          check=False, capture_output=True, text=True, timeout=300)
-
-
-@pytest.fixture(scope="module")
-def site(ray_charles_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "rc-site"
-    r = _export(ray_charles_db, out)
-    assert r.returncode == 0, r.stderr
-    assert " ".join(r.stdout.split()).startswith("84 articles, ")
-    return out
+@pytest.fixture()
+def site(ray_charles_site: Path) -> Path:
+    return ray_charles_site
 
 
 def test_files_and_relative_addresses(site: Path) -> None:
@@ -51,15 +40,15 @@ def test_files_and_relative_addresses(site: Path) -> None:
     assert docs.startswith("window.KIDPEDIA_DOCS = [") and '"title":"Ray Charles"' in docs
 
 
-def test_same_database_same_site(site: Path, ray_charles_db: Path, tmp_path: Path) -> None:
+def test_same_database_same_site(site: Path, ray_charles_db: Path, tmp_path: Path, export_site_cli) -> None:  # type: ignore[no-untyped-def]
     again = tmp_path / "again"
-    assert _export(ray_charles_db, again).returncode == 0
+    assert export_site_cli(ray_charles_db, again).returncode == 0
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first == second
 
 
-def test_a_folder_with_other_files_is_refused(ray_charles_db: Path, tmp_path: Path) -> None:
+def test_a_folder_with_other_files_is_refused(ray_charles_db: Path, tmp_path: Path, export_site_cli) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "notes.txt").write_text("mine")
-    r = _export(ray_charles_db, tmp_path)
+    r = export_site_cli(ray_charles_db, tmp_path)
     assert r.returncode == 2 and "holds other files" in r.stderr and "Traceback" not in r.stderr

@@ -14,12 +14,15 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
+from kidpedia.errors import StoreError, UsageError
 from kidpedia.model import Article
 from kidpedia.store import Store
+from kidpedia.store import export as store_export
 from kidpedia.store import media as store_media
 from kidpedia.store.media import MediaInfo
 from kidpedia.web import render
@@ -87,6 +90,18 @@ class ExportedMedia:
     def media_urls(self, names: Iterable[str]) -> dict[str, tuple[str, int, int]]:
         found = store_media.lookup(self.store, names)
         return {n: (relative(self.page_path, self.layout.media_path(m)), m.width, m.height) for n, m in found.items()}
+
+
+def open_edition(db: str | Path, lang: str | None) -> tuple[Store, str]:
+    """The store at ``db`` and the edition to export: ``lang``, else the store's default
+    (one edition per export); a store without articles or without ``lang`` is an error."""
+    store = Store(db)
+    langs = store_export.languages(store)
+    if not langs:
+        raise StoreError(f"{db} holds no article to export", "build it first: kidpedia build SOURCE --db PATH")
+    if lang and lang not in dict(langs):
+        raise UsageError(f"{db} holds no article in {lang!r}", "its languages: " + ", ".join(x for x, _ in langs))
+    return store, lang or store.default_lang()
 
 
 def export_env() -> Environment:

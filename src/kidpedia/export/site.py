@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from kidpedia.errors import StoreError, UsageError
-from kidpedia.export.pages import SITE_LAYOUT, PageMaker, stylesheet
+from kidpedia.errors import UsageError
+from kidpedia.export.pages import SITE_LAYOUT, PageMaker, open_edition, stylesheet
 from kidpedia.lang import language_name
-from kidpedia.store import Store
 from kidpedia.store import export as store_export
 from kidpedia.store import media as store_media
 
@@ -51,19 +50,13 @@ def _write(root: Path, path: str, data: str | bytes) -> None:
 
 
 def _snippet(text: str) -> str:
-    return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rsplit(" ", 1)[0].rstrip(".,;:") + "…"
 
 
 def export_site(db: str | Path, out: str | Path, lang: str | None = None) -> SiteReport:
     """Write the static site of the store at ``db`` into the folder ``out``: the edition
     ``lang``, else the store's default."""
-    store = Store(db)
-    langs = store_export.languages(store)
-    if not langs:
-        raise StoreError(f"{db} holds no article to export", "build it first: kidpedia build SOURCE --db PATH")
-    if lang and lang not in dict(langs):
-        raise UsageError(f"{db} holds no article in {lang!r}", "its languages: " + ", ".join(x for x, _ in langs))
-    lang = lang or store.default_lang()  # one edition per export
+    store, lang = open_edition(db, lang)
     root = Path(out)
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} is a file, not a folder")

@@ -19,8 +19,8 @@ from pathlib import Path
 from libzim.writer import Creator, Hint, Item, StringProvider
 from PIL import Image, ImageDraw
 
-from kidpedia.errors import ExportError, StoreError, UsageError
-from kidpedia.export.pages import ZIM_LAYOUT, PageMaker, stylesheet
+from kidpedia.errors import ExportError
+from kidpedia.export.pages import ZIM_LAYOUT, PageMaker, open_edition, stylesheet
 from kidpedia.lang import language_name
 from kidpedia.sources.zim import quiet_libzim, zim_lang
 from kidpedia.store import Store
@@ -74,13 +74,7 @@ def metadata(lang: str, count: int, date: str, name_hint: str) -> dict[str, str]
 
 def export_zim(db: str | Path, out: str | Path, lang: str | None = None) -> ZimReport:
     """Write the kids' ZIM of the store at ``db``: the edition ``lang``, else the store's default."""
-    store = Store(db)
-    langs = store_export.languages(store)
-    if not langs:
-        raise StoreError(f"{db} holds no article to export", "build it first: kidpedia build SOURCE --db PATH")
-    if lang and lang not in dict(langs):
-        raise UsageError(f"{db} holds no article in {lang!r}", "its languages: " + ", ".join(x for x, _ in langs))
-    lang = lang or store.default_lang()  # one edition per export
+    store, lang = open_edition(db, lang)
     titles = store_export.titles(store, lang)
     zim_language = lang
     maker = PageMaker(store, ZIM_LAYOUT, titles, lang)
