@@ -81,7 +81,30 @@ def template_name(table: etree._Element) -> str:
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
-    """The box's own rows (not those of tables inside its cells)."""
+    """The box's own rows (not those of tables inside its cells), except that a row whose
+    one cell holds nothing but a table of its own (a military conflict's Date, Location
+    and Result; a subbox) gives that table's rows in its place."""
+    out: list[etree._Element] = []
+    for tr in _rows_of(table):
+        inner = _only_table(tr)
+        out.extend(_rows(inner) if inner is not None else [tr])
+    return out
+
+
+def _only_table(tr: etree._Element) -> etree._Element | None:
+    """The table a one-cell row holds when all the cell's text is in that table."""
+    cells = _cells(tr)
+    if len(cells) != 1:
+        return None
+    cell = cells[0]
+    tables = [t for t in cell.iter("table") if next(t.iterancestors("table", "td", "th")) is cell]
+    if len(tables) != 1 or not _rows_of(tables[0]):
+        return None
+    outside = "".join(cell.itertext()).replace("".join(tables[0].itertext()), "", 1)
+    return tables[0] if not outside.strip() else None
+
+
+def _rows_of(table: etree._Element) -> list[etree._Element]:
     return [tr for tr in table.iter("tr") if next(tr.iterancestors("table")) is table]
 
 
