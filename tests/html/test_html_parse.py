@@ -148,3 +148,14 @@ def test_every_enterprise_record_parses_to_an_article_with_text() -> None:
             assert "<" not in t.text or "<" in t.text.replace("<", "", 0), path.name
             for span in t.links:
                 assert 0 <= span.start < span.end <= len(t.text), path.name
+
+
+def test_a_country_box_with_td_scope_row_labels_has_labels_and_header_rows() -> None:
+    a = _parse(record_raw("ptwiki__Portugal"))  # ptwiki's box labels rows with <td scope="row">
+    qf = a.quick_facts
+    assert qf is not None and qf.title == "República Portuguesa"
+    headers = [r.label for r in qf.rows if r.header]
+    assert {"Área", "População"} <= set(headers)
+    rows = {r.label: [v.text for v in r.values] for r in qf.rows if r.values}
+    assert rows["Capital"][0].startswith("Lisboa") and rows["Moeda"] == ["euro (EUR)"]
+    assert all(len(r.values) == 1 for r in qf.rows if r.values)  # no row split into false "sides"

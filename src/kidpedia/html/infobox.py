@@ -112,6 +112,11 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
     return [c for c in tr if c.tag in ("th", "td")]
 
 
+def _is_label(cell: etree._Element) -> bool:
+    """A row's label: a ``th``, or a ``td scope="row"`` (ptwiki's country box)."""
+    return cell.tag == "th" or (cell.get("scope") or "").lower() == "row"
+
+
 def _label(cell: etree._Element, inline: Inline) -> str:
     return _BULLETS.sub("", inline.text(cell).text).strip()
 
@@ -147,18 +152,18 @@ def extract(table: etree._Element, lang: str, page_path: str, image_of) -> Quick
             elif text.text:
                 rows.append(FactRow("", (text,)))
             continue
-        if cells[0].tag == "th" and len(cells) == 2:
+        if _is_label(cells[0]) and len(cells) == 2:
             value = values.text(cells[1])
             if value.text:
                 rows.append(FactRow(_label(cells[0], labels), (value,)))
             continue
-        sides = tuple(values.text(c) for c in cells if c.tag == "td")
+        sides = tuple(values.text(c) for c in cells if not _is_label(c))
         if not any(s.text for s in sides):
             continue
         if rows and rows[-1].header:  # "Belligerents" over one cell per side
             rows[-1] = FactRow(rows[-1].label, sides)
         else:
-            label = _label(cells[0], labels) if cells[0].tag == "th" else ""
+            label = _label(cells[0], labels) if _is_label(cells[0]) else ""
             rows.append(FactRow(label, sides))
     return QuickFacts(template=template_name(table), title=title, image=image, rows=tuple(rows))
 
