@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -179,7 +180,7 @@ def build(
                     _cb(r, _base + _src.bytes_read, total_bytes)
 
             try:
-                done = _run_source(store, key, pages, done, level, pool, report, tick, lambda _s=src: _s.lang)
+                done = _run_source(store, key, pages, done, level, pool, report, tick, partial(_lang_of, src))
             except DumpFormatError as e:
                 report.errors.append(e.one_line())
                 continue
@@ -264,6 +265,11 @@ def store_pictures(store: Store, src: object) -> int:
             stored += store_media.put(store, batch)
             batch = []
     return stored + store_media.put(store, batch)
+
+
+def _lang_of(src: object) -> str | None:
+    """The language a source has found so far (a dump's first page names it)."""
+    return getattr(src, "lang", None)
 
 
 def _run_source(

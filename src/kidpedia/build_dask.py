@@ -40,7 +40,7 @@ import shutil
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,12 +256,12 @@ def _row(seq: int, r: PackedArticle | Redirect | Skip) -> tuple:
     return (seq, "skip", r.title, r.reason, None, None, r.detail, None, None, None)
 
 
-def read_shard(shard: Path) -> tuple[dict, Iterator[list[PackedArticle | Redirect | Skip]]]:
+def read_shard(shard: Path) -> tuple[dict, Generator[list[PackedArticle | Redirect | Skip], None, None]]:
     """A shard's summary and its results in order, in chunks of COMMIT_PAGES."""
     conn = sqlite3.connect(f"file:{shard}?mode=ro", uri=True)
     summary = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()[0])
 
-    def chunks() -> Iterator[list[PackedArticle | Redirect | Skip]]:
+    def chunks() -> Generator[list[PackedArticle | Redirect | Skip], None, None]:
         try:
             cur = conn.execute("SELECT * FROM results ORDER BY seq")
             while rows := cur.fetchmany(COMMIT_PAGES):
@@ -571,3 +571,8 @@ def _add_report(into: BuildReport, one: BuildReport) -> None:
     into.errors += one.errors
     into.already_built += one.already_built
     into.resumed_from.update(one.resumed_from)
+    into.wikitext_bytes += one.wikitext_bytes
+    into.markup_dropped += one.markup_dropped
+    into.pictures += one.pictures  # a ZIM's, stored by the local build
+    into.languages += [lang for lang in one.languages if lang not in into.languages]
+    into.langlinks.update(one.langlinks)

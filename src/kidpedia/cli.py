@@ -110,8 +110,8 @@ def build(
     out.print(f"  markup-dropped {report.markup_dropped:,} paragraphs that still looked like wikitext")
     if report.pictures:
         out.print(f"  stored {report.pictures:,} pictures")
-    for path, n in report.langlinks.items():
-        out.print(f"  {n:,} language links from {Path(path).name}")
+    for links_file, n in report.langlinks.items():
+        out.print(f"  {n:,} language links from {Path(links_file).name}")
     _note_missing_wordlists(report.languages)
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)

@@ -119,7 +119,7 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
     if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
         variant = fast.PLAIN + editions.variant()
-        stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, response.body, lang=site.lang)
+        stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, bytes(response.body), lang=site.lang)
         if stored is not None:
             response.headers.update({k.decode(): v.decode() for k, v in fast.cache_headers(stored)})
     return response
