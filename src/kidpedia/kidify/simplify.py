@@ -33,7 +33,10 @@ from typing import Any
 
 import yaml
 
-STEPS = ("parentheticals", "adverbials", "words", "split", "numbers")
+STEPS = ("parentheticals", "adverbials", "fillers", "clauses", "words", "split", "trailing", "shorten",
+         "numbers")
+SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
+#                                   its first comma after at least this many)
 
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:!?])")
@@ -56,21 +59,26 @@ _TRAILING = re.compile(
     r",\s+(?:including|such as|especially|making|giving|leading|becoming|resulting|"
     r"which|where|while|whereas|although|though)\b[^.;!?]*(?=[.!?]?$)"
 )
+_MID_CLAUSE = re.compile(r",\s+which\s+(is|was|are|were|has|have|had)\s+([^,;.]+),\s+")
+_FILLERS = re.compile(r"\s+\b(?:also|very|currently|originally|actually|really|generally|usually|"
+                      r"typically|particularly)\b(?=\s)",
+                      re.IGNORECASE)
 _BIG = re.compile(r"\b(\d{1,3})(?:,000,000,000|,000,000|,000)\b(?!,\d)")
 _BIG_NAMES = {",000,000,000": "billion", ",000,000": "million"}
 
 
 @lru_cache(maxsize=1)
-def word_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[dict[str, Any]]]:
-    """The plain-word table, compiled: (pattern, replacement) longest phrase first."""
+def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, str]]], list[dict[str, Any]]]:
+    """The plain-word table, compiled: one pattern for the entries that open a sentence
+    and one for the rest (longest phrase first), each with its lookup of plain forms."""
     path = resources.files("kidpedia.kidify") / "rules" / "simple_words.yaml"
     entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
     rules = []
-    for e in sorted(entries, key=lambda e: -len(e["from"])):
-        words = re.escape(e["from"]).replace(r"\ ", r"\s+")
-        head = r"^" if e.get("start") else r"\b"
-        tail = "" if e["from"].endswith(",") else r"\b"
-        rules.append((re.compile(head + words + tail, re.IGNORECASE), e["to"]))
+    for at_start in (True, False):
+        chosen = sorted((e for e in entries if bool(e.get("start")) == at_start), key=lambda e: -len(e["from"]))
+        alts = "|".join(re.escape(e["from"]).replace(r"\ ", r"\s+") for e in chosen)
+        pattern = rf"^(?:{alts})" if at_start else rf"\b(?:{alts})\b"
+        rules.append((re.compile(pattern, re.IGNORECASE), {e["from"].lower(): e["to"] for e in chosen}))
     return rules, entries
 
 
@@ -101,8 +109,8 @@ def drop_adverbials(s: str) -> str:
     return _capital(s)
 
 
-def _replacer(plain: str) -> Callable[[re.Match[str]], str]:
-    return lambda m: _same_case(m.group(0), plain)
+def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
+    return lambda m: _same_case(m.group(0), plain[" ".join(m.group(0).lower().split())])
 
 
 def plain_words(s: str) -> str:
@@ -135,6 +143,62 @@ def round_numbers(s: str) -> str:
     return _BIG.sub(spell, s)
 
 
+def drop_mid_clauses(s: str) -> str:
+    """A relative clause between commas becomes a sentence of its own after the one it
+    was in: "X, which was built in 1200, is old." -> "X is old. It was built in 1200." """
+    m = _MID_CLAUSE.search(s)
+    if not m or not s.endswith("."):
+        return s
+    who = "They" if m.group(1) in ("are", "were", "have") else "It"
+    return f"{s[:m.start()]} {s[m.end():]} {who} {m.group(1)} {m.group(2)}."
+
+
+def drop_fillers(s: str) -> str:
+    """Words that add little for a child ("also", "very", "currently")."""
+    return _FILLERS.sub("", s)
+
+
+def trailing(s: str) -> str:
+    return ". ".join(main_clause(p) for p in s.split(". "))
+
+
+_CLAUSE_START = {"he": "He", "she": "She", "it": "It", "they": "They", "this": "This",
+                 "there": "There", "which": "It"}
+
+
+_VERBS = frozenset(
+    "is was are were has had have be been became becomes become can could will would may might "
+    "must did does do lived died won made makes make took takes began begins found finds gave "
+    "went goes came comes wrote writes led leads includes included means meant said says "
+    "built grew grows lies lay runs ran uses used".split()
+)
+
+
+def _has_verb(words: list[str]) -> bool:
+    """A rough test that words hold a finished clause: a common verb, or a past form in -ed."""
+    return any(w.lower().strip(",") in _VERBS or (w.islower() and w.rstrip(",").endswith("ed")) for w in words)
+
+
+def shorten(s: str, level: int = 2) -> str:
+    """A long sentence keeps what comes before its first comma (past the first few words):
+    the rest is detail, most often an aside a child can do without."""
+    longest, first = SHORT.get(level, SHORT[2])
+    out = []
+    for part in re.split(r"(?<=[.!?]) (?=[A-Z])", s):
+        words = part.split()
+        if len(words) > longest:
+            for i in range(first - 1, len(words) - 1):
+                if words[i].endswith(",") and not words[i + 1][:1].isdigit() and _has_verb(words[1:i + 1]):
+                    rest = words[i + 1:]
+                    words = words[: i + 1]
+                    words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
+                    if len(rest) > 3 and rest[0] in _CLAUSE_START:
+                        words += [_CLAUSE_START[rest[0]], *rest[1:]]
+                    break
+        out.append(" ".join(words))
+    return " ".join(out)
+
+
 def main_clause(s: str) -> str:
     """Level 1: the trailing detail of a long sentence goes."""
     if len(s.split()) <= 10:
@@ -149,6 +213,9 @@ _STEP_FUNCS = {
     "words": plain_words,
     "split": split_clauses,
     "numbers": round_numbers,
+    "fillers": drop_fillers,
+    "clauses": drop_mid_clauses,
+    "trailing": trailing,
 }
 _LANG_FREE = ("parentheticals",)
 
@@ -164,7 +231,7 @@ def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, 
             if step == "split":
                 s = re.sub(r";\s+(\w)", lambda m: ". " + m.group(1).upper(), s)
             continue
-        s = _STEP_FUNCS[step](s)
+        s = shorten(s, level) if step == "shorten" else _STEP_FUNCS[step](s)
     if level <= 1 and lang == "en":
         s = ". ".join(main_clause(p) for p in s.split(". "))
     s = _tidy(s)

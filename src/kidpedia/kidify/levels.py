@@ -1,0 +1,169 @@
+"""Three reading levels of one article (pure functions: Article -> Article).
+
+    at_level(article, level) -> Article      1 (ages 7-9), 2 (ages 10-12), 3 (as built)
+    level_number(text) -> int | None         "1", "2", "3" from a URL or a flag
+
+Level 3 is the cleaned article. Level 2 is every section, each sentence simplified
+(``simplify``, level 2). Level 1 is short: the lead and the first sentences of the main
+sections, simplified for level 1. Then, for each of levels 1 and 2, the hardest
+sentences go, one at a time (never the article's first), while the article reads above
+its target grade (FKGL 4 and 7): a child gets the sentences they can read, and the full
+article stays one click away. Links are kept where their words survive; Quick facts,
+pictures and See also are kept as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kidpedia.kidify import reading
+from kidpedia.kidify.simplify import simplify
+from kidpedia.model import Article, LinkSpan, Section, Text
+
+LEVELS = (1, 2, 3)
+DEFAULT_LEVEL = 3
+TARGET_FKGL = {1: 4.0, 2: 7.0}
+LEAST_SENTENCES = {1: 3, 2: 5}  # the fitting stops before a page has fewer sentences
+LEVEL1_LEAD_PARAGRAPHS = 2
+LEVEL1_SECTION_SENTENCES = 2
+
+
+def level_number(value: object) -> int | None:
+    """1, 2 or 3 from "1", 2, "level2"...; None when it is not a level."""
+    text = str(value).strip().lower().removeprefix("level")
+    return int(text) if text in ("1", "2", "3") else None
+
+
+def _relink(old: Text, new_text: str) -> tuple[LinkSpan, ...]:
+    """The old text's links, found again in the new text in order (a link whose words
+    were cut or changed is dropped)."""
+    spans: list[LinkSpan] = []
+    pos = 0
+    for span in old.links:
+        words = old.text[span.start:span.end]
+        at = new_text.find(words, pos) if words else -1
+        if at >= 0:
+            spans.append(LinkSpan(at, at + len(words), span.target))
+            pos = at + len(words)
+    return tuple(spans)
+
+
+def _simplify_text(t: Text, level: int, lang: str, keep: int | None = None) -> Text | None:
+    sents = reading.sentences(t.text) if t.kind == "p" else [t.text]
+    if keep is not None:
+        sents = sents[:keep]
+    out = " ".join(s for s in (simplify(x, level, lang) for x in sents) if s)
+    if not out:
+        return None
+    return replace(t, text=out, links=_relink(t, out))
+
+
+def _texts(texts: tuple[Text, ...], level: int, lang: str, keep: int | None = None) -> tuple[Text, ...]:
+    return tuple(x for x in (_simplify_text(t, level, lang, keep) for t in texts) if x is not None)
+
+
+def _level2(article: Article) -> Article:
+    def walk(s: Section) -> Section:
+        return replace(s, paragraphs=_texts(s.paragraphs, 2, article.lang), sections=tuple(walk(c) for c in s.sections))
+
+    return replace(article, lead=_texts(article.lead, 2, article.lang), sections=tuple(walk(s) for s in article.sections))
+
+
+def _level1(article: Article) -> Article:
+    lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
+    sections = []
+    for s in article.sections:
+        first = next((t for t in s.paragraphs if t.kind == "p"), None)
+        if first is None and s.sections:
+            first = next((t for c in s.sections for t in c.paragraphs if t.kind == "p"), None)
+        if first is None:
+            continue
+        paras = _texts((first,), 1, article.lang, LEVEL1_SECTION_SENTENCES)
+        if paras:
+            sections.append(Section(s.title, s.level, paras))
+    return replace(article, lead=_texts(lead, 1, article.lang), sections=tuple(sections))
+
+
+def _grade(article: Article) -> float:
+    m = article_totals(article)
+    return m.fkgl if m.words else 0.0
+
+
+def article_totals(article: Article) -> reading.Measures:
+    total = reading.Measures(article.lang, 0, 0, 0, 0, 0.0)
+    for t in _body(article):
+        total = total + reading.measure(t.text, article.lang, familiarity=False)
+    return total
+
+
+def _body(article: Article) -> list[Text]:
+    out = list(article.lead)
+    for s in article.iter_sections():
+        out.extend(s.paragraphs)
+    return out
+
+
+def _fit(article: Article, target: float, least: int) -> Article:
+    """Drop the hardest sentence (never the first) while the article reads above target."""
+    if article.lang != "en":
+        return article  # FKGL is the English grade: other languages keep every sentence
+    sents = [(i, j, s) for i, t in enumerate(_body(article)) for j, s in enumerate(reading.sentences(t.text))]
+    measures = {(i, j): reading.measure(s, article.lang, familiarity=False) for i, j, s in sents}
+    total = sum(measures.values(), reading.Measures(article.lang, 0, 0, 0, 0, 0.0))
+    dropped: set[tuple[int, int]] = set()
+    order = sorted(measures, key=lambda k: -measures[k].fkgl)
+    for key in order:
+        if total.words == 0 or total.fkgl <= target:
+            break
+        if key == (0, 0) or measures[key].fkgl <= target:
+            continue
+        rest = _minus(total, measures[key])
+        if rest.sentences < least:
+            break
+        total = rest
+        dropped.add(key)
+    if not dropped:
+        return article
+    return _without(article, dropped)
+
+
+def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
+    return reading.Measures(a.lang, a.sentences - b.sentences, a.words - b.words,
+                            a.syllables - b.syllables, a.rare - b.rare, a.zipf_sum - b.zipf_sum)
+
+
+def _without(article: Article, dropped: set[tuple[int, int]]) -> Article:
+    counter = iter(range(10**9))
+
+    def keep(texts: tuple[Text, ...]) -> tuple[Text, ...]:
+        out = []
+        for t in texts:
+            i = next(counter)
+            sents = reading.sentences(t.text)
+            kept = [s for j, s in enumerate(sents) if (i, j) not in dropped]
+            if kept:
+                text = " ".join(kept)
+                out.append(replace(t, text=text, links=_relink(t, text)))
+        return tuple(out)
+
+    def walk(s: Section) -> Section:
+        paras = keep(s.paragraphs)
+        return replace(s, paragraphs=paras, sections=tuple(walk(c) for c in s.sections))
+
+    lead = keep(article.lead)
+    sections = tuple(walk(s) for s in article.sections)
+    return replace(article, lead=lead, sections=tuple(s for s in sections if _has_text(s)))
+
+
+def _has_text(s: Section) -> bool:
+    return bool(s.paragraphs) or any(_has_text(c) for c in s.sections)
+
+
+def at_level(article: Article, level: int) -> Article:
+    """The article at reading level 1, 2 or 3 (see the module docstring)."""
+    if level not in LEVELS:
+        raise ValueError(f"no reading level {level!r}: use 1, 2 or 3")
+    if level == 3:
+        return article
+    shaped = _level1(article) if level == 1 else _level2(article)
+    return _fit(shaped, TARGET_FKGL[level], LEAST_SENTENCES[level])
