@@ -21,7 +21,7 @@ from pathlib import Path
 from kidpedia.errors import DumpFormatError, KidpediaError
 from kidpedia.model import Article, RawPage, Redirect, Skip
 from kidpedia.pipeline import process_page
-from kidpedia.store import PackedArticle, Store, pack
+from kidpedia.store import PackedArticle, Store, forgive, pack
 
 BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
@@ -193,6 +193,7 @@ def build(
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
+        forgive.rebuild_spelling(store)  # "did you mean": the words of what was built
         for path in langlinks:
             report.langlinks[str(path)] = _add_langlinks(store, path)
     except KeyboardInterrupt:
