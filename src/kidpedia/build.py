@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from kidpedia.pool import (
     too_large,
     too_slow,
 )
-from kidpedia.store import PackedArticle, Store, pack
+from kidpedia.store import PackedArticle, Store, forgive, pack
 from kidpedia.store.lock import write_lock
 
 BATCH_PAGES = 64  # pages per task sent to a worker
@@ -204,7 +205,7 @@ def _build(
                     _cb(r, _base + _src.bytes_read, total_bytes)
 
             try:
-                done = _run_source(store, key, pages, done, level, pool, report, tick, lambda _s=src: _s.lang,
+                done = _run_source(store, key, pages, done, level, pool, report, tick, partial(_lang_of, src),
                                    budgets, interrupts)
             except DumpFormatError as e:
                 report.errors.append(e.one_line())
@@ -218,6 +219,7 @@ def _build(
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
+        forgive.rebuild_spelling(store)  # "did you mean": the words of what was built
         for path in langlinks:
             report.langlinks[str(path)] = _add_langlinks(store, path)
     except KeyboardInterrupt:
@@ -290,6 +292,11 @@ def store_pictures(store: Store, src: object) -> int:
             stored += store_media.put(store, batch)
             batch = []
     return stored + store_media.put(store, batch)
+
+
+def _lang_of(src: object) -> str | None:
+    """The language a source has found so far (a dump's first page names it)."""
+    return getattr(src, "lang", None)
 
 
 def _run_source(

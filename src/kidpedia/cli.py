@@ -121,8 +121,8 @@ def build(
     out.print(f"  markup-dropped {report.markup_dropped:,} paragraphs that still looked like wikitext")
     if report.pictures:
         out.print(f"  stored {report.pictures:,} pictures")
-    for path, n in report.langlinks.items():
-        out.print(f"  {n:,} language links from {Path(path).name}")
+    for links_file, n in report.langlinks.items():
+        out.print(f"  {n:,} language links from {Path(links_file).name}")
     _note_missing_wordlists(report.languages)
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)
@@ -220,18 +220,21 @@ def search(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
     lang: str | None = typer.Option(None, "--lang", help="Which edition of --db (default: its first built)."),
 ) -> None:
-    """Search the encyclopedia (ranked by BM25)."""
-    from kidpedia.store import MARK_END, MARK_START, Store
+    """Search the encyclopedia (ranked by BM25; forgives typos and half words)."""
+    from kidpedia.store import MARK_END, MARK_START, Store, forgive
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", "use text or json")
     store = Store(db).edition(lang)
     blocked = _blocked(query)
-    hits = [] if blocked else store.search(query, limit=limit)
+    found = None if blocked else forgive.find(store, query, limit=limit, blocked=_blocked)
+    hits = found.hits if found else []
+    did_you_mean = found.did_you_mean if found else None
     if fmt == "json":
         data = {
             "query": query,
             "blocked": blocked,
+            "did_you_mean": did_you_mean,
             "results": [
                 {"title": h.title, "snippet": h.snippet.replace(MARK_START, "").replace(MARK_END, ""), "score": round(h.score, 4)}
                 for h in hits
@@ -245,6 +248,8 @@ def search(
     if not hits:
         out.print(f"No results for {query!r}.", markup=False, highlight=False)
         return
+    if did_you_mean:
+        out.print(f"Did you mean {did_you_mean!r}? Results for it:", markup=False, highlight=False)
     for i, h in enumerate(hits, 1):
         snippet = h.snippet.replace(MARK_START, "").replace(MARK_END, "")
         out.print(f"{i}. {h.title}", style="bold", markup=False, highlight=False)

@@ -81,12 +81,40 @@ def template_name(table: etree._Element) -> str:
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
-    """The box's own rows (not those of tables inside its cells)."""
+    """The box's own rows (not those of tables inside its cells), except that a row whose
+    one cell holds nothing but a table of its own (a military conflict's Date, Location
+    and Result; a subbox) gives that table's rows in its place."""
+    out: list[etree._Element] = []
+    for tr in _rows_of(table):
+        inner = _only_table(tr)
+        out.extend(_rows(inner) if inner is not None else [tr])
+    return out
+
+
+def _only_table(tr: etree._Element) -> etree._Element | None:
+    """The table a one-cell row holds when all the cell's text is in that table."""
+    cells = _cells(tr)
+    if len(cells) != 1:
+        return None
+    cell = cells[0]
+    tables = [t for t in cell.iter("table") if next(t.iterancestors("table", "td", "th")) is cell]
+    if len(tables) != 1 or not _rows_of(tables[0]):
+        return None
+    outside = "".join(cell.itertext()).replace("".join(tables[0].itertext()), "", 1)
+    return tables[0] if not outside.strip() else None
+
+
+def _rows_of(table: etree._Element) -> list[etree._Element]:
     return [tr for tr in table.iter("tr") if next(tr.iterancestors("table")) is table]
 
 
 def _cells(tr: etree._Element) -> list[etree._Element]:
     return [c for c in tr if c.tag in ("th", "td")]
+
+
+def _is_label(cell: etree._Element) -> bool:
+    """A row's label: a ``th``, or a ``td scope="row"`` (ptwiki's country box)."""
+    return cell.tag == "th" or (cell.get("scope") or "").lower() == "row"
 
 
 def _label(cell: etree._Element, inline: Inline) -> str:
@@ -124,18 +152,18 @@ def extract(table: etree._Element, lang: str, page_path: str, image_of) -> Quick
             elif text.text:
                 rows.append(FactRow("", (text,)))
             continue
-        if cells[0].tag == "th" and len(cells) == 2:
+        if _is_label(cells[0]) and len(cells) == 2:
             value = values.text(cells[1])
             if value.text:
                 rows.append(FactRow(_label(cells[0], labels), (value,)))
             continue
-        sides = tuple(values.text(c) for c in cells if c.tag == "td")
+        sides = tuple(values.text(c) for c in cells if not _is_label(c))
         if not any(s.text for s in sides):
             continue
         if rows and rows[-1].header:  # "Belligerents" over one cell per side
             rows[-1] = FactRow(rows[-1].label, sides)
         else:
-            label = _label(cells[0], labels) if cells[0].tag == "th" else ""
+            label = _label(cells[0], labels) if _is_label(cells[0]) else ""
             rows.append(FactRow(label, sides))
     return QuickFacts(template=template_name(table), title=title, image=image, rows=tuple(rows))
 
