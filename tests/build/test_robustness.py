@@ -11,9 +11,12 @@ under its reason.
 from __future__ import annotations
 
 import bz2
+import contextlib
 import os
 import sqlite3
+import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -23,7 +26,6 @@ from kidpedia.build import _process_counted, build
 from kidpedia.errors import StoreError
 from kidpedia.model import RawPage, Skip
 from kidpedia.pool import Budgets, WorkerPool
-from kidpedia.store.lock import write_lock
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "kidpedia" / "data" / "sample-enwiki.xml.bz2"
 BASE_PAGES = 30
@@ -161,30 +163,41 @@ def test_a_page_that_kills_its_worker_is_worker_died_and_the_rest_is_built():
     assert pool.replaced >= 2
 
 
+@contextlib.contextmanager
+def another_build_holding(db: Path) -> Iterator[int]:
+    """Another process that holds ``db``'s write lock (as a running build does); its pid."""
+    code = ("import sys; from kidpedia.store.lock import write_lock\n"
+            f"with write_lock({str(db)!r}):\n    print('locked', flush=True); sys.stdin.read()")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        yield holder.pid
+    finally:
+        holder.communicate("", timeout=60)
+
+
 def test_a_second_build_into_the_same_database_says_who_writes_it(tmp_path):
     db = tmp_path / "x.db"
-    with write_lock(db), pytest.raises(StoreError) as caught:
+    with another_build_holding(db) as pid, pytest.raises(StoreError) as caught:
         build([dump_with(tmp_path, {})], db)
     line = caught.value.one_line()
-    assert f"another build is writing {db} (pid {os.getpid()})" in line and "\n" not in line
+    assert f"another build is writing {db} (pid {pid})" in line and "\n" not in line
 
 
 def test_the_lock_goes_with_its_build(tmp_path, intact):
     db = tmp_path / "x.db"
     path = dump_with(tmp_path, {})
-    with write_lock(db):
+    with another_build_holding(db):
         pass
     assert build([path], db).pages == BASE_PAGES
     assert stored(db) == intact
 
 
 def test_second_build_through_the_cli_is_one_line(tmp_path):
-    import subprocess
-
     db = tmp_path / "x.db"
-    with write_lock(db):
+    with another_build_holding(db) as pid:
         r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(dump_with(tmp_path, {})), "--db", str(db)],
                            capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode == 1
-    assert r.stderr.strip() == (f"kidpedia: error: another build is writing {db} (pid {os.getpid()})"
+    assert r.stderr.strip() == (f"kidpedia: error: another build is writing {db} (pid {pid})"
                                 " (wait for it to finish, or stop it)")
