@@ -386,6 +386,20 @@ def export_site(
               markup=False, highlight=False)
 
 
+@app.command()
+def simplify(
+    level: int = typer.Option(2, "--level", help="Reading level: 1 (ages 7-9) or 2 (ages 10-12)."),
+    lang: str = typer.Option("en", "--lang", help="Language of the sentences."),
+) -> None:
+    """Simplify sentences: one per line on stdin, one per line on stdout (same order and count)."""
+    from kidpedia.kidify.simplify import simplify as simplify_sentence
+
+    if level not in (1, 2, 3):
+        raise UsageError(f"unknown reading level {level!r}", "use --level 1 or --level 2")
+    for line in sys.stdin:
+        sys.stdout.write(simplify_sentence(line.rstrip("\n"), level, lang) + "\n")
+
+
 def _blocked(query: str) -> bool:
     from kidpedia.kidify.safety import is_blocked_query
 
