@@ -57,6 +57,7 @@ from kidpedia.model import RawPage, Redirect, Skip
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.stream import check_path, compression_of, open_file
 from kidpedia.store import PackedArticle, Store
+from kidpedia.store.lock import holding_write_lock
 
 PARTITION_MB = 4.0  # MB of XML a partition (a multistream partition: a fifth of it compressed)
 SHARD_FORMAT = "1"
@@ -429,6 +430,7 @@ def _shard_dir(db: str | Path, key: str, path: Path, partition_bytes: int) -> Pa
     return d
 
 
+@holding_write_lock
 def build_dask(
     sources: Iterable[str | Path],
     db: str | Path,

@@ -6,6 +6,7 @@ line on stderr and a non-zero exit code; ``main`` is the entry point.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -27,8 +28,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: a line is never cut at the terminal's width (or at 80 columns when piped)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @app.command()
@@ -49,10 +51,19 @@ def build(
     partition_mb: float = typer.Option(
         4.0, "--partition-mb", min=0.001, help="With --dask: MB of XML per partition (one task)."
     ),
+    page_timeout: float = typer.Option(
+        30.0, "--page-timeout", min=0.01, help="Seconds one page may take; a slower page is skipped as too-slow."
+    ),
+    max_page_bytes: int = typer.Option(
+        4 << 20, "--max-page-bytes", min=1, help="Bytes of text one page may have; a bigger page is skipped as too-large."
+    ),
 ) -> None:
     """Build a kids' encyclopedia database from dumps of one or several editions; resumes an interrupted build."""
     from kidpedia.build import BuildReport
     from kidpedia.build import build as run_build
+    from kidpedia.pool import Budgets
+
+    budgets = Budgets(page_timeout=page_timeout, max_page_bytes=max_page_bytes)
 
     progress = Progress(
         SpinnerColumn(),
@@ -92,7 +103,7 @@ def build(
         else:
             report = run_build(
                 sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick,
-                langlinks=langlinks,
+                langlinks=langlinks, budgets=budgets,
             )
     for source in report.already_built:
         out.print(f"{source} is already built into {db} (use --force to build it again)")
@@ -115,9 +126,12 @@ def build(
     _note_missing_wordlists(report.languages)
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)
+    if report.workers_replaced:
+        out.print(f"  replaced the worker processes {report.workers_replaced:,} times after one died")
     if report.interrupted:
-        err.print("interrupted: finished pages are saved; run the same command again to resume")
-        raise typer.Exit(130)
+        err.print(f"interrupted ({report.interrupted_by}): the {report.pages:,} pages counted above are saved;"
+                  " run the same command again to resume", markup=False, highlight=False)
+        raise typer.Exit(143 if report.interrupted_by == "SIGTERM" else 130)
     if report.errors:
         raise typer.Exit(1)
 
@@ -394,8 +408,28 @@ def _blocked(query: str) -> bool:
 
 def main() -> None:
     """Entry point: run the app; bad input is one line on stderr, never a traceback."""
+    # Typer (0.29+) carries its own copy of click as typer._click; older ones use click.
     try:
-        app()
+        click_exceptions = importlib.import_module("typer._click.exceptions")
+    except ImportError:
+        click_exceptions = importlib.import_module("click.exceptions")
+
+    try:
+        code = app(standalone_mode=False)
+    except click_exceptions.UsageError as e:
+        if type(e).__name__ == "NoArgsIsHelpError" and e.ctx is not None:
+            sys.stdout.write(e.ctx.get_help() + "\n")
+            sys.exit(2)
+        where = e.ctx.command_path if e.ctx is not None else "kidpedia"
+        message = " ".join(e.format_message().split())
+        err.print(f"kidpedia: error: {message} (see: {where} --help)", markup=False, highlight=False)
+        sys.exit(e.exit_code)
+    except click_exceptions.ClickException as e:
+        err.print(f"kidpedia: error: {' '.join(e.format_message().split())}", markup=False, highlight=False)
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        err.print("kidpedia: interrupted")
+        sys.exit(130)
     except KidpediaError as e:
         err.print(f"kidpedia: error: {e.one_line()}", markup=False, highlight=False)
         sys.exit(e.exit_code)
@@ -405,5 +439,6 @@ def main() -> None:
     except (OSError, ValueError) as e:
         if os.environ.get("KIDPEDIA_DEBUG"):
             raise
-        err.print(f"kidpedia: error: {e}", markup=False, highlight=False)
+        err.print(f"kidpedia: error: {' '.join(str(e).split())}", markup=False, highlight=False)
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -159,3 +159,17 @@ def test_a_country_box_with_td_scope_row_labels_has_labels_and_header_rows() -> 
     rows = {r.label: [v.text for v in r.values] for r in qf.rows if r.values}
     assert rows["Capital"][0].startswith("Lisboa") and rows["Moeda"] == ["euro (EUR)"]
     assert all(len(r.values) == 1 for r in qf.rows if r.values)  # no row split into false "sides"
+
+
+def test_a_box_of_divs_around_tables_is_the_quick_facts() -> None:
+    """frwiki's Infobox v3: a heading div, a picture div with its legend, then tables
+    whose captions head their rows (the real Joséphine Baker record)."""
+    a = _parse(record_raw("frwiki__Josephine_Baker"))
+    qf = a.quick_facts
+    assert qf is not None and qf.title == "Joséphine Baker" and qf.template == "infobox biographie2"
+    assert qf.image is not None and qf.image.caption == "Joséphine Baker en 1940."
+    headers = [r.label for r in qf.rows if r.header]
+    assert headers[:2] == ["Biographie", "Autres informations"]
+    rows = {r.label: r.values[0].text for r in qf.rows if r.values}
+    assert rows["Naissance"] == "3 juin 1906, Saint-Louis (Missouri, États-Unis)"
+    assert not any(t.text.startswith("Joséphine Baker en 1940") for t in a.lead)  # not left in the text

@@ -117,10 +117,12 @@ def _uuid_spots(f) -> tuple[list[int], int]:  # type: ignore[no-untyped-def]
     spots = [8]
     f.seek(path_ptr)
     pointers = struct.unpack(f"<{count}Q", f.read(8 * count))
-    for pos in pointers:
+    for pos in reversed(pointers):  # sorted by namespace and path: the X entries come last
         f.seek(pos)
         dirent = f.read(16)
         mime, _param, namespace = struct.unpack_from("<HBc", dirent)
+        if namespace < b"X":
+            break
         if mime == 0xFFFF or namespace != b"X":
             continue
         cluster, blob = struct.unpack_from("<II", dirent, 8)

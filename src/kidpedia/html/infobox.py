@@ -11,6 +11,7 @@ name comes from Parsoid's ``data-mw`` (``infobox person``), else from the table'
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 
@@ -27,15 +28,53 @@ _COORD = re.compile(r"(-?\d+(?:\.\d+)?)\s*[;,]\s*(-?\d+(?:\.\d+)?)")
 
 
 def is_infobox(el: etree._Element) -> bool:
-    return el.tag == "table" and bool(classes(el) & INFOBOX_CLASSES)
+    """An infobox table, or a box of ``div``s around tables (frwiki's Infobox v3: a
+    heading div, a picture div, then one table per part, each with its caption)."""
+    if not classes(el) & INFOBOX_CLASSES:
+        return False
+    if el.tag == "table":
+        return True
+    return el.tag == "div" and el.find(".//table") is not None and not any(
+        is_infobox(t) for t in el.iter("table"))
 
 
 def find_infobox(root: etree._Element) -> etree._Element | None:
-    """The first infobox table not inside another table."""
-    for table in root.iter("table"):
-        if is_infobox(table) and not any(a.tag == "table" for a in table.iterancestors()):
-            return table
+    """The first infobox not inside a table."""
+    for el in root.iter("table", "div"):
+        if is_infobox(el) and not any(a.tag == "table" for a in el.iterancestors()):
+            return el
     return None
+
+
+def _as_table(box: etree._Element) -> etree._Element:
+    """A box of divs as one table (copied; the page is left alone): a div without a table
+    is a row across the box (the heading, the picture with its legend); a table's
+    caption is a header row over its rows."""
+    table = etree.Element("table")
+
+    def across(*content: etree._Element, tag: str = "td") -> None:
+        cell = etree.SubElement(etree.SubElement(table, "tr"), tag, colspan="2")
+        cell.extend(copy.deepcopy(c) for c in content)
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == "table":
+                caption = child.find("caption")
+                if caption is not None:
+                    header = etree.Element("span")
+                    header.text = " ".join("".join(caption.itertext()).split())
+                    across(header, tag="th")
+                for tr in _rows(child):
+                    table.append(copy.deepcopy(tr))
+            elif child.find(".//table") is not None:
+                walk(child)
+            elif "".join(child.itertext()).strip() or child.find(".//img") is not None:
+                across(child)
+
+    walk(box)
+    return table
 
 
 def coordinates(root: etree._Element) -> tuple[float, float] | None:
@@ -123,6 +162,8 @@ def _label(cell: etree._Element, inline: Inline) -> str:
 
 def extract(table: etree._Element, lang: str, page_path: str, image_of) -> QuickFacts:  # type: ignore[no-untyped-def]
     """QuickFacts from an infobox table; ``image_of(img, caption)`` makes an Image."""
+    if table.tag != "table":
+        table = _as_table(table)
     labels = Inline(lang, page_path)
     values = Inline(lang, page_path, separated=True)
     caption = table.find("caption")
