@@ -42,6 +42,9 @@ def build(
     title: str | None = typer.Option(None, "--title", help="Title for a single wikitext file."),
     level: str = typer.Option("default", "--level", help="Safety level: strict, default or loose."),
     force: bool = typer.Option(False, "--force", help="Rebuild finished sources instead of skipping them."),
+    reading_levels: bool = typer.Option(
+        False, "--levels", help="Also make and store every article's reading levels 1 and 2 (and their measures)."
+    ),
     langlinks: list[Path] = typer.Option(
         [], "--langlinks", help="A Wikimedia langlinks.sql.gz table: links to the same page in other editions."
     ),
@@ -134,6 +137,19 @@ def build(
         raise typer.Exit(143 if report.interrupted_by == "SIGTERM" else 130)
     if report.errors:
         raise typer.Exit(1)
+    if reading_levels:
+        _build_levels(db)
+
+
+def _build_levels(db: Path) -> None:
+    """``build --levels``: reading levels 1 and 2 of every article still without them."""
+    from kidpedia.build_levels import build_levels
+
+    with Progress(TextColumn("[bold]reading levels"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
+                  TimeRemainingColumn(), console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("levels", total=None)
+        done = build_levels(db, lambda i, n: bar.update(task, completed=i, total=n))
+    out.print(f"  reading levels made for {done:,} articles")
 
 
 def _note_missing_wordlists(languages: list[str]) -> None:
@@ -194,11 +210,17 @@ def page(
     title: str | None = typer.Option(None, "--title", help="Which page of a dump, or a wikitext file's title."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or html."),
     lang: str | None = typer.Option(None, "--lang", help="Which edition of --db (default: its first built)."),
+    reading_level: str = typer.Option("3", "--level", help="Reading level: 1 (ages 7-9), 2 (ages 10-12) or 3 (full)."),
 ) -> None:
     """Show one kids' page."""
+    from kidpedia.kidify.levels import at_level, level_number
+
     if fmt not in ("text", "json", "html"):
         raise UsageError(f"unknown format {fmt!r}", "use text, json or html")
-    article = _load_article(source_or_title, db, title, lang)
+    number = level_number(reading_level)
+    if number is None:
+        raise UsageError(f"unknown reading level {reading_level!r}", "use --level 1, 2 or 3")
+    article = at_level(_load_article(source_or_title, db, title, lang), number)
     if fmt == "json":
         sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "html":

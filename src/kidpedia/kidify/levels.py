@@ -23,9 +23,9 @@ from kidpedia.model import Article, LinkSpan, Section, Text
 LEVELS = (1, 2, 3)
 DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
-LEAST_SENTENCES = {1: 3, 2: 5}  # the fitting stops before a page has fewer sentences
-LEVEL1_LEAD_PARAGRAPHS = 2
-LEVEL1_SECTION_SENTENCES = 2
+LEAST_SENTENCES = {1: 6, 2: 8}  # the fitting stops before a page has fewer sentences
+LEVEL1_LEAD_PARAGRAPHS = 3
+LEVEL1_SECTION_SENTENCES = 4
 
 
 def level_number(value: object) -> int | None:

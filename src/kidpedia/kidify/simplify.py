@@ -167,11 +167,11 @@ _CLAUSE_START = {"he": "He", "she": "She", "it": "It", "they": "They", "this": "
 
 
 _VERBS = frozenset(
-    "is was are were has had have be been became becomes become can could will would may might "
-    "must did does do lived died won made makes make took takes began begins found finds gave "
-    "went goes came comes wrote writes led leads includes included means meant said says "
-    "built grew grows lies lay runs ran uses used".split()
+    ["is", "was", "are", "were", "has", "had", "have", "be", "been", "became", "becomes", "become", "can", "could", "will", "would", "may", "might", "must", "did", "does", "do", "lived", "died", "won", "made", "makes", "make", "took", "takes", "began", "begins", "found", "finds", "gave", "went", "goes", "came", "comes", "wrote", "writes", "led", "leads", "includes", "included", "means", "meant", "said", "says", "built", "grew", "grows", "lies", "lay", "runs", "ran", "uses", "used"]
 )
+
+
+_SUBORDINATORS = frozenset(["though", "although", "while", "whereas", "because", "since", "as", "if", "when", "after", "before"])
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -194,6 +194,8 @@ def shorten(s: str, level: int = 2) -> str:
                     words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
                     if len(rest) > 3 and rest[0] in _CLAUSE_START:
                         words += [_CLAUSE_START[rest[0]], *rest[1:]]
+                        if words[0].lower() in _SUBORDINATORS:  # "Though X. There ..." -> "X. There ..."
+                            words = [words[1][:1].upper() + words[1][1:], *words[2:]]
                     break
         out.append(" ".join(words))
     return " ".join(out)

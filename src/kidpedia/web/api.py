@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from kidpedia.kidify import glossary
 from kidpedia.store import forgive
+from kidpedia.web import reading as reading_web
 from kidpedia.web import render
 from kidpedia.web.app import Site
 from kidpedia.web.query import MAX_PAGE, PAGE_SIZE, clean_query, clean_title, is_blocked
@@ -58,25 +60,49 @@ def index() -> dict[str, Any]:
     """What the API offers, and where its OpenAPI document is."""
     return {
         "openapi": "/api/openapi.json",
-        "endpoints": ["/api/article/{title}", "/api/search?q=", "/api/suggest?q=", "/api/random"],
+        "endpoints": ["/api/article/{title}?level=1|2|3", "/api/preview/{title}?level=1|2|3", "/api/search?q=", "/api/suggest?q=", "/api/random"],
         "license": "article text from Wikipedia, CC BY-SA 4.0",
     }
 
 
 @router.get("/article/{raw_title:path}", response_model=None)
-def article(request: Request, raw_title: str) -> Any:
-    """One article in kidpedia's JSON form; a redirect's title redirects to its target."""
+def article(request: Request, raw_title: str, level: int = Query(3, ge=1, le=3)) -> Any:
+    """One article in kidpedia's JSON form at reading ``level`` (1: ages 7-9, 2: ages
+    10-12, 3: the full article), with its reading measures under ``reading``; a
+    redirect's title redirects to its target."""
     site = _site(request)
     title = clean_title(raw_title)
     found = site.store.resolve(title) if title else None
     if found is None:
         raise HTTPException(404, f"no article called {title!r}")
+    suffix = f"?level={level}" if level != 3 else ""
     if found[0] != title:
-        return RedirectResponse("/api/article/" + quote(found[0].replace(" ", "_"), safe=""), 302)
+        return RedirectResponse("/api/article/" + quote(found[0].replace(" ", "_"), safe="") + suffix, 302)
     data = site.store.get(found[0])
     if data is None:
         raise HTTPException(404, f"no article called {title!r}")
-    return data.to_json()
+    at = reading_web.leveled(site.store, data, level)
+    return {**at.to_json(), "level": level, "reading": reading_web.measures(site.store, at, level)}
+
+
+class Preview(BaseModel):
+    title: str
+    url: str = Field(description="path of the article page on this site, at the same level")
+    level: int
+    text: str = Field(description="the article's first sentence at the reading level")
+
+
+@router.get("/preview/{raw_title:path}", response_model=Preview)
+def preview(request: Request, raw_title: str, level: int = Query(3, ge=1, le=3)) -> Preview:
+    """The first sentence of an article at a reading level: what a hard word's preview shows."""
+    site = _site(request)
+    title = clean_title(raw_title)
+    found = site.store.resolve(title) if title and not is_blocked(title) else None
+    data = site.store.get(found[0]) if found else None
+    if data is None:
+        raise HTTPException(404, f"no article called {title!r}")
+    url = render.wiki_url(data.title) + (f"?level={level}" if level != 3 else "")
+    return Preview(title=data.title, url=url, level=level, text=glossary.preview(data, level))
 
 
 @router.get("/search", response_model=SearchResponse)

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from kidpedia.model import Article
 from kidpedia.store import Store, forgive
-from kidpedia.web import editions, fast, render
+from kidpedia.web import editions, fast, reading, render
 from kidpedia.web.app import STATIC_DIR, Site
 from kidpedia.web.media import SiteMedia
 from kidpedia.web.query import PAGE_SIZE, Paging, clean_query, clean_title, is_blocked, page_number
@@ -115,8 +115,11 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     if article is None:  # removed between resolve and get
         return not_found(site, title)
     came_from = _checked_redirect(site.store, redirected_from, canonical)
+    level = reading.chosen_level(request.query_params.get("level"))  # issue 10: reading levels
+    article = reading.leveled(site.store, article, level)
     view = render.article_view(article, site.store, media=SiteMedia(site.store))
-    response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
+    response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang,
+                         reading=reading.reading_view(article, level, site.store, render.wiki_url))
     if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
         variant = fast.PLAIN + editions.variant()
         stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, bytes(response.body), lang=site.lang)
