@@ -116,8 +116,40 @@ def _pictures(db: Path) -> int:
 
 @pytest.fixture(scope="session")
 def kiwix_serve_url(ray_charles_kids_zim: Path):  # type: ignore[no-untyped-def]
-    """kiwix-serve (Debian's kiwix-tools) serving the kids' ZIM on 127.0.0.1 only;
+    """kiwix-serve (Debian's kiwix-tools) serving the Ray Charles kids' ZIM on 127.0.0.1 only;
     the test skips, saying why, when kiwix-serve is not installed (`make test` installs it)."""
+    yield from _kiwix_serve(ray_charles_kids_zim)
+
+
+CREE_ZIM = DATA / "zim" / "wikipedia_cr_all_2015-04.zim"
+
+
+@pytest.fixture(scope="session")
+def cree_kids_zim(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Cree ZIM built and exported as a kids' ZIM, through the CLI (228 articles:
+    its Portal: and Projet: pages, 7 articles and 5 redirects, are other namespaces)."""
+    import subprocess
+    import sys
+
+    tmp = tmp_path_factory.mktemp("cree")
+    db, out = tmp / "cr.db", tmp / "cr-kids.zim"
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(CREE_ZIM), "--db", str(db)],
+                       check=False, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0 and "228 articles, 101 redirects, 12 skipped" in " ".join(r.stdout.split()), r.stdout
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "export", "zim", "--db", str(db), "--out", str(out)],
+                       check=False, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and " ".join(r.stdout.split()).startswith("228 articles, 101 redirects, "), r.stdout
+    return out
+
+
+@pytest.fixture(scope="session")
+def cree_kiwix_serve_url(cree_kids_zim: Path):  # type: ignore[no-untyped-def]
+    """kiwix-serve serving the Cree kids' ZIM (skips, saying why, without kiwix-serve)."""
+    yield from _kiwix_serve(cree_kids_zim)
+
+
+def _kiwix_serve(zim: Path):  # type: ignore[no-untyped-def]
+    """Start kiwix-serve on ``zim`` (127.0.0.1, a free port), yield the book's URL, stop it."""
     import shutil
     import socket
     import subprocess
@@ -130,7 +162,7 @@ def kiwix_serve_url(ray_charles_kids_zim: Path):  # type: ignore[no-untyped-def]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([exe, "--address", "127.0.0.1", "--port", str(port), str(ray_charles_kids_zim)],
+    proc = subprocess.Popen([exe, "--address", "127.0.0.1", "--port", str(port), str(zim)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -142,7 +174,7 @@ def kiwix_serve_url(ray_charles_kids_zim: Path):  # type: ignore[no-untyped-def]
                 time.sleep(0.1)
         else:
             pytest.fail("kiwix-serve did not answer within 10 s")
-        yield url + "/" + ray_charles_kids_zim.stem
+        yield url + "/" + zim.stem
     finally:
         proc.terminate()
         proc.wait(timeout=10)

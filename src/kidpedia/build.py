@@ -9,18 +9,28 @@ a crash; a source that fails part-way keeps every page read before the fault.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
 from kidpedia.errors import DumpFormatError, KidpediaError
 from kidpedia.model import Article, RawPage, Redirect, Skip
 from kidpedia.pipeline import process_page
-from kidpedia.store import PackedArticle, Store, pack
+from kidpedia.pool import (
+    Budgets,
+    Interrupts,
+    PageTimeout,
+    WorkerPool,
+    page_budget,
+    too_large,
+    too_slow,
+)
+from kidpedia.store import PackedArticle, Store, forgive, pack
+from kidpedia.store.lock import write_lock
 
 BATCH_PAGES = 64  # pages per task sent to a worker
 COMMIT_PAGES = 1000  # pages per store transaction (and resume point)
@@ -37,13 +47,28 @@ def _process_batch(args: tuple[list[RawPage], str]) -> list[PackedArticle | Redi
     return _process_counted(args)[0]
 
 
-def _process_counted(args: tuple[list[RawPage], str]) -> BatchResult:
-    """``_process_batch``, with the sum of the article counters the build reports."""
-    pages, level = args
-    out: list[PackedArticle | Redirect | Skip] = []
+def _process_counted(args: tuple) -> BatchResult:
+    """``_process_batch``, with the sum of the article counters the build reports.
+    ``args``: (pages, level) or (pages, level, budgets, batch number); with budgets,
+    each page runs under them (``pool.py``) and a page given as None is left None."""
+    pages, level = args[0], args[1]
+    budgets: Budgets | None = args[2] if len(args) > 2 else None
+    number: int = args[3] if len(args) > 3 else 0
+    out: list = []
     counts: Counter[str] = Counter()
-    for p in pages:
-        r = process_page(p, level)
+    for i, p in enumerate(pages):
+        if p is None:
+            out.append(None)
+            continue
+        skip = too_large(p, budgets) if budgets else None
+        if skip is not None:
+            out.append(skip)
+            continue
+        try:
+            with page_budget((number, i), budgets):
+                r = process_page(p, level)
+        except PageTimeout:
+            r = too_slow(p, budgets or Budgets())
         if isinstance(r, Article):
             counts.update({k: r.stats[k] for k in REPORTED_STATS if r.stats.get(k)})
             out.append(pack(r))
@@ -64,6 +89,8 @@ class BuildReport:
     already_built: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
+    interrupted_by: str = ""  # SIGINT or SIGTERM
+    workers_replaced: int = 0  # times the worker pool was replaced after a worker died
     redirects_dropped: int = 0  # redirects whose target was excluded for children
     markup_dropped: int = 0  # paragraphs that still looked like markup after the parse (never shown)
     pictures: int = 0  # pictures stored from sources that carry image files (ZIMs)
@@ -97,28 +124,14 @@ def _batches(pages: Iterator[RawPage], size: int) -> Iterator[list[RawPage]]:
 
 
 def _results(
-    batches: Iterator[list[RawPage]], level: str, pool: object | None
+    batches: Iterator[list[RawPage]], level: str, pool: WorkerPool | None, budgets: Budgets | None = None
 ) -> Iterator[BatchResult]:
-    """Results batch by batch, in source order; at most 3 batches per worker in flight."""
+    """Results batch by batch, in source order (``pool.WorkerPool`` with several workers)."""
     if pool is None:
         for b in batches:
-            yield _process_counted((b, level))
+            yield _process_counted((b, level, budgets or Budgets(), 0))
         return
-    from collections import deque
-
-    pending: deque = deque()
-    depth = 3 * pool._processes  # type: ignore[attr-defined]
-    try:
-        for b in batches:
-            pending.append(pool.apply_async(_process_counted, ((b, level),)))  # type: ignore[attr-defined]
-            while len(pending) >= depth:
-                yield pending.popleft().get()
-    except KidpediaError:
-        while pending:  # every page read before a source error is kept
-            yield pending.popleft().get()
-        raise
-    while pending:
-        yield pending.popleft().get()
+    yield from pool.results(batches, level)
 
 
 def _size(path: str | Path) -> int:
@@ -142,18 +155,31 @@ def build(
     force: bool = False,
     progress: ProgressFn | None = None,
     langlinks: Iterable[str | Path] = (),
+    budgets: Budgets | None = None,
 ) -> BuildReport:
     """Build (or resume building) the store at ``db`` from ``sources`` (dumps of one or
-    several editions); then read ``langlinks`` tables (``langlinks.sql.gz``) into it."""
+    several editions); then read ``langlinks`` tables (``langlinks.sql.gz``) into it.
+    Each page runs under ``budgets`` (``pool.Budgets``); SIGINT and SIGTERM stop the
+    build after committing every finished page (``report.interrupted``). One build
+    writes a database at a time (``store.lock``)."""
+    with write_lock(db), Interrupts() as interrupts:
+        return _build(list(sources), db, workers, limit, level, title, force, progress, langlinks,
+                      budgets or Budgets(), interrupts)
+
+
+def _build(
+    sources: list[str | Path], db: str | Path, workers: int, limit: int | None, level: str,
+    title: str | None, force: bool, progress: ProgressFn | None, langlinks: Iterable[str | Path],
+    budgets: Budgets, interrupts: Interrupts,
+) -> BuildReport:
     from kidpedia.sources.dump import open_source
 
-    sources = list(sources)
     total_bytes = sum(_size(s) for s in sources)
     bytes_before = 0  # bytes of the sources already finished
     store = Store(db, create=True)
     report = BuildReport()
     start = time.perf_counter()
-    pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
+    pool = WorkerPool(workers, budgets, _process_counted) if workers > 1 else None
     try:
         for source in sources:
             key = _source_key(source)
@@ -179,7 +205,8 @@ def build(
                     _cb(r, _base + _src.bytes_read, total_bytes)
 
             try:
-                done = _run_source(store, key, pages, done, level, pool, report, tick, lambda _s=src: _s.lang)
+                done = _run_source(store, key, pages, done, level, pool, report, tick, partial(_lang_of, src),
+                                   budgets, interrupts)
             except DumpFormatError as e:
                 report.errors.append(e.one_line())
                 continue
@@ -192,14 +219,16 @@ def build(
             if limit is None or report.pages < limit:
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
+        forgive.rebuild_spelling(store)  # "did you mean": the words of what was built
         for path in langlinks:
             report.langlinks[str(path)] = _add_langlinks(store, path)
     except KeyboardInterrupt:
         report.interrupted = True
+        report.interrupted_by = interrupts.requested or "SIGINT"
     finally:
         if pool is not None:
-            pool.terminate() if report.interrupted else pool.close()
-            pool.join()
+            pool.close(now=report.interrupted)
+            report.workers_replaced = pool.replaced
         report.seconds = time.perf_counter() - start
         store.close()
     return report
@@ -265,18 +294,26 @@ def store_pictures(store: Store, src: object) -> int:
     return stored + store_media.put(store, batch)
 
 
+def _lang_of(src: object) -> str | None:
+    """The language a source has found so far (a dump's first page names it)."""
+    return getattr(src, "lang", None)
+
+
 def _run_source(
     store: Store,
     key: str,
     pages: Iterator[RawPage],
     done: int,
     level: str,
-    pool: object | None,
+    pool: WorkerPool | None,
     report: BuildReport,
     progress: Callable[[BuildReport], None] | None,
     source_lang: Callable[[], str | None] = lambda: None,
+    budgets: Budgets | None = None,
+    interrupts: Interrupts | None = None,
 ) -> int:
-    """Process one source's pages; commit every COMMIT_PAGES pages with the resume point."""
+    """Process one source's pages; commit every COMMIT_PAGES pages with the resume point;
+    on a stop request (or Ctrl-C), commit every finished page, then raise KeyboardInterrupt."""
     articles: list[PackedArticle] = []
     redirects: list[Redirect] = []
     skips: list[Skip] = []
@@ -288,7 +325,7 @@ def _run_source(
         articles, redirects, skips, pending_pages = [], [], [], 0
 
     try:
-        for batch_results, counts in _results(_batches(pages, BATCH_PAGES), level, pool):
+        for batch_results, counts in _results(_batches(pages, BATCH_PAGES), level, pool, budgets):
             for stat, name in REPORTED_STATS.items():
                 setattr(report, name, getattr(report, name) + counts[stat])
             for r in batch_results:
@@ -308,8 +345,10 @@ def _run_source(
                 progress(report)
             if pending_pages >= COMMIT_PAGES:
                 commit()
-    except (DumpFormatError, KidpediaError):
-        commit()  # keep everything read before the fault
+            if interrupts is not None and interrupts.requested:
+                raise KeyboardInterrupt
+    except (DumpFormatError, KidpediaError, KeyboardInterrupt):
+        commit()  # keep everything read before the fault or the interrupt
         raise
     commit()
     return done

@@ -40,7 +40,7 @@ import shutil
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +57,7 @@ from kidpedia.model import RawPage, Redirect, Skip
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.stream import check_path, compression_of, open_file
 from kidpedia.store import PackedArticle, Store
+from kidpedia.store.lock import holding_write_lock
 
 PARTITION_MB = 4.0  # MB of XML a partition (a multistream partition: a fifth of it compressed)
 SHARD_FORMAT = "1"
@@ -256,12 +257,12 @@ def _row(seq: int, r: PackedArticle | Redirect | Skip) -> tuple:
     return (seq, "skip", r.title, r.reason, None, None, r.detail, None, None, None)
 
 
-def read_shard(shard: Path) -> tuple[dict, Iterator[list[PackedArticle | Redirect | Skip]]]:
+def read_shard(shard: Path) -> tuple[dict, Generator[list[PackedArticle | Redirect | Skip], None, None]]:
     """A shard's summary and its results in order, in chunks of COMMIT_PAGES."""
     conn = sqlite3.connect(f"file:{shard}?mode=ro", uri=True)
     summary = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()[0])
 
-    def chunks() -> Iterator[list[PackedArticle | Redirect | Skip]]:
+    def chunks() -> Generator[list[PackedArticle | Redirect | Skip], None, None]:
         try:
             cur = conn.execute("SELECT * FROM results ORDER BY seq")
             while rows := cur.fetchmany(COMMIT_PAGES):
@@ -429,6 +430,7 @@ def _shard_dir(db: str | Path, key: str, path: Path, partition_bytes: int) -> Pa
     return d
 
 
+@holding_write_lock
 def build_dask(
     sources: Iterable[str | Path],
     db: str | Path,
@@ -571,3 +573,8 @@ def _add_report(into: BuildReport, one: BuildReport) -> None:
     into.errors += one.errors
     into.already_built += one.already_built
     into.resumed_from.update(one.resumed_from)
+    into.wikitext_bytes += one.wikitext_bytes
+    into.markup_dropped += one.markup_dropped
+    into.pictures += one.pictures  # a ZIM's, stored by the local build
+    into.languages += [lang for lang in one.languages if lang not in into.languages]
+    into.langlinks.update(one.langlinks)

@@ -6,6 +6,7 @@ line on stderr and a non-zero exit code; ``main`` is the entry point.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -27,8 +28,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: a line is never cut at the terminal's width (or at 80 columns when piped)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @app.command()
@@ -49,10 +51,19 @@ def build(
     partition_mb: float = typer.Option(
         4.0, "--partition-mb", min=0.001, help="With --dask: MB of XML per partition (one task)."
     ),
+    page_timeout: float = typer.Option(
+        30.0, "--page-timeout", min=0.01, help="Seconds one page may take; a slower page is skipped as too-slow."
+    ),
+    max_page_bytes: int = typer.Option(
+        4 << 20, "--max-page-bytes", min=1, help="Bytes of text one page may have; a bigger page is skipped as too-large."
+    ),
 ) -> None:
     """Build a kids' encyclopedia database from dumps of one or several editions; resumes an interrupted build."""
     from kidpedia.build import BuildReport
     from kidpedia.build import build as run_build
+    from kidpedia.pool import Budgets
+
+    budgets = Budgets(page_timeout=page_timeout, max_page_bytes=max_page_bytes)
 
     progress = Progress(
         SpinnerColumn(),
@@ -92,7 +103,7 @@ def build(
         else:
             report = run_build(
                 sources, db, workers=workers, limit=limit, level=level, title=title, force=force, progress=tick,
-                langlinks=langlinks,
+                langlinks=langlinks, budgets=budgets,
             )
     for source in report.already_built:
         out.print(f"{source} is already built into {db} (use --force to build it again)")
@@ -110,14 +121,17 @@ def build(
     out.print(f"  markup-dropped {report.markup_dropped:,} paragraphs that still looked like wikitext")
     if report.pictures:
         out.print(f"  stored {report.pictures:,} pictures")
-    for path, n in report.langlinks.items():
-        out.print(f"  {n:,} language links from {Path(path).name}")
+    for links_file, n in report.langlinks.items():
+        out.print(f"  {n:,} language links from {Path(links_file).name}")
     _note_missing_wordlists(report.languages)
     for line in report.errors:
         err.print(f"error: {line}", markup=False, highlight=False)
+    if report.workers_replaced:
+        out.print(f"  replaced the worker processes {report.workers_replaced:,} times after one died")
     if report.interrupted:
-        err.print("interrupted: finished pages are saved; run the same command again to resume")
-        raise typer.Exit(130)
+        err.print(f"interrupted ({report.interrupted_by}): the {report.pages:,} pages counted above are saved;"
+                  " run the same command again to resume", markup=False, highlight=False)
+        raise typer.Exit(143 if report.interrupted_by == "SIGTERM" else 130)
     if report.errors:
         raise typer.Exit(1)
 
@@ -206,18 +220,21 @@ def search(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
     lang: str | None = typer.Option(None, "--lang", help="Which edition of --db (default: its first built)."),
 ) -> None:
-    """Search the encyclopedia (ranked by BM25)."""
-    from kidpedia.store import MARK_END, MARK_START, Store
+    """Search the encyclopedia (ranked by BM25; forgives typos and half words)."""
+    from kidpedia.store import MARK_END, MARK_START, Store, forgive
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", "use text or json")
     store = Store(db).edition(lang)
     blocked = _blocked(query)
-    hits = [] if blocked else store.search(query, limit=limit)
+    found = None if blocked else forgive.find(store, query, limit=limit, blocked=_blocked)
+    hits = found.hits if found else []
+    did_you_mean = found.did_you_mean if found else None
     if fmt == "json":
         data = {
             "query": query,
             "blocked": blocked,
+            "did_you_mean": did_you_mean,
             "results": [
                 {"title": h.title, "snippet": h.snippet.replace(MARK_START, "").replace(MARK_END, ""), "score": round(h.score, 4)}
                 for h in hits
@@ -231,6 +248,8 @@ def search(
     if not hits:
         out.print(f"No results for {query!r}.", markup=False, highlight=False)
         return
+    if did_you_mean:
+        out.print(f"Did you mean {did_you_mean!r}? Results for it:", markup=False, highlight=False)
     for i, h in enumerate(hits, 1):
         snippet = h.snippet.replace(MARK_START, "").replace(MARK_END, "")
         out.print(f"{i}. {h.title}", style="bold", markup=False, highlight=False)
@@ -367,6 +386,20 @@ def export_site(
               markup=False, highlight=False)
 
 
+@app.command()
+def simplify(
+    level: int = typer.Option(2, "--level", help="Reading level: 1 (ages 7-9) or 2 (ages 10-12)."),
+    lang: str = typer.Option("en", "--lang", help="Language of the sentences."),
+) -> None:
+    """Simplify sentences: one per line on stdin, one per line on stdout (same order and count)."""
+    from kidpedia.kidify.simplify import simplify as simplify_sentence
+
+    if level not in (1, 2, 3):
+        raise UsageError(f"unknown reading level {level!r}", "use --level 1 or --level 2")
+    for line in sys.stdin:
+        sys.stdout.write(simplify_sentence(line.rstrip("\n"), level, lang) + "\n")
+
+
 def _blocked(query: str) -> bool:
     from kidpedia.kidify.safety import is_blocked_query
 
@@ -375,8 +408,28 @@ def _blocked(query: str) -> bool:
 
 def main() -> None:
     """Entry point: run the app; bad input is one line on stderr, never a traceback."""
+    # Typer (0.29+) carries its own copy of click as typer._click; older ones use click.
     try:
-        app()
+        click_exceptions = importlib.import_module("typer._click.exceptions")
+    except ImportError:
+        click_exceptions = importlib.import_module("click.exceptions")
+
+    try:
+        code = app(standalone_mode=False)
+    except click_exceptions.UsageError as e:
+        if type(e).__name__ == "NoArgsIsHelpError" and e.ctx is not None:
+            sys.stdout.write(e.ctx.get_help() + "\n")
+            sys.exit(2)
+        where = e.ctx.command_path if e.ctx is not None else "kidpedia"
+        message = " ".join(e.format_message().split())
+        err.print(f"kidpedia: error: {message} (see: {where} --help)", markup=False, highlight=False)
+        sys.exit(e.exit_code)
+    except click_exceptions.ClickException as e:
+        err.print(f"kidpedia: error: {' '.join(e.format_message().split())}", markup=False, highlight=False)
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        err.print("kidpedia: interrupted")
+        sys.exit(130)
     except KidpediaError as e:
         err.print(f"kidpedia: error: {e.one_line()}", markup=False, highlight=False)
         sys.exit(e.exit_code)
@@ -386,5 +439,6 @@ def main() -> None:
     except (OSError, ValueError) as e:
         if os.environ.get("KIDPEDIA_DEBUG"):
             raise
-        err.print(f"kidpedia: error: {e}", markup=False, highlight=False)
+        err.print(f"kidpedia: error: {' '.join(str(e).split())}", markup=False, highlight=False)
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

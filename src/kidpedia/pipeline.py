@@ -13,17 +13,31 @@ see ``sources.redirects``). A bad page is a ``Skip`` with a reason, never a cras
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from kidpedia.html.parse import parse_html
 from kidpedia.kidify import safety
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
 from kidpedia.titles import normalise_title
+from kidpedia.wikitext.bounds import defuse
 from kidpedia.wikitext.parse import parse_article
 
 Result = Article | Redirect | Skip
+# RawPage.format of a page its source could not read (its text says why, where).
+MALFORMED = "malformed"
+
+
+def _parse_wikitext(raw: RawPage, drop: frozenset[str]) -> Article:
+    """``parse_article`` on the page's text bounded first (``wikitext.bounds.defuse``)."""
+    text = defuse(raw.text)
+    return parse_article(raw if text is raw.text else replace(raw, text=text), drop)
+
+
 # RawPage.format -> the parser that makes its Article: wikitext, or rendered HTML
 # (Parsoid, a ZIM's pages); the same prune and safety steps follow either.
-PARSERS = {"wikitext": parse_article, "html": parse_html}
+PARSERS: dict[str, Callable[[RawPage, frozenset[str]], Article]] = {"wikitext": _parse_wikitext, "html": parse_html}
 
 
 def unjudged(raw: RawPage) -> Result:
@@ -32,6 +46,8 @@ def unjudged(raw: RawPage) -> Result:
         return Skip(raw.title, "namespace", f"namespace {raw.ns}")
     if raw.redirect:
         return Redirect(raw.title, normalise_title(raw.redirect))
+    if raw.format == MALFORMED:
+        return Skip(raw.title, "malformed", raw.text)
     if raw.format not in PARSERS:
         return Skip(raw.title, "format", f"no reader for {raw.format}")
     if not raw.text.strip():

@@ -59,3 +59,19 @@ def test_kids_zim_in_kiwix_serve_shows_quick_facts_and_picture(browser, kiwix_se
         screenshot(page, "kiwix-serve-ray-charles")
     finally:
         context.close()
+
+
+def test_cree_kids_zim_in_kiwix_serve_shows_a_page_with_its_picture(browser, cree_kiwix_serve_url: str,  # type: ignore[no-untyped-def]
+                                                                    screenshot) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(cree_kiwix_serve_url + "/Amiskw")
+        img = page.locator("figure.figure img").first
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('figure.figure img').naturalWidth > 0")
+        assert page.locator("h1").first.inner_text().strip().startswith("Amiskw")
+        screenshot(page, "kiwix-serve-cree-amiskw")
+    finally:
+        context.close()

@@ -24,6 +24,8 @@ PAGES = {
     "enterprise-enwiki-united-states": lambda: record_raw("enwiki__United_States"),
     "enterprise-simplewiki-albert-einstein": lambda: record_raw("simplewiki__Albert_Einstein"),
     "enterprise-frwiki-calvi": lambda: record_raw("frwiki__Calvi"),
+    "enterprise-frwiki-josephine-baker": lambda: record_raw("frwiki__Josephine_Baker"),  # Infobox v3: divs
+    "enterprise-ptwiki-portugal": lambda: record_raw("ptwiki__Portugal"),  # a country box: td scope=row labels
     "enterprise-dump-william-clark": lambda: NDJSON_PAGES()["William Clark (inventor)"],
 }
 

@@ -89,6 +89,49 @@ def test_a_header_over_cells_side_by_side_is_one_row_with_sides() -> None:
     assert page_title(CONFLICT_BOX) == "Test war"
 
 
+CONFLICT_BOX_FULL = """<!-- FORMAT FIXTURE written for this test (not a real page; no real HTML page with
+a military conflict box is in /work/shared/data): the shape Module:Infobox military conflict
+gives, with Date, Location and Result in a table of their own, three sides, and the
+commanders, strength and casualties under their headers -->
+<html><head><title>Test war</title></head><body>
+<table class="infobox vevent" style="width:315px"><tbody>
+<tr><th colspan="3" class="summary">Test war</th></tr>
+<tr><td colspan="3">Part of the <a rel="mw:WikiLink" href="./Test_wars" title="Test wars">Test wars</a></td></tr>
+<tr><td colspan="3"><span typeof="mw:File"><img src="//upload.wikimedia.org/a/Test.jpg" width="300" height="200"
+ alt="A field"></span><div>The field of the battle</div></td></tr>
+<tr><td colspan="3"><table style="width:100%;margin:0;border-spacing:0"><tbody>
+<tr><th style="padding-right:1em">Date</th><td>1 May 1990 – 2 June 1991</td></tr>
+<tr><th>Location</th><td>The valley</td></tr>
+<tr><th>Result</th><td>A truce</td></tr>
+</tbody></table></td></tr>
+<tr><th colspan="3">Belligerents</th></tr>
+<tr><td style="width:33%">Alpha</td><td style="width:33%">Beta</td><td style="width:33%">Gamma</td></tr>
+<tr><th colspan="3">Commanders and leaders</th></tr>
+<tr><td>General A</td><td>General B</td><td>General C</td></tr>
+<tr><th colspan="3">Strength</th></tr>
+<tr><td>1,000</td><td>2,000</td><td>500</td></tr>
+<tr><th colspan="3">Casualties and losses</th></tr>
+<tr><td>10 killed</td><td>20 killed</td><td>5 killed</td></tr>
+</tbody></table><p>The war was short.</p></body></html>"""
+
+
+def test_a_conflict_box_gives_its_facts_and_one_column_per_side() -> None:
+    a = _parse(RawPage(title="Test war", text=CONFLICT_BOX_FULL, format="html"))
+    qf = a.quick_facts
+    assert qf is not None and qf.title == "Test war" and qf.image is not None
+    assert qf.image.caption == "The field of the battle"
+    got = [(r.label, [v.text for v in r.values]) for r in qf.rows]
+    assert got == [
+        ("", ["Part of the Test wars"]),
+        ("Date", ["1 May 1990 – 2 June 1991"]), ("Location", ["The valley"]), ("Result", ["A truce"]),
+        ("Belligerents", ["Alpha", "Beta", "Gamma"]),
+        ("Commanders and leaders", ["General A", "General B", "General C"]),
+        ("Strength", ["1,000", "2,000", "500"]),
+        ("Casualties and losses", ["10 killed", "20 killed", "5 killed"]),
+    ]
+    assert not any(r.header for r in qf.rows)
+
+
 def test_redirect_page_and_title() -> None:
     html = '<html><head><title>USA</title><link rel="mw:PageProp/redirect" href="./United_States"/></head><body></body></html>'
     assert redirect_target(html) == "United States"  # format fixture: a Parsoid redirect page
@@ -105,3 +148,28 @@ def test_every_enterprise_record_parses_to_an_article_with_text() -> None:
             assert "<" not in t.text or "<" in t.text.replace("<", "", 0), path.name
             for span in t.links:
                 assert 0 <= span.start < span.end <= len(t.text), path.name
+
+
+def test_a_country_box_with_td_scope_row_labels_has_labels_and_header_rows() -> None:
+    a = _parse(record_raw("ptwiki__Portugal"))  # ptwiki's box labels rows with <td scope="row">
+    qf = a.quick_facts
+    assert qf is not None and qf.title == "República Portuguesa"
+    headers = [r.label for r in qf.rows if r.header]
+    assert {"Área", "População"} <= set(headers)
+    rows = {r.label: [v.text for v in r.values] for r in qf.rows if r.values}
+    assert rows["Capital"][0].startswith("Lisboa") and rows["Moeda"] == ["euro (EUR)"]
+    assert all(len(r.values) == 1 for r in qf.rows if r.values)  # no row split into false "sides"
+
+
+def test_a_box_of_divs_around_tables_is_the_quick_facts() -> None:
+    """frwiki's Infobox v3: a heading div, a picture div with its legend, then tables
+    whose captions head their rows (the real Joséphine Baker record)."""
+    a = _parse(record_raw("frwiki__Josephine_Baker"))
+    qf = a.quick_facts
+    assert qf is not None and qf.title == "Joséphine Baker" and qf.template == "infobox biographie2"
+    assert qf.image is not None and qf.image.caption == "Joséphine Baker en 1940."
+    headers = [r.label for r in qf.rows if r.header]
+    assert headers[:2] == ["Biographie", "Autres informations"]
+    rows = {r.label: r.values[0].text for r in qf.rows if r.values}
+    assert rows["Naissance"] == "3 juin 1906, Saint-Louis (Missouri, États-Unis)"
+    assert not any(t.text.startswith("Joséphine Baker en 1940") for t in a.lead)  # not left in the text

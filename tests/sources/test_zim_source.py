@@ -12,11 +12,28 @@ import yaml
 
 from kidpedia.errors import SourceError
 from kidpedia.sources.dump import open_source
-from kidpedia.sources.zim import ZimSource, iso639, wiki_lang, zim_lang
+from kidpedia.sources.zim import (
+    ZimSource,
+    iso639,
+    title_namespace,
+    wiki_lang,
+    zim_edition,
+    zim_lang,
+)
 
 ZIM = Path(__file__).resolve().parent.parent / "data" / "zim"
 RAY = ZIM / "wikipedia_en_ray_charles_2015-06.zim"
 INVALID = sorted((ZIM / "invalid").glob("*.zim"))
+SHARED_INVALID = Path("/work/shared/data/zim/zim-testing-suite/invalid")
+
+
+def test_every_broken_zim_of_the_testing_suite_is_here() -> None:
+    """openZIM's testing suite has 4 broken ZIMs; each is tested below (copied, byte for byte)."""
+    assert [p.name for p in INVALID] == [
+        "withns_invalid.bad_mimetype_list.zim", "withns_invalid.nonsorted_dirent_table.zim",
+        "withns_invalid.outofbounds_clusterptrpos.zim", "withns_invalid.smaller_than_header.zim"]
+    if SHARED_INVALID.is_dir():
+        assert sorted(p.name for p in SHARED_INVALID.glob("*.zim")) == [p.name for p in INVALID]
 
 
 def test_ray_charles_pages_redirects_and_metadata() -> None:
@@ -47,7 +64,11 @@ def test_resuming_skips_the_pages_already_built() -> None:
 
 def test_cree_new_layout_and_zstd() -> None:
     cree = open_source(ZIM / "wikipedia_cr_all_2015-04.zim")
-    assert sum(1 for p in cree.pages() if not p.redirect) == 235 and cree.lang == "cr"
+    pages = list(cree.pages())
+    assert sum(1 for p in pages if not p.redirect) == 235 and cree.lang == "cr"
+    other = sorted(p.title for p in pages if p.ns != 0 and not p.redirect)  # project and portal pages
+    assert len(other) == 7 and other[0] == "Portal:Atikamekw" and "Projet:Wikipetia Atikamekw" in other
+    assert "ᑳ ᐋᐸᐦᐄᔥᑌᒡ:ᐃᔨᔨᐤ ᐊᔨᒧᐧᐃᓐ" in {p.title for p in pages if p.ns == 0}  # a colon, no namespace
     nons = open_source(ZIM / "wikibooks_be_all_nopic_2017-02-nons.zim")  # no namespaces
     withns = open_source(ZIM / "wikibooks_be_all_nopic_2017-02-withns.zim")
     a, b = list(nons.pages()), list(withns.pages())
@@ -84,3 +105,40 @@ def test_every_language_code_maps_both_ways() -> None:
         assert wiki_lang(three) == wiki and wiki_lang(three.upper()) == wiki
         assert wiki_lang(zim_lang(wiki)) == wiki
     assert wiki_lang("eng,fra") == "en" and zim_lang("en") == "eng"
+
+
+@pytest.mark.parametrize(("title", "ns"), [
+    ("Projet:Wikipetia Atikamekw", 4),  # rules/namespaces.yaml: Projet (French Project) in "other"
+    ("Portal:Atikamekw", 100), ("Category:Cree", 14), ("Fichier:Amiskw.jpg", 6),
+    ("Star Wars: A New Hope", 0), ("en:Beaver", 0), ("Amiskw", 0),
+])
+def test_a_title_prefix_that_names_a_namespace_is_not_an_article(title: str, ns: int) -> None:
+    assert title_namespace(title, "cr") == ns
+
+
+def test_norwegian_and_simple_english_keep_their_own_editions() -> None:
+    assert zim_lang("no") == "nor" and wiki_lang("nob") == "no" and zim_lang("nn") == "nno"
+    assert zim_lang("simple") == "eng"
+    assert zim_edition({"Language": "eng", "Name": "wikipedia_en_simple_all"}, "x.zim") == "simple"
+    assert zim_edition({"Language": "eng"}, "wikipedia_en_simple_all_maxi_2024-06.zim") == "simple"
+    assert zim_edition({"Language": "eng", "Name": "kidpedia_simple_rc"}, "x.zim") == "simple"
+    assert zim_edition({"Language": "eng"}, "wikipedia_en_ray_charles_2015-06.zim") == "en"
+    assert zim_edition({"Language": "eng", "Name": "wikipedia_en_simplex"}, "x.zim") == "en"
+
+
+def test_a_simple_english_zim_builds_beside_the_english_one(tmp_path: Path) -> None:
+    """Both say Language "eng"; Kiwix names Simple English ZIMs wikipedia_en_simple_*. The
+    real Ray Charles ZIM, copied under such a name, lands in its own edition."""
+    import shutil
+    import sqlite3
+
+    simple = tmp_path / "wikipedia_en_simple_ray_charles_2015-06.zim"
+    shutil.copyfile(RAY, simple)
+    db = tmp_path / "two.db"
+    for path in (RAY, simple):
+        r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(path), "--db", str(db)],
+                           check=False, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0 and "84 articles" in r.stdout, r.stdout + r.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY lang").fetchall() == [
+            ("en", 84), ("simple", 84)]

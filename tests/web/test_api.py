@@ -46,7 +46,7 @@ def test_random_json(client, sample_store: Store):
 
 def test_safe_search_in_the_api(client):
     assert client.get("/api/search?q=porn").json() == {
-        "query": "porn", "blocked": True, "total": 0, "offset": 0, "results": [],
+        "query": "porn", "blocked": True, "total": 0, "offset": 0, "did_you_mean": None, "results": [],
     }
 
 

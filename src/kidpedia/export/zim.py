@@ -7,12 +7,21 @@ language), and the openZIM metadata: Name, Title (30 characters at most), Descri
 (80 at most), Language (ISO 639-3), Creator, Publisher, Date (YYYY-MM-DD: the newest
 article's date, never the clock), Tags, Source, Scraper and a 48x48 PNG Illustration.
 The main page lists the articles A to Z.
+
+Same input, same file: libzim writes with one worker (several index the full text in
+the order they finish), and the random UUIDs (the ZIM's, and one in each Xapian index)
+are replaced by ones derived from everything else in the file (``settle``), so two
+exports of one database are byte-identical.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+import struct
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +37,8 @@ from kidpedia.store import export as store_export
 from kidpedia.store import media as store_media
 
 SCRAPER = "kidpedia 0.1.0"
+UUID_NAMESPACE = uuid.UUID("6b1d5c3e-2f0a-5d4e-9c8b-7a6f5e4d3c2b")  # kidpedia's own, for uuid5
+XAPIAN_MAGIC = b"\x0f\x0dXapian Glass"
 
 
 @dataclass
@@ -37,6 +48,7 @@ class ZimReport:
     pictures: int = 0
     path: Path | None = None
     language: str = ""
+    uuid: str = ""
 
 
 def illustration() -> bytes:
@@ -83,14 +95,84 @@ def export_zim(db: str | Path, out: str | Path, lang: str | None = None) -> ZimR
     out_path.parent.mkdir(parents=True, exist_ok=True)
     if out_path.exists():
         out_path.unlink()  # libzim refuses to overwrite
-    creator = Creator(str(out_path)).config_verbose(False)
+    creator = Creator(str(out_path)).config_verbose(False).config_nbworkers(1)
     creator.config_indexing(True, zim_lang(zim_language.split(",")[0]))
     try:
         with quiet_libzim(1):
             _write(creator, store, maker, report, titles, lang, zim_language, Path(db).stem)
     except RuntimeError as e:
         raise ExportError(f"cannot write {out_path}: {' '.join(str(e).split())}") from None
+    report.uuid = settle(out_path)
     return report
+
+
+def _uuid_spots(f) -> tuple[list[int], int]:  # type: ignore[no-untyped-def]
+    """Where the random UUIDs lie in the ZIM open as ``f`` (the header's, then one after
+    each Xapian index's magic, read through the dirents of the ``X`` entries and their
+    uncompressed clusters), and where the MD5 checksum starts."""
+    f.seek(0)
+    head = f.read(80)
+    (count, _clusters, path_ptr, _title_ptr, cluster_ptr, _mime, _main, _layout,
+     checksum_pos) = struct.unpack_from("<IIQQQQIIQ", head, 24)
+    spots = [8]
+    f.seek(path_ptr)
+    pointers = struct.unpack(f"<{count}Q", f.read(8 * count))
+    for pos in reversed(pointers):  # sorted by namespace and path: the X entries come last
+        f.seek(pos)
+        dirent = f.read(16)
+        mime, _param, namespace = struct.unpack_from("<HBc", dirent)
+        if namespace < b"X":
+            break
+        if mime == 0xFFFF or namespace != b"X":
+            continue
+        cluster, blob = struct.unpack_from("<II", dirent, 8)
+        f.seek(cluster_ptr + 8 * cluster)
+        (start,) = struct.unpack("<Q", f.read(8))
+        f.seek(start)
+        info = f.read(1)[0]
+        if info & 0x0F > 1:  # compressed: libzim stores its indexes uncompressed
+            continue
+        width = 8 if info & 0x10 else 4
+        f.seek(start + 1 + width * blob)
+        (offset,) = struct.unpack("<Q" if width == 8 else "<I", f.read(width))
+        f.seek(start + 1 + offset)
+        if f.read(len(XAPIAN_MAGIC) + 2)[:len(XAPIAN_MAGIC)] == XAPIAN_MAGIC:
+            spots.append(start + 1 + offset + len(XAPIAN_MAGIC) + 2)
+    return sorted(spots), checksum_pos
+
+
+def _chunks(f, end: int, blank: list[int]) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
+    """The file's bytes up to ``end``, 1 MiB at a time, with 16 zero bytes at each of ``blank``."""
+    f.seek(0)
+    pos = 0
+    while pos < end:
+        data = bytearray(f.read(min(1 << 20, end - pos)))
+        for spot in blank:
+            lo, hi = max(spot, pos), min(spot + 16, pos + len(data))
+            if lo < hi:
+                data[lo - pos:hi - pos] = bytes(hi - lo)
+        yield bytes(data)
+        pos += len(data)
+
+
+def settle(path: Path) -> str:
+    """Give the ZIM at ``path`` UUIDs derived from its content (uuid5 over the SHA-256 of
+    the file with its UUIDs blanked) and rewrite its checksum; returns the ZIM's UUID."""
+    with open(path, "r+b") as f:
+        spots, checksum_pos = _uuid_spots(f)
+        digest = hashlib.sha256()
+        for chunk in _chunks(f, checksum_pos, spots):
+            digest.update(chunk)
+        zim_uuid = uuid.uuid5(UUID_NAMESPACE, digest.hexdigest())
+        for n, spot in enumerate(spots):
+            f.seek(spot)
+            f.write(zim_uuid.bytes if n == 0 else uuid.uuid5(zim_uuid, f"xapian-{n}").bytes)
+        md5 = hashlib.md5(usedforsecurity=False)
+        for chunk in _chunks(f, checksum_pos, []):
+            md5.update(chunk)
+        f.seek(checksum_pos)
+        f.write(md5.digest())
+    return str(zim_uuid)
 
 
 def _write(creator: Creator, store: Store, maker: PageMaker, report: ZimReport, titles: list[str],

@@ -11,6 +11,7 @@ name comes from Parsoid's ``data-mw`` (``infobox person``), else from the table'
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 
@@ -27,15 +28,53 @@ _COORD = re.compile(r"(-?\d+(?:\.\d+)?)\s*[;,]\s*(-?\d+(?:\.\d+)?)")
 
 
 def is_infobox(el: etree._Element) -> bool:
-    return el.tag == "table" and bool(classes(el) & INFOBOX_CLASSES)
+    """An infobox table, or a box of ``div``s around tables (frwiki's Infobox v3: a
+    heading div, a picture div, then one table per part, each with its caption)."""
+    if not classes(el) & INFOBOX_CLASSES:
+        return False
+    if el.tag == "table":
+        return True
+    return el.tag == "div" and el.find(".//table") is not None and not any(
+        is_infobox(t) for t in el.iter("table"))
 
 
 def find_infobox(root: etree._Element) -> etree._Element | None:
-    """The first infobox table not inside another table."""
-    for table in root.iter("table"):
-        if is_infobox(table) and not any(a.tag == "table" for a in table.iterancestors()):
-            return table
+    """The first infobox not inside a table."""
+    for el in root.iter("table", "div"):
+        if is_infobox(el) and not any(a.tag == "table" for a in el.iterancestors()):
+            return el
     return None
+
+
+def _as_table(box: etree._Element) -> etree._Element:
+    """A box of divs as one table (copied; the page is left alone): a div without a table
+    is a row across the box (the heading, the picture with its legend); a table's
+    caption is a header row over its rows."""
+    table = etree.Element("table")
+
+    def across(*content: etree._Element, tag: str = "td") -> None:
+        cell = etree.SubElement(etree.SubElement(table, "tr"), tag, colspan="2")
+        cell.extend(copy.deepcopy(c) for c in content)
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == "table":
+                caption = child.find("caption")
+                if caption is not None:
+                    header = etree.Element("span")
+                    header.text = " ".join("".join(caption.itertext()).split())
+                    across(header, tag="th")
+                for tr in _rows(child):
+                    table.append(copy.deepcopy(tr))
+            elif child.find(".//table") is not None:
+                walk(child)
+            elif "".join(child.itertext()).strip() or child.find(".//img") is not None:
+                across(child)
+
+    walk(box)
+    return table
 
 
 def coordinates(root: etree._Element) -> tuple[float, float] | None:
@@ -81,12 +120,40 @@ def template_name(table: etree._Element) -> str:
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
-    """The box's own rows (not those of tables inside its cells)."""
+    """The box's own rows (not those of tables inside its cells), except that a row whose
+    one cell holds nothing but a table of its own (a military conflict's Date, Location
+    and Result; a subbox) gives that table's rows in its place."""
+    out: list[etree._Element] = []
+    for tr in _rows_of(table):
+        inner = _only_table(tr)
+        out.extend(_rows(inner) if inner is not None else [tr])
+    return out
+
+
+def _only_table(tr: etree._Element) -> etree._Element | None:
+    """The table a one-cell row holds when all the cell's text is in that table."""
+    cells = _cells(tr)
+    if len(cells) != 1:
+        return None
+    cell = cells[0]
+    tables = [t for t in cell.iter("table") if next(t.iterancestors("table", "td", "th")) is cell]
+    if len(tables) != 1 or not _rows_of(tables[0]):
+        return None
+    outside = "".join(cell.itertext()).replace("".join(tables[0].itertext()), "", 1)
+    return tables[0] if not outside.strip() else None
+
+
+def _rows_of(table: etree._Element) -> list[etree._Element]:
     return [tr for tr in table.iter("tr") if next(tr.iterancestors("table")) is table]
 
 
 def _cells(tr: etree._Element) -> list[etree._Element]:
     return [c for c in tr if c.tag in ("th", "td")]
+
+
+def _is_label(cell: etree._Element) -> bool:
+    """A row's label: a ``th``, or a ``td scope="row"`` (ptwiki's country box)."""
+    return cell.tag == "th" or (cell.get("scope") or "").lower() == "row"
 
 
 def _label(cell: etree._Element, inline: Inline) -> str:
@@ -95,6 +162,8 @@ def _label(cell: etree._Element, inline: Inline) -> str:
 
 def extract(table: etree._Element, lang: str, page_path: str, image_of) -> QuickFacts:  # type: ignore[no-untyped-def]
     """QuickFacts from an infobox table; ``image_of(img, caption)`` makes an Image."""
+    if table.tag != "table":
+        table = _as_table(table)
     labels = Inline(lang, page_path)
     values = Inline(lang, page_path, separated=True)
     caption = table.find("caption")
@@ -124,18 +193,18 @@ def extract(table: etree._Element, lang: str, page_path: str, image_of) -> Quick
             elif text.text:
                 rows.append(FactRow("", (text,)))
             continue
-        if cells[0].tag == "th" and len(cells) == 2:
+        if _is_label(cells[0]) and len(cells) == 2:
             value = values.text(cells[1])
             if value.text:
                 rows.append(FactRow(_label(cells[0], labels), (value,)))
             continue
-        sides = tuple(values.text(c) for c in cells if c.tag == "td")
+        sides = tuple(values.text(c) for c in cells if not _is_label(c))
         if not any(s.text for s in sides):
             continue
         if rows and rows[-1].header:  # "Belligerents" over one cell per side
             rows[-1] = FactRow(rows[-1].label, sides)
         else:
-            label = _label(cells[0], labels) if cells[0].tag == "th" else ""
+            label = _label(cells[0], labels) if _is_label(cells[0]) else ""
             rows.append(FactRow(label, sides))
     return QuickFacts(template=template_name(table), title=title, image=image, rows=tuple(rows))
 

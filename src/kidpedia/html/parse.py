@@ -35,7 +35,8 @@ _HAS_WORD = re.compile(r"\w")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
-_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, default_doctype=False)
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, default_doctype=False,
+                           encoding="utf-8")  # the text is encoded to UTF-8 below, whatever <meta> says
 
 
 def document(html: str) -> etree._Element:

@@ -238,14 +238,33 @@ class DumpSource(Source):
         self.site = siteinfo_from_header(header)
 
     def _parse(self, frame: Frame) -> RawPage:
+        """The frame's page; control characters, invalid UTF-8 and character references
+        XML forbids are replaced (U+FFFD) first if they stop it; a page still unreadable
+        is a ``malformed`` page (its title or id, its offset, why) and reading goes on."""
         offset = frame.offset if self._offsets_known else None
+        lang = self.lang or "en"
         try:
-            page = parse_page(frame.data, self.lang or "en", offset, self.site)
+            page = parse_page(frame.data, lang, offset, self.site)
         except (etree.XMLSyntaxError, ValueError) as e:
-            raise Fault(f"a page is not well-formed ({_reason(e)})", offset) from None
+            try:
+                page = parse_page(repaired(frame.data), lang, offset, self.site)
+            except (etree.XMLSyntaxError, ValueError):
+                page = self._malformed(frame, offset, _reason(e))
         self._last_good = frame
         self.pages_read += 1
         return page
+
+    def _malformed(self, frame: Frame, offset: int | None, reason: str) -> RawPage:
+        from kidpedia.pipeline import MALFORMED
+
+        m = _PAGE_ID.search(frame.data)
+        page_id = int(m.group(1)) if m else None
+        where = f"byte {offset:,}" if offset is not None else f"page {self.pages_skipped + self.pages_read + 1:,}"
+        title = frame.title().strip()
+        if not title or title == "?":
+            title = f"(no title: page id {page_id}, {where})" if page_id else f"(no title: {where})"
+        return RawPage(title=title[:255], text=f"{self.path.name}, {where}: {reason}", page_id=page_id,
+                       lang=self.lang or "en", format=MALFORMED, offset=offset)
 
     def _seek(self, number: int) -> Iterator[Frame] | None:
         """Frames from page ``number`` on, entered at its stream by the index; None (and
@@ -295,6 +314,27 @@ class DumpSource(Source):
         hint = f"the {before:,} pages before it were read" if before else "no page could be read"
         offset = fault.offset if self._offsets_known else None
         return DumpFormatError(message, hint, pages_read=before, offset=offset)
+
+
+_XML_ILLEGAL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CHAR_REF = re.compile(rb"&#(?:([0-9]{1,12})|[xX]([0-9a-fA-F]{1,12}));")
+
+
+def _xml_char(code: int) -> bool:
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def _checked_ref(m: re.Match[bytes]) -> bytes:
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    return m.group() if _xml_char(code) else b"&#xFFFD;"
+
+
+def repaired(data: bytes) -> bytes:
+    """A page's bytes with what XML forbids in text replaced by U+FFFD: invalid UTF-8,
+    control characters, and character references to them (``&#0;``)."""
+    text = data.decode("utf-8", "replace").encode("utf-8")
+    text = _XML_ILLEGAL.sub("\ufffd".encode(), text)
+    return _CHAR_REF.sub(_checked_ref, text)
 
 
 def _matches(frame: Frame, entry: IndexEntry) -> bool:

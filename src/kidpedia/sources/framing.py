@@ -107,6 +107,9 @@ class PageFramer:
                     pos = start
                     break
                 end += len(_PAGE_CLOSE)
+                cut = _next_page_open(buf, m.end(), end)
+                if cut >= 0:  # a page without </page>: it ends where the next one opens
+                    end = cut
                 yield Frame(at(start), buf[start:end])
                 pos, close_from = end, 0
             if fault is not None:
@@ -176,6 +179,16 @@ class PageFramer:
         if not tail.strip() or b"</mediawiki>".startswith(tail.strip()):
             raise Fault("the dump ends without </mediawiki> (it is truncated)", offset + len(tail))
         raise Fault(f"unexpected text after the last page: {_show(tail)}", offset)
+
+
+def _next_page_open(buf: bytes, start: int, end: int) -> int:
+    """Index of a ``<page>`` tag between ``start`` and ``end`` (none in a well-formed page), else -1."""
+    i = buf.find(b"<page", start, end)
+    while i >= 0:
+        if PAGE_OPEN.match(buf, i):
+            return i
+        i = buf.find(b"<page", i + 1, end)
+    return -1
 
 
 def _check_header(header: bytes) -> None:

@@ -8,6 +8,11 @@ is read at a time, so memory stays bounded whatever the file's size. The languag
 the ZIM's metadata; each page keeps its ``path`` so the pictures it shows are found
 again by ``read_media(path)`` when the build stores them.
 
+A ZIM keeps no namespace numbers, and old ones hold project and portal pages among
+the articles (the Cree ZIM's ``Projet:`` and ``Portal:`` pages): a title whose prefix
+is a namespace name (MediaWiki's canonical names, then ``wikitext/rules/namespaces.yaml``)
+gets that namespace, so the build leaves it out as it does for a dump's.
+
 A file libzim cannot open (too small, a broken header, unsorted entries, a pointer out
 of bounds) raises SourceError with libzim's reason: one line, no traceback. An entry
 that cannot be read part-way raises DumpFormatError after every page before it.
@@ -16,6 +21,7 @@ that cannot be read part-way raises DumpFormatError after every page before it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,8 +32,9 @@ from pathlib import Path
 import yaml
 
 from kidpedia.errors import DumpFormatError, SourceError
-from kidpedia.model import RawPage
+from kidpedia.model import CANONICAL_NAMESPACES, RawPage, SiteInfo
 from kidpedia.sources.base import Source
+from kidpedia.wikitext import names
 
 ZIM_MAGIC = b"ZIM\x04"
 HTML_MIME = "text/html"
@@ -47,9 +54,43 @@ def wiki_lang(zim_lang: str) -> str:
 
 
 def zim_lang(wiki: str) -> str:
-    """``en`` -> ``eng`` (the ZIM Language metadata wants ISO 639-3)."""
-    back = {v: k for k, v in iso639().items()}
+    """``en`` -> ``eng`` (the ZIM Language metadata wants ISO 639-3): the first code that
+    ``rules/iso639.yaml`` lists for the edition (``no`` -> ``nor``, the code ISO 639-3
+    gives ISO 639-1's ``no``; ``nob`` is Bokmål, ``nb``); ``simple`` is English."""
+    back: dict[str, str] = {}
+    for three, code in iso639().items():
+        back.setdefault(code, three)
     return back.get(wiki, wiki if len(wiki) == 3 else "eng")
+
+
+_SIMPLE = re.compile(r"(?:^|[._/])(?:wikipedia_en|kidpedia)_simple(?:[_.-]|$)")
+
+
+def zim_edition(metadata: dict[str, str], file_name: str) -> str:
+    """The Wikipedia edition a ZIM holds: its Language (``eng`` -> ``en``), except that
+    Simple English ZIMs (Language ``eng`` too) are ``simple``, told by their Name
+    (``wikipedia_en_simple_all``) or, without one, their file name, so that they never
+    land on the English edition's articles in one database."""
+    code = wiki_lang(metadata.get("Language", ""))
+    if code == "en" and _SIMPLE.search(metadata.get("Name") or file_name):
+        return "simple"
+    return code
+
+
+_CANONICAL = SiteInfo(namespaces=tuple((k, n) for k, ns in CANONICAL_NAMESPACES.items() for n in ns))
+_KIND_KEY = {"file": 6, "category": 14, "other": 4}
+
+
+def title_namespace(title: str, lang: str) -> int:
+    """The namespace a ZIM entry's title is in: 0 (an article) unless its prefix before
+    ``:`` names one (``Portal:`` -> 100, ``Projet:`` -> 4: a project namespace's local name)."""
+    if ":" not in title:
+        return 0
+    prefix = title.split(":", 1)[0]
+    key = _CANONICAL.namespace_key(prefix)
+    if key is not None:
+        return key
+    return _KIND_KEY.get(names.namespace_kind(prefix, lang) or "", 0)
 
 
 def is_zim(path: Path) -> bool:
@@ -102,7 +143,7 @@ class ZimSource(Source):
         self.skip = skip
         self.entries_read = 0
         self.metadata = self._metadata()
-        self.page_lang: str = lang or wiki_lang(self.metadata.get("Language", ""))
+        self.page_lang: str = lang or zim_edition(self.metadata, path.name)
         self.lang = self.page_lang
         date = self.metadata.get("Date", "")
         self.timestamp = f"{date}T00:00:00Z" if len(date) == 10 else ""
@@ -161,13 +202,14 @@ class ZimSource(Source):
             if target.is_redirect or target.get_item().mimetype != HTML_MIME or target.path == main:
                 return None
             return RawPage(title=entry.title, text="", redirect=target.title, lang=self.page_lang,
-                           format="html", path=path, timestamp=self.timestamp)
+                           format="html", path=path, timestamp=self.timestamp,
+                           ns=title_namespace(entry.title, self.page_lang))
         item = entry.get_item()
         if item.mimetype != HTML_MIME or path == main:
             return None
         html = bytes(item.content).decode("utf-8", "replace")
         return RawPage(title=entry.title, text=html, lang=self.page_lang, format="html", path=path,
-                       timestamp=self.timestamp, offset=i)
+                       timestamp=self.timestamp, offset=i, ns=title_namespace(entry.title, self.page_lang))
 
     def read_media(self, path: str) -> tuple[bytes, str] | None:
         """The bytes and MIME type of the entry at ``path``, or None if it has none."""

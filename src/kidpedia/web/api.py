@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from kidpedia.store import forgive
 from kidpedia.web import render
 from kidpedia.web.app import Site
 from kidpedia.web.query import MAX_PAGE, PAGE_SIZE, clean_query, clean_title, is_blocked
@@ -33,6 +34,9 @@ class SearchResponse(BaseModel):
     blocked: bool = Field(description="true when safe search declined the query")
     total: int
     offset: int
+    did_you_mean: str | None = Field(
+        default=None, description="when set, the results are for this corrected query"
+    )
     results: list[SearchResult]
 
 
@@ -84,7 +88,8 @@ def search(request: Request, q: str = "", offset: int = 0, limit: int = PAGE_SIZ
     limit = max(1, min(limit, 50))
     if not query or is_blocked(query):
         return SearchResponse(query=query, blocked=bool(query), total=0, offset=offset, results=[])
-    hits = store.search(query, limit=limit, offset=offset)
+    found = forgive.find(store, query, limit=limit, offset=offset, blocked=is_blocked)
+    hits = found.hits
     results = [
         SearchResult(
             title=h.title,
@@ -95,15 +100,18 @@ def search(request: Request, q: str = "", offset: int = 0, limit: int = PAGE_SIZ
         for h in hits
     ]
     return SearchResponse(
-        query=query, blocked=False, total=store.search_count(query), offset=offset, results=results
+        query=query, blocked=False, total=found.total, offset=offset, did_you_mean=found.did_you_mean,
+        results=results,
     )
 
 
 @router.get("/suggest", response_model=SuggestResponse)
 def suggest(request: Request, q: str = "") -> SuggestResponse:
-    """Titles starting with ``q`` (case and accents ignored), for search-as-you-type."""
+    """Titles starting with ``q``, then titles with a word starting with it (case and
+    accents ignored; a misspelt word is corrected), for search-as-you-type."""
     query = clean_query(q)
-    titles = [] if not query or is_blocked(query) else _site(request).store.suggest(query, SUGGEST_LIMIT)
+    store = _site(request).store
+    titles = [] if not query or is_blocked(query) else forgive.suggest(store, query, SUGGEST_LIMIT, is_blocked)
     return SuggestResponse(
         query=query, suggestions=[_link(t) for t in titles if not is_blocked(t)]
     )

@@ -10,11 +10,11 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from kidpedia.model import Article
-from kidpedia.store import Store
+from kidpedia.store import Store, forgive
 from kidpedia.web import editions, fast, render
 from kidpedia.web.app import STATIC_DIR, Site
 from kidpedia.web.media import SiteMedia
-from kidpedia.web.query import Paging, clean_query, clean_title, is_blocked, page_number
+from kidpedia.web.query import PAGE_SIZE, Paging, clean_query, clean_title, is_blocked, page_number
 
 router = APIRouter(include_in_schema=False)
 GET_HEAD = ["GET", "HEAD"]  # HEAD too: link checkers and curl -I ask for it
@@ -119,7 +119,7 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang)
     if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
         variant = fast.PLAIN + editions.variant()
-        stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, response.body, lang=site.lang)
+        stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, bytes(response.body), lang=site.lang)
         if stored is not None:
             response.headers.update({k.decode(): v.decode() for k, v in fast.cache_headers(stored)})
     return response
@@ -137,8 +137,16 @@ def not_found(site: Site, title: str) -> Response:
     """A friendly 404 that offers articles like the one asked for (none for blocked words)."""
     if is_blocked(title):
         return site.page("blocked.html", status=404, blocked=True)
-    suggestions = [h.title for h in site.store.search(title, limit=5)]
-    for s in site.store.suggest(title, limit=5):
+    entries = forgive.disambiguation(site.store, title)
+    if entries:  # a disambiguation page: "Did you mean …?" with the entries we have
+        return site.page(
+            "did_you_mean.html", status=404, missing=title, query=clean_query(title),
+            suggestions=[Teaser(s, render.wiki_url(s), "") for s in entries],
+        )
+    short = forgive.short_names(site.store, title)
+    found = forgive.find(site.store, clean_query(title), limit=5, blocked=is_blocked)
+    suggestions = short + [h.title for h in found.hits if h.title not in short]
+    for s in forgive.suggest(site.store, title, 5, is_blocked):
         if s not in suggestions:
             suggestions.append(s)
     return site.page(
@@ -162,19 +170,25 @@ def search_page(request: Request, q: str | None = None, page: str | None = None)
     site = _site(request)
     query = clean_query(q)
     if not query:
-        return site.page("search.html", results=[], paging=None, exact=None, blocked=False)
+        return site.page("search.html", results=[], paging=None, exact=None, blocked=False, did_you_mean=None,
+                         did_you_mean_url="", short_names=[])
     if is_blocked(query):
         return site.page("blocked.html", query="", blocked=True)  # the word is not shown back
-    paging = Paging(page_number(page), site.store.search_count(query))
-    hits = site.store.search(query, limit=paging.size, offset=paging.offset)
-    results = [Result(h.title, render.wiki_url(h.title), render.render_snippet(h.snippet)) for h in hits]
-    exact = site.store.resolve(query) if paging.page == 1 else None
+    number = page_number(page)
+    found = forgive.find(site.store, query, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, blocked=is_blocked)
+    paging = Paging(number, found.total)
+    results = [Result(h.title, render.wiki_url(h.title), render.render_snippet(h.snippet)) for h in found.hits]
+    exact = found.exact if paging.page == 1 else None
+    short = forgive.short_names(site.store, query) if paging.page == 1 and not exact else []
     return site.page(
         "search.html",
         query=query,
         results=results,
         paging=paging,
-        exact=Result(exact[0], render.wiki_url(exact[0]), Markup()) if exact else None,
+        exact=Result(exact, render.wiki_url(exact), Markup()) if exact else None,
+        did_you_mean=found.did_you_mean,
+        did_you_mean_url="/search?q=" + quote(found.did_you_mean, safe="") if found.did_you_mean else "",
+        short_names=[Teaser(t, render.wiki_url(t), "") for t in short if t != exact],
         search_url="/search?q=" + quote(query, safe=""),
         blocked=False,
     )

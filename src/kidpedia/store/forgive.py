@@ -1,0 +1,271 @@
+"""Search that forgives: what the results page, ``kidpedia search`` and ``/api/search``
+all ask (``find``), and search-as-you-type (``suggest``).
+
+``find(store, query)`` answers, in this order:
+
+1. the article titled exactly ``query``, or the one a redirect of that name reaches;
+2. articles with every word, the last word also as the start of a word ("alb" finds
+   Albania, Albedo, Albert Einstein);
+3. when that finds little and a word is not one of ours, the query spelt as our
+   titles and texts spell it (``spelling.correct``): "einstien" gives
+   ``did_you_mean="einstein"`` and the results are the corrected query's;
+4. when fewer than a page match, articles with any of the words after those with all.
+
+Blocked words (``blocked``, safe search) are never offered as corrections.
+``short_names`` finds the article a short name means ("Lincoln": Abraham Lincoln;
+"Android": Android (robot)) and ``disambiguation`` the entries a disambiguation page
+offers that we have: both are shown as suggestions, never followed silently.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kidpedia.store import spelling
+from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store, fts_query, title_key
+from kidpedia.store.scripts import match_phrases, query_words, unspace
+
+FEW = 3  # fewer results than this and we try harder (correction, then any word)
+MIN_PREFIX = 3  # the last word is also a prefix when it has at least this many letters
+COUNT_CAP = 1000
+RERANK = 30  # BM25's best this many are reordered by how well the title fits  # results counted at most (pages stop at 50 anyway)
+SEPARATOR = " | "  # pipeline.DISAMBIGUATION_SEPARATOR: how a skip's detail joins its entries
+_PAREN = re.compile(r"\s*\([^)]*\)$")
+
+Blocked = Callable[[str], bool]
+
+
+@dataclass
+class Found:
+    """What a search found: ``hits`` (the page asked for), ``total`` and, when the
+    results are for a corrected query, ``did_you_mean`` (that query)."""
+
+    query: str
+    hits: list[SearchHit]
+    total: int
+    did_you_mean: str | None = None
+    exact: str | None = None
+    titles: list[str] = field(default_factory=list)
+
+
+def _rows(store: Store, match: str, lang: str, query: str, limit: int, offset: int) -> list[SearchHit]:
+    """A page of hits: BM25's best ``RERANK`` reordered by how well the title fits the
+    query (exact title, then query words the title has, then title words the query
+    has), later pages in BM25 order; snippets are made for the page's rows only."""
+    conn = store._conn()
+    window = max(RERANK, limit + offset) if offset < RERANK else limit + offset
+    rows = conn.execute(
+        "SELECT a.id, a.title, bm25(search, 10.0, 1.0) AS rank FROM search JOIN articles a"
+        " ON a.id = search.rowid WHERE search MATCH ? AND a.lang = ? ORDER BY rank LIMIT ?",
+        (match, lang, window),
+    ).fetchall()
+    if offset < RERANK:
+        words = query_words(query)
+        rows.sort(key=lambda r: _fit(words, title_key(query.strip()), r[1]))
+    page = rows[offset : offset + limit]
+    if not page:
+        return []
+    marks = ",".join("?" * len(page))
+    snippets = dict(conn.execute(
+        f"SELECT rowid, snippet(search, 1, ?, ?, ' … ', 24) FROM search WHERE search MATCH ? AND rowid IN ({marks})",
+        (MARK_START, MARK_END, match, *[r[0] for r in page]),
+    ).fetchall())
+    return [SearchHit(t, unspace(snippets.get(i, "")), -r) for i, t, r in page]
+
+
+def _fit(words: list[str], key: str, title: str) -> tuple[bool, int, float]:
+    """Sort key: the exact title first, then titles having more of the query's words
+    (as words or word starts), then titles more of whose words the query has."""
+    tkey = title_key(title)
+    twords = query_words(_PAREN.sub("", tkey)) or [tkey]
+    has = sum(any(t.startswith(w) for t in twords) for w in words)
+    covered = sum(any(t.startswith(w) for w in words) for t in twords) / len(twords)
+    return (tkey != key and _PAREN.sub("", tkey) != key, -has, -covered)
+
+
+def _count(store: Store, match: str, lang: str) -> int:
+    (n,) = store._conn().execute(
+        "SELECT count(*) FROM (SELECT 1 FROM search JOIN articles a ON a.id = search.rowid"
+        " WHERE search MATCH ? AND a.lang = ? LIMIT ?)",
+        (match, lang, COUNT_CAP),
+    ).fetchone()
+    return int(n)
+
+
+def _matches(query: str) -> list[str]:
+    """The FTS5 queries to try in turn: all words (the last also as a prefix), then any."""
+    words = query_words(query)
+    prefix = bool(words) and len(words[-1]) >= MIN_PREFIX
+    out = [m for m in (fts_query(query, prefix_last=prefix), fts_query(query, any_term=True)) if m]
+    return list(dict.fromkeys(out))
+
+
+def _search(store: Store, query: str, lang: str, limit: int, offset: int) -> tuple[list[SearchHit], int]:
+    """All words first; then, when fewer than a page match, any word after them."""
+    matches = _matches(query)
+    if not matches:
+        return [], 0
+    total = _count(store, matches[0], lang)
+    if total >= limit + offset or len(matches) == 1:
+        return _rows(store, matches[0], lang, query, limit, offset), total
+    first = _rows(store, matches[0], lang, query, total, 0)
+    seen = {f.title for f in first}
+    rest = [h for h in _rows(store, matches[1], lang, query, limit + offset + total, 0) if h.title not in seen]
+    return (first + rest)[offset : offset + limit], total + _count(store, matches[1], lang) - len(seen)
+
+
+def correction(store: Store, query: str, lang: str, blocked: Blocked) -> str | None:
+    """``query`` with each word we do not know replaced by the nearest we do, or None."""
+    conn = store._conn()
+    if not _ensure_spelling(store, conn):
+        return None
+    words = query_words(query)
+    changed = False
+    out = []
+    for w in words:
+        fixed = spelling.correct(conn, lang, w, allowed=lambda c: not blocked(c))
+        out.append(fixed or w)
+        changed |= fixed is not None
+    return " ".join(out) if changed else None
+
+
+def rebuild_spelling(store: Store) -> int:
+    """Make the spelling index anew (the end of every build); returns its word count."""
+    return spelling.build_spelling(store._conn(), title_key)
+
+
+def _ensure_spelling(store: Store, conn: sqlite3.Connection) -> bool:
+    if spelling.has_spelling(conn):
+        return True
+    try:
+        spelling.build_spelling(conn, title_key)
+    except sqlite3.OperationalError:  # read-only: search goes on without corrections
+        return False
+    return True
+
+
+def find(
+    store: Store, query: str, limit: int = 10, offset: int = 0, blocked: Blocked = lambda q: False
+) -> Found:
+    """The forgiving search (see the module docstring); ``query`` is already cleaned."""
+    lang = store._lang(None)
+    limit = max(0, min(int(limit), 100))
+    offset = max(0, int(offset))
+    exact = _exact(store, query)
+    did_you_mean = None
+    matches = _matches(query)
+    if not exact and matches and _count(store, matches[0], lang) < FEW:
+        fixed = correction(store, query, lang, blocked)
+        fixed_matches = _matches(fixed) if fixed else []
+        if fixed and fixed_matches and _count(store, fixed_matches[0], lang) > _count(store, matches[0], lang):
+            query, did_you_mean = fixed, fixed
+            exact = _exact(store, fixed)
+    hits, total = _search(store, query, lang, limit, offset)
+    if exact and offset == 0:
+        hits = _exact_first(store, exact, hits, lang)
+        total = max(total, len(hits))
+    return Found(query, hits[:limit], total, did_you_mean, exact)
+
+
+def _exact(store: Store, query: str) -> str | None:
+    """The article titled ``query`` (or reached by a redirect of that name), also when
+    the query is its plural ("astronauts"); None when there is none."""
+    if not query.strip():
+        return None
+    for name in dict.fromkeys((query, *_singulars(query))):
+        found = store.resolve(name)
+        if found:
+            return found[0]
+    return None
+
+
+def _singulars(query: str) -> list[str]:
+    q = query.strip()
+    out = []
+    for ending, instead in (("ies", "y"), ("es", ""), ("s", "")):
+        if q.lower().endswith(ending) and len(q) > len(ending) + 2:
+            out.append(q[: -len(ending)] + instead)
+    return out
+
+
+def _exact_first(store: Store, title: str, hits: list[SearchHit], lang: str) -> list[SearchHit]:
+    rest = [h for h in hits if h.title != title]
+    mine = [h for h in hits if h.title == title]
+    if not mine:
+        article = store.get(title, lang)
+        lead = article.lead[0].text if article and article.lead else ""
+        mine = [SearchHit(title, lead[:160] + ("…" if len(lead) > 160 else ""), 0.0)]
+    return mine + rest
+
+
+# ---- suggestions ---------------------------------------------------------------------
+
+
+def suggest(store: Store, prefix: str, limit: int = 8, blocked: Blocked = lambda q: False) -> list[str]:
+    """Titles starting with ``prefix``, then titles with a word starting with it (by
+    rank); when none, titles for the corrected spelling. Never a blocked title."""
+    out = [t for t in store.suggest(prefix, limit) if not blocked(t)]
+    if len(out) < limit:
+        for t in _title_words(store, prefix, limit * 2):
+            if t not in out and not blocked(t):
+                out.append(t)
+    if not out:
+        fixed = correction(store, prefix, store._lang(None), blocked)
+        if fixed:
+            out = [t for t in _title_words(store, fixed, limit) if not blocked(t)]
+    return out[:limit]
+
+
+def _title_words(store: Store, prefix: str, limit: int) -> list[str]:
+    terms = match_phrases(prefix, prefix_last=len(prefix.strip()) >= 2)
+    if not terms:
+        return []
+    match = "title : (" + " ".join(terms) + ")"
+    rows = store._conn().execute(
+        "SELECT a.title FROM search JOIN articles a ON a.id = search.rowid"
+        " WHERE search MATCH ? AND a.lang = ? ORDER BY bm25(search, 10.0, 1.0) LIMIT ?",
+        (match, store._lang(None), limit),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+# ---- short names and disambiguation pages --------------------------------------------
+
+
+def short_names(store: Store, name: str, limit: int = 5) -> list[str]:
+    """Articles a short name means when no article or redirect has it: a person's
+    last name ("Einstein"), a title without its parenthetical ("Android")."""
+    key = title_key(name.strip())
+    if not key or store.resolve(name):
+        return []
+    out = []
+    for title in _title_words(store, name, 50):
+        t = title_key(title)
+        bare = _PAREN.sub("", t)
+        if bare == key or (" " not in key and bare.rsplit(" ", 1)[-1] == key and bare != key):
+            out.append(title)
+    return out[:limit]
+
+
+def disambiguation(store: Store, title: str, separator: str = SEPARATOR) -> list[str] | None:
+    """The entries of the disambiguation page ``title`` that we have (their article
+    titles, in the page's order), or None when ``title`` is not a disambiguation page."""
+    lang = store._lang(None)
+    conn = store._conn()
+    row = None
+    for t in dict.fromkeys((title, title + " (disambiguation)")):
+        row = conn.execute(
+            "SELECT detail FROM skips WHERE lang = ? AND title = ? AND reason = 'disambiguation'", (lang, t)
+        ).fetchone()
+        if row:
+            break
+    if row is None:
+        return None
+    entries = [e.strip() for e in row[0].split(separator) if e.strip()]
+    have = store.exists(entries)
+    via = store.redirect_targets([e for e in entries if e not in have])
+    out = [e if e in have else via.get(e, "") for e in entries]
+    return [t for t in dict.fromkeys(out) if t]

@@ -1,0 +1,39 @@
+"""SARI as EASSE computes it, checked on the ASSET validation set against EASSE's own
+values there (copy 22.53, reference 0 against 1-9 44.94, first half of words 31.91)."""
+
+from __future__ import annotations
+
+import asset_data as asset
+import pytest
+
+from kidpedia.kidify.sari import corpus_sari, corpus_sari_parts, tokenize_13a
+
+needs_asset = pytest.mark.skipif(asset.asset_dir() is None, reason="shared/data/simplification not beside the repo")
+
+
+def test_13a_tokenisation() -> None:
+    assert tokenize_13a("It cost $3,000.50 (in 1990-91), he said.") == \
+        "It cost $ 3,000.50 ( in 1990 - 91 ) , he said ."
+    assert tokenize_13a("A&amp;B &quot;x&quot;") == 'A & B " x "'
+
+
+def test_identical_system_and_references() -> None:
+    orig = ["the cat sat on the mat ."]
+    # The system writes what both references write. Worked by hand: add is perfect for
+    # orders 2-4 ("sat .", ...) and 0 for unigrams (none added: 0/0 counts 0, as in
+    # EASSE) -> 75; keep is perfect for orders 1-3, and no 4-gram of the original is kept
+    # -> 75; every deletion is right -> 100.
+    assert corpus_sari_parts(orig, ["the cat sat ."], [["the cat sat ."]] * 2) == (75.0, 75.0, 100.0)
+    with pytest.raises(ValueError):
+        corpus_sari(orig, ["a", "b"], [orig])
+
+
+@needs_asset
+@pytest.mark.slow
+def test_easse_anchors_on_asset_validation() -> None:
+    orig, refs = asset.load()
+    assert len(orig) == 2000
+    assert round(corpus_sari(orig, orig, refs), 2) == 22.53
+    assert round(corpus_sari(orig, refs[0], refs[1:]), 2) == 44.94
+    half = [" ".join(s.split()[: len(s.split()) // 2]) for s in orig]
+    assert round(corpus_sari(orig, half, refs), 2) == 31.91

@@ -1,0 +1,69 @@
+"""Rule-based simplification: each step, the plain-word table's examples, facts kept,
+and `kidpedia simplify` (one line in, one line out)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kidpedia.kidify import simplify as simp
+
+
+@pytest.mark.parametrize("entry", simp.word_rules()[1], ids=lambda e: e["from"])
+def test_each_plain_word_entry(entry: dict[str, str]) -> None:
+    assert simp.simplify(entry["example"], 2, steps=("words",)) == entry["want"]
+
+
+def test_parentheticals_go() -> None:
+    s = "Albert Einstein (14 March 1879 – 18 April 1955) was a physicist [ˈaɪnstaɪn]."
+    assert simp.simplify(s, 2, steps=("parentheticals",)) == "Albert Einstein was a physicist."
+
+
+def test_split_at_clause_boundaries() -> None:
+    assert simp.split_clauses("It rained; the game went on.") == "It rained. The game went on."
+    assert simp.split_clauses("He won the race, and he went home.") == "He won the race. He went home."
+    assert simp.split_clauses("She sang, but nobody came.") == "She sang. But nobody came."
+    assert simp.split_clauses("The town has a castle, which was built in 1200.") == \
+        "The town has a castle. It was built in 1200."
+    assert simp.split_clauses("They found two rivers, which are very long.") == \
+        "They found two rivers. They are very long."
+
+
+def test_adverbials_and_numbers() -> None:
+    assert simp.simplify("In addition, the city has 3,000,000 people.", 2) == "The city has 3 million people."
+    assert simp.round_numbers("It had 3,456,000 people.") == "It had 3,456,000 people."  # not exact: kept
+
+
+def test_level_1_keeps_the_main_clause() -> None:
+    s = "The river flows through many big towns and cities, including Bonn and Cologne in Germany."
+    assert simp.simplify(s, 1) == "The river flows through many big towns and cities."
+    assert simp.simplify(s, 3) == s
+
+
+def test_facts_survive() -> None:
+    s = ("However, the Eiffel Tower, which is located in Paris, was constructed in 1889 by "
+         "Gustave Eiffel's company; it is approximately 330 metres tall and 2,000,000 people visit it.")
+    out = simp.simplify(s, 2)
+    assert simp.facts(s) <= simp.facts(out), out
+    assert {"Eiffel", "Tower", "Paris", "1889", "Gustave", "330", "2,000,000"} <= simp.facts(s)
+
+
+def test_other_languages_only_language_free_steps() -> None:
+    s = "La ville (en breton Kemper) est grande; elle a 60 000 habitants."
+    assert simp.simplify(s, 2, "fr") == "La ville est grande. Elle a 60 000 habitants."
+
+
+def test_cli_one_line_in_one_line_out() -> None:
+    lines = "The lake (a big one) is approximately 5 km long.\n\nHowever, it is cold; it freezes.\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "kidpedia", "simplify", "--level", "2"],
+        input=lines, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n") == ["The lake is about 5 km long.", "", "But it is cold. It freezes.", ""]
+    bad = subprocess.run([sys.executable, "-m", "kidpedia", "simplify", "--level", "7"],
+                         input="x\n", capture_output=True, text=True, timeout=60, check=False)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+    assert bad.stderr.strip().count("\n") == 0 and "level" in bad.stderr
