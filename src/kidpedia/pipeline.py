@@ -53,7 +53,7 @@ def unjudged(raw: RawPage) -> Result:
     if not raw.text.strip():
         return Skip(raw.title, "empty", "the page has no text")
     try:
-        return prune(PARSERS[raw.format](raw, dropped_titles()))
+        return prune(PARSERS[raw.format](raw, dropped_titles(raw.lang)))
     except RecursionError:
         return Skip(raw.title, "parse-error", "markup nested too deeply")
     except Exception as e:  # noqa: BLE001 - a broken page must never stop the build

@@ -129,7 +129,7 @@ class _Walker:
             return
         self.dropping_below = 0
         self.level, self.title = level, title
-        self.in_see_also = is_see_also(title)
+        self.in_see_also = is_see_also(title, self.inline.lang)
         if title.strip().lower() in self.drop:
             self.dropping_below = level
 

@@ -1,6 +1,7 @@
-"""Sections a child does not need (References, External links, ...), from rules/sections.yaml.
+"""Sections a child does not need (References, External links, ...), from rules/sections.yaml
+and, per language, the dropped roles of data/section_roles.yaml (``kidpedia.sections``).
 
-``dropped_titles()`` is handed to the parser so such sections are never parsed;
+``dropped_titles(lang)`` is handed to the parser so such sections are never parsed;
 ``prune`` applies the same rule to an Article from any source, and drops sections
 left empty.
 """
@@ -14,12 +15,19 @@ from importlib import resources
 import yaml
 
 from kidpedia.model import Article, Section
+from kidpedia.sections import dropped_names
 
 
 @lru_cache(maxsize=1)
-def dropped_titles() -> frozenset[str]:
+def _drop_list() -> frozenset[str]:
     text = resources.files("kidpedia.kidify").joinpath("rules/sections.yaml").read_text("utf-8")
     return frozenset(s.lower() for s in yaml.safe_load(text)["drop"])
+
+
+@lru_cache(maxsize=256)
+def dropped_titles(lang: str = "en") -> frozenset[str]:
+    """Lower-cased headings dropped in a page of ``lang``: the drop list and the language's roles."""
+    return _drop_list() | dropped_names(lang)
 
 
 def _prune_sections(sections: tuple[Section, ...], drop: frozenset[str]) -> tuple[Section, ...]:
@@ -35,5 +43,5 @@ def _prune_sections(sections: tuple[Section, ...], drop: frozenset[str]) -> tupl
 
 def prune(article: Article) -> Article:
     """The article without dropped or empty sections."""
-    sections = _prune_sections(article.sections, dropped_titles())
+    sections = _prune_sections(article.sections, dropped_titles(article.lang))
     return article if sections == article.sections else replace(article, sections=sections)

@@ -30,7 +30,8 @@ RESIDUE = re.compile(
 _STRAY = re.compile(
     r"\{\{|\}\}|\[\[|\]\]|'{2,}|\{\||\|\}|__[A-Z]+__|<!--|-->|&[a-zA-Z]+;|&#\d+;"
     r"|</?(?:ref|references|br|span|div|small|big|sup|sub|center|font|table|td|tr|th|p|i|b|u|s|abbr|nowiki)\b[^<>]*/?>"
-    r"|<ref\b[^<>]*$|\[(?=https?://)",
+    r"|<ref\b[^<>]*$|\[(?=https?://)"
+    r"|\S*\|\d*x?\d+px\|",  # picture options left by a broken file link ("nhỏ|321x321px|")
     re.IGNORECASE | re.MULTILINE,
 )
 # What a paragraph of prose never holds: a table row, a template parameter, a bare tag.

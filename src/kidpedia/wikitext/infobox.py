@@ -68,6 +68,25 @@ def is_infobox_name(name: str) -> bool:
     return name.startswith(_BOX_PREFIXES) or name in INFOBOX_NAMES or name.endswith(" infobox")
 
 
+# A template is an infobox by its shape (any language: Inligtingskas, Карточка, 基礎情報 ...)
+# when at least this many named parameters start their own lines and this many hold a value.
+SHAPE_MIN_LINES = 5
+SHAPE_MIN_FILLED = 3
+
+
+def is_infobox_shaped(tpl: Template) -> bool:
+    """Many named parameters, one per line: the shape of an infobox, whatever its name."""
+    lines = filled = 0
+    before = str(tpl.name)
+    for p in tpl.params:
+        if p.showkey:
+            if before.rstrip(" \t").endswith("\n") or str(p.name).lstrip(" \t").startswith("\n"):
+                lines += 1
+            filled += bool(str(p.value).strip())
+        before = str(p.value)
+    return lines >= SHAPE_MIN_LINES and filled >= SHAPE_MIN_FILLED
+
+
 # Infobox families by their name in other language editions (Infoboks = da/no/fo, Ficha = es).
 _BOX_PREFIXES = ("infobox", "infoboks", "ficha de ", "info/")
 
@@ -619,8 +638,12 @@ def _leftover_rows(box: Box, fam: Family | None) -> Iterator[FactRow]:
             continue
         value = box.text(key)
         box.used.add(key)
-        if value.text:
+        if value.text and not _PICTURE_VALUE.search(value.text):
             yield FactRow(humanise(box.names[key]), (value,))
+
+
+# A value that is a picture's file name or size: never a fact, whatever the parameter's name.
+_PICTURE_VALUE = re.compile(r"\.(?:svg|png|jpe?g|gif|tiff?|webp)\s*$|^\s*\d+\s*px\s*$", re.IGNORECASE)
 
 
 def displayable_params(box: Box, fam: Family | None) -> list[str]:

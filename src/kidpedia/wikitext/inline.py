@@ -32,7 +32,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-from kidpedia.model import Image, LanguageLink, LinkSpan, QuickFacts, Text
+from kidpedia.model import Image, LanguageLink, LinkSpan, QuickFacts, SiteInfo, Text
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
 from kidpedia.wikitext.scripts import chem_text, math_text, subscript, superscript
@@ -71,6 +71,8 @@ class ParseContext:
 
     lang: str = "en"
     title: str = ""
+    site: SiteInfo | None = None  # the dump's <siteinfo>: its own namespace names
+    in_lead: bool = True  # while parsing the part before the first heading
     images: list[Image] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     language_links: list[LanguageLink] = field(default_factory=list)
@@ -414,7 +416,7 @@ def _render_wikilink(node: Wikilink, out: TextBuilder, ctx: ParseContext) -> Non
         target = target[1:].strip()
     prefix, sep, rest = target.partition(":")
     if sep:
-        kind = names.namespace_kind(prefix, ctx.lang)
+        kind = names.namespace_kind(prefix, ctx.lang, ctx.site)
         if kind == "file" and not leading_colon:
             _record_image(node, rest, ctx)
             return
@@ -454,7 +456,7 @@ def _record_image(node: Wikilink, name: str, ctx: ParseContext) -> None:
         parts = _split_pipes(node.text)
         for part in reversed(parts):
             text = plain(part, ctx) if not isinstance(part, str) else part.strip()
-            if text and not names.is_image_option(text):
+            if text and not names.is_image_option(text, ctx.lang):
                 caption = text
                 break
     ctx.images.append(Image(normalise_title(name), caption))

@@ -24,6 +24,7 @@ from mwparserfromhell.nodes import Tag
 from mwparserfromhell.nodes import Text as TextNode
 
 from kidpedia.model import Article, LanguageLink, Link, RawPage, Section, Text
+from kidpedia.sections import see_also_names
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
 from kidpedia.wikitext.guard import guard, without_last_sentence
@@ -69,8 +70,35 @@ def is_bibliography(blocks: tuple[Text, ...]) -> bool:
     return cited >= 2 and cited * 2 >= len(items)
 
 
-def is_see_also(title: str) -> bool:
-    return title.strip().lower() in _section_rules()["see_also"]
+# One book or paper's line: an ISBN/ISSN/DOI/OCLC with its number (a citation, not prose).
+_BIBLIOGRAPHY_LINE = re.compile(
+    r"\b(?:ISBN(?:-1[03])?|ISSN|OCLC|DOI|doi)\s*:?\s*(?:\d[\d\- ]{3,}[\dXx]|10\.\d{4,})"
+)
+
+
+def without_bibliography_lines(blocks: tuple[Text, ...], ctx: ParseContext) -> tuple[Text, ...]:
+    """The blocks less each line that cites a book or paper by its number (ISBN 978-...)."""
+    kept = tuple(t for t in blocks if not _BIBLIOGRAPHY_LINE.search(t.text))
+    ctx.stats["bibliography_lines_dropped"] += len(blocks) - len(kept)
+    return kept
+
+
+def is_see_also(title: str, lang: str = "en") -> bool:
+    """A See also heading in the page's language or English (``kidpedia.sections``)."""
+    t = title.strip().lower()
+    return t in _section_rules()["see_also"] or t in see_also_names(lang)
+
+
+def is_link_list(blocks: tuple[Text, ...]) -> bool:
+    """Only list items, each (nearly) all one internal link: a See also by its shape."""
+    items = [t for t in blocks if t.text.strip()]
+    if len(items) < 2:
+        return False
+    for t in items:
+        linked = sum(span.end - span.start for span in t.links)
+        if t.kind != "li" or not t.links or linked < 0.6 * len(t.text.strip()):
+            return False
+    return True
 
 
 _REF_TAG = re.compile(r"<(/?)ref(?=[\s>/])([^<>]*?)(/?)\s*>", re.IGNORECASE)
@@ -233,7 +261,7 @@ def parse_with_context(
     raw: RawPage, drop_sections: frozenset[str] = frozenset()
 ) -> tuple[Article, ParseContext]:
     """parse_article, and the ParseContext with its counters (unknown templates, ...)."""
-    ctx = new_context(lang=raw.lang, title=raw.title)
+    ctx = new_context(lang=raw.lang, title=raw.title, site=raw.site)
     chunks = split_sections(preclean(raw.text))
     lead: tuple[Text, ...] = ()
     flat: list[tuple[int, str, tuple[Text, ...]]] = []
@@ -251,11 +279,13 @@ def parse_with_context(
             ctx.stats["sections_dropped"] += 1
             _collect_prefixed_links(chunk.body, ctx)
             continue
+        ctx.in_lead = chunk.level == 0
         paragraphs = _section_blocks(chunk.body, ctx)
         if chunk.level and is_bibliography(paragraphs):
             ctx.stats["bibliographies_dropped"] += 1
             paragraphs = ()
-        if chunk.level and is_see_also(title):
+        paragraphs = without_bibliography_lines(paragraphs, ctx)
+        if chunk.level and is_see_also(title, raw.lang):
             see_also.extend(_links_of(paragraphs))
             continue
         paragraphs = _dedupe(paragraphs, seen, ctx)
@@ -263,6 +293,9 @@ def parse_with_context(
             lead = paragraphs
         else:
             flat.append((chunk.level, title, paragraphs))
+    if not see_also and flat and _trailing_link_list(flat):
+        see_also.extend(_links_of(flat.pop()[2]))
+        ctx.stats["see_also_by_shape"] += 1
     stats = dict(ctx.stats)
     stats["templates_unknown_names"] = len(ctx.unknown_templates)
     return guard(Article(
@@ -282,6 +315,12 @@ def parse_with_context(
     )), ctx
 
 
+def _trailing_link_list(flat: list[tuple[int, str, tuple[Text, ...]]]) -> bool:
+    """The page's last section is a top-level one holding only a list of internal links."""
+    level, _, paragraphs = flat[-1]
+    return level == min(lv for lv, _, _ in flat) and is_link_list(paragraphs)
+
+
 def _heading_text(title: str, ctx: ParseContext) -> str:
     if not any(c in title for c in "[{<'&"):
         return title.strip()
@@ -291,7 +330,7 @@ def _heading_text(title: str, ctx: ParseContext) -> str:
 def _collect_prefixed_links(body: str, ctx: ParseContext) -> None:
     """Categories and language links in a section we do not parse."""
     for m in _PREFIXED_LINK.finditer(body):
-        kind = names.namespace_kind(m.group(1), ctx.lang)
+        kind = names.namespace_kind(m.group(1), ctx.lang, ctx.site)
         if kind == "category":
             ctx.categories.append(normalise_title(m.group(2)))
         elif kind == "language":

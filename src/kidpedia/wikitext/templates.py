@@ -16,10 +16,16 @@ from functools import lru_cache
 
 from mwparserfromhell.nodes import Template
 
+from kidpedia.model import SiteInfo
 from kidpedia.wikitext.handlers import REGISTRY, Handler
 from kidpedia.wikitext.handlers.data import template_rules
 from kidpedia.wikitext.handlers.text import magic
-from kidpedia.wikitext.infobox import continue_quick_facts, extract_quick_facts, is_infobox_name
+from kidpedia.wikitext.infobox import (
+    continue_quick_facts,
+    extract_quick_facts,
+    is_infobox_name,
+    is_infobox_shaped,
+)
 from kidpedia.wikitext.inline import HOLE, ParseContext, TextBuilder
 from kidpedia.wikitext.params import template_name
 
@@ -108,11 +114,15 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
             out.add(HOLE)
     elif kind == "disambiguation":
         ctx.stats["disambiguation"] = 1
+    elif ctx.in_lead and ctx.quick_facts is None and is_infobox_shaped(tpl):
+        ctx.quick_facts = extract_quick_facts(tpl, ctx)  # a box in any language, by its shape
+        ctx.stats["infoboxes"] += 1
+        ctx.stats["infoboxes_by_shape"] += 1
     else:
         ctx.unknown_templates[name] += 1
         ctx.stats["templates_unknown"] += 1
 
 
-def new_context(lang: str = "en", title: str = "") -> ParseContext:
-    """A ParseContext that renders templates by these rules."""
-    return ParseContext(lang=lang, title=title, render_template=render_template)
+def new_context(lang: str = "en", title: str = "", site: SiteInfo | None = None) -> ParseContext:
+    """A ParseContext that renders templates by these rules (``site``: the dump's namespaces)."""
+    return ParseContext(lang=lang, title=title, site=site, render_template=render_template)

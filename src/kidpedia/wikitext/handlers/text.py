@@ -80,8 +80,8 @@ def url(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     args = [str(a).strip() for a in positional(tpl)]
     if not args or not args[0]:
         return
-    label = args[1] if len(args) > 1 and args[1] else re.sub(r"^[a-z]+://", "", args[0], flags=re.IGNORECASE).rstrip("/")
-    out.add(label)
+    label = args[1] if len(args) > 1 and args[1] else args[0]
+    out.add(re.sub(r"^[a-z]+://", "", label, flags=re.IGNORECASE).rstrip("/"))  # a label may be a URL too
 
 
 def drop(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
