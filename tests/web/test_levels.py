@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_pages
 from kidpedia.kidify import reading
 from kidpedia.kidify.levels import at_level
 from kidpedia.store import Store
@@ -73,8 +72,10 @@ def test_build_levels_stores_levels_and_measures(tmp_path: Path, sample_raw_page
     from kidpedia.build_levels import build_levels
 
     db = tmp_path / "l.db"
+    from kidpedia.pipeline import process_page
+
     pages = [p for p in sample_raw_pages if p.title in ("Aardvark", "Albedo")]
-    build_pages(db, pages)
+    Store(db, create=True).add([process_page(p) for p in pages], [])
     assert build_levels(db) == 2
     assert build_levels(db) == 0  # already made: resumed, nothing to do
     store = Store(db)
