@@ -20,10 +20,11 @@ from kidpedia.wikitext.inline import rich
 from kidpedia.wikitext.templates import classify, handler_for, new_context
 
 DATA = template_rules()
+REVISION = "2023-06-01T00:00:00Z"  # the test page's revision: ages are counted to this day
 
 
 def _render(wikitext: str):  # type: ignore[no-untyped-def]
-    ctx = new_context(title="Test page")
+    ctx = new_context(title="Test page", timestamp=REVISION)
     return rich(mwparserfromhell.parse(wikitext), ctx), ctx
 
 

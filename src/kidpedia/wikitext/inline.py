@@ -10,6 +10,7 @@ context carries (``ParseContext.render_template``; this module never imports
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections import Counter
@@ -73,6 +74,9 @@ class ParseContext:
     title: str = ""
     site: SiteInfo | None = None  # the dump's <siteinfo>: its own namespace names
     in_lead: bool = True  # while parsing the part before the first heading
+    # The day ages and "years ago" are counted to: the page's revision date, never the
+    # clock (the same dump gives the same pages every year); None: not known, no age shown.
+    today: datetime.date | None = None
     images: list[Image] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     language_links: list[LanguageLink] = field(default_factory=list)

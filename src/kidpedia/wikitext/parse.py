@@ -261,7 +261,7 @@ def parse_with_context(
     raw: RawPage, drop_sections: frozenset[str] = frozenset()
 ) -> tuple[Article, ParseContext]:
     """parse_article, and the ParseContext with its counters (unknown templates, ...)."""
-    ctx = new_context(lang=raw.lang, title=raw.title, site=raw.site)
+    ctx = new_context(lang=raw.lang, title=raw.title, site=raw.site, timestamp=raw.timestamp)
     chunks = split_sections(preclean(raw.text))
     lead: tuple[Text, ...] = ()
     flat: list[tuple[int, str, tuple[Text, ...]]] = []

@@ -12,6 +12,7 @@ templates that show their first parameter, fixed texts. Infoboxes go to
 
 from __future__ import annotations
 
+import datetime
 from functools import lru_cache
 
 from mwparserfromhell.nodes import Template
@@ -123,6 +124,15 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
         ctx.stats["templates_unknown"] += 1
 
 
-def new_context(lang: str = "en", title: str = "", site: SiteInfo | None = None) -> ParseContext:
-    """A ParseContext that renders templates by these rules (``site``: the dump's namespaces)."""
-    return ParseContext(lang=lang, title=title, site=site, render_template=render_template)
+def new_context(lang: str = "en", title: str = "", site: SiteInfo | None = None, timestamp: str = "") -> ParseContext:
+    """A ParseContext that renders templates by these rules (``site``: the dump's namespaces;
+    ``timestamp``: the revision's, the day ages are counted to)."""
+    return ParseContext(lang=lang, title=title, site=site, today=revision_day(timestamp), render_template=render_template)
+
+
+def revision_day(timestamp: str) -> datetime.date | None:
+    """The day of an ISO timestamp ("2023-01-05T12:00:00Z"), or None."""
+    try:
+        return datetime.date.fromisoformat(timestamp.strip()[:10])
+    except ValueError:
+        return None

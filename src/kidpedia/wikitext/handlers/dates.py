@@ -8,7 +8,7 @@ import re
 from mwparserfromhell.nodes import Template
 
 from kidpedia.wikitext.handlers.text import first_param
-from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
+from kidpedia.wikitext.inline import HOLE, ParseContext, TextBuilder, plain
 from kidpedia.wikitext.params import param_int, param_text, positional, template_name
 
 MONTHS = [
@@ -57,8 +57,9 @@ def birth_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> No
     y, m, d = _ymd(tpl, ctx)
     if y is None:
         return
-    today = datetime.date.today()
-    out.add(f"{format_date(y, m, d, _is_mdy(tpl))} (age {_age(y, m, d, today.year, today.month, today.day)})")
+    today = ctx.today  # the revision's day: never the clock
+    born = format_date(y, m, d, _is_mdy(tpl))
+    out.add(f"{born} (age {_age(y, m, d, today.year, today.month, today.day)})" if today else born)
 
 
 def death_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
@@ -90,8 +91,8 @@ def start_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> No
     if y is None:
         first_param(tpl, out, ctx)
         return
-    today = datetime.date.today()
-    years = _age(y, m, d, today.year, today.month, today.day)
+    today = ctx.today
+    years = _age(y, m, d, today.year, today.month, today.day) if today else 0
     ago = f" ({years} year{'s' if years != 1 else ''} ago)" if years > 0 else ""
     out.add(format_date(y, m, d, _is_mdy(tpl)) + ago)
 
@@ -104,9 +105,11 @@ def year_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     if template_name(tpl).startswith("death"):
         born = args[1] if len(args) > 1 else None
         out.add(f"{args[0]} (aged {args[0] - born - 1}–{args[0] - born})" if born else str(args[0]))
-    else:
-        age = datetime.date.today().year - args[0]
+    elif ctx.today:
+        age = ctx.today.year - args[0]
         out.add(f"{args[0]} (age {age - 1}–{age})")
+    else:
+        out.add(str(args[0]))
 
 
 def age_ymd(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
@@ -116,8 +119,10 @@ def age_ymd(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     if y1 is None or m1 is None or d1 is None:
         return
     if y2 is None or m2 is None or d2 is None:
-        today = datetime.date.today()
-        y2, m2, d2 = today.year, today.month, today.day
+        if ctx.today is None:
+            out.add(HOLE)  # "until now" with no day to count to: the sentence cannot stand
+            return
+        y2, m2, d2 = ctx.today.year, ctx.today.month, ctx.today.day
     months = (y2 - y1) * 12 + (m2 - m1)
     days = d2 - d1
     if days < 0:
@@ -138,8 +143,10 @@ def age_years(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     if y1 is None:
         return
     if y2 is None:
-        today = datetime.date.today()
-        y2, m2, d2 = today.year, today.month, today.day
+        if ctx.today is None:
+            out.add(HOLE)
+            return
+        y2, m2, d2 = ctx.today.year, ctx.today.month, ctx.today.day
     out.add(str(_age(y1, m1, d1, y2, m2, d2)))
 
 
