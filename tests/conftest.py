@@ -37,6 +37,24 @@ def sample_raw_pages():
     return list(iter_pages(SAMPLE_DUMP))
 
 
+def _copy_db(src: Path, dst: Path) -> Path:
+    """A copy of a database through SQLite's backup API. Never copy a shared database with
+    shutil: closing that file drops this process's SQLite locks on it (POSIX locks are per
+    process), and the next process to close it deletes the -shm file from under us."""
+    import sqlite3
+
+    with sqlite3.connect(src) as s, sqlite3.connect(dst) as d:
+        s.backup(d)
+    s.close()
+    d.close()
+    return dst
+
+
+@pytest.fixture(scope="session")
+def copy_db():  # type: ignore[no-untyped-def]
+    return _copy_db
+
+
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample built once into a database (as `make run` builds it)."""

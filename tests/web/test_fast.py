@@ -6,7 +6,6 @@ Over a copy of the bundled real sample (the cache writes into the database).
 from __future__ import annotations
 
 import gzip
-import shutil
 
 import pytest
 
@@ -20,9 +19,10 @@ PAGE = "/wiki/Albert_Einstein"
 
 
 @pytest.fixture()
-def db(tmp_path, sample_db):
-    copy = tmp_path / "sample.db"
-    shutil.copy(sample_db, copy)
+def db(tmp_path, sample_db, copy_db):
+    """The sample with no page rendered yet (the session's other tests render into it)."""
+    copy = copy_db(sample_db, tmp_path / "sample.db")
+    RenderedPages(Store(copy)).clear()
     return copy
 
 

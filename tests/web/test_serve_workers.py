@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -16,9 +15,8 @@ from kidpedia.web.server import free_port
 pytestmark = pytest.mark.slow
 
 
-def test_serve_with_two_worker_processes(tmp_path, sample_db):
-    db = tmp_path / "sample.db"
-    shutil.copy(sample_db, db)
+def test_serve_with_two_worker_processes(tmp_path, sample_db, copy_db):
+    db = copy_db(sample_db, tmp_path / "sample.db")
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kidpedia", "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
