@@ -87,8 +87,10 @@ def _fit(words: list[str], key: str, title: str) -> tuple[bool, int, float]:
 
 
 def _count(store: Store, match: str, lang: str) -> int:
+    # CROSS JOIN keeps the FTS index the outer loop: with a plain JOIN SQLite walks every
+    # article of the edition and probes the index for each (seconds at 20 k articles).
     (n,) = store._conn().execute(
-        "SELECT count(*) FROM (SELECT 1 FROM search JOIN articles a ON a.id = search.rowid"
+        "SELECT count(*) FROM (SELECT 1 FROM search CROSS JOIN articles a ON a.id = search.rowid"
         " WHERE search MATCH ? AND a.lang = ? LIMIT ?)",
         (match, lang, COUNT_CAP),
     ).fetchone()
