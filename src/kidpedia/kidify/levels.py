@@ -167,3 +167,31 @@ def at_level(article: Article, level: int) -> Article:
         return article
     shaped = _level1(article) if level == 1 else _level2(article)
     return _fit(shaped, TARGET_FKGL[level], LEAST_SENTENCES[level])
+
+
+def fact_retention(article: Article, level: int) -> tuple[int, int, int, int]:
+    """How well a level keeps the facts of the sentences it keeps: (kept, stated, unchanged,
+    shown). ``stated`` counts the numbers and names (``simplify.facts``, less the words of the
+    title, which heads every level) of each level-3 sentence whose simplified form the level
+    shows; ``kept`` those of them the level's text still states, unchanged. ``shown`` counts
+    the facts the level's text states and ``unchanged`` those the level-3 article states too
+    (a number rounded to words is the same number: "3 million" for 3,000,000)."""
+    from kidpedia.kidify.simplify import facts
+
+    at = at_level(article, level)
+    lang = article.lang
+    title_words = set(reading.words(article.title))
+    shown_text = " ".join(t.text for t in _body(at))
+    shown_sents = set(reading.sentences(shown_text))
+    shown_facts = facts(shown_text) - title_words
+    stated = kept = 0
+    for t in _body(article):
+        for s in (reading.sentences(t.text) if t.kind == "p" else [t.text]):
+            out = reading.sentences(simplify(s, level, lang)) if level < 3 else [s]
+            if not any(o in shown_sents for o in out):
+                continue
+            want = facts(s) - title_words
+            stated += len(want)
+            kept += len(want & shown_facts)
+    source_facts = facts(" ".join(t.text for t in _body(article)))
+    return kept, stated, len(shown_facts & source_facts), len(shown_facts)
