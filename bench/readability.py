@@ -6,7 +6,8 @@ Sample (the bundled real enwiki sample, every article as the build makes it):
   per level, FKGL and reading ease of each article (median and 90th percentile), the
   share of articles meeting their target (level 1 FKGL <= 4, level 2 <= 7), and fact
   retention: of the numbers and names stated by the level-3 sentences a level keeps, the
-  share the level's text still states unchanged (``kidify.levels.fact_retention``).
+  share the level's text still states unchanged (``kidify.levels.fact_retention``); and
+  how much of the article a level shows (median share of the level-3 words).
 ASSET validation (``../shared/data/simplification/asset-valid``, CC BY-NC: read from
 there, never copied): corpus SARI (``kidify.sari``, as EASSE computes it) and FKGL of
 ``kidpedia simplify --level 2`` and ``--level 1`` beside the anchors measured in the same
@@ -47,13 +48,14 @@ def _p90(xs: list[float]) -> float:
 def sample_rows(articles: list[Article]) -> list[dict[str, object]]:
     rows = []
     for level in (3, 2, 1):
-        grades, eases, meet = [], [], 0
+        grades, eases, shares, meet = [], [], [], 0
         kept = stated = unchanged = shown = 0
         for a in articles:
             m = levels.article_totals(levels.at_level(a, level))
             if not m.words:
                 continue
             grades.append(m.fkgl)
+            shares.append(m.words / max(1, levels.article_totals(a).words))
             eases.append(m.ease)
             meet += level in levels.TARGET_FKGL and m.fkgl <= levels.TARGET_FKGL[level]
             k, s, u, n = levels.fact_retention(a, level)
@@ -62,6 +64,7 @@ def sample_rows(articles: list[Article]) -> list[dict[str, object]]:
             "level": level, "articles": len(grades),
             "fkgl_median": round(statistics.median(grades), 2), "fkgl_p90": round(_p90(grades), 2),
             "ease_median": round(statistics.median(eases), 1), "ease_p10": round(-_p90([-e for e in eases]), 1),
+            "words_kept_median": round(statistics.median(shares), 3),
             "target": levels.TARGET_FKGL.get(level),
             "meet_target": round(meet / len(grades), 3) if level in levels.TARGET_FKGL else None,
             "facts_kept": round(kept / stated, 4) if stated else None,
@@ -109,11 +112,11 @@ def main() -> None:
     result: dict[str, object] = {"sample": str(args.sample.name), "levels": sample_rows(articles)}
     print(f"Sample: {len(articles)} articles of {args.sample.name}")
     print(f"{'level':>5} {'FKGL med':>8} {'p90':>6} {'ease med':>8} {'p10':>6} {'target':>6} {'meet':>6} "
-          f"{'facts kept':>10} {'unchanged':>9}")
+          f"{'facts kept':>10} {'unchanged':>9} {'words kept':>10}")
     for r in result["levels"]:  # type: ignore[union-attr]
         print(f"{r['level']:>5} {r['fkgl_median']:>8} {r['fkgl_p90']:>6} {r['ease_median']:>8} {r['ease_p10']:>6} "
               f"{r['target'] or '-':>6} {r['meet_target'] if r['meet_target'] is not None else '-':>6} "
-              f"{r['facts_kept']:>10} {r['facts_unchanged']:>9}")
+              f"{r['facts_kept']:>10} {r['facts_unchanged']:>9} {r['words_kept_median']:>10}")
     if (args.asset / "asset.valid.orig").exists():
         result["asset_valid"] = rows = asset_rows(args.asset, args.steps)
         print(f"\nASSET validation ({args.asset}), corpus SARI as EASSE computes it:")

@@ -129,7 +129,8 @@ def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = re.sub(r";\s+(\w)", lambda m: ". " + m.group(1).upper(), s)
     s = _SPLIT_AND.sub(lambda m: ". ", s)
-    s = _SPLIT_BUT.sub(". But ", s)
+    s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
+    s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s)
     if m:
         who = "They" if m.group(1) in ("are", "were", "have") else "It"
@@ -138,6 +139,63 @@ def split_clauses(s: str) -> str:
     if m and len(s.split()) > 12:
         s = f"{m.group(1)} {m.group(2)}. {m.group(1)} " + s[m.end():]
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
+
+
+_CONJ_SPLIT = re.compile(r",\s+(and|so|yet|while|whereas|where|who)\s+")
+_LEADING = {"although": "But", "though": "But", "because": "So", "after": "Then", "since": "So"}
+_SUBJECT_START = re.compile(r"^(?:the|a|an|this|these|those|that|its|his|her|their|our|he|she|it|they|we|there|"
+                            r"some|many|most|all|each|both|in|on|at|by|during|[A-Z][\w'’-]*)\b")
+
+
+def _clause_follows(rest: str) -> bool:
+    """The words after a conjunction make a sentence of their own: a subject-like start and
+    a verb in the next few words (not "but not X", not "and then in 1990")."""
+    words = rest.split()
+    if len(words) < 2 or words[0].lower() in ("not", "also", "then") or _is_verb(words[0]):
+        return False
+    if not _SUBJECT_START.match(rest):
+        return any(_is_verb(w) for w in words[1:3])
+    return any(_is_verb(w) for w in words[1:7])
+
+
+def _is_verb(word: str) -> bool:
+    w = word.strip(",.;:")
+    return w.lower() in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))
+
+
+def _split_one(s: str) -> str:
+    """One sentence split once more at a clause boundary, where both sides stand alone:
+    "X, and the town grew." -> "X. The town grew."; "X went to Paris, where he studied." ->
+    "X went to Paris. There he studied."; "Although X, Y." -> "X. But Y."."""
+    words = s.split()
+    if len(words) < 10:
+        return s
+    first = words[0].lower()
+    if first in _LEADING:
+        for i, w in enumerate(words[2:-3], 2):
+            if w.endswith(",") and _has_verb(words[1:i + 1]):
+                rest = " ".join(words[i + 1:])
+                if _clause_follows(rest) and _complete_clause(words[1:i + 1]):
+                    head = _capital(" ".join(words[1:i + 1])[:-1])
+                    return f"{head}. {_LEADING[first]} {rest[:1].lower() + rest[1:] if rest.split()[0] in _CLAUSE_START else rest}"
+                break
+        return s
+    for m in _CONJ_SPLIT.finditer(s):
+        head, conj, rest = s[:m.start()], m.group(1), s[m.end():]
+        if len(head.split()) < 4 or not _complete_clause(head.split()):
+            continue
+        if conj == "who":
+            name = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)$", head)
+            if not name or not rest.split()[0] in _VERBS or "," in rest:
+                continue
+            return f"{head}. {name.group(1)} {rest}"
+        if not _clause_follows(rest):
+            continue
+        if conj == "where":
+            return f"{head}. There {rest}"
+        lead = {"so": "So ", "yet": "But ", "while": "But ", "whereas": "But "}.get(conj, "")
+        return f"{head}. {lead}{rest if lead else _capital(rest)}"
+    return s
 
 
 def round_numbers(s: str) -> str:
@@ -184,7 +242,8 @@ _VERB_LEMMAS = _VERB_LEMMA_TEXT.split()
 _IRREGULAR_TEXT = ("is was are were has had have be been became becomes become can could will would may might "
               "must did does do lived died won made took began found gave went came wrote led said built grew "
               "lay ran held kept knew saw ate spoke sat stood brought sold bought paid sent spent lost met told "
-              "thought felt fought taught sang flew swam fed rose fell")
+              "thought felt fought taught sang flew swam fed rose fell left studied carried tried married "
+                   "varied applied died lies flies")
 _IRREGULAR = _IRREGULAR_TEXT.split()
 
 
