@@ -91,3 +91,25 @@ def test_cli_one_line_in_one_line_out() -> None:
                          input="x\n", capture_output=True, text=True, timeout=60, check=False)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().count("\n") == 0 and "level" in bad.stderr
+
+
+def test_more_clause_splits_stand_alone() -> None:
+    cases = {
+        "He moved to Paris in 1905, where he studied art with his friend Pablo Picasso.":
+            "He moved to Paris in 1905. There he studied art with his friend Pablo Picasso.",
+        "After he left school in 1895, he worked as a clerk in the patent office in Bern.":
+            "He left school in 1895. Then he worked as a clerk in the patent office in Bern.",
+        "The war ended in 1918, and the empire was broken up into many small countries.":
+            "The war ended in 1918. The empire was broken up into many small countries.",
+        "He met Marie Curie, who was working on radium in her lab in Paris.":
+            "He met Marie Curie. Marie Curie was working on radium in her lab in Paris.",
+        # not clauses on both sides: left as they are
+        "The field is new, and thus has a variety of names with a variety of emphases.":
+            "The field is new, and thus has a variety of names with a variety of emphases.",
+        "Following Broca's lead, Waitz points out that anthropology is a new field.":
+            "After Broca's lead, Waitz points out that anthropology is a new field.",
+        "It has red, green and blue colors, and white spots on its back and on its legs.":
+            "It has red, green and blue colors, and white spots on its back and on its legs.",
+    }
+    for s, want in cases.items():
+        assert simp.simplify(s, 2, steps=("words", "split")) == want

@@ -147,11 +147,15 @@ _SUBJECT_START = re.compile(r"^(?:the|a|an|this|these|those|that|its|his|her|the
                             r"some|many|most|all|each|both|in|on|at|by|during|[A-Z][\w'’-]*)\b")
 
 
+_NOT_SUBJECTS = frozenset(["not", "also", "then", "thus", "so", "therefore", "still", "even", "only", "just",
+                           "later", "soon", "now", "often", "again", "hence", "too", "either", "neither"])
+
+
 def _clause_follows(rest: str) -> bool:
     """The words after a conjunction make a sentence of their own: a subject-like start and
     a verb in the next few words (not "but not X", not "and then in 1990")."""
     words = rest.split()
-    if len(words) < 2 or words[0].lower() in ("not", "also", "then") or _is_verb(words[0]):
+    if len(words) < 2 or words[0].lower() in _NOT_SUBJECTS or words[0].endswith("ly") or _is_verb(words[0]):
         return False
     if not _SUBJECT_START.match(rest):
         return any(_is_verb(w) for w in words[1:3])
@@ -161,6 +165,13 @@ def _clause_follows(rest: str) -> bool:
 def _is_verb(word: str) -> bool:
     w = word.strip(",.;:")
     return w.lower() in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))
+
+
+def _finite_clause(words: list[str]) -> bool:
+    """A subordinate clause with a subject and a verb that is not only a noun's twin: a
+    past form or an auxiliary ("he left school", not "Broca's lead")."""
+    return any(w.lower().strip(",") in _IRREGULAR or (w.islower() and w.strip(",").endswith("ed"))
+               for w in words[1:])
 
 
 def _split_one(s: str) -> str:
@@ -173,7 +184,7 @@ def _split_one(s: str) -> str:
     first = words[0].lower()
     if first in _LEADING:
         for i, w in enumerate(words[2:-3], 2):
-            if w.endswith(",") and _has_verb(words[1:i + 1]):
+            if w.endswith(",") and _finite_clause(words[1:i + 1]):
                 rest = " ".join(words[i + 1:])
                 if _clause_follows(rest) and _complete_clause(words[1:i + 1]):
                     head = _capital(" ".join(words[1:i + 1])[:-1])
