@@ -210,8 +210,9 @@
     var wrongWord = text(form, "data-wrong", "Not quite. The answer is:");
     var unanswered = text(form, "data-unanswered", "Pick an answer.");
     var scoreWords = text(form, "data-score", "You got {right} of {total} right!");
-    form.addEventListener("submit", function (e) {
-      e.preventDefault();
+    var check = form.querySelector(".button-check");
+    if (!check) return;
+    check.addEventListener("click", function () {
       var questions = form.querySelectorAll(".quiz-question");
       var right = 0;
       questions.forEach(function (q) {
