@@ -91,6 +91,8 @@ def zipf(word: str, lang: str = "en") -> float:
         return float(zipf_frequency(word.lower(), lang))
     except (LookupError, ValueError):  # a language wordfreq does not cover
         return 0.0
+    except ImportError:  # ja/zh/ko: wordfreq needs MeCab or jieba to split words; not installed
+        return 0.0
 
 
 def is_rare(word: str, lang: str = "en", threshold: float = RARE_ZIPF) -> bool:

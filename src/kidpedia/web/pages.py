@@ -193,7 +193,10 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     article = reading.leveled(site.store, article, level)
     view = render.article_view(article, site.store, media=SiteMedia(site.store))
     render.add_extras(view, site.store)  # issue 14: quiz and timeline
+    same_page = {x.lang: x.href for x in view.languages if x.href}
+    same_page[site.lang] = render.wiki_url(canonical)
     response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang,
+                         editions=site.edition_choices(same_page),
                          reading=reading.reading_view(article, level, site.store, render.wiki_url))
     if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
         variant = fast.PLAIN + editions.variant()

@@ -23,7 +23,7 @@ from urllib.parse import quote
 import nh3
 from markupsafe import Markup, escape
 
-from kidpedia.lang import language_name, translations
+from kidpedia.lang import chrome_language, language_name, translations
 from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text
 from kidpedia.store import MARK_END, MARK_START
 from kidpedia.web import editions
@@ -312,7 +312,7 @@ def language_views(article: Article, store: TitleLookup) -> list[LanguageView]:
             href = wiki_url(found[0], code) if found else ""
         own = translations(code)
         suffix = own.gettext("facts for kids") if own.gettext("facts for kids") != "facts for kids" or code == "en" else ""
-        out.append(LanguageView(code, language_name(code, article.lang), title, href, suffix))
+        out.append(LanguageView(code, language_name(code, chrome_language(article.lang)), title, href, suffix))
     return out
 
 
