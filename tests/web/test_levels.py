@@ -58,7 +58,7 @@ def test_api_level_parameter_and_preview(client, sample_store: Store) -> None:
     assert easy["reading"]["fkgl"] < full["reading"]["fkgl"]
     assert easy["reading"]["words"] < full["reading"]["words"]
     assert easy == {**at_level(sample_store.get("Albert Einstein"), 1).to_json(), "level": 1,
-                    "reading": easy["reading"]}
+                    "reading": easy["reading"], "quiz": full["quiz"], "timeline": full["timeline"]}
     assert client.get("/api/article/Albert_Einstein?level=4").status_code == 422
     r = client.get("/api/article/albert_einstein?level=2", follow_redirects=False)
     assert r.status_code == 302 and r.headers["location"].endswith("?level=2")
