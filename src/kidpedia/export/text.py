@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-from kidpedia.lang import language_name, translations
+from kidpedia.lang import chrome_language, language_name, translations
 from kidpedia.model import Article, Cell, QuickFacts, Section, Table, Text, layout
 
 MAX_COLUMN = 32  # characters; a longer cell wraps inside its column
@@ -107,6 +107,13 @@ def _sections(sections: tuple[Section, ...]) -> list[str]:
     return lines
 
 
+def _kids_suffix(lang: str) -> str:
+    """" para niños": that edition's own "facts for kids", where its catalog has one."""
+    if chrome_language(lang) != lang.split("-")[0] and lang != "en":
+        return ""
+    return " " + translations(lang).gettext("facts for kids")
+
+
 def article_to_text(a: Article) -> str:
     """The page in its edition's language ("… para niños", "Contenido", "En francés: …")."""
     words = translations(a.lang)
@@ -122,7 +129,8 @@ def article_to_text(a: Article) -> str:
     if a.language_links:
         lines.append("")
         lines += [
-            f"{words.gettext('In %(language)s:') % {'language': language_name(x.lang, a.lang)}} {x.title}"
+            f"{words.gettext('In %(language)s:') % {'language': language_name(x.lang, chrome_language(a.lang))}} "
+            f"{x.title}{_kids_suffix(x.lang)}"
             for x in a.language_links
         ]
     return "\n".join(lines).rstrip() + "\n"

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import nh3
 from markupsafe import Markup, escape
 
-from kidpedia.lang import language_name, translations
+from kidpedia.lang import chrome_language, language_name, translations
 from kidpedia.model import Article, Cell, FactRow, Image, QuickFacts, Section, Table, Text
 from kidpedia.store import MARK_END, MARK_START
 from kidpedia.web import editions
@@ -250,6 +250,9 @@ class ArticleView:
     lang: str
     description: str
     figures: list[FigureView] = field(default_factory=list)  # pictures beside the lead
+    # issue 14: made at build time (store/explore.py): [{question, choices, answer, field}]
+    quiz: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)  # [{date, year, month, day, text}]
 
 
 def blocks(texts: Iterable[Text], links: LinkResolver) -> list[Block]:
@@ -370,7 +373,7 @@ def language_views(article: Article, store: TitleLookup) -> list[LanguageView]:
             href = wiki_url(found[0], code) if found else ""
         own = translations(code)
         suffix = own.gettext("facts for kids") if own.gettext("facts for kids") != "facts for kids" or code == "en" else ""
-        out.append(LanguageView(code, language_name(code, article.lang), title, href, suffix))
+        out.append(LanguageView(code, language_name(code, chrome_language(article.lang)), title, href, suffix))
     return out
 
 
@@ -380,7 +383,7 @@ def article_view(
     """The page's view; ``url`` makes article addresses, ``media`` says which pictures
     can be shown (none without it: a page never shows a broken picture)."""
     links = LinkResolver(store, _link_targets(article), url)
-    taken = {"content", "contents", "quick-facts", "see-also", "search", "main"}
+    taken = {"content", "contents", "quick-facts", "see-also", "search", "main", "kids-quiz", "kids-timeline"}
     sections = _sections(article.sections, links, taken)
     see_also = [
         SeeAlsoView(x.text or x.target, links.href(x.target)) for x in article.see_also
@@ -431,3 +434,18 @@ def _place_figures(article: Article, view: ArticleView, media: MediaLookup) -> N
         figures = target if isinstance(target, list) else target.figures if target else None
         if figures is not None:
             figures.append(_figure(image, found[image.name]))
+
+
+def add_extras(view: ArticleView, store: object) -> None:
+    """The article's quiz and timeline, made at build time (issue 14; none in a
+    database built before them, or for a store that keeps none)."""
+    from kidpedia.store import explore
+    from kidpedia.store.db import Store
+
+    if not isinstance(store, Store):
+        store = getattr(store, "store", None)
+        if not isinstance(store, Store):
+            return
+    found = explore.extras(store, view.title, lang=view.lang)
+    if found is not None:
+        view.quiz, view.timeline = found.quiz, found.timeline
