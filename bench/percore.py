@@ -138,7 +138,7 @@ def summary(runs: list[Run], floor: str) -> dict[str, dict[str, float | list[flo
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds (default 3; 0: memory builds only)")
     ap.add_argument("--baseline", default=BASELINE, help=f"git ref to compare with (default {BASELINE}); '' for none")
     ap.add_argument("--dumps", nargs="+", default=["ja", "uk", "vi", "el"], help="2023 dumps by language")
     ap.add_argument("--no-wikiextractor", action="store_true", help="leave the peer out")
@@ -200,14 +200,15 @@ def main(argv: list[str] | None = None) -> int:
                 cpu, wall, peak = run_cpu(cmd, env)
                 runs.append(Run(name, rnd, cpu, wall, peak))
                 subprocess.run(["rm", "-rf", *map(str, work.glob("wx-*"))], check=True)
-        rows_summary = summary(runs, "bzip2 -dc (floor)")
-        report["runs"] = [asdict(r) for r in runs]
-        report["rows"] = rows_summary
-        ours = rows_summary["kidpedia build"]
-        report["per_core_mb_s"] = {name: round(xml_bytes / MB / float(s["cpu_s"]), 2) for name, s in rows_summary.items()}
-        if args.baseline:
-            base = rows_summary[f"baseline build ({report['baseline']})"]
-            report["speed_up_vs_baseline"] = round(float(base["cpu_s"]) / float(ours["cpu_s"]), 2)
+        if runs:
+            rows_summary = summary(runs, "bzip2 -dc (floor)")
+            report["runs"] = [asdict(r) for r in runs]
+            report["rows"] = rows_summary
+            ours = rows_summary["kidpedia build"]
+            report["per_core_mb_s"] = {n: round(xml_bytes / MB / float(s["cpu_s"]), 2) for n, s in rows_summary.items()}
+            if args.baseline:
+                base = rows_summary[f"baseline build ({report['baseline']})"]
+                report["speed_up_vs_baseline"] = round(float(base["cpu_s"]) / float(ours["cpu_s"]), 2)
 
         memory = []
         for size in args.memory_mb:
@@ -233,10 +234,11 @@ def main(argv: list[str] | None = None) -> int:
         if memory:
             report["memory"] = memory
 
-    for name, s in report["rows"].items():
+    for name, s in report.get("rows", {}).items():
         print(f"{name:<28} cpu {s['cpu_s']:>7.2f} s  wall {s['wall_s']:>7.2f} s  peak {s['peak_rss_mb']:>6.0f} MB"
               f"  x floor {s['x_floor']:>6.2f}  rounds {s['x_floor_rounds']}")  # fmt: skip
-    print("per core, MB of XML per CPU second:", report["per_core_mb_s"])
+    if "per_core_mb_s" in report:
+        print("per core, MB of XML per CPU second:", report["per_core_mb_s"])
     if "speed_up_vs_baseline" in report:
         print(f"speed-up over {report['baseline']} (CPU): {report['speed_up_vs_baseline']}x")
     for m in report.get("memory", []):
