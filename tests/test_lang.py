@@ -110,3 +110,9 @@ def test_nothing_outside_wikitext_asks_wikitext_for_a_language_name() -> None:
         for py in (ROOT / "src" / "kidpedia" / folder).rglob("*.py"):
             text = py.read_text("utf-8")
             assert "kidpedia.wikitext" not in text or "language_name" not in text, py
+
+
+def test_words_around_the_site_strings_follow_the_catalog() -> None:
+    # an edition without a catalog reads the site's words in English: "In Greek:", not "In грецька:"
+    assert lang.chrome_language("es") == "es" and lang.chrome_language("uk") == "en"
+    assert lang.chrome_language("en") == "en" and lang.chrome_language("fr-ca") == "fr"

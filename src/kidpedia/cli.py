@@ -194,7 +194,20 @@ def _load_article(source_or_title: str, db: Path, title: str | None, lang: str |
         raise ArticleNotFound(f"no article called {source_or_title!r} in {db}", "try: kidpedia search WORDS")
     article = store.get(found[0], lang=lang)
     assert article is not None
-    return article
+    return _with_store_language_links(article, store)
+
+
+def _with_store_language_links(article, store):  # type: ignore[no-untyped-def]
+    """The article with the language links the database knows besides its own (a
+    langlinks table, links from other built editions, a shared Wikidata id)."""
+    from dataclasses import replace
+
+    from kidpedia.model import LanguageLink
+
+    have = {x.lang for x in article.language_links}
+    more = [LanguageLink(code, t) for code, t in store.language_links(article.title, lang=article.lang)
+            if code not in have]
+    return replace(article, language_links=article.language_links + tuple(more)) if more else article
 
 
 def _is_single_file(path: Path) -> bool:

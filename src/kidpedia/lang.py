@@ -135,6 +135,7 @@ def age_on(born: datetime.date, on: datetime.date) -> int:
 # ---- the site's strings ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
 def catalog_languages() -> list[str]:
     """The languages the site's strings are translated into (English is the source)."""
     folder = resources.files("kidpedia").joinpath("locale")
@@ -158,6 +159,17 @@ def _load_po(data: bytes, code: str) -> gettext.GNUTranslations:
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+def chrome_language(lang: str) -> str:
+    """The language the site's own words are in for edition ``lang``: ``lang`` when a
+    catalog translates them, else English (the source strings). Words written around
+    the site's strings (a language's name after "In ...:") follow it, so a page never
+    mixes an English "In" with a Ukrainian "грецька"."""
+    for code in dict.fromkeys([lang, lang.split("-")[0], locale(lang).language]):
+        if code == "en" or code in catalog_languages():
+            return code
+    return "en"
 
 
 def gettext_for(lang: str, message: str) -> str:

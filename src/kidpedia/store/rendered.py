@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS rendered_pages (
     PRIMARY KEY (title, variant)
 );
 """
-_WATCHED = ("articles", "redirects")
+_WATCHED = ("articles", "redirects", "langlinks")  # langlinks: a page's other editions
 _TRIGGER = "CREATE TRIGGER IF NOT EXISTS rendered_pages_{table}_{op} AFTER {op} ON {table} " \
            "BEGIN DELETE FROM rendered_pages; END;"
 

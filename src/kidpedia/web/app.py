@@ -162,11 +162,13 @@ class Site:
         html = self.env.get_template(template).render(**context)
         return HTMLResponse(html, status_code=status)
 
-    def edition_choices(self) -> list[tuple[str, str, str]]:
-        """(code, native name, home URL) of every edition in this site (none for one)."""
+    def edition_choices(self, same_page: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+        """(code, native name, URL) of every edition in this site (none for one): the
+        edition's home, or ``same_page[code]`` (this page in that edition) where built."""
         if len(self.languages) < 2:
             return []
-        return [(x, native_name(x), editions.url("/", x)) for x in self.languages]
+        here = same_page or {}
+        return [(x, native_name(x), here.get(x) or editions.url("/", x)) for x in self.languages]
 
 
 # (The catalogs translate these too: tests/test_lang.py checks they are in every one.)
