@@ -100,6 +100,8 @@ def drop_parentheticals(s: str) -> str:
     prev = None
     while prev != s:
         prev, s = s, _PAREN.sub("", s)
+    if s.count("(") != s.count(")"):  # a parenthesis the sentence split opened or closed: no mark
+        s = s.replace("(", "").replace(")", "")
     return _tidy(s)
 
 
