@@ -115,7 +115,9 @@ def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | N
 
 def _texts(texts: tuple[Text, ...], level: int, lang: str, groups: Groups, keep: int | None = None,
            pronoun: tuple[str, ...] = (), lead: bool = False) -> tuple[Text, ...]:
-    out = (_simplify_text(t, level, lang, groups, keep, pronoun, lead and i == 0) for i, t in enumerate(texts))
+    """Each paragraph at the level; a table stays as it is."""
+    out = (t if t.table is not None else _simplify_text(t, level, lang, groups, keep, pronoun, lead and i == 0)
+           for i, t in enumerate(texts))
     return tuple(x for x in out if x is not None)
 
 
@@ -160,9 +162,10 @@ def article_totals(article: Article) -> reading.Measures:
 
 
 def _body(article: Article) -> list[Text]:
-    out = list(article.lead)
+    """The article's prose, in reading order (tables are not prose: not measured, kept)."""
+    out = [t for t in article.lead if t.table is None]
     for s in article.iter_sections():
-        out.extend(s.paragraphs)
+        out.extend(t for t in s.paragraphs if t.table is None)
     return out
 
 
@@ -207,6 +210,9 @@ def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) ->
     def keep(texts: tuple[Text, ...]) -> tuple[Text, ...]:
         out = []
         for t in texts:
+            if t.table is not None:
+                out.append(t)
+                continue
             i = next(counter)
             kept = [s for j, s in enumerate(_units(t, groups)) if (i, j) not in dropped]
             if kept:
