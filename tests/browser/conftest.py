@@ -112,3 +112,24 @@ def screenshot(artifacts: Path):  # type: ignore[no-untyped-def]
         return path
 
     return take
+
+
+@pytest.fixture()
+def open_page(browser, base_url: str):  # type: ignore[no-untyped-def]
+    """``open_page(width, height, init_script=None, **context_options)``: a page in a new
+    context (its own storage), watched as ``page`` is; closed after the test."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 900, init_script: str | None = None, **options):  # type: ignore[no-untyped-def]
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url, **options)
+        if init_script:
+            context.add_init_script(init_script)
+        contexts.append(context)
+        p = context.new_page()
+        p.set_default_timeout(10_000)
+        p.watch = PageWatch(p, base_url)
+        return p
+
+    yield make
+    for c in contexts:
+        c.close()
