@@ -292,3 +292,20 @@ def _answer_quiz(page) -> None:  # type: ignore[no-untyped-def]
 def test_axe_finds_no_serious_or_critical_violation(open_page, path, prepare) -> None:  # type: ignore[no-untyped-def]
     violations = _axe(open_page, path, prepare)
     assert not violations, violations
+
+
+def test_disambiguation_page_offers_only_the_entries_we_have(browser, greek_url, screenshot) -> None:  # type: ignore[no-untyped-def]
+    """A real Greek disambiguation page ("Ελληνικός" may mean the language, the philosophy,
+    the alphabet, ...): a "Did you mean …?" page of the three the site has, not an article."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=greek_url)
+    page = context.new_page()
+    response = page.goto("/wiki/Ελληνικός")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "Did you mean …?"
+    offered = page.locator("ul.suggested a").all_inner_texts()
+    assert sorted(offered) == sorted(["Ελληνική γλώσσα", "Ελληνική φιλοσοφία", "Ελληνικό αλφάβητο"])
+    screenshot(page, "issue14-disambiguation")
+    page.locator("ul.suggested a", has_text="Ελληνικό αλφάβητο").click()
+    page.wait_for_load_state()
+    assert page.locator("h1.article-title").inner_text().startswith("Ελληνικό αλφάβητο")
+    context.close()
