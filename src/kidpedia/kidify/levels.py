@@ -48,28 +48,36 @@ def _relink(old: Text, new_text: str) -> tuple[LinkSpan, ...]:
     return tuple(spans)
 
 
-def _simplify_text(t: Text, level: int, lang: str, keep: int | None = None) -> Text | None:
+Groups = dict[str, list[str]]  # a simplified text -> what each of its sentences became
+
+
+def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None) -> Text | None:
     sents = reading.sentences(t.text) if t.kind == "p" else [t.text]
     if keep is not None:
         sents = sents[:keep]
-    out = " ".join(s for s in (simplify(x, level, lang) for x in sents) if s)
+    pieces = [s for s in (simplify(x, level, lang) for x in sents) if s]
+    out = " ".join(pieces)
     if not out:
         return None
+    groups[out] = pieces
     return replace(t, text=out, links=_relink(t, out))
 
 
-def _texts(texts: tuple[Text, ...], level: int, lang: str, keep: int | None = None) -> tuple[Text, ...]:
-    return tuple(x for x in (_simplify_text(t, level, lang, keep) for t in texts) if x is not None)
+def _texts(texts: tuple[Text, ...], level: int, lang: str, groups: Groups,
+           keep: int | None = None) -> tuple[Text, ...]:
+    return tuple(x for x in (_simplify_text(t, level, lang, groups, keep) for t in texts) if x is not None)
 
 
-def _level2(article: Article) -> Article:
+def _level2(article: Article, groups: Groups) -> Article:
     def walk(s: Section) -> Section:
-        return replace(s, paragraphs=_texts(s.paragraphs, 2, article.lang), sections=tuple(walk(c) for c in s.sections))
+        return replace(s, paragraphs=_texts(s.paragraphs, 2, article.lang, groups),
+                       sections=tuple(walk(c) for c in s.sections))
 
-    return replace(article, lead=_texts(article.lead, 2, article.lang), sections=tuple(walk(s) for s in article.sections))
+    return replace(article, lead=_texts(article.lead, 2, article.lang, groups),
+                   sections=tuple(walk(s) for s in article.sections))
 
 
-def _level1(article: Article) -> Article:
+def _level1(article: Article, groups: Groups) -> Article:
     lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
     sections = []
     for s in article.sections:
@@ -78,10 +86,10 @@ def _level1(article: Article) -> Article:
             first = next((t for c in s.sections for t in c.paragraphs if t.kind == "p"), None)
         if first is None:
             continue
-        paras = _texts((first,), 1, article.lang, LEVEL1_SECTION_SENTENCES)
+        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES)
         if paras:
             sections.append(Section(s.title, s.level, paras))
-    return replace(article, lead=_texts(lead, 1, article.lang), sections=tuple(sections))
+    return replace(article, lead=_texts(lead, 1, article.lang, groups), sections=tuple(sections))
 
 
 def _grade(article: Article) -> float:
@@ -103,11 +111,17 @@ def _body(article: Article) -> list[Text]:
     return out
 
 
-def _fit(article: Article, target: float, least: int) -> Article:
+def _units(t: Text, groups: Groups) -> list[str]:
+    """What one level-3 sentence became (one or a few sentences), in order: the fitting
+    keeps or drops each whole, so a kept sentence keeps all its facts."""
+    return groups.get(t.text) or reading.sentences(t.text)
+
+
+def _fit(article: Article, target: float, least: int, groups: Groups) -> Article:
     """Drop the hardest sentence (never the first) while the article reads above target."""
     if article.lang != "en":
         return article  # FKGL is the English grade: other languages keep every sentence
-    sents = [(i, j, s) for i, t in enumerate(_body(article)) for j, s in enumerate(reading.sentences(t.text))]
+    sents = [(i, j, s) for i, t in enumerate(_body(article)) for j, s in enumerate(_units(t, groups))]
     measures = {(i, j): reading.measure(s, article.lang, familiarity=False) for i, j, s in sents}
     total = sum(measures.values(), reading.Measures(article.lang, 0, 0, 0, 0, 0.0))
     dropped: set[tuple[int, int]] = set()
@@ -124,7 +138,7 @@ def _fit(article: Article, target: float, least: int) -> Article:
         dropped.add(key)
     if not dropped:
         return article
-    return _without(article, dropped)
+    return _without(article, dropped, groups)
 
 
 def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
@@ -132,15 +146,14 @@ def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
                             a.syllables - b.syllables, a.rare - b.rare, a.zipf_sum - b.zipf_sum)
 
 
-def _without(article: Article, dropped: set[tuple[int, int]]) -> Article:
+def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) -> Article:
     counter = iter(range(10**9))
 
     def keep(texts: tuple[Text, ...]) -> tuple[Text, ...]:
         out = []
         for t in texts:
             i = next(counter)
-            sents = reading.sentences(t.text)
-            kept = [s for j, s in enumerate(sents) if (i, j) not in dropped]
+            kept = [s for j, s in enumerate(_units(t, groups)) if (i, j) not in dropped]
             if kept:
                 text = " ".join(kept)
                 out.append(replace(t, text=text, links=_relink(t, text)))
@@ -165,5 +178,41 @@ def at_level(article: Article, level: int) -> Article:
         raise ValueError(f"no reading level {level!r}: use 1, 2 or 3")
     if level == 3:
         return article
-    shaped = _level1(article) if level == 1 else _level2(article)
-    return _fit(shaped, TARGET_FKGL[level], LEAST_SENTENCES[level])
+    groups: Groups = {}
+    shaped = _level1(article, groups) if level == 1 else _level2(article, groups)
+    return _fit(shaped, TARGET_FKGL[level], LEAST_SENTENCES[level], groups)
+
+
+def fact_retention(article: Article, level: int) -> tuple[int, int, int, int]:
+    """How well a level keeps the facts of the sentences it keeps: (kept, stated, unchanged,
+    shown). ``stated`` counts the numbers and names (``simplify.facts``, less the words of the
+    title, which heads every level) of each level-3 sentence whose simplified form the level
+    shows; ``kept`` those of them the level's text still states, unchanged. ``shown`` counts
+    the facts the level's text states and ``unchanged`` those the level-3 article states too
+    (a number rounded to words is the same number: "3 million" for 3,000,000)."""
+    from kidpedia.kidify.simplify import drop_parentheticals, facts
+
+    at = at_level(article, level)
+    lang = article.lang
+    title_words = set(reading.words(article.title))
+    shown_text = " ".join(t.text for t in _body(at))
+    shown_sents = set(reading.sentences(shown_text))
+    shown_facts = facts(shown_text) - title_words
+    stated = kept = 0
+    for t in _body(article):
+        for s in (reading.sentences(t.text) if t.kind == "p" else [t.text]):
+            out = reading.sentences(simplify(s, level, lang)) if level < 3 else [s]
+            if not any(o in shown_sents for o in out):
+                continue
+            want = facts(drop_parentheticals(s)) - title_words
+            stated += len(want)
+            kept += sum(1 for f in want if f in shown_facts or _said(f, shown_text))
+    source_facts = facts(" ".join(t.text for t in _body(article)))
+    return kept, stated, len(shown_facts & source_facts), len(shown_facts)
+
+
+def _said(fact: str, text: str) -> bool:
+    """The fact stands in the text as a word of its own (a name that now opens a sentence)."""
+    import re
+
+    return re.search(rf"(?<![\w,.]){re.escape(fact)}(?![\w]|[,.]\d)", text) is not None
