@@ -152,7 +152,7 @@ def greek_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     xml = bz2.decompress(ELWIKI.read_bytes()).decode("utf-8")
     head = xml[: xml.index("</siteinfo>") + len("</siteinfo>")]
-    pages = [p for p in re.findall(r"  <page>.*?</page>\n", xml, flags=re.S)
+    pages = [p for p in re.findall(r"  <page>.*?</page>\n", xml, flags=re.DOTALL)
              if re.search(r"<title>(.*?)</title>", p).group(1) in GREEK_PAGES]  # type: ignore[union-attr]
     assert len(pages) == len(GREEK_PAGES)
     folder = tmp_path_factory.mktemp("greek")
