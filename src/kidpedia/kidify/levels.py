@@ -65,7 +65,8 @@ def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | N
 
 def _texts(texts: tuple[Text, ...], level: int, lang: str, groups: Groups,
            keep: int | None = None) -> tuple[Text, ...]:
-    return tuple(x for x in (_simplify_text(t, level, lang, groups, keep) for t in texts) if x is not None)
+    simplified = (t if t.table is not None else _simplify_text(t, level, lang, groups, keep) for t in texts)
+    return tuple(x for x in simplified if x is not None)
 
 
 def _level2(article: Article, groups: Groups) -> Article:

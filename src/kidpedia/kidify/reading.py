@@ -215,11 +215,11 @@ def article_measures(article: Article) -> dict[str, Any]:
     """The article's measures, whole and per section (lead first): stored with the
     article and shown on its page."""
     lang = article.lang
-    lead = _sum((measure(t.text, lang) for t in article.lead), lang)
+    lead = _sum((measure(t.text, lang) for t in article.lead if t.table is None), lang)
     per_section = [{"title": "", **lead.to_json()}] if lead.words else []
     total = lead
     for s in article.iter_sections():
-        m = _sum((measure(t.text, lang) for t in s.paragraphs), lang)
+        m = _sum((measure(t.text, lang) for t in s.paragraphs if t.table is None), lang)
         total = total + m
         if m.words:
             per_section.append({"title": s.title, **m.to_json()})

@@ -7,7 +7,8 @@ otherwise it stays plain text. The assembled fragment then goes through nh3 with
 tiny allow-list (``a[href]``, ``mark``) as a second guard, so even a bug here
 cannot put a live tag, attribute or ``javascript:`` URL on a page.
 
-``ArticleView`` is what article.html renders: blocks of paragraphs and lists, the
+``ArticleView`` is what article.html renders: blocks of paragraphs, lists and tables
+(cells rendered as paragraphs are; no style or class of the source reaches a page), the
 Quick facts table (sides in equal columns), the section tree with unique anchors, the
 Contents list, See also and language links.
 """
@@ -24,7 +25,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from kidpedia.lang import chrome_language, language_name, translations
-from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text
+from kidpedia.model import Article, Cell, FactRow, Image, QuickFacts, Section, Table, Text
 from kidpedia.store import MARK_END, MARK_START
 from kidpedia.web import editions
 
@@ -125,11 +126,53 @@ def plain_snippet(snippet: str) -> str:
 
 
 @dataclass
+class CellView:
+    """One table cell: its HTML, whether it is a heading cell, and its spans."""
+
+    html: Markup
+    header: bool
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class TableView:
+    """A table as the page draws it: caption, header rows, body rows."""
+
+    caption: str
+    header: list[list[CellView]]
+    rows: list[list[CellView]]
+
+
+@dataclass
 class Block:
-    """A paragraph (``kind`` "p", one item) or a list (``kind`` "ul", its items)."""
+    """A paragraph (``kind`` "p", one item), a list (``kind`` "ul": its items, each
+    item's nesting depth in ``depths``, nested in ``tree``) or a table (``kind`` "table")."""
 
     kind: str
     items: list[Markup]
+    table: TableView | None = None
+    depths: list[int] = field(default_factory=list)
+
+    @property
+    def tree(self) -> list[ListItem]:
+        """A list's items nested by depth (an item deeper than the one before it is
+        that one's child; a jump of several levels counts as one)."""
+        root: list[ListItem] = []
+        stack: list[tuple[int, list[ListItem]]] = [(-1, root)]
+        for html, depth in zip(self.items, self.depths or [0] * len(self.items), strict=True):
+            while len(stack) > 1 and stack[-1][0] >= depth:
+                stack.pop()
+            item = ListItem(html)
+            stack[-1][1].append(item)
+            stack.append((depth, item.children))
+        return root
+
+
+@dataclass
+class ListItem:
+    html: Markup
+    children: list[ListItem] = field(default_factory=list)
 
 
 @dataclass
@@ -216,15 +259,33 @@ def blocks(texts: Iterable[Text], links: LinkResolver) -> list[Block]:
     """Paragraphs as they are; runs of list items gathered into one list."""
     out: list[Block] = []
     for t in texts:
+        if t.table is not None:
+            out.append(Block("table", [], table_view(t.table, links)))
+            continue
         html = render_text(t, links)
         if t.kind == "li":
             if out and out[-1].kind == "ul":
                 out[-1].items.append(html)
+                out[-1].depths.append(t.depth)
             else:
-                out.append(Block("ul", [html]))
+                out.append(Block("ul", [html], depths=[t.depth]))
         else:
             out.append(Block("p", [html]))
     return out
+
+
+def _cell_view(cell: Cell, links: LinkResolver) -> CellView:
+    return CellView(render_text(cell.text, links), cell.header, cell.rowspan, cell.colspan)
+
+
+def table_view(table: Table, links: LinkResolver) -> TableView:
+    """A Table's view: every cell's text escaped and sanitised like a paragraph's; only
+    the spans (integers) are kept of its attributes."""
+    return TableView(
+        table.caption,
+        [[_cell_view(c, links) for c in row] for row in table.header],
+        [[_cell_view(c, links) for c in row] for row in table.rows],
+    )
 
 
 def anchor_for(title: str, taken: set[str]) -> str:
