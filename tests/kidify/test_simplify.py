@@ -108,6 +108,8 @@ def test_more_clause_splits_stand_alone() -> None:
             "The field is new, and thus has a variety of names with a variety of emphases.",
         "Following Broca's lead, Waitz points out that anthropology is a new field.":
             "After Broca's lead, Waitz points out that anthropology is a new field.",
+        "Dinosaurs are known from this rock, but represent bones washed out to sea from older rocks.":
+            "Dinosaurs are known from this rock, but represent bones washed out to sea from older rocks.",
         "It has red, green and blue colors, and white spots on its back and on its legs.":
             "It has red, green and blue colors, and white spots on its back and on its legs.",
     }

@@ -14,6 +14,7 @@ pictures and See also are kept as they are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kidpedia.kidify import reading
@@ -24,8 +25,8 @@ LEVELS = (1, 2, 3)
 DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
 LEAST_SENTENCES = {1: 6, 2: 8}  # the fitting stops before a page has fewer sentences
-LEVEL1_LEAD_PARAGRAPHS = 3
-LEVEL1_SECTION_SENTENCES = 4
+LEVEL1_LEAD_PARAGRAPHS = 6
+LEVEL1_SECTION_SENTENCES = 8
 
 
 def level_number(value: object) -> int | None:
@@ -51,11 +52,60 @@ def _relink(old: Text, new_text: str) -> tuple[LinkSpan, ...]:
 Groups = dict[str, list[str]]  # a simplified text -> what each of its sentences became
 
 
-def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None) -> Text | None:
+_SINGULAR = ("is", "was", "has", "had", "can", "could", "will", "would", "became", "lived", "died", "won", "wrote",
+             "made", "moved", "married", "went", "worked", "played", "also", "then", "later", "did", "does")
+_PLURAL = ("are", "were", "have", "had", "can", "could", "will", "would", "became", "live", "lived", "also", "do",
+           "did", "then", "later")
+
+
+def _pronoun(article: Article) -> tuple[str, ...]:
+    """The names of the article's subject a level may say as a pronoun, and the pronoun:
+    ("He", "Albert Einstein", "Einstein") for a man the lead calls "he"; ("It", title)
+    for a thing; ("They", title) for a plural title ("Amphibians")."""
+    if article.lang != "en":
+        return ()
+    title = article.title.split(" (")[0]
+    lead = " ".join(t.text for t in article.lead).lower()
+    he = len(re.findall(r"\b(?:he|his|him)\b", lead))
+    she = len(re.findall(r"\b(?:she|her|hers)\b", lead))
+    it = len(re.findall(r"\b(?:it|its)\b", lead))
+    names = [title]
+    if " " in title and title.split()[-1][:1].isupper():
+        names.append(title.split()[-1])
+    if he >= 2 and he > 2 * she and he >= it:
+        return ("He", *names)
+    if she >= 2 and she > 2 * he and she >= it:
+        return ("She", *names)
+    return ("It", title)
+
+
+def _say_pronoun(sentence: str, pronoun: tuple[str, ...]) -> str:
+    """A sentence after the article's first that opens with the subject's name says the
+    pronoun instead ("Albert Einstein was born in Ulm." -> "He was born in Ulm.")."""
+    if not pronoun:
+        return sentence
+    word, *names = pronoun
+    for name in names:
+        if sentence.startswith(name + " "):
+            nxt = sentence[len(name) + 1:].split(" ", 1)[0]
+            if word == "It" and name.endswith("s") and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
+                return "They " + sentence[len(name) + 1:]
+            if nxt in _SINGULAR:
+                return f"{word} " + sentence[len(name) + 1:]
+    return sentence
+
+
+def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None,
+                   pronoun: tuple[str, ...] = (), opening: bool = False) -> Text | None:
+    """One paragraph at a level: each sentence simplified (and, past the article's opening
+    sentence, its subject's name said as a pronoun); ``groups`` learns what each became."""
     sents = reading.sentences(t.text) if t.kind == "p" else [t.text]
     if keep is not None:
         sents = sents[:keep]
     pieces = [s for s in (simplify(x, level, lang) for x in sents) if s]
+    if pronoun and t.kind == "p":
+        pieces = [" ".join(x if opening and i == j == 0 else _say_pronoun(x, pronoun)
+                           for j, x in enumerate(reading.sentences(p))) for i, p in enumerate(pieces)]
     out = " ".join(pieces)
     if not out:
         return None
@@ -63,23 +113,28 @@ def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | N
     return replace(t, text=out, links=_relink(t, out))
 
 
-def _texts(texts: tuple[Text, ...], level: int, lang: str, groups: Groups,
-           keep: int | None = None) -> tuple[Text, ...]:
-    simplified = (t if t.table is not None else _simplify_text(t, level, lang, groups, keep) for t in texts)
-    return tuple(x for x in simplified if x is not None)
+def _texts(texts: tuple[Text, ...], level: int, lang: str, groups: Groups, keep: int | None = None,
+           pronoun: tuple[str, ...] = (), lead: bool = False) -> tuple[Text, ...]:
+    """Each paragraph at the level; a table stays as it is."""
+    out = (t if t.table is not None else _simplify_text(t, level, lang, groups, keep, pronoun, lead and i == 0)
+           for i, t in enumerate(texts))
+    return tuple(x for x in out if x is not None)
 
 
 def _level2(article: Article, groups: Groups) -> Article:
+    lang, pronoun = article.lang, _pronoun(article)
+
     def walk(s: Section) -> Section:
-        return replace(s, paragraphs=_texts(s.paragraphs, 2, article.lang, groups),
+        return replace(s, paragraphs=_texts(s.paragraphs, 2, lang, groups, pronoun=pronoun),
                        sections=tuple(walk(c) for c in s.sections))
 
-    return replace(article, lead=_texts(article.lead, 2, article.lang, groups),
+    return replace(article, lead=_texts(article.lead, 2, lang, groups, pronoun=pronoun, lead=True),
                    sections=tuple(walk(s) for s in article.sections))
 
 
 def _level1(article: Article, groups: Groups) -> Article:
     lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
+    pronoun = _pronoun(article)
     sections = []
     for s in article.sections:
         first = next((t for t in s.paragraphs if t.kind == "p"), None)
@@ -87,10 +142,11 @@ def _level1(article: Article, groups: Groups) -> Article:
             first = next((t for c in s.sections for t in c.paragraphs if t.kind == "p"), None)
         if first is None:
             continue
-        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES)
+        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun)
         if paras:
             sections.append(Section(s.title, s.level, paras))
-    return replace(article, lead=_texts(lead, 1, article.lang, groups), sections=tuple(sections))
+    return replace(article, lead=_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
+                   sections=tuple(sections))
 
 
 def _grade(article: Article) -> float:
@@ -106,9 +162,10 @@ def article_totals(article: Article) -> reading.Measures:
 
 
 def _body(article: Article) -> list[Text]:
-    out = list(article.lead)
+    """The article's prose, in reading order (tables are not prose: not measured, kept)."""
+    out = [t for t in article.lead if t.table is None]
     for s in article.iter_sections():
-        out.extend(s.paragraphs)
+        out.extend(t for t in s.paragraphs if t.table is None)
     return out
 
 
@@ -153,6 +210,9 @@ def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) ->
     def keep(texts: tuple[Text, ...]) -> tuple[Text, ...]:
         out = []
         for t in texts:
+            if t.table is not None:
+                out.append(t)
+                continue
             i = next(counter)
             kept = [s for j, s in enumerate(_units(t, groups)) if (i, j) not in dropped]
             if kept:

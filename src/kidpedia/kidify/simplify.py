@@ -100,6 +100,8 @@ def drop_parentheticals(s: str) -> str:
     prev = None
     while prev != s:
         prev, s = s, _PAREN.sub("", s)
+    if s.count("(") != s.count(")"):  # a parenthesis the sentence split opened or closed: no mark
+        s = s.replace("(", "").replace(")", "")
     return _tidy(s)
 
 
@@ -144,6 +146,7 @@ def split_clauses(s: str) -> str:
 _CONJ_SPLIT = re.compile(r",\s+(and|so|yet|while|whereas|where|who)\s+")
 _LEADING = {"although": "But", "though": "But", "because": "So", "after": "Then", "since": "So"}
 _SUBJECT_START = re.compile(r"^(?:the|a|an|this|these|those|that|its|his|her|their|our|he|she|it|they|we|there|"
+                            r"nobody|somebody|everybody|everyone|someone|nothing|something|everything|one|"
                             r"some|many|most|all|each|both|in|on|at|by|during|[A-Z][\w'’-]*)\b")
 
 
@@ -157,8 +160,8 @@ def _clause_follows(rest: str) -> bool:
     words = rest.split()
     if len(words) < 2 or words[0].lower() in _NOT_SUBJECTS or words[0].endswith("ly") or _is_verb(words[0]):
         return False
-    if not _SUBJECT_START.match(rest):
-        return any(_is_verb(w) for w in words[1:3])
+    if not _SUBJECT_START.match(rest):  # a bare plural and its verb: "lakes hold water"
+        return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     return any(_is_verb(w) for w in words[1:7])
 
 
