@@ -199,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                 # The build exits 0; a source error would be 1 (the copies are complete, so none).
                 cpu, wall, peak = run_cpu(cmd, env)
                 runs.append(Run(name, rnd, cpu, wall, peak))
+                log(f"  {cpu:.2f} CPU s, {wall:.1f} s wall, peak {peak:.0f} MB")
                 subprocess.run(["rm", "-rf", *map(str, work.glob("wx-*"))], check=True)
         if runs:
             rows_summary = summary(runs, "bzip2 -dc (floor)")
@@ -229,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             memory.append({"xml_mb": round(n_bytes / MB, 1), "pages": n_pages,
                            "cpu_s": round(_cpu_children() - cpu0, 1), "wall_s": round(time.perf_counter() - t0, 1),
                            "tree_peak_rss_mb": round(tree_peak, 1), "largest_process_peak_rss_mb": round(largest, 1)})  # fmt: skip
+            log(f"  peak {tree_peak:.0f} MB (the tree), {largest:.0f} MB (its largest process)")
             for part in parts:
                 part.unlink()
         if memory:
