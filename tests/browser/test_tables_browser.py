@@ -2,7 +2,8 @@
 
 The site is built with ``kidpedia.build.build`` from the real Wikimedia Enterprise
 record of "United States" (tests/data/html/, rendered HTML). On a phone the table
-scrolls sideways inside its own box while the page itself never does. Screenshots:
+scrolls sideways inside its own box while the page itself never does, and its
+caption stays in view above the box. Screenshots:
 tests/artifacts/table-united-states-{phone,desktop}.png.
 """
 
@@ -38,9 +39,11 @@ def test_largest_metropolitan_areas_table_on_the_site(browser, us_site, screensh
     page = context.new_page()
     try:
         page.goto("/wiki/United_States")
-        table = page.locator("table.data-table", has_text="Largest metropolitan areas")
+        figure = page.locator("figure.table-box", has_text="Largest metropolitan areas")
+        table = figure.locator("table.data-table")
         table.scroll_into_view_if_needed()
-        assert table.locator("caption").inner_text().startswith("Largest metropolitan areas in the United States")
+        caption = figure.locator("figcaption")
+        assert caption.inner_text().startswith("Largest metropolitan areas in the United States")
         headers = table.locator("thead th").all_inner_texts()
         assert headers[1:5] == ["Rank", "Name", "Region", "Pop."]
         first = table.locator("tbody tr").first.locator("td").all_inner_texts()
@@ -54,6 +57,7 @@ def test_largest_metropolitan_areas_table_on_the_site(browser, us_site, screensh
             assert wide > shown, "the table scrolls sideways in its box on a phone"
             box.evaluate("b => b.scrollBy(120, 0)")
             assert box.evaluate("b => b.scrollLeft") > 0
+            assert caption.bounding_box()["x"] >= 0, "the caption stays in view while the table scrolls"
         screenshot(page, f"table-united-states-{name}")
     finally:
         context.close()

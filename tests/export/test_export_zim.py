@@ -112,3 +112,10 @@ def test_the_same_database_exports_the_same_bytes(ray_charles_db: Path, ray_char
     assert (tmp_path / "again.zim").read_bytes() == ray_charles_kids_zim.read_bytes()
     zim = Archive(str(tmp_path / "again.zim"))
     assert str(zim.uuid) == again.uuid and uuid.UUID(again.uuid).version == 5 and zim.check()
+
+
+def test_tables_are_tables_in_the_kids_zim(ray_charles_kids_zim: Path) -> None:
+    zim = Archive(str(ray_charles_kids_zim))
+    html = bytes(zim.get_entry_by_path("Georgia_on_My_Mind").get_item().content).decode()
+    chart = re.search(r'<table class="data-table">(.*?)</table>', html, re.DOTALL)
+    assert chart and '<th scope="col">Peak position</th>' in chart.group(1) and "style=" not in chart.group(1)

@@ -45,9 +45,10 @@ def test_real_page_tables_are_tables_on_the_site(client) -> None:  # type: ignor
     first = [td.text_content() for td in employers.cssselect("tbody tr")[0]]
     assert first == ["Redstone Arsenal", "25,373"]
     # the lead-in sentence stands right before its table
-    section = employers.getparent().getparent()
-    texts = [el.text_content() for el in section if el.tag in ("p", "div")]
-    assert texts[texts.index(employers.getparent().text_content()) - 1].endswith("were:")
+    box = employers.getparent().getparent()
+    assert box.tag == "figure" and box.get("class") == "table-box"
+    blocks = [el for el in box.getparent() if el.tag in ("p", "figure")]
+    assert blocks[blocks.index(box) - 1].text_content().endswith("were:")
 
 
 def test_tables_scroll_sideways_on_a_phone() -> None:
@@ -82,7 +83,8 @@ def test_hostile_table_renders_inert_with_only_its_spans() -> None:
     for el in table.iter():
         assert set(el.attrib) <= {"class", "scope", "rowspan", "colspan"}, (el.tag, el.attrib)
         assert el.get("class") in (None, "data-table")
-    assert table.cssselect("caption")[0].text_content().startswith("Results")
+    caption = table.getparent().getparent().cssselect("figcaption.table-caption")[0]
+    assert caption.text_content().startswith("Results")
     assert [th.get("colspan") for th in table.cssselect("thead th")] == [None, "2"]
     cells = [[c.text_content() for c in tr] for tr in table.cssselect("tbody tr")]
     assert cells[0] == ["Aardvark", "3", "four"]
