@@ -289,7 +289,7 @@ def timeline(article: Article) -> list[Event]:
 
 
 def _lead_text(article: Article) -> str:
-    return article.lead[0].text if article.lead else ""
+    return article.first_paragraph()
 
 
 def is_good(article: Article) -> bool:
