@@ -88,6 +88,7 @@ bench: $(TSTAMP) benchtools
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/zim.py
 	$(BIN)/python bench/html_agreement.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
