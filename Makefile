@@ -9,7 +9,7 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 SAMPLE  := src/kidpedia/data/sample-enwiki.xml.bz2
 
-.PHONY: run test install install-test sample serve lint typecheck bench clean browser zimtools
+.PHONY: run test install install-test sample serve lint typecheck bench clean browser zimtools axe
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -33,11 +33,20 @@ sample: $(DB)
 run: $(DB)
 	$(BIN)/kidpedia serve --db $(DB) --host $(HOST) --port $(PORT)
 
-# Browser tests need Debian's Chromium; install it when we can (root + apt), else they skip with a reason.
+# Browser tests need Debian's Chromium and, so that no script shows empty boxes, Noto fonts
+# (fonts-noto-core: most scripts; fonts-noto-cjk: Chinese, Japanese, Korean); install them
+# when we can (root + apt), else they skip with a reason.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
-	  echo "note: Chromium could not be installed; browser tests will be skipped"; }
+	@{ command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/truetype/noto ] && [ -d /usr/share/fonts/opentype/noto ]; } || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk >/dev/null) || \
+	  echo "note: Chromium or the Noto fonts could not be installed; browser tests will be skipped"; }
+
+# The accessibility check in the browser tests is axe-core (npm, pinned in package-lock.json).
+axe: node_modules/axe-core/axe.min.js
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 && npm ci --no-audit --no-fund --loglevel=error || \
+	  echo "note: npm could not install axe-core; the accessibility tests will be skipped"
 
 # ZIM tests need Debian's zim-tools (zimcheck) and kiwix-tools (kiwix-serve); install them
 # when we can (root + apt), else those tests skip with a reason.
@@ -46,7 +55,7 @@ zimtools:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zim-tools kiwix-tools >/dev/null) || \
 	  echo "note: zim-tools and kiwix-tools could not be installed; zimcheck and kiwix-serve tests will be skipped"; }
 
-test: $(TSTAMP) browser zimtools
+test: $(TSTAMP) browser zimtools axe
 	$(BIN)/python -m pytest -q
 
 lint: $(TSTAMP)

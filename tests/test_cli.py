@@ -119,7 +119,8 @@ def test_page_html_is_a_safe_standalone_page(db: Path) -> None:
     hostile = ROOT / "tests" / "data" / "web" / "Hostile_test_page.wikitext"
     page = kp("page", str(hostile), "--format", "html").stdout.lower()
     scripts = re.findall(r"<script[^>]*>", page)
-    assert scripts == ['<script src="/static/suggest.js" defer>']
+    assert scripts == ['<script src="/static/prefs.js">', '<script src="/static/suggest.js" defer>',
+                       '<script src="/static/kidpedia.js" defer>'], "only our own scripts"
     assert not re.search(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", page)
     assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", page), "no live event-handler attribute"
     assert "<style>" in page and page.count("<style") == 1, "only our own stylesheet"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from kidpedia.errors import KidpediaError
-from kidpedia.model import Article, RawPage, Section
+from kidpedia.model import Article, RawPage, Section, Text
 from kidpedia.pipeline import process_page
 from kidpedia.sections import role
 from kidpedia.sources.dump import iter_pages
@@ -92,9 +92,22 @@ def sweeps() -> dict[str, Sweep]:
     return out
 
 
+def _readable(texts: list[Text]) -> list[Text]:
+    """What a reader reads: each paragraph, and of a table its caption and each cell
+    (a cell of one character is that character: "|" in a table of ASCII codes)."""
+    out: list[Text] = []
+    for t in texts:
+        if t.table is None:
+            out.append(t)
+            continue
+        out += [Text(t.table.caption)] if t.table.caption else []
+        out += [c.text for c in t.table.cells() if len(c.text.text.strip()) > 1]
+    return out
+
+
 def _problems(a: Article) -> list[str]:
     bad = []
-    texts = [*a.iter_texts()]
+    texts = _readable([*a.iter_texts()])
     strings = [t.text for t in texts] + [s.title for s in a.iter_sections()] + [x.text for x in a.see_also]
     if a.quick_facts:
         strings += [r.label for r in a.quick_facts.rows] + [v.text for r in a.quick_facts.rows for v in r.values]
@@ -134,8 +147,9 @@ def test_sweep_every_real_page(name: str, sweeps: dict[str, Sweep]) -> None:
     bad = [p for a in s.articles for p in _problems(a)]
     assert not bad, f"{name}: {len(bad)} problems\n" + "\n".join(bad[:20])
     share = s.markup_dropped / max(1, s.paragraphs)
+    tables = sum(1 for a in s.articles for t in a.iter_texts() if t.table is not None)
     print(f"\nsweep {name}: {s.pages} pages, {len(s.articles)} articles, {s.paragraphs} paragraphs, "
-          f"markup-dropped {s.markup_dropped} ({share:.3%})")
+          f"{tables} tables, markup-dropped {s.markup_dropped} ({share:.3%})")
     assert share <= MAX_DROPPED_SHARE.get(name, DEFAULT_MAX_DROPPED_SHARE), (name, s.markup_dropped, s.paragraphs)
 
 
@@ -160,7 +174,7 @@ def test_sweep_editions_have_no_picture_options_books_or_links(name: str, sweeps
     bad = [
         f"{a.lang}:{a.title}: {m.group()!r} in {t[max(0, m.start() - 40): m.end() + 40]!r}"
         for a in s.articles
-        for t in [*(x.text for x in a.iter_texts()), *(x.title for x in a.iter_sections())]
+        for t in [*(x.text for x in _readable([*a.iter_texts()])), *(x.title for x in a.iter_sections())]
         if (m := EDITION_RESIDUE.search(t))
     ]
     assert not bad, f"{name}: {len(bad)}\n" + "\n".join(bad[:20])

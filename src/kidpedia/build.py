@@ -29,7 +29,7 @@ from kidpedia.pool import (
     too_large,
     too_slow,
 )
-from kidpedia.store import PackedArticle, Store, forgive, pack
+from kidpedia.store import PackedArticle, Store, explore, forgive, pack
 from kidpedia.store.lock import write_lock
 
 BATCH_PAGES = 64  # pages per task sent to a worker
@@ -220,6 +220,7 @@ def _build(
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
         forgive.rebuild_spelling(store)  # "did you mean": the words of what was built
+        explore.rebuild_explore(store)  # topics, quiz, timeline, "Did you know?" (issue 14)
         for path in langlinks:
             report.langlinks[str(path)] = _add_langlinks(store, path)
     except KeyboardInterrupt:

@@ -56,7 +56,7 @@ from kidpedia.errors import DumpFormatError, KidpediaError, UsageError
 from kidpedia.model import RawPage, Redirect, Skip
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.stream import check_path, compression_of, open_file
-from kidpedia.store import PackedArticle, Store
+from kidpedia.store import PackedArticle, Store, explore
 from kidpedia.store.lock import holding_write_lock
 
 PARTITION_MB = 4.0  # MB of XML a partition (a multistream partition: a fifth of it compressed)
@@ -466,6 +466,7 @@ def build_dask(
             if path not in dumps:  # a single wikitext file: nothing to spread out
                 _add_report(report, local_build([path], db, level=level, title=title, force=force))
         report.redirects_dropped = store.drop_redirects_to_excluded()
+        explore.rebuild_explore(store)  # topics, quiz, timeline (issue 14), as the local build does
         _remove_if_empty(shard_root(db))
     except KeyboardInterrupt:
         report.interrupted = True

@@ -12,7 +12,8 @@ JSON form (``Article.to_json`` / ``Article.from_json``) is documented in README.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -27,16 +28,107 @@ class LinkSpan:
 
 @dataclass(frozen=True)
 class Text:
-    """A run of plain text with its links; ``kind`` is "p" (paragraph) or "li" (list item);
-    ``depth`` is how deep a list item is nested (0: a top-level item)."""
+    """A run of plain text with its links; ``kind`` is "p" (paragraph), "li" (list item)
+    or "table"; ``depth`` is how deep a list item is nested (0: a top-level item).
+
+    A table is a block among the paragraphs, in its place: ``Text(kind="table")`` whose
+    ``table`` holds the cells and whose ``text``/``links`` are the cells read in order
+    (one row a line, cells joined by ``TABLE_CELL_JOIN``), so that everything that reads
+    a section's words (search, safety, link targets) reads the table's too. Make one
+    with :func:`table_block`; renderers draw ``table``, never the joined text."""
 
     text: str
     links: tuple[LinkSpan, ...] = ()
     kind: str = "p"
     depth: int = 0
+    table: Table | None = None
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its text with links, ``header`` for a heading cell (``!``, ``<th>``),
+    and how many rows and columns it spans, as on the page."""
+
+    text: Text
+    header: bool = False
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table kept as a table: its caption, its header rows (the rows of heading cells
+    at its top) and its body rows, each a tuple of cells."""
+
+    caption: str = ""
+    header: tuple[tuple[Cell, ...], ...] = ()
+    rows: tuple[tuple[Cell, ...], ...] = ()
+
+    def all_rows(self) -> tuple[tuple[Cell, ...], ...]:
+        return self.header + self.rows
+
+    def cells(self) -> list[Cell]:
+        return [c for row in self.all_rows() for c in row]
+
+    def columns(self) -> int:
+        """The widest row, counting each cell's colspan."""
+        return max((sum(c.colspan for c in row) for row in self.all_rows()), default=0)
+
+
+def layout(rows: tuple[tuple[Cell, ...], ...]) -> list[list[tuple[int, Cell]]]:
+    """Each row's cells with the column each starts at, as a browser lays them out: a
+    cell spanning rows above takes its columns in the rows it covers."""
+    out: list[list[tuple[int, Cell]]] = []
+    taken: set[tuple[int, int]] = set()  # (row, column) covered by a rowspan from above
+    for r, row in enumerate(rows):
+        placed: list[tuple[int, Cell]] = []
+        col = 0
+        for cell in row:
+            while (r, col) in taken:
+                col += 1
+            placed.append((col, cell))
+            for dr in range(1, cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, col + dc))
+            col += cell.colspan
+        out.append(placed)
+    return out
+
+
+TABLE_CELL_JOIN = " · "
+
+
+def table_block(table: Table) -> Text:
+    """A table as a block of a section: ``Text(kind="table")`` with the cells' words and
+    links read row by row (caption first), and the table itself."""
+    parts: list[str] = []
+    links: list[LinkSpan] = []
+    length = 0
+
+    def add(piece: str, spans: tuple[LinkSpan, ...] = ()) -> None:
+        nonlocal length
+        links.extend(LinkSpan(s.start + length, s.end + length, s.target) for s in spans)
+        parts.append(piece)
+        length += len(piece)
+
+    if table.caption:
+        add(table.caption + "\n")
+    for row in table.all_rows():
+        first = True
+        for cell in row:
+            if not cell.text.text:
+                continue
+            if not first:
+                add(TABLE_CELL_JOIN)
+            add(cell.text.text, cell.text.links)
+            first = False
+        if not first:
+            add("\n")
+    text = "".join(parts).rstrip("\n")
+    return Text(text, tuple(s for s in links if s.end <= len(text)), "table", 0, table)
 
 
 @dataclass(frozen=True)
@@ -263,12 +355,49 @@ def text_to_json(t: Text) -> dict[str, Any]:
         d["kind"] = t.kind
     if t.depth:
         d["depth"] = t.depth
+    if t.table is not None:
+        d["table"] = table_to_json(t.table)
     return d
 
 
 def text_from_json(d: dict[str, Any]) -> Text:
+    if d.get("table") is not None:
+        return table_block(table_from_json(d["table"]))
     links = tuple(LinkSpan(x["start"], x["end"], x["target"]) for x in d.get("links", ()))
     return Text(d["text"], links, d.get("kind", "p"), d.get("depth", 0))
+
+
+def _cell_to_json(c: Cell) -> dict[str, Any]:
+    d = text_to_json(c.text)
+    if c.header:
+        d["header"] = True
+    if c.rowspan != 1:
+        d["rowspan"] = c.rowspan
+    if c.colspan != 1:
+        d["colspan"] = c.colspan
+    return d
+
+
+def _cell_from_json(d: dict[str, Any]) -> Cell:
+    return Cell(text_from_json(d), bool(d.get("header", False)), int(d.get("rowspan", 1)), int(d.get("colspan", 1)))
+
+
+def table_to_json(t: Table) -> dict[str, Any]:
+    """``{"caption", "header": [[cell]], "rows": [[cell]]}``; a cell is a Text's JSON with
+    ``header`` (a heading cell), ``rowspan`` and ``colspan`` when they are not the default."""
+    return {
+        "caption": t.caption,
+        "header": [[_cell_to_json(c) for c in row] for row in t.header],
+        "rows": [[_cell_to_json(c) for c in row] for row in t.rows],
+    }
+
+
+def table_from_json(d: dict[str, Any]) -> Table:
+    return Table(
+        d.get("caption", ""),
+        tuple(tuple(_cell_from_json(c) for c in row) for row in d.get("header", ())),
+        tuple(tuple(_cell_from_json(c) for c in row) for row in d.get("rows", ())),
+    )
 
 
 def image_to_json(i: Image) -> dict[str, Any]:
@@ -364,3 +493,34 @@ def article_from_json(d: dict[str, Any]) -> Article:
         images=tuple(Image(**i) for i in d.get("images", ())),
         stats=dict(d.get("stats", {})),
     )
+
+
+def map_cells(block: Text, fn: Callable[[Text], Text | None], drop_row: bool = False) -> Text | None:
+    """A table block with ``fn`` applied to each cell's text. A cell ``fn`` returns None
+    for is emptied, or its whole row goes (``drop_row``: a row is one fact, as a list
+    item is); None when no body row keeps any text."""
+    table = block.table
+    if table is None:
+        return block
+
+    def rows(source: tuple[tuple[Cell, ...], ...]) -> tuple[tuple[Cell, ...], ...]:
+        out = []
+        for row in source:
+            cells = []
+            gone = False
+            for c in row:
+                new = fn(c.text) if c.text.text else c.text
+                gone = gone or new is None
+                cells.append(replace(c, text=new if new is not None else Text("")))
+            if not (gone and drop_row):
+                out.append(tuple(cells))
+        return tuple(out)
+
+    body = rows(table.rows)
+    if not any(c.text.text for row in body for c in row):
+        return None
+    caption = table.caption
+    if caption:
+        fixed = fn(Text(caption))
+        caption = fixed.text if fixed is not None else ""
+    return table_block(Table(caption, rows(table.header), body))

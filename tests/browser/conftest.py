@@ -112,3 +112,53 @@ def screenshot(artifacts: Path):  # type: ignore[no-untyped-def]
         return path
 
     return take
+
+
+@pytest.fixture()
+def open_page(browser, base_url: str):  # type: ignore[no-untyped-def]
+    """``open_page(width, height, init_script=None, **context_options)``: a page in a new
+    context (its own storage), watched as ``page`` is; closed after the test."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 900, init_script: str | None = None, **options):  # type: ignore[no-untyped-def]
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url, **options)
+        if init_script:
+            context.add_init_script(init_script)
+        contexts.append(context)
+        p = context.new_page()
+        p.set_default_timeout(10_000)
+        p.watch = PageWatch(p, base_url)
+        return p
+
+    yield make
+    for c in contexts:
+        c.close()
+
+
+ELWIKI = Path(__file__).resolve().parent.parent / "data" / "dumps" / "elwiki-2023-truncated.xml.bz2"
+# A real disambiguation page of the Greek excerpt and the entries of it the excerpt has.
+GREEK_PAGES = ("Ελληνικός", "Ελληνική γλώσσα", "Ελληνική φιλοσοφία", "Ελληνικό αλφάβητο")
+
+
+@pytest.fixture(scope="session")
+def greek_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site built from four real pages of the elwiki excerpt (cut from it at test time,
+    bytes unchanged: its <siteinfo> and those <page>s), served like the main one."""
+    import bz2
+    import re
+
+    from kidpedia.build import build
+    from kidpedia.web.server import background_server
+
+    xml = bz2.decompress(ELWIKI.read_bytes()).decode("utf-8")
+    head = xml[: xml.index("</siteinfo>") + len("</siteinfo>")]
+    pages = [p for p in re.findall(r"  <page>.*?</page>\n", xml, flags=re.DOTALL)
+             if re.search(r"<title>(.*?)</title>", p).group(1) in GREEK_PAGES]  # type: ignore[union-attr]
+    assert len(pages) == len(GREEK_PAGES)
+    folder = tmp_path_factory.mktemp("greek")
+    dump = folder / "elwiki-excerpt.xml"
+    dump.write_text(head + "\n" + "".join(pages) + "</mediawiki>\n", "utf-8")
+    report = build([dump], folder / "el.db", workers=1)
+    assert report.articles == 3 and not report.errors, report
+    with background_server(folder / "el.db") as url:
+        yield url

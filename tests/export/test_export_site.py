@@ -52,3 +52,13 @@ def test_a_folder_with_other_files_is_refused(ray_charles_db: Path, tmp_path: Pa
     (tmp_path / "notes.txt").write_text("mine")
     r = export_site_cli(ray_charles_db, tmp_path)
     assert r.returncode == 2 and "holds other files" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_tables_are_tables_in_the_static_site(site: Path) -> None:
+    # "Georgia on My Mind" (real page of the Ray Charles ZIM) has a chart table.
+    html = (site / "wiki" / "Georgia_on_My_Mind.html").read_text("utf-8")
+    chart = re.search(r'<div class="table-scroll" role="region" tabindex="0">\s*<table class="data-table">(.*?)</table>', html, re.DOTALL)
+    assert chart and "Peak position" in chart.group(1) and "U.S. Billboard Hot 100" in chart.group(1)
+    assert "style=" not in chart.group(1)
+    css = next((site / "static").glob("kidpedia*.css")).read_text("utf-8")
+    assert ".table-scroll" in css and "overflow-x: auto" in css

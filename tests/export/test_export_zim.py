@@ -47,7 +47,12 @@ def test_article_has_quick_facts_and_its_picture(ray_charles_kids_zim: Path) -> 
     assert src, "no Quick facts picture"
     picture = zim.get_entry_by_path(urllib.parse.unquote(src.group(1))).get_item()
     assert picture.mimetype in ("image/jpeg", "image/webp") and picture.size > 1000
-    assert "<script" not in html and 'href="/' not in html and 'src="/' not in html  # nothing a reader lacks
+    assert 'href="/' not in html and 'src="/' not in html  # nothing a reader lacks
+    # only our own page scripts (read aloud, text size, quiz), inside the ZIM, where the reader runs scripts
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts == ['<script src="_kidpedia/prefs.js">', '<script src="_kidpedia/kidpedia.js" defer>'], scripts
+    for name in ("_kidpedia/prefs.js", "_kidpedia/kidpedia.js"):
+        assert zim.get_entry_by_path(name).get_item().mimetype == "application/javascript"
     assert 'href="Quincy_Jones"' in html or "Quincy Jones" in html
 
 
@@ -107,3 +112,10 @@ def test_the_same_database_exports_the_same_bytes(ray_charles_db: Path, ray_char
     assert (tmp_path / "again.zim").read_bytes() == ray_charles_kids_zim.read_bytes()
     zim = Archive(str(tmp_path / "again.zim"))
     assert str(zim.uuid) == again.uuid and uuid.UUID(again.uuid).version == 5 and zim.check()
+
+
+def test_tables_are_tables_in_the_kids_zim(ray_charles_kids_zim: Path) -> None:
+    zim = Archive(str(ray_charles_kids_zim))
+    html = bytes(zim.get_entry_by_path("Georgia_on_My_Mind").get_item().content).decode()
+    chart = re.search(r'<table class="data-table">(.*?)</table>', html, re.DOTALL)
+    assert chart and '<th scope="col">Peak position</th>' in chart.group(1) and "style=" not in chart.group(1)

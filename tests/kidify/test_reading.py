@@ -89,3 +89,11 @@ def test_measures_work_with_the_network_off() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert "offline ok" in done.stdout
+
+
+def test_syllables_of_common_words() -> None:
+    """As the CMU Pronouncing Dictionary says them: Pyphen's one-letter pieces ("s-mal-l")
+    are no syllables, and a silent -e, -ed or -es adds none."""
+    want = {"small": 1, "others": 2, "different": 3, "government": 3, "named": 1, "times": 1, "played": 1,
+            "created": 3, "wanted": 2, "about": 2, "people": 2, "beautiful": 3, "animals": 3, "the": 1}
+    assert {w: reading.syllables(w) for w in want} == want

@@ -37,9 +37,33 @@ def test_adverbials_and_numbers() -> None:
 
 
 def test_level_1_keeps_the_main_clause() -> None:
-    s = "The river flows through many big towns and cities, including Bonn and Cologne in Germany."
+    s = "The river flows through many big towns and cities, including some of the largest in the land."
     assert simp.simplify(s, 1) == "The river flows through many big towns and cities."
     assert simp.simplify(s, 3) == s
+    # a detail that names places stays: the level keeps every fact of a sentence it shows
+    named = "The river flows through many big towns and cities, including Bonn and Cologne in Germany."
+    assert simp.facts(named) <= simp.facts(simp.simplify(named, 1))
+
+
+def test_no_fragments_from_cutting() -> None:
+    """A cut leaves a sentence of its own, never a piece that needs the rest."""
+    for s in (
+        ("By the time of the French Revolution some, such as the Enragés, began to use the term positively, "
+         "in opposition to centralisation of power, seeing it as oxymoronic."),
+        "The flood was still rising and in the next years, taking over the whole land and most of the towns.",
+        "Although the town is very old and small today, it has a large church that many people come to see.",
+    ):
+        for level in (1, 2):
+            out = simp.simplify(s, level)
+            assert simp.facts(s) <= simp.facts(out), out
+            assert not out.endswith((" some.", " and.", " in.")), out
+            assert not out.startswith("Although the town is very old and small today."), out
+
+
+def test_names_keep_their_words() -> None:
+    s = "Airbus hired Hoar Construction to oversee construction of the Remarks Upon Alchymists plant."
+    out = simp.simplify(s, 2, steps=("words",))
+    assert "Hoar Construction" in out and "Remarks Upon Alchymists" in out and "oversee building" in out
 
 
 def test_facts_survive() -> None:
@@ -67,3 +91,27 @@ def test_cli_one_line_in_one_line_out() -> None:
                          input="x\n", capture_output=True, text=True, timeout=60, check=False)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().count("\n") == 0 and "level" in bad.stderr
+
+
+def test_more_clause_splits_stand_alone() -> None:
+    cases = {
+        "He moved to Paris in 1905, where he studied art with his friend Pablo Picasso.":
+            "He moved to Paris in 1905. There he studied art with his friend Pablo Picasso.",
+        "After he left school in 1895, he worked as a clerk in the patent office in Bern.":
+            "He left school in 1895. Then he worked as a clerk in the patent office in Bern.",
+        "The war ended in 1918, and the empire was broken up into many small countries.":
+            "The war ended in 1918. The empire was broken up into many small countries.",
+        "He met Marie Curie, who was working on radium in her lab in Paris.":
+            "He met Marie Curie. Marie Curie was working on radium in her lab in Paris.",
+        # not clauses on both sides: left as they are
+        "The field is new, and thus has a variety of names with a variety of emphases.":
+            "The field is new, and thus has a variety of names with a variety of emphases.",
+        "Following Broca's lead, Waitz points out that anthropology is a new field.":
+            "After Broca's lead, Waitz points out that anthropology is a new field.",
+        "Dinosaurs are known from this rock, but represent bones washed out to sea from older rocks.":
+            "Dinosaurs are known from this rock, but represent bones washed out to sea from older rocks.",
+        "It has red, green and blue colors, and white spots on its back and on its legs.":
+            "It has red, green and blue colors, and white spots on its back and on its legs.",
+    }
+    for s, want in cases.items():
+        assert simp.simplify(s, 2, steps=("words", "split")) == want

@@ -100,7 +100,8 @@ def assert_inert(html: str) -> None:
         tag = el.tag.lower()
         assert tag not in ("style", "iframe", "object", "embed", "svg", "math", "base", "frame"), tag
         if tag == "script":
-            assert el.get("src") in ("/static/suggest.js", "/static/levels.js") and not (el.text or "").strip()
+            assert el.get("src") in ("/static/prefs.js", "/static/suggest.js", "/static/kidpedia.js",
+                                     "/static/levels.js") and not (el.text or "").strip()
         if tag == "img":
             assert el.get("src", "").startswith("/static/")
         if tag == "meta":

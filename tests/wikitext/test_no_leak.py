@@ -44,8 +44,13 @@ def test_unclosed_table_takes_only_its_rows() -> None:
     body = 'Before.\n{| class="wikitable"\n|-\n! Name !! Role\n|-\n| Alan Young || Chairman\n\nAfter the table.\n'
     pieces = split_tables(body)
     assert [p for p, is_table in pieces if not is_table] == ["Before.\n", "After the table.\n"]
-    out = _text("==Staff==\n===Board of directors===\n" + body)
-    assert "Alan Young" not in out and "After the table." in out and "|" not in out
+    a = parse_article(RawPage("T", "==Staff==\n===Board of directors===\n" + body))
+    blocks = a.sections[0].sections[0].paragraphs
+    assert [t.kind for t in blocks] == ["p", "table", "p"]
+    table = blocks[1].table
+    assert table is not None
+    assert [[c.text.text for c in row] for row in table.all_rows()] == [["Name", "Role"], ["Alan Young", "Chairman"]]
+    assert blocks[2].text == "After the table." and not any("|" in t.text for t in a.iter_texts())
 
 
 def test_table_inside_a_template_is_removed_in_place() -> None:

@@ -64,7 +64,8 @@ def test_images_are_metadata_not_text(pages) -> None:  # type: ignore[no-untyped
 def test_list_items_are_items(pages) -> None:  # type: ignore[no-untyped-def]
     a = kids(pages["Albert Einstein"])
     kinds = {p.kind for s in a.iter_sections() for p in s.paragraphs}
-    assert kinds <= {"p", "li"}
+    assert kinds <= {"p", "li", "table"}
+    assert all((p.kind == "table") == (p.table is not None) for s in a.iter_sections() for p in s.paragraphs)
 
 
 def test_redirect_wikitext_is_recognised() -> None:

@@ -114,6 +114,14 @@ def stylesheet() -> str:
     return resources.files("kidpedia.web").joinpath("static/kidpedia.css").read_text("utf-8")
 
 
+PAGE_SCRIPTS = ("prefs.js", "kidpedia.js")  # read aloud, text size, quiz, compact Quick facts
+
+
+def page_scripts() -> dict[str, bytes]:
+    """The site's own page scripts, shipped in every export (where the reader runs them)."""
+    return {name: resources.files("kidpedia.web").joinpath("static/" + name).read_bytes() for name in PAGE_SCRIPTS}
+
+
 class PageMaker:
     """Renders the export's pages; ``titles`` are the articles it holds."""
 
@@ -142,6 +150,7 @@ class PageMaker:
             url=lambda t: relative(path, self.layout.article_path(t)),
             media=ExportedMedia(self.store, self.layout, path),
         )
+        render.add_extras(view, self.store)  # the quiz and timeline made at build time
         return self.env.get_template("article.html").render(
             article=view, redirected_from=None, lang=view.lang, **self._context(path)
         )

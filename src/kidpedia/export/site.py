@@ -3,6 +3,7 @@
     DIR/index.html               the articles A to Z, and the search box
     DIR/wiki/<Title>.html        one file per article (the site's templates, relative links)
     DIR/static/kidpedia.css      our stylesheet
+    DIR/static/prefs.js, kidpedia.js   read aloud, text size, the quiz (the site's own)
     DIR/static/media/<digest>    the pictures, once per content
     DIR/static/minisearch.js     MiniSearch 7.2.0 (MIT), a search library made for the browser
     DIR/static/search-docs.js    the search documents: title, the lead's words, address
@@ -23,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from kidpedia.errors import UsageError
-from kidpedia.export.pages import SITE_LAYOUT, PageMaker, open_edition, stylesheet
+from kidpedia.export.pages import SITE_LAYOUT, PageMaker, open_edition, page_scripts, stylesheet
 from kidpedia.lang import language_name
 from kidpedia.store import export as store_export
 from kidpedia.store import media as store_media
@@ -82,6 +83,8 @@ def export_site(db: str | Path, out: str | Path, lang: str | None = None) -> Sit
     _write(root, layout.css_path, stylesheet())
     for name in STATIC:
         _write(root, layout.assets + name, resources.files("kidpedia.export").joinpath("static/" + name).read_bytes())
+    for name, script in page_scripts().items():
+        _write(root, layout.assets + name, script)
     docs_js = "window.KIDPEDIA_DOCS = " + json.dumps(docs, ensure_ascii=False, separators=(",", ":")) + ";\n"
     _write(root, layout.assets + "search-docs.js", docs_js.replace("</", "<\\/"))
     heading = f"kidpedia ({language_name(lang)})"

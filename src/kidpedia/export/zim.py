@@ -29,7 +29,7 @@ from libzim.writer import Creator, Hint, Item, StringProvider
 from PIL import Image, ImageDraw
 
 from kidpedia.errors import ExportError
-from kidpedia.export.pages import ZIM_LAYOUT, PageMaker, open_edition, stylesheet
+from kidpedia.export.pages import ZIM_LAYOUT, PageMaker, open_edition, page_scripts, stylesheet
 from kidpedia.lang import language_name
 from kidpedia.sources.zim import quiet_libzim, zim_lang
 from kidpedia.store import Store
@@ -198,6 +198,8 @@ def _write(creator: Creator, store: Store, maker: PageMaker, report: ZimReport, 
             creator.add_item(_Blob(layout.media_path(info), info.mime, data))
             report.pictures += 1
         creator.add_item(_Page(layout.css_path, "", stylesheet(), mime="text/css"))
+        for name, script in page_scripts().items():
+            creator.add_item(_Page(layout.assets + name, "", script.decode("utf-8"), mime="application/javascript"))
         date = newest if re.fullmatch(r"\d{4}-\d{2}-\d{2}", newest or "") else "1970-01-01"
         meta = metadata(zim_language, report.articles, date, name_hint)
         creator.add_item(_Page(layout.main_path, meta["Title"], maker.main_page(zim_language.split(",")[0],

@@ -6,8 +6,8 @@ flat MediaWiki HTML of older Kiwix ZIMs (headings and paragraphs side by side in
 ``#mw-content-text``). Junk goes first (``clean.py``); the first infobox becomes the
 Quick facts (``infobox.py``); sections named in ``drop_sections`` are skipped with what
 is under them; a "See also" section becomes the article's See also (one link per
-list item, as from wikitext); tables other than the infobox are dropped, as the
-wikitext package drops them; pictures (``figure``, ``div.thumb``, galleries) become
+list item, as from wikitext); other tables become Tables by the wikitext package's
+rules (``tables.py``); pictures (``figure``, ``div.thumb``, galleries) become
 ``Image``s with caption, alt text, size, the section they stand in, and, for a ZIM,
 their ``path`` in the file.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
@@ -24,6 +25,7 @@ from lxml import etree
 from kidpedia.html.clean import classes, remove, strip_junk
 from kidpedia.html.infobox import coordinates, extract, find_infobox, template_name
 from kidpedia.html.inline import Inline
+from kidpedia.html.tables import table_blocks
 from kidpedia.model import Article, Image, Link, RawPage, Text
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext.parse import _links_of, _nest, _unique, _unique_links, is_see_also
@@ -75,6 +77,7 @@ def parse_html(raw: RawPage, drop_sections: frozenset[str] = frozenset()) -> Art
             quick_facts = replace(quick_facts, coordinates=coords)
         remove(box)
     walker.walk(root)
+    stats.update(walker.stats)
     return Article(
         title=raw.title,
         lead=tuple(walker.lead),
@@ -120,6 +123,7 @@ class _Walker:
         self.paragraphs: list[Text] = []
         self.dropping_below = 0  # while > 0: inside a dropped section of this level
         self.in_see_also = False
+        self.stats: Counter[str] = Counter()
 
     # ---- sections ---------------------------------------------------------------------
 
@@ -184,24 +188,30 @@ class _Walker:
                     self.children(item) if _has_blocks(item) else self.add(self.inline.text(item))
         elif _is_figure(el):
             self.figure(el)
-        elif tag in ("table", "hr", "pre", "h1"):
+        elif tag == "table":
+            if not self.dropping_below:
+                for block in table_blocks(el, self.inline, self.stats):
+                    self.add(block)
+        elif tag in ("hr", "pre", "h1"):
             return
         else:
             self.children(el)
 
-    def list_items(self, el: etree._Element) -> None:
+    def list_items(self, el: etree._Element, depth: int = 0) -> None:
+        """Each item a list item, nested lists ``depth`` levels deeper (as from wikitext)."""
         for li in el:
             if li.tag != "li":
                 continue
             nested = [c for c in li if c.tag in ("ul", "ol", "dl")]
             for c in nested:
                 remove(c)
-            self.add(self.inline.text(li, "li"))
+            item = self.inline.text(li, "li")
+            self.add(replace(item, depth=depth) if depth else item)
             for c in nested:
                 if c.tag == "dl":
                     self.element(c)
                 else:
-                    self.list_items(c)
+                    self.list_items(c, depth + 1)
 
     # ---- pictures ---------------------------------------------------------------------
 

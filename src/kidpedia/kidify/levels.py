@@ -14,6 +14,7 @@ pictures and See also are kept as they are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kidpedia.kidify import reading
@@ -24,8 +25,8 @@ LEVELS = (1, 2, 3)
 DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
 LEAST_SENTENCES = {1: 6, 2: 8}  # the fitting stops before a page has fewer sentences
-LEVEL1_LEAD_PARAGRAPHS = 3
-LEVEL1_SECTION_SENTENCES = 4
+LEVEL1_LEAD_PARAGRAPHS = 6
+LEVEL1_SECTION_SENTENCES = 8
 
 
 def level_number(value: object) -> int | None:
@@ -48,29 +49,92 @@ def _relink(old: Text, new_text: str) -> tuple[LinkSpan, ...]:
     return tuple(spans)
 
 
-def _simplify_text(t: Text, level: int, lang: str, keep: int | None = None) -> Text | None:
+Groups = dict[str, list[str]]  # a simplified text -> what each of its sentences became
+
+
+_SINGULAR = ("is", "was", "has", "had", "can", "could", "will", "would", "became", "lived", "died", "won", "wrote",
+             "made", "moved", "married", "went", "worked", "played", "also", "then", "later", "did", "does")
+_PLURAL = ("are", "were", "have", "had", "can", "could", "will", "would", "became", "live", "lived", "also", "do",
+           "did", "then", "later")
+
+
+def _pronoun(article: Article) -> tuple[str, ...]:
+    """The names of the article's subject a level may say as a pronoun, and the pronoun:
+    ("He", "Albert Einstein", "Einstein") for a man the lead calls "he"; ("It", title)
+    for a thing; ("They", title) for a plural title ("Amphibians")."""
+    if article.lang != "en":
+        return ()
+    title = article.title.split(" (")[0]
+    lead = " ".join(t.text for t in article.lead).lower()
+    he = len(re.findall(r"\b(?:he|his|him)\b", lead))
+    she = len(re.findall(r"\b(?:she|her|hers)\b", lead))
+    it = len(re.findall(r"\b(?:it|its)\b", lead))
+    names = [title]
+    if " " in title and title.split()[-1][:1].isupper():
+        names.append(title.split()[-1])
+    if he >= 2 and he > 2 * she and he >= it:
+        return ("He", *names)
+    if she >= 2 and she > 2 * he and she >= it:
+        return ("She", *names)
+    return ("It", title)
+
+
+def _say_pronoun(sentence: str, pronoun: tuple[str, ...]) -> str:
+    """A sentence after the article's first that opens with the subject's name says the
+    pronoun instead ("Albert Einstein was born in Ulm." -> "He was born in Ulm.")."""
+    if not pronoun:
+        return sentence
+    word, *names = pronoun
+    for name in names:
+        if sentence.startswith(name + " "):
+            nxt = sentence[len(name) + 1:].split(" ", 1)[0]
+            if word == "It" and name.endswith("s") and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
+                return "They " + sentence[len(name) + 1:]
+            if nxt in _SINGULAR:
+                return f"{word} " + sentence[len(name) + 1:]
+    return sentence
+
+
+def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None,
+                   pronoun: tuple[str, ...] = (), opening: bool = False) -> Text | None:
+    """One paragraph at a level: each sentence simplified (and, past the article's opening
+    sentence, its subject's name said as a pronoun); ``groups`` learns what each became."""
     sents = reading.sentences(t.text) if t.kind == "p" else [t.text]
     if keep is not None:
         sents = sents[:keep]
-    out = " ".join(s for s in (simplify(x, level, lang) for x in sents) if s)
+    pieces = [s for s in (simplify(x, level, lang) for x in sents) if s]
+    if pronoun and t.kind == "p":
+        pieces = [" ".join(x if opening and i == j == 0 else _say_pronoun(x, pronoun)
+                           for j, x in enumerate(reading.sentences(p))) for i, p in enumerate(pieces)]
+    out = " ".join(pieces)
     if not out:
         return None
+    groups[out] = pieces
     return replace(t, text=out, links=_relink(t, out))
 
 
-def _texts(texts: tuple[Text, ...], level: int, lang: str, keep: int | None = None) -> tuple[Text, ...]:
-    return tuple(x for x in (_simplify_text(t, level, lang, keep) for t in texts) if x is not None)
+def _texts(texts: tuple[Text, ...], level: int, lang: str, groups: Groups, keep: int | None = None,
+           pronoun: tuple[str, ...] = (), lead: bool = False) -> tuple[Text, ...]:
+    """Each paragraph at the level; a table stays as it is."""
+    out = (t if t.table is not None else _simplify_text(t, level, lang, groups, keep, pronoun, lead and i == 0)
+           for i, t in enumerate(texts))
+    return tuple(x for x in out if x is not None)
 
 
-def _level2(article: Article) -> Article:
+def _level2(article: Article, groups: Groups) -> Article:
+    lang, pronoun = article.lang, _pronoun(article)
+
     def walk(s: Section) -> Section:
-        return replace(s, paragraphs=_texts(s.paragraphs, 2, article.lang), sections=tuple(walk(c) for c in s.sections))
+        return replace(s, paragraphs=_texts(s.paragraphs, 2, lang, groups, pronoun=pronoun),
+                       sections=tuple(walk(c) for c in s.sections))
 
-    return replace(article, lead=_texts(article.lead, 2, article.lang), sections=tuple(walk(s) for s in article.sections))
+    return replace(article, lead=_texts(article.lead, 2, lang, groups, pronoun=pronoun, lead=True),
+                   sections=tuple(walk(s) for s in article.sections))
 
 
-def _level1(article: Article) -> Article:
+def _level1(article: Article, groups: Groups) -> Article:
     lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
+    pronoun = _pronoun(article)
     sections = []
     for s in article.sections:
         first = next((t for t in s.paragraphs if t.kind == "p"), None)
@@ -78,10 +142,11 @@ def _level1(article: Article) -> Article:
             first = next((t for c in s.sections for t in c.paragraphs if t.kind == "p"), None)
         if first is None:
             continue
-        paras = _texts((first,), 1, article.lang, LEVEL1_SECTION_SENTENCES)
+        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun)
         if paras:
             sections.append(Section(s.title, s.level, paras))
-    return replace(article, lead=_texts(lead, 1, article.lang), sections=tuple(sections))
+    return replace(article, lead=_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
+                   sections=tuple(sections))
 
 
 def _grade(article: Article) -> float:
@@ -97,17 +162,24 @@ def article_totals(article: Article) -> reading.Measures:
 
 
 def _body(article: Article) -> list[Text]:
-    out = list(article.lead)
+    """The article's prose, in reading order (tables are not prose: not measured, kept)."""
+    out = [t for t in article.lead if t.table is None]
     for s in article.iter_sections():
-        out.extend(s.paragraphs)
+        out.extend(t for t in s.paragraphs if t.table is None)
     return out
 
 
-def _fit(article: Article, target: float, least: int) -> Article:
+def _units(t: Text, groups: Groups) -> list[str]:
+    """What one level-3 sentence became (one or a few sentences), in order: the fitting
+    keeps or drops each whole, so a kept sentence keeps all its facts."""
+    return groups.get(t.text) or reading.sentences(t.text)
+
+
+def _fit(article: Article, target: float, least: int, groups: Groups) -> Article:
     """Drop the hardest sentence (never the first) while the article reads above target."""
     if article.lang != "en":
         return article  # FKGL is the English grade: other languages keep every sentence
-    sents = [(i, j, s) for i, t in enumerate(_body(article)) for j, s in enumerate(reading.sentences(t.text))]
+    sents = [(i, j, s) for i, t in enumerate(_body(article)) for j, s in enumerate(_units(t, groups))]
     measures = {(i, j): reading.measure(s, article.lang, familiarity=False) for i, j, s in sents}
     total = sum(measures.values(), reading.Measures(article.lang, 0, 0, 0, 0, 0.0))
     dropped: set[tuple[int, int]] = set()
@@ -124,7 +196,7 @@ def _fit(article: Article, target: float, least: int) -> Article:
         dropped.add(key)
     if not dropped:
         return article
-    return _without(article, dropped)
+    return _without(article, dropped, groups)
 
 
 def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
@@ -132,15 +204,17 @@ def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
                             a.syllables - b.syllables, a.rare - b.rare, a.zipf_sum - b.zipf_sum)
 
 
-def _without(article: Article, dropped: set[tuple[int, int]]) -> Article:
+def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) -> Article:
     counter = iter(range(10**9))
 
     def keep(texts: tuple[Text, ...]) -> tuple[Text, ...]:
         out = []
         for t in texts:
+            if t.table is not None:
+                out.append(t)
+                continue
             i = next(counter)
-            sents = reading.sentences(t.text)
-            kept = [s for j, s in enumerate(sents) if (i, j) not in dropped]
+            kept = [s for j, s in enumerate(_units(t, groups)) if (i, j) not in dropped]
             if kept:
                 text = " ".join(kept)
                 out.append(replace(t, text=text, links=_relink(t, text)))
@@ -165,5 +239,41 @@ def at_level(article: Article, level: int) -> Article:
         raise ValueError(f"no reading level {level!r}: use 1, 2 or 3")
     if level == 3:
         return article
-    shaped = _level1(article) if level == 1 else _level2(article)
-    return _fit(shaped, TARGET_FKGL[level], LEAST_SENTENCES[level])
+    groups: Groups = {}
+    shaped = _level1(article, groups) if level == 1 else _level2(article, groups)
+    return _fit(shaped, TARGET_FKGL[level], LEAST_SENTENCES[level], groups)
+
+
+def fact_retention(article: Article, level: int) -> tuple[int, int, int, int]:
+    """How well a level keeps the facts of the sentences it keeps: (kept, stated, unchanged,
+    shown). ``stated`` counts the numbers and names (``simplify.facts``, less the words of the
+    title, which heads every level) of each level-3 sentence whose simplified form the level
+    shows; ``kept`` those of them the level's text still states, unchanged. ``shown`` counts
+    the facts the level's text states and ``unchanged`` those the level-3 article states too
+    (a number rounded to words is the same number: "3 million" for 3,000,000)."""
+    from kidpedia.kidify.simplify import drop_parentheticals, facts
+
+    at = at_level(article, level)
+    lang = article.lang
+    title_words = set(reading.words(article.title))
+    shown_text = " ".join(t.text for t in _body(at))
+    shown_sents = set(reading.sentences(shown_text))
+    shown_facts = facts(shown_text) - title_words
+    stated = kept = 0
+    for t in _body(article):
+        for s in (reading.sentences(t.text) if t.kind == "p" else [t.text]):
+            out = reading.sentences(simplify(s, level, lang)) if level < 3 else [s]
+            if not any(o in shown_sents for o in out):
+                continue
+            want = facts(drop_parentheticals(s)) - title_words
+            stated += len(want)
+            kept += sum(1 for f in want if f in shown_facts or _said(f, shown_text))
+    source_facts = facts(" ".join(t.text for t in _body(article)))
+    return kept, stated, len(shown_facts & source_facts), len(shown_facts)
+
+
+def _said(fact: str, text: str) -> bool:
+    """The fact stands in the text as a word of its own (a name that now opens a sentence)."""
+    import re
+
+    return re.search(rf"(?<![\w,.]){re.escape(fact)}(?![\w]|[,.]\d)", text) is not None

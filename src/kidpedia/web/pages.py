@@ -1,4 +1,5 @@
-"""The HTML pages: home, article, search, random, and the friendly "not found" page."""
+"""The HTML pages: home (topics, "Did you know?", things to explore), article, topic,
+search, random, and the friendly "not found" page."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from kidpedia.kidify import topics as topic_rules
+from kidpedia.lang import translations
 from kidpedia.model import Article
 from kidpedia.store import Store, forgive
+from kidpedia.store import explore as explore_store
 from kidpedia.web import editions, fast, reading, render
 from kidpedia.web.app import STATIC_DIR, Site
 from kidpedia.web.media import SiteMedia
@@ -25,11 +29,27 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 @dataclass
 class Teaser:
-    """An article offered to explore: title, link and its first words."""
+    """An article offered to explore: title, link, its first words and its picture."""
 
     title: str
     href: str
     blurb: str
+    picture: render.FigureView | None = None
+
+
+@dataclass
+class TopicLink:
+    id: str
+    name: str
+    href: str
+    count: int
+
+
+@dataclass
+class Fact:
+    text: str
+    title: str
+    href: str
 
 
 def _site(request: Request) -> Site:
@@ -53,8 +73,25 @@ def worth_exploring(article: Article) -> bool:
     )
 
 
+def teaser(store: Store, article: Article, media: SiteMedia | None = None) -> Teaser:
+    picture = None
+    image = article.quick_facts.image if article.quick_facts and article.quick_facts.image else (
+        article.images[0] if article.images else None)
+    if media is not None and image is not None:
+        found = media.media_urls([image.name])
+        if image.name in found:
+            src, width, height = found[image.name]
+            picture = render.FigureView(src, "", "", width, height)  # decorative: the title says it
+    return Teaser(article.title, render.wiki_url(article.title), _blurb(article), picture)
+
+
 def explore(store: Store, count: int = EXPLORE_COUNT) -> list[Teaser]:
-    """A few different articles worth reading, picked at random (fewer if the store is small)."""
+    """A few different good articles, picked at random (store/explore.py's list; a
+    database built before it: any article worth exploring)."""
+    good = explore_store.random_good(store, count)
+    if good:
+        media = SiteMedia(store)
+        return [teaser(store, a, media) for t in good if (a := store.get(t))]
     seen: set[str] = set()
     teasers: list[Teaser] = []
     for _ in range(count * 5):
@@ -70,17 +107,54 @@ def explore(store: Store, count: int = EXPLORE_COUNT) -> list[Teaser]:
     return teasers
 
 
+def topic_links(store: Store) -> list[TopicLink]:
+    """The topics that have good articles, in the order of rules/topics.yaml."""
+    counts = explore_store.topic_counts(store)
+    words = translations(store.lang if hasattr(store, "lang") else "en")
+    return [TopicLink(t.id, words.gettext(t.name), editions.url("/topic/" + t.id), counts[t.id])
+            for t in topic_rules.topics() if counts.get(t.id)]
+
+
+def did_you_know(store: Store, count: int = 3) -> list[Fact]:
+    return [Fact(text, title, render.wiki_url(title)) for title, text in explore_store.facts_sample(store, count)]
+
+
 @router.api_route("/", methods=GET_HEAD)
 def home(request: Request) -> Response:
     site = _site(request)
-    response = site.page("home.html", explore=explore(site.store))
+    response = site.page("home.html", explore=explore(site.store), topics=topic_links(site.store),
+                         facts=did_you_know(site.store))
     response.headers.update(NO_STORE)
     return response
 
 
+TOPIC_PAGE = 24
+
+
+@router.api_route("/topic/{topic_id}", methods=GET_HEAD)
+def topic_page(request: Request, topic_id: str, page: str | None = None) -> Response:
+    """A topic's good articles, best first, each with its picture (where we have it) and lead."""
+    site = _site(request)
+    topic = topic_rules.topic_named(topic_id)
+    total = explore_store.topic_counts(site.store).get(topic_id, 0) if topic else 0
+    if topic is None or not total:
+        return site.page("error.html", status=404, title=translations(site.lang).gettext("We couldn't find that page"),
+                         message=translations(site.lang).gettext("Maybe the address has a typo. Try a search!"),
+                         status_code=404)
+    paging = Paging(page_number(page), total, TOPIC_PAGE)
+    media = SiteMedia(site.store)
+    titles = explore_store.topic_titles(site.store, topic_id, TOPIC_PAGE, paging.offset)
+    teasers = [teaser(site.store, a, media) for t in titles if (a := site.store.get(t))]
+    return site.page("topic.html", topic=TopicLink(topic.id, translations(site.lang).gettext(topic.name),
+                                                   editions.url("/topic/" + topic.id), total),
+                     teasers=teasers, paging=paging, topics=topic_links(site.store))
+
+
 @router.api_route("/random", methods=GET_HEAD)
 def random_article(request: Request) -> Response:
-    title = _site(request).store.random_title()
+    store = _site(request).store
+    good = explore_store.random_good(store)
+    title = good[0] if good else store.random_title()
     url = render.wiki_url(title) if title else "/"
     return RedirectResponse(url, status_code=302, headers=NO_STORE)
 
@@ -118,6 +192,7 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     level = reading.chosen_level(request.query_params.get("level"))  # issue 10: reading levels
     article = reading.leveled(site.store, article, level)
     view = render.article_view(article, site.store, media=SiteMedia(site.store))
+    render.add_extras(view, site.store)  # issue 14: quiz and timeline
     same_page = {x.lang: x.href for x in view.languages if x.href}
     same_page[site.lang] = render.wiki_url(canonical)
     response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang,

@@ -7,7 +7,8 @@ otherwise it stays plain text. The assembled fragment then goes through nh3 with
 tiny allow-list (``a[href]``, ``mark``) as a second guard, so even a bug here
 cannot put a live tag, attribute or ``javascript:`` URL on a page.
 
-``ArticleView`` is what article.html renders: blocks of paragraphs and lists, the
+``ArticleView`` is what article.html renders: blocks of paragraphs, lists and tables
+(cells rendered as paragraphs are; no style or class of the source reaches a page), the
 Quick facts table (sides in equal columns), the section tree with unique anchors, the
 Contents list, See also and language links.
 """
@@ -17,14 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import nh3
 from markupsafe import Markup, escape
 
 from kidpedia.lang import chrome_language, language_name, translations
-from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text
+from kidpedia.model import Article, Cell, FactRow, Image, QuickFacts, Section, Table, Text
 from kidpedia.store import MARK_END, MARK_START
 from kidpedia.web import editions
 
@@ -125,11 +126,53 @@ def plain_snippet(snippet: str) -> str:
 
 
 @dataclass
+class CellView:
+    """One table cell: its HTML, whether it is a heading cell, and its spans."""
+
+    html: Markup
+    header: bool
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class TableView:
+    """A table as the page draws it: caption, header rows, body rows."""
+
+    caption: str
+    header: list[list[CellView]]
+    rows: list[list[CellView]]
+
+
+@dataclass
 class Block:
-    """A paragraph (``kind`` "p", one item) or a list (``kind`` "ul", its items)."""
+    """A paragraph (``kind`` "p", one item), a list (``kind`` "ul": its items, each
+    item's nesting depth in ``depths``, nested in ``tree``) or a table (``kind`` "table")."""
 
     kind: str
     items: list[Markup]
+    table: TableView | None = None
+    depths: list[int] = field(default_factory=list)
+
+    @property
+    def tree(self) -> list[ListItem]:
+        """A list's items nested by depth (an item deeper than the one before it is
+        that one's child; a jump of several levels counts as one)."""
+        root: list[ListItem] = []
+        stack: list[tuple[int, list[ListItem]]] = [(-1, root)]
+        for html, depth in zip(self.items, self.depths or [0] * len(self.items), strict=True):
+            while len(stack) > 1 and stack[-1][0] >= depth:
+                stack.pop()
+            item = ListItem(html)
+            stack[-1][1].append(item)
+            stack.append((depth, item.children))
+        return root
+
+
+@dataclass
+class ListItem:
+    html: Markup
+    children: list[ListItem] = field(default_factory=list)
 
 
 @dataclass
@@ -207,21 +250,42 @@ class ArticleView:
     lang: str
     description: str
     figures: list[FigureView] = field(default_factory=list)  # pictures beside the lead
+    # issue 14: made at build time (store/explore.py): [{question, choices, answer, field}]
+    quiz: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)  # [{date, year, month, day, text}]
 
 
 def blocks(texts: Iterable[Text], links: LinkResolver) -> list[Block]:
     """Paragraphs as they are; runs of list items gathered into one list."""
     out: list[Block] = []
     for t in texts:
+        if t.table is not None:
+            out.append(Block("table", [], table_view(t.table, links)))
+            continue
         html = render_text(t, links)
         if t.kind == "li":
             if out and out[-1].kind == "ul":
                 out[-1].items.append(html)
+                out[-1].depths.append(t.depth)
             else:
-                out.append(Block("ul", [html]))
+                out.append(Block("ul", [html], depths=[t.depth]))
         else:
             out.append(Block("p", [html]))
     return out
+
+
+def _cell_view(cell: Cell, links: LinkResolver) -> CellView:
+    return CellView(render_text(cell.text, links), cell.header, cell.rowspan, cell.colspan)
+
+
+def table_view(table: Table, links: LinkResolver) -> TableView:
+    """A Table's view: every cell's text escaped and sanitised like a paragraph's; only
+    the spans (integers) are kept of its attributes."""
+    return TableView(
+        table.caption,
+        [[_cell_view(c, links) for c in row] for row in table.header],
+        [[_cell_view(c, links) for c in row] for row in table.rows],
+    )
 
 
 def anchor_for(title: str, taken: set[str]) -> str:
@@ -319,7 +383,7 @@ def article_view(
     """The page's view; ``url`` makes article addresses, ``media`` says which pictures
     can be shown (none without it: a page never shows a broken picture)."""
     links = LinkResolver(store, _link_targets(article), url)
-    taken = {"content", "contents", "quick-facts", "see-also", "search", "main"}
+    taken = {"content", "contents", "quick-facts", "see-also", "search", "main", "kids-quiz", "kids-timeline"}
     sections = _sections(article.sections, links, taken)
     see_also = [
         SeeAlsoView(x.text or x.target, links.href(x.target)) for x in article.see_also
@@ -370,3 +434,18 @@ def _place_figures(article: Article, view: ArticleView, media: MediaLookup) -> N
         figures = target if isinstance(target, list) else target.figures if target else None
         if figures is not None:
             figures.append(_figure(image, found[image.name]))
+
+
+def add_extras(view: ArticleView, store: object) -> None:
+    """The article's quiz and timeline, made at build time (issue 14; none in a
+    database built before them, or for a store that keeps none)."""
+    from kidpedia.store import explore
+    from kidpedia.store.db import Store
+
+    if not isinstance(store, Store):
+        store = getattr(store, "store", None)
+        if not isinstance(store, Store):
+            return
+    found = explore.extras(store, view.title, lang=view.lang)
+    if found is not None:
+        view.quiz, view.timeline = found.quiz, found.timeline

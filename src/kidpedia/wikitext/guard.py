@@ -6,7 +6,8 @@ when it is a stray token (removed, or an entity turned into its character), and 
 paragraph that still looks like markup after that (table rows, template
 parameters, a run of code) is dropped and counted (``stats["markup_dropped"]``,
 ``markup-dropped`` in the build summary). Quick facts rows and section titles are
-repaired the same way.
+repaired the same way; so is each cell of a table (a cell that still looks like
+markup is emptied and counted).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from kidpedia.model import Article, FactRow, LinkSpan, QuickFacts, Section, Text
+from kidpedia.model import Article, FactRow, LinkSpan, QuickFacts, Section, Text, map_cells
 from kidpedia.wikitext.inline import TextBuilder, cut_ranges
 
 # What a reader must never see (the property test's markers).
@@ -112,9 +113,27 @@ def _without_markup_sentences(t: Text, stats: Counter[str]) -> Text:
     return cut(t, bad)
 
 
+def _clean_cell(cell: Text, stats: Counter[str]) -> Text | None:
+    """A table cell repaired, or None (emptied, counted) when it still looks like markup."""
+    if len(cell.text.strip()) == 1:
+        return cell  # one character is the character itself ("|" in a table of ASCII codes)
+    fixed = repair(cell)
+    if looks_like_markup(fixed.text):
+        stats["markup_dropped"] += 1
+        return None
+    if fixed is not cell:
+        stats["markup_repaired"] += 1
+    return fixed
+
+
 def _clean_paragraphs(paragraphs: tuple[Text, ...], stats: Counter[str]) -> tuple[Text, ...]:
     out = []
     for p in paragraphs:
+        if p.table is not None:
+            table = map_cells(p, lambda c: _clean_cell(c, stats))
+            if table is not None:
+                out.append(table if table != p else p)
+            continue
         fixed = repair(p)
         if looks_like_markup(fixed.text):
             fixed = _without_markup_sentences(fixed, stats)

@@ -6,7 +6,7 @@ searched for categories and language links. Comments, ``<ref>``s and behaviour
 switches go before parsing too, balance-aware: an unclosed ``<ref>`` or ``<!--``
 removes only itself. Tables are cut out of each section (``split_tables``; an
 unclosed ``{|`` takes only its own rows) and go to ``table_blocks``, the one place a
-table is rendered. Each kept part is parsed with mwparserfromhell and turned into
+table is rendered (``wikitext/tables.py``). Each kept part is parsed with mwparserfromhell and turned into
 paragraphs and list items by ``_blocks``; ``guard.guard`` repairs or drops whatever
 still looks like markup.
 """
@@ -35,6 +35,7 @@ from kidpedia.wikitext.inline import (
     render_nodes,
     text_value,
 )
+from kidpedia.wikitext.tables import table_blocks
 from kidpedia.wikitext.templates import new_context
 
 _HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.MULTILINE)
@@ -76,9 +77,18 @@ _BIBLIOGRAPHY_LINE = re.compile(
 )
 
 
+_ISBN = re.compile(r"\b(?:ISBN|ISSN|OCLC|DOI)\b")
+
+
+def _is_book_table(t: Text) -> bool:
+    """A table of books or papers (a cell names an ISBN, DOI, ...): a bibliography."""
+    return t.table is not None and any(_ISBN.search(c.text.text) for c in t.table.cells())
+
+
 def without_bibliography_lines(blocks: tuple[Text, ...], ctx: ParseContext) -> tuple[Text, ...]:
-    """The blocks less each line that cites a book or paper by its number (ISBN 978-...)."""
-    kept = tuple(t for t in blocks if not _BIBLIOGRAPHY_LINE.search(t.text))
+    """The blocks less each line that cites a book or paper by its number (ISBN 978-...),
+    and each table of books (a column of ISBNs)."""
+    kept = tuple(t for t in blocks if not _BIBLIOGRAPHY_LINE.search(t.text) and not _is_book_table(t))
     ctx.stats["bibliography_lines_dropped"] += len(blocks) - len(kept)
     return kept
 
@@ -338,15 +348,6 @@ def _collect_prefixed_links(body: str, ctx: ParseContext) -> None:
 
 
 _LIST_MARKUP = {"*": "li", "#": "li", ":": "p", ";": "p"}
-
-
-def table_blocks(source: str, ctx: ParseContext) -> tuple[Text, ...]:
-    """What a reader sees of one wiki table (``source``: its wikitext, ``{|`` to ``|}``).
-
-    The one place tables go: none are shown yet, so this counts and drops them
-    (``wikitext/tables.py`` is to render them here)."""
-    ctx.stats["tables_dropped"] += 1
-    return ()
 
 
 def _section_blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:

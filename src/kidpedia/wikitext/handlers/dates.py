@@ -40,6 +40,10 @@ def _is_mdy(tpl: Template) -> bool:
 
 def date(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     y, m, d = _ymd(tpl, ctx)
+    if y is None and m is not None and 1 <= m <= 12:  # {{dts||10|17}}: a day of no year
+        month = MONTHS[m - 1]
+        out.add(month if d is None else f"{month} {d}" if _is_mdy(tpl) or template_name(tpl) == "dts" else f"{d} {month}")
+        return
     if y is None:
         first_param(tpl, out, ctx)
         return

@@ -1,0 +1,214 @@
+"""Explore, quiz and timeline, made at the end of a build and kept beside the articles.
+
+    rebuild_explore(store) -> ExploreCounts   (every edition; the end of every build)
+    extras(store, title) -> Extras | None      an article's quiz, timeline, facts
+    topic_counts(store) -> dict[str, int]      good articles per topic
+    topic_titles(store, topic, limit, offset)  a topic's good articles, best first
+    good_titles / random_good(store)           articles worth offering to explore
+    facts_sample(store, count)                 "Did you know?" facts
+
+Tables ``article_extras`` (a row per article: quiz and timeline as JSON, its "Did you
+know?" fact, whether it is a good article to explore) and ``topic_articles`` (good
+articles per topic). Triggers drop an article's rows when it is changed or removed, so
+nothing stale is shown; the next build makes them again. A database built before has
+no such tables: the site then shows no quiz, topic or fact, and random picks come from
+every article.
+
+Two passes over an edition: the first gathers each quiz field's answers (per infobox
+template), the second makes each article's quiz with wrong choices from the same field
+of similar articles. Nothing is random: the same articles give the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from kidpedia.kidify import facts, topics
+from kidpedia.model import Article
+from kidpedia.store.db import Store
+
+POOL_MAX = 400  # answers kept per (infobox, field): enough wrong choices, bounded memory
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS article_extras (
+    lang TEXT NOT NULL, title TEXT NOT NULL, quiz TEXT, timeline TEXT, fact TEXT,
+    good INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (lang, title)
+);
+CREATE INDEX IF NOT EXISTS article_extras_good ON article_extras(lang, good);
+CREATE TABLE IF NOT EXISTS topic_articles (
+    lang TEXT NOT NULL, topic TEXT NOT NULL, title TEXT NOT NULL, score INTEGER NOT NULL,
+    PRIMARY KEY (lang, topic, title)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS topic_articles_score ON topic_articles(lang, topic, score DESC, title);
+CREATE TRIGGER IF NOT EXISTS article_extras_update AFTER UPDATE ON articles
+BEGIN DELETE FROM article_extras WHERE lang = old.lang AND title = old.title;
+      DELETE FROM topic_articles WHERE lang = old.lang AND title = old.title; END;
+CREATE TRIGGER IF NOT EXISTS article_extras_delete AFTER DELETE ON articles
+BEGIN DELETE FROM article_extras WHERE lang = old.lang AND title = old.title;
+      DELETE FROM topic_articles WHERE lang = old.lang AND title = old.title; END;
+"""
+
+
+@dataclass
+class ExploreCounts:
+    articles: int = 0
+    good: int = 0
+    quizzes: int = 0
+    timelines: int = 0
+    topics: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Extras:
+    quiz: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]
+    fact: str
+    good: bool
+
+
+def has_explore(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_extras'").fetchone() is not None
+
+
+def _articles(conn: sqlite3.Connection, lang: str) -> Any:
+    for title, data in conn.execute("SELECT title, data FROM articles WHERE lang = ? ORDER BY title", (lang,)):
+        yield title, Article.from_json(json.loads(data))
+
+
+def _score(article: Article) -> int:
+    """How much a good article offers: words, with a bonus for a picture and Quick facts."""
+    words = min(len(article.plain_text().split()), 20000)
+    return words // 100 + (20 if article.quick_facts else 0) + (10 if article.quick_facts and article.quick_facts.image else 0)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def rebuild_explore(store: Store) -> ExploreCounts:
+    """Make the quiz, timeline, "Did you know?" fact and topics of every article anew."""
+    conn = store._conn()
+    counts = ExploreCounts()
+    with conn:
+        conn.executescript(_SCHEMA)
+        conn.execute("DELETE FROM article_extras")
+        conn.execute("DELETE FROM topic_articles")
+    langs = [r[0] for r in conn.execute("SELECT DISTINCT lang FROM articles ORDER BY lang")]
+    for lang in langs:
+        _rebuild_edition(conn, lang, counts)
+    counts.topics = dict(
+        conn.execute("SELECT topic, count(*) FROM topic_articles GROUP BY topic ORDER BY topic").fetchall()
+    )
+    return counts
+
+
+def _rebuild_edition(conn: sqlite3.Connection, lang: str, counts: ExploreCounts) -> None:
+    # pass 1: each quiz field's answers, per infobox template
+    by_box: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for _, a in _articles(conn, lang):
+        box = a.quick_facts.template if a.quick_facts else ""
+        for fa in facts.fact_answers(a):
+            pool = by_box[(box, fa.field)]
+            if len(pool) < POOL_MAX and fa.answer not in pool:
+                pool.append(fa.answer)
+    by_field: dict[str, list[str]] = defaultdict(list)
+    for (_, name), values in sorted(by_box.items()):
+        by_field[name].extend(v for v in values if v not in by_field[name])
+    # pass 2: each article's quiz, timeline, fact and topics
+    rows: list[tuple[Any, ...]] = []
+    topic_rows: list[tuple[str, str, str, int]] = []
+    for title, a in _articles(conn, lang):
+        box = a.quick_facts.template if a.quick_facts else ""
+        answers = facts.fact_answers(a)
+        pools = {fa.field: [by_box.get((box, fa.field), []), by_field.get(fa.field, [])] for fa in answers}
+        quiz = facts.make_quiz(a, answers, pools)
+        events = facts.timeline(a)
+        good = facts.is_good(a)
+        score = _score(a) if good else 0
+        fact = facts.did_you_know(a) if good else ""
+        rows.append((lang, title, _dumps([q.to_json() for q in quiz]) if quiz else None,
+                     _dumps([e.to_json() for e in events]) if events else None, fact or None, int(good), score))
+        counts.articles += 1
+        counts.good += good
+        counts.quizzes += bool(quiz)
+        counts.timelines += bool(events)
+        if good:
+            topic_rows.extend((lang, t, title, score) for t in topics.topics_of(a))
+        if len(rows) >= 500:
+            _write(conn, rows, topic_rows)
+    _write(conn, rows, topic_rows)
+
+
+def _write(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], topic_rows: list[tuple[str, str, str, int]]) -> None:
+    with conn:
+        conn.executemany("INSERT OR REPLACE INTO article_extras VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT OR REPLACE INTO topic_articles VALUES (?, ?, ?, ?)", topic_rows)
+    rows.clear()
+    topic_rows.clear()
+
+
+# ---- reading ----------------------------------------------------------------------
+
+def _read(store: Store, sql: str, args: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    try:
+        return store._conn().execute(sql, args).fetchall()
+    except sqlite3.OperationalError:  # built before explore: no tables
+        return []
+
+
+def extras(store: Store, title: str, lang: str | None = None) -> Extras | None:
+    rows = _read(store, "SELECT quiz, timeline, fact, good FROM article_extras WHERE lang = ? AND title = ?",
+                 (store._lang(lang), title))
+    if not rows:
+        return None
+    quiz, events, fact, good = rows[0]
+    return Extras(json.loads(quiz) if quiz else [], json.loads(events) if events else [], fact or "", bool(good))
+
+
+def topic_counts(store: Store, lang: str | None = None) -> dict[str, int]:
+    return dict(_read(store, "SELECT topic, count(*) FROM topic_articles WHERE lang = ? GROUP BY topic",
+                      (store._lang(lang),)))
+
+
+def topic_titles(store: Store, topic: str, limit: int = 24, offset: int = 0, lang: str | None = None) -> list[str]:
+    rows = _read(store, "SELECT title FROM topic_articles WHERE lang = ? AND topic = ?"
+                 " ORDER BY score DESC, title LIMIT ? OFFSET ?", (store._lang(lang), topic, limit, offset))
+    return [r[0] for r in rows]
+
+
+def good_count(store: Store, lang: str | None = None) -> int:
+    rows = _read(store, "SELECT count(*) FROM article_extras WHERE lang = ? AND good = 1", (store._lang(lang),))
+    return int(rows[0][0]) if rows else 0
+
+
+def random_good(store: Store, count: int = 1, lang: str | None = None) -> list[str]:
+    """Up to ``count`` different good articles picked at random (serving, not building:
+    a surprise is meant to differ); none when the database has no explore tables."""
+    total = good_count(store, lang)
+    if not total:
+        return []
+    picks = random.sample(range(total), min(count, total))
+    out: list[str] = []
+    for n in picks:
+        rows = _read(store, "SELECT title FROM article_extras WHERE lang = ? AND good = 1 ORDER BY title"
+                     " LIMIT 1 OFFSET ?", (store._lang(lang), n))
+        out.extend(r[0] for r in rows)
+    return out
+
+
+def facts_sample(store: Store, count: int = 3, lang: str | None = None) -> list[tuple[str, str]]:
+    """(title, fact) of ``count`` good articles picked at random."""
+    rows = _read(store, "SELECT count(*) FROM article_extras WHERE lang = ? AND fact IS NOT NULL", (store._lang(lang),))
+    total = int(rows[0][0]) if rows else 0
+    out: list[tuple[str, str]] = []
+    for n in random.sample(range(total), min(count, total)):
+        found = _read(store, "SELECT title, fact FROM article_extras WHERE lang = ? AND fact IS NOT NULL"
+                      " ORDER BY title LIMIT 1 OFFSET ?", (store._lang(lang), n))
+        out.extend((r[0], r[1]) for r in found)
+    return out

@@ -1,0 +1,54 @@
+"""Reading levels of an article (kidify/levels.py): the subject said as a pronoun, facts
+kept on the real sample, and each level easier than the one above."""
+
+from __future__ import annotations
+
+import pytest
+
+from kidpedia.kidify import levels
+from kidpedia.model import Article, Section, Text
+
+
+def test_subject_said_as_a_pronoun_after_the_first_sentence() -> None:
+    a = Article(
+        "Albert Einstein",
+        lead=(Text("Albert Einstein was a physicist. He was born in Ulm. His father sold beds."),),
+        sections=(Section("Life", 2, (Text("Einstein was born in 1879. Einstein's work is famous."),)),),
+    )
+    text = [t.text for t in levels._body(levels.at_level(a, 2))]
+    assert text[0].startswith("Albert Einstein was a physicist.")
+    assert text[1] == "He was born in 1879. Einstein's work is famous."  # a possessive keeps the name
+    thing = Article("Abacus", lead=(Text("An abacus is a tool. It counts."), Text("Abacus was used in Rome.")))
+    assert [t.text for t in levels._body(levels.at_level(thing, 2))][1] == "It was used in Rome."
+    frogs = Article("Amphibians", lead=(Text("Amphibians are animals."), Text("Amphibians are cold-blooded.")))
+    assert [t.text for t in levels._body(levels.at_level(frogs, 2))][1] == "They are cold-blooded."
+
+
+@pytest.fixture(scope="module")
+def some_articles(sample_articles: list[Article]) -> list[Article]:
+    return [a for a in sample_articles if a.lead][:25]
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_levels_keep_the_facts_of_what_they_show(some_articles: list[Article], level: int) -> None:
+    kept = stated = unchanged = shown = 0
+    for a in some_articles:
+        k, s, u, n = levels.fact_retention(a, level)
+        kept, stated, unchanged, shown = kept + k, stated + s, unchanged + u, shown + n
+    assert stated > 100 and shown > 100
+    assert kept / stated >= 0.95, (kept, stated)
+    assert unchanged / shown >= 0.97, (unchanged, shown)
+
+
+def test_each_level_reads_easier(some_articles: list[Article]) -> None:
+    meet = easier = 0
+    for a in some_articles:
+        full = levels.article_totals(a).fkgl
+        two = levels.article_totals(levels.at_level(a, 2))
+        one = levels.article_totals(levels.at_level(a, 1))
+        assert two.fkgl < full, a.title
+        easier += not one.words or one.fkgl < full
+        meet += two.fkgl <= levels.TARGET_FKGL[2]
+    # ratchets, as measured on 2 December 2026: level 2 meets its target on 20 of these 25,
+    # level 1 reads easier than the full article on 24 (its opening sentence is kept whole)
+    assert meet >= 20 and easier >= 24, (meet, easier)
