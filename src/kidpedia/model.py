@@ -246,6 +246,11 @@ class Article:
                 out.extend(row.values)
         return out
 
+    def first_paragraph(self) -> str:
+        """The text of the lead's first paragraph or item (a table is not one): the
+        page's blurb and description."""
+        return next((t.text for t in self.lead if t.table is None), "")
+
     def plain_text(self) -> str:
         """Lead and sections as plain text (for search and reading measures)."""
         parts = [t.text for t in self.lead]

@@ -75,3 +75,48 @@ def test_cree_kids_zim_in_kiwix_serve_shows_a_page_with_its_picture(browser, cre
         screenshot(page, "kiwix-serve-cree-amiskw")
     finally:
         context.close()
+
+
+SPEECH_RECORDER = """
+window.__spoken = [];
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+  speak(u) { window.__spoken.push(u.text); }, cancel() {}, pause() {}, resume() {}, getVoices() { return []; } } });
+"""
+
+
+def test_static_site_reads_aloud_sizes_text_and_checks_the_quiz(browser, ray_charles_site: Path, screenshot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14 in the export: the page scripts work from file:// with no server."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(SPEECH_RECORDER)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((ray_charles_site / "wiki" / "Ray_Charles.html").as_uri())
+        # a phone: the title, the lead picture, the first paragraph, then the box (without its picture)
+        picture = page.locator(".lead-picture img")
+        page.wait_for_function("document.querySelector('.lead-picture img').naturalWidth > 0")
+        first_p = page.locator(".lead > p").first.bounding_box()
+        pic, facts = picture.bounding_box(), page.locator(".quick-facts").bounding_box()
+        assert pic and first_p and facts and pic["y"] < first_p["y"] < facts["y"]
+        assert first_p["y"] < 844, "the first paragraph is above the fold"
+        assert not page.locator(".quick-facts tr.qf-image").is_visible()
+        screenshot(page, "issue14-static-site-phone")
+        page.get_by_role("button", name="Read to me").click()
+        assert page.evaluate("window.__spoken")[0].startswith("Ray Charles")
+        page.get_by_role("button", name="Stop").click()
+        page.get_by_role("button", name="Biggest text").click()
+        assert page.evaluate("document.documentElement.getAttribute('data-text-size')") == "3"
+        quiz = page.locator(".quiz-question")
+        assert quiz.count() >= 3, "Ray Charles has a quiz made at build time"
+        right = quiz.first.get_attribute("data-answer")
+        quiz.first.locator(f"input[value='{right}']").check()
+        page.get_by_role("button", name="Check my answers").click()
+        assert quiz.first.locator(".quiz-feedback").inner_text() == "Right!"
+        page.locator(".quiz").scroll_into_view_if_needed()
+        screenshot(page, "issue14-static-site-quiz")
+        assert not errors, errors
+    finally:
+        context.close()

@@ -238,3 +238,28 @@ def test_guard_repairs_a_stray_tag_in_a_cell() -> None:
 def test_table_of_books_is_a_bibliography_and_goes() -> None:
     books = '{| class="wikitable"\n|-\n! Title !! Year !! ISBN\n|-\n| First book || 1999 || ISBN 4-88672-528-7\n|-\n| Second || 2001 || 4-89367-362-9\n|}'
     assert [t.kind for t in _blocks(books)] == ["p", "p"]
+
+
+def test_cli_page_shows_the_table_as_columns_and_as_json() -> None:
+    import subprocess
+    import sys
+
+    def page(*args: str) -> str:
+        r = subprocess.run([sys.executable, "-m", "kidpedia", "page", *args], capture_output=True, text=True, check=False)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    lines = page(str(DATA / "wikitext" / "list.txt")).splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("Title "))
+    assert lines[head].split() == ["Title", "Director", "Cast", "(Subject", "of", "documentary)", "Genre", "Notes", "Release", "date"]
+    assert set(lines[head + 1]) == {"-", " "}
+    assert lines[head].index("Director") == lines[head + 2].index("Yann Demange")  # aligned columns
+    data = json.loads(page(str(DATA / "wikitext" / "bluejays.txt"), "--format", "json"))
+    (block,) = [b for b in data["lead"] if b.get("kind") == "table"]
+    assert [c["text"] for c in block["table"]["header"][0]] == ["Level", "Team", "League", "Location"]
+
+
+def test_a_lead_table_is_not_the_pages_blurb() -> None:
+    a = process_page(_wikitext("bluejays.txt"))
+    assert isinstance(a, Article) and a.lead[0].table is not None
+    assert a.first_paragraph() == "The bluejays play baseball, sometimes poorly."

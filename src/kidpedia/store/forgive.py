@@ -209,7 +209,7 @@ def _exact_first(store: Store, title: str, hits: list[SearchHit], lang: str) -> 
     mine = [h for h in hits if h.title == title]
     if not mine:
         article = store.get(title, lang)
-        lead = article.lead[0].text if article and article.lead else ""
+        lead = article.first_paragraph() if article else ""
         mine = [SearchHit(title, lead[:160] + ("…" if len(lead) > 160 else ""), 0.0)]
     return mine + rest
 

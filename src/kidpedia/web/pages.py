@@ -57,13 +57,13 @@ def _site(request: Request) -> Site:
 
 
 def _blurb(article: Article, length: int = 140) -> str:
-    text = article.lead[0].text if article.lead else ""
+    text = article.first_paragraph()
     return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
 def worth_exploring(article: Article) -> bool:
     """A real topic with a proper lead: not a list, a disambiguation page or a stub."""
-    lead = article.lead[0].text if article.lead else ""
+    lead = article.first_paragraph()
     return (
         len(lead) >= 80
         and "may refer to" not in lead
@@ -211,7 +211,7 @@ def _checked_redirect(store: Store, redirected_from: str | None, target: str) ->
     if not redirected_from:
         return ""
     name = clean_title(redirected_from)
-    return name if name and store.redirect_targets([name]).get(name) == target else ""
+    return name if name and store.resolve(name) == (target, name) else ""
 
 
 def not_found(site: Site, title: str) -> Response:

@@ -351,7 +351,7 @@ def _link_targets(article: Article) -> set[str]:
 
 
 def _description(article: Article) -> str:
-    first = article.lead[0].text if article.lead else ""
+    first = article.first_paragraph()
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 
