@@ -9,7 +9,7 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 SAMPLE  := src/kidpedia/data/sample-enwiki.xml.bz2
 
-.PHONY: run test install install-test sample serve lint typecheck bench clean browser zimtools axe
+.PHONY: run test fuzz install install-test sample serve lint typecheck bench clean browser zimtools axe
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -57,6 +57,12 @@ zimtools:
 
 test: $(TSTAMP) browser zimtools axe
 	$(BIN)/python -m pytest -q
+
+# The fuzz tests with many more examples than `make test` runs (wikitext pages and web requests).
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(TSTAMP)
+	KIDPEDIA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  tests/test_fuzz_pages.py tests/web/test_hostile_requests.py -k "fuzz or any_wikitext"
 
 lint: $(TSTAMP)
 	$(BIN)/ruff check src tests bench

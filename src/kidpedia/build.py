@@ -77,6 +77,29 @@ def _process_counted(args: tuple) -> BatchResult:
     return out, counts
 
 
+class SeenTitles:
+    """The (edition, title)s this build has stored, to find a title that comes again
+    (``duplicate``: the first page is kept). On disk in a private temporary SQLite
+    database, 8 bytes a title, so a full dump's titles never fill a worker's memory."""
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self._conn = sqlite3.connect("")  # "": a private temporary database on disk
+        self._conn.execute("CREATE TABLE seen (key INTEGER PRIMARY KEY)")
+
+    def first_time(self, lang: str, title: str) -> bool:
+        """True the first time (lang, title) is given, False ever after."""
+        import hashlib
+
+        digest = hashlib.blake2b(f"{lang}\0{title}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        cur = self._conn.execute("INSERT OR IGNORE INTO seen VALUES (?)", (int.from_bytes(digest, "big", signed=True),))
+        return cur.rowcount == 1
+
+    def close(self) -> None:
+        self._conn.close()
+
+
 @dataclass
 class BuildReport:
     articles: int = 0
@@ -92,6 +115,7 @@ class BuildReport:
     interrupted_by: str = ""  # SIGINT or SIGTERM
     workers_replaced: int = 0  # times the worker pool was replaced after a worker died
     redirects_dropped: int = 0  # redirects whose target was excluded for children
+    duplicates: int = 0  # pages whose title an earlier page of this build had (the first is kept)
     markup_dropped: int = 0  # paragraphs that still looked like markup after the parse (never shown)
     pictures: int = 0  # pictures stored from sources that carry image files (ZIMs)
     languages: list[str] = field(default_factory=list)  # editions of the sources, in order
@@ -180,6 +204,7 @@ def _build(
     report = BuildReport()
     start = time.perf_counter()
     pool = WorkerPool(workers, budgets, _process_counted) if workers > 1 else None
+    seen = SeenTitles()
     try:
         for source in sources:
             key = _source_key(source)
@@ -206,7 +231,7 @@ def _build(
 
             try:
                 done = _run_source(store, key, pages, done, level, pool, report, tick, partial(_lang_of, src),
-                                   budgets, interrupts)
+                                   budgets, interrupts, seen)
             except DumpFormatError as e:
                 report.errors.append(e.one_line())
                 continue
@@ -232,6 +257,7 @@ def _build(
             report.workers_replaced = pool.replaced
         report.seconds = time.perf_counter() - start
         store.close()
+        seen.close()
     return report
 
 
@@ -312,9 +338,12 @@ def _run_source(
     source_lang: Callable[[], str | None] = lambda: None,
     budgets: Budgets | None = None,
     interrupts: Interrupts | None = None,
+    seen: SeenTitles | None = None,
 ) -> int:
     """Process one source's pages; commit every COMMIT_PAGES pages with the resume point;
-    on a stop request (or Ctrl-C), commit every finished page, then raise KeyboardInterrupt."""
+    on a stop request (or Ctrl-C), commit every finished page, then raise KeyboardInterrupt.
+    A page whose title this build has stored already is counted as a duplicate, not stored."""
+    seen = seen or SeenTitles()
     articles: list[PackedArticle] = []
     redirects: list[Redirect] = []
     skips: list[Skip] = []
@@ -333,7 +362,10 @@ def _run_source(
                 done += 1
                 report.pages += 1
                 pending_pages += 1
-                if isinstance(r, PackedArticle):
+                lang = r.lang if isinstance(r, PackedArticle) else source_lang() or ""
+                if not seen.first_time(lang, r.title):
+                    report.duplicates += 1
+                elif isinstance(r, PackedArticle):
                     articles.append(r)
                     report.articles += 1
                 elif isinstance(r, Redirect):

@@ -119,6 +119,8 @@ def build(
     )
     for reason, n in sorted(report.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
         out.print(f"  skipped {n:,}: {reason}")
+    if report.duplicates:
+        out.print(f"  duplicate {report.duplicates:,} pages with the title of an earlier page (the first is kept)")
     if report.redirects_dropped:
         out.print(f"  dropped {report.redirects_dropped:,} redirects to excluded articles")
     out.print(f"  markup-dropped {report.markup_dropped:,} paragraphs that still looked like wikitext")
@@ -303,20 +305,29 @@ def serve(
 ) -> None:
     """Serve the kids' web site (and its JSON API) from a database."""
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
+    from kidpedia.web import server
     from kidpedia.web.app import create_app
 
-    web_app = create_app(db, lang=lang)  # a missing or wrong database is one error line, before listening
+    # A missing or wrong database, a busy port: one error line, before saying "serving".
+    web_app = create_app(db, lang=lang, headers_by_server=True)
+    sock = server.listen(host, port)
     out.print(f"kidpedia: serving {db} at http://{host}:{port}/ with {workers} process"
               f"{'es' if workers > 1 else ''} (Ctrl+C to stop)")
-    if workers == 1:
-        uvicorn.run(web_app, host=host, port=port, log_level="warning")
-        return
-    os.environ["KIDPEDIA_DB"] = str(db.resolve())
-    if lang:
-        os.environ["KIDPEDIA_LANG"] = lang
-    uvicorn.run("kidpedia.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+    try:
+        if workers == 1:
+            uvicorn.Server(server.config(web_app)).run(sockets=[sock])
+            return
+        os.environ["KIDPEDIA_DB"] = str(db.resolve())
+        if lang:
+            os.environ["KIDPEDIA_LANG"] = lang
+        config = server.config("kidpedia.web.app:app_from_env", factory=True, workers=workers)
+        Multiprocess(config, sockets=[sock]).run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
 
 
 @app.command()

@@ -20,7 +20,7 @@ from kidpedia.html.parse import parse_html
 from kidpedia.kidify import safety
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
-from kidpedia.titles import normalise_title
+from kidpedia.titles import MAX_TITLE, normalise_title, site_title
 from kidpedia.wikitext.bounds import defuse
 from kidpedia.wikitext.parse import parse_article
 
@@ -40,14 +40,29 @@ def _parse_wikitext(raw: RawPage, drop: frozenset[str]) -> Article:
 PARSERS: dict[str, Callable[[RawPage, frozenset[str]], Article]] = {"wikitext": _parse_wikitext, "html": parse_html}
 
 
+def _titled(raw: RawPage) -> RawPage | Skip:
+    """The page under the title the site finds it by (``titles.site_title``), or
+    Skip('bad-title') when no URL could reach it: nothing left, or over MAX_TITLE."""
+    title = site_title(raw.title)
+    if not title:
+        return Skip(raw.title, "bad-title", "the title is empty once spaces and control characters are gone")
+    if len(title) > MAX_TITLE:
+        return Skip(raw.title, "bad-title", f"the title is {len(title):,} characters long, over {MAX_TITLE}")
+    return raw if title == raw.title else replace(raw, title=title)
+
+
 def unjudged(raw: RawPage) -> Result:
     """The page parsed and pruned, before the safety layer cleans and judges it."""
     if raw.ns != 0:
         return Skip(raw.title, "namespace", f"namespace {raw.ns}")
-    if raw.redirect:
-        return Redirect(raw.title, normalise_title(raw.redirect))
     if raw.format == MALFORMED:
         return Skip(raw.title, "malformed", raw.text)
+    titled = _titled(raw)
+    if isinstance(titled, Skip):
+        return titled
+    raw = titled
+    if raw.redirect:
+        return Redirect(raw.title, normalise_title(raw.redirect))
     if raw.format not in PARSERS:
         return Skip(raw.title, "format", f"no reader for {raw.format}")
     if not raw.text.strip():
@@ -80,6 +95,10 @@ def _unless_disambiguation(article: Article) -> Article | Skip:
 
 def process_page(raw: RawPage, level: str = "default") -> Result:
     """One page in, one kids' article (or a redirect, or a reasoned skip) out."""
+    titled = _titled(raw) if raw.ns == 0 and raw.format != MALFORMED else raw
+    if isinstance(titled, Skip):
+        return titled
+    raw = titled
     result = unjudged(raw)
     if isinstance(result, Redirect):
         return _redirect(raw, result)

@@ -3,6 +3,10 @@
 MediaWiki reads ``foo_bar``, ``Foo bar`` and `` foo  bar#Section`` as the same page;
 every stage (sources, wikitext, pipeline, store) calls ``normalise_title`` so that
 a link, a redirect and a stored article agree on the spelling.
+
+``site_title`` is the spelling the site looks a title up by (its URLs) and the one
+the pipeline stores a page under, so every stored title is reachable; a page whose
+title has nothing left, or is over ``MAX_TITLE`` characters, is not stored.
 """
 
 from __future__ import annotations
@@ -11,6 +15,16 @@ import html
 import re
 
 _WS = re.compile(r"\s+")
+# C0 and C1 controls, noncharacters, lone surrogates: never part of a title
+_NOT_IN_TITLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+MAX_TITLE = 255  # characters (MediaWiki's limit is 255 bytes)
+
+
+def site_title(raw: str) -> str:
+    """A title as the site's URLs name it: underscores are spaces, whitespace runs one
+    space, no control characters (``""`` when nothing is left)."""
+    title = _NOT_IN_TITLE.sub("", raw).replace("_", " ")
+    return _WS.sub(" ", title).strip()
 
 
 def normalise_title(title: str) -> str:

@@ -201,3 +201,59 @@ def test_second_build_through_the_cli_is_one_line(tmp_path):
     assert r.returncode == 1
     assert r.stderr.strip() == (f"kidpedia: error: another build is writing {db} (pid {pid})"
                                 " (wait for it to finish, or stop it)")
+
+
+TEXT = "The '''thing''' is a thing that people know about and write about. " * 4
+
+
+def test_every_stored_title_is_reachable_and_the_others_are_not_stored(tmp_path, intact):
+    """The issue's titles: only spaces, with ``_``, over 255 characters, a double redirect
+    (and a loop). Each stored one is reached through its URL; the others are bad-title."""
+    import warnings
+
+    from kidpedia.web.app import create_app
+    from kidpedia.web.render import wiki_url
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    pages = {"   ": TEXT, "Under_score page": TEXT, "L" * 300: TEXT, "\u00a0Spaced\u2003 out\u00a0": TEXT,
+             "Double one": "#REDIRECT [[Double two]]", "Double two": "#REDIRECT [[Anarchism]]",
+             "Loop one": "#REDIRECT [[Loop two]]", "Loop two": "#REDIRECT [[Loop one]]"}
+    db = tmp_path / "titles.db"
+    report = build([dump_with(tmp_path, pages)], db)
+    added = assert_good_pages_kept(db, intact)
+    assert added == {"   ": "bad-title", "L" * 300: "bad-title", "Under score page": "article",
+                     "Spaced out": "article", "Double one": "redirect", "Double two": "redirect",
+                     "Loop one": "redirect", "Loop two": "redirect"}
+    assert report.skipped["bad-title"] == 2
+    client = TestClient(create_app(db))
+    for title, kind in added.items():
+        if kind in ("article", "redirect") and not title.startswith("Loop"):
+            r = client.get(wiki_url(title))
+            assert r.status_code == 200, (title, kind, r.status_code)
+    r = client.get(wiki_url("Double one"), follow_redirects=False)
+    assert r.headers["location"] == "/wiki/Anarchism?redirected_from=Double%20one"
+    assert "Double one" in client.get(r.headers["location"]).text  # "redirected from" shown
+    assert client.get(wiki_url("Loop one")).status_code == 404  # a loop leads nowhere: not found, no 500
+
+
+def test_a_duplicate_title_is_reported_as_such_and_counts_match_the_database(tmp_path, intact):
+    first, again = "First words of a page. " * 10, "Other words of a page. " * 10
+    path = dump_with(tmp_path, {"Twice": first})
+    xml = path.read_bytes().replace(b"\n</mediawiki>", dump_with(tmp_path, {"Twice": again}, base_pages=0, name="x")
+                                    .read_bytes().split(b"</mediawiki>")[0].split(b"</siteinfo>")[-1] + b"\n</mediawiki>")
+    path.write_bytes(xml)
+    db = tmp_path / "twice.db"
+    report = build([path], db)
+    assert report.pages == BASE_PAGES + 2 and report.duplicates == 1
+    assert assert_good_pages_kept(db, intact) == {"Twice": "article"}
+    conn = sqlite3.connect(db)
+    try:
+        counts = tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "redirects", "skips"))
+        (data,) = conn.execute("SELECT data FROM articles WHERE title = 'Twice'").fetchone()
+    finally:
+        conn.close()
+    assert counts == (report.articles, report.redirects, sum(report.skipped.values()))
+    assert "First words" in data and "Other words" not in data  # the first is kept

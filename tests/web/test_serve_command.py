@@ -52,3 +52,16 @@ def test_serve_serves_the_site(sample_db: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_busy_port_is_one_error_line_and_nothing_says_serving(sample_db: Path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = kidpedia("serve", "--db", str(sample_db), "--port", str(port), timeout=60)
+    assert r.returncode != 0 and "serving" not in r.stdout
+    assert r.stderr.strip() == (f"kidpedia: error: port {port} on 127.0.0.1 is in use"
+                                " (stop what runs there, or give another --port)")

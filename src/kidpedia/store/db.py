@@ -88,6 +88,21 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 """
 
 
+MAX_REDIRECT_HOPS = 4  # redirects followed from a title to its article (double redirects arrive)
+
+
+def prefix_end(key: str) -> str | None:
+    """The smallest string above every string that starts with ``key`` (for a range
+    scan); None when there is none (``key`` is all U+10FFFF). Never a lone surrogate."""
+    while key:
+        last = ord(key[-1])
+        if last < 0x10FFFF:
+            nxt = 0xE000 if 0xD800 <= last + 1 <= 0xDFFF else last + 1
+            return key[:-1] + chr(nxt)
+        key = key[:-1]
+    return None
+
+
 def title_key(title: str) -> str:
     """Case- and accent-folded title for prefix suggestions and loose lookups."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
@@ -379,25 +394,36 @@ class Store:
             if conn.execute("SELECT 1 FROM articles WHERE lang = ? AND title = ?", (lang, t)).fetchone():
                 return t, None
         for t in candidates:
-            row = conn.execute(
-                "SELECT r.target FROM redirects r JOIN articles a ON a.lang = r.lang AND a.title = r.target"
-                " WHERE r.lang = ? AND r.title = ?",
-                (lang, t),
-            ).fetchone()
-            if row:
-                return row[0], t
+            target = self._follow_redirects(conn, lang, t)
+            if target:
+                return target, t
         key = title_key(title)
         row = conn.execute(
             "SELECT title FROM articles WHERE lang = ? AND title_key = ? LIMIT 1", (lang, key)
         ).fetchone()
         if row:
             return row[0], None
-        row = conn.execute(
-            "SELECT r.title, r.target FROM redirects r JOIN articles a ON a.lang = r.lang AND a.title = r.target"
-            " WHERE r.lang = ? AND r.title_key = ? LIMIT 1",
-            (lang, key),
-        ).fetchone()
-        return (row[1], row[0]) if row else None
+        for (via,) in conn.execute(
+            "SELECT title FROM redirects WHERE lang = ? AND title_key = ? ORDER BY title LIMIT 8", (lang, key)
+        ).fetchall():
+            target = self._follow_redirects(conn, lang, via)
+            if target:
+                return target, via
+        return None
+
+    def _follow_redirects(self, conn: sqlite3.Connection, lang: str, title: str) -> str | None:
+        """The article a redirect leads to, through at most MAX_REDIRECT_HOPS redirects
+        (a double redirect still arrives; a loop or a dead end is None)."""
+        seen = {title}
+        for _ in range(MAX_REDIRECT_HOPS):
+            row = conn.execute("SELECT target FROM redirects WHERE lang = ? AND title = ?", (lang, title)).fetchone()
+            if row is None or row[0] in seen:
+                return None
+            title = row[0]
+            if conn.execute("SELECT 1 FROM articles WHERE lang = ? AND title = ?", (lang, title)).fetchone():
+                return title
+            seen.add(title)
+        return None
 
     def exists(self, titles: Iterable[str], lang: str | None = None) -> set[str]:
         wanted = list(dict.fromkeys(titles))
@@ -476,11 +502,11 @@ class Store:
         if not key:
             return []
         limit = max(1, min(int(limit), 50))
-        upper = key[:-1] + chr(ord(key[-1]) + 1)
+        upper = prefix_end(key)
         rows = self._conn().execute(
-            "SELECT title FROM articles WHERE lang = ? AND title_key >= ? AND title_key < ?"
+            "SELECT title FROM articles WHERE lang = ? AND title_key >= ? AND (? IS NULL OR title_key < ?)"
             " ORDER BY title_key LIMIT ?",
-            (self._lang(lang), key, upper, limit),
+            (self._lang(lang), key, upper, upper, limit),
         ).fetchall()
         return [r[0] for r in rows]
 

@@ -18,6 +18,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -51,23 +52,44 @@ SECURITY_HEADERS = [
 ]
 
 
-class SecurityHeaders:
-    """Pure ASGI middleware: the headers above on every HTTP response."""
+def relative_location(value: bytes) -> bytes:
+    """A redirect's ``Location`` without scheme and host: this site only redirects to
+    itself, and a host taken from the request's ``Host`` header must never be echoed."""
+    parts = urlsplit(value.decode("latin-1"))
+    if not parts.scheme and not parts.netloc and not parts.path.startswith("//"):
+        return value
+    path = "/" + parts.path.lstrip("/")
+    return urlunsplit(("", "", path, parts.query, parts.fragment)).encode("latin-1")
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class SafeResponses:
+    """Pure ASGI middleware, outermost: every redirect relative (``relative_location``)
+    and the security headers above on every HTTP response, unless the server adds them
+    itself (``kidpedia serve`` gives them to uvicorn, so its own 400s carry them too)."""
+
+    def __init__(self, app: ASGIApp, headers: list[tuple[bytes, bytes]]) -> None:
         self.app = app
+        self.headers = headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: Message) -> None:
+        async def send_safe(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+                headers = [(name, relative_location(value) if name == b"location" else value)
+                           for name, value in message.get("headers", [])]
+                message["headers"] = headers + self.headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, send_safe)
+
+
+def server_headers() -> list[tuple[str, str]]:
+    """The security headers for uvicorn's ``headers=``: on every response it sends,
+    its own 400s and 500s included (then ``create_app(..., headers_by_server=True)``)."""
+    return [(name.decode(), value.decode()) for name, value in SECURITY_HEADERS]
 
 
 @lru_cache(maxsize=64)
@@ -183,8 +205,9 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     log.exception("error serving %s", request.url.path)
     response = _error_response(request, 500)
     # Unhandled errors are answered outside the middleware stack: add its headers here.
-    for name, value in SECURITY_HEADERS:
-        response.headers[name.decode()] = value.decode()
+    if not request.app.state.headers_by_server:
+        for name, value in SECURITY_HEADERS:
+            response.headers[name.decode()] = value.decode()
     return response
 
 
@@ -192,12 +215,15 @@ def app_from_env() -> FastAPI:
     """The app for ``$KIDPEDIA_DB`` (``kidpedia serve --workers N`` starts one per process)."""
     import os
 
-    return create_app(os.environ["KIDPEDIA_DB"], lang=os.environ.get("KIDPEDIA_LANG") or None)
+    return create_app(os.environ["KIDPEDIA_DB"], lang=os.environ.get("KIDPEDIA_LANG") or None,
+                      headers_by_server=True)
 
 
-def create_app(db_path: str | Path, lang: str | None = None) -> FastAPI:
+def create_app(db_path: str | Path, lang: str | None = None, headers_by_server: bool = False) -> FastAPI:
     """The web app serving the kidpedia database at ``db_path`` (raises StoreError if
-    missing); ``lang``: the edition served at ``/wiki/`` (default: the first built)."""
+    missing); ``lang``: the edition served at ``/wiki/`` (default: the first built);
+    ``headers_by_server``: the server puts the security headers on every response
+    (uvicorn with ``headers=server_headers()``), so the app does not add them again."""
     from kidpedia.web import api, media, pages
 
     site = Site(Store(db_path), lang)
@@ -210,12 +236,14 @@ def create_app(db_path: str | Path, lang: str | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.site = site
-    app.add_middleware(SecurityHeaders)
+    app.state.headers_by_server = headers_by_server
     from kidpedia.web.fast import FastArticles
 
-    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=SECURITY_HEADERS)
-    # Outermost: /<lang>/... and ?lang= pick the edition before anything else answers.
+    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=[])
+    # /<lang>/... and ?lang= pick the edition before anything else answers.
     app.add_middleware(EditionRouting, languages=site.languages, default=site.default_lang)
+    # Outermost: relative redirects and the security headers on whatever answers.
+    app.add_middleware(SafeResponses, headers=[] if headers_by_server else SECURITY_HEADERS)
     for exc_class in (StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -211,7 +211,7 @@ def _checked_redirect(store: Store, redirected_from: str | None, target: str) ->
     if not redirected_from:
         return ""
     name = clean_title(redirected_from)
-    return name if name and store.redirect_targets([name]).get(name) == target else ""
+    return name if name and store.resolve(name) == (target, name) else ""
 
 
 def not_found(site: Site, title: str) -> Response:

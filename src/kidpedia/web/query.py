@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 
 from kidpedia.kidify import safety
+from kidpedia.titles import MAX_TITLE, site_title
 
 MAX_QUERY = 200  # characters of a query we search for and show back
-MAX_TITLE = 255  # MediaWiki's limit (in bytes) is about this long
 MAX_PAGE = 50
 PAGE_SIZE = 10
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -29,9 +29,8 @@ def clean_query(q: str | None) -> str:
 
 
 def clean_title(raw: str) -> str:
-    """A title from a URL path: underscores are spaces, no control characters."""
-    title = _CONTROL.sub("", raw[: MAX_TITLE * 4]).replace("_", " ")
-    return _SPACES.sub(" ", title).strip()[:MAX_TITLE]
+    """A title from a URL path, as the build stores titles (``titles.site_title``)."""
+    return site_title(raw[: MAX_TITLE * 4])[:MAX_TITLE]
 
 
 def page_number(raw: str | None) -> int:

@@ -1,11 +1,16 @@
-"""Run the web app with uvicorn in a background thread on a free local port.
+"""Serving the web app with uvicorn: the listening socket, and a background server.
 
-For what needs a real HTTP server inside one Python process: the browser tests,
-raw-request tests and ``bench/serve.py``. ``kidpedia serve`` runs uvicorn directly.
+``listen(host, port)`` binds the socket first, so a busy port or a bad address is one
+clear error before anything says "serving". uvicorn is given the security headers
+(``app.server_headers``): they are then on every response it sends, its own 400s for
+malformed requests included. ``background_server`` runs the app in a thread on a free
+local port, for what needs a real HTTP server inside one Python process: the browser
+tests, raw-request tests and ``bench/serve.py``.
 """
 
 from __future__ import annotations
 
+import errno
 import socket
 import threading
 import time
@@ -15,7 +20,8 @@ from pathlib import Path
 
 import uvicorn
 
-from kidpedia.web.app import create_app
+from kidpedia.errors import UsageError
+from kidpedia.web.app import create_app, server_headers
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -24,13 +30,39 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to (host, port), or a UsageError in one line saying why not."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as e:
+        raise UsageError(f"cannot listen on {host}: {e.strerror}", "give --host an address of this machine") from e
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} on {host} is in use", "stop what runs there, or give another --port") from e
+        if e.errno == errno.EACCES:
+            raise UsageError(f"not allowed to listen on port {port}", "ports below 1024 need root: give another --port") from e
+        raise UsageError(f"cannot listen on {host}:{port}: {e.strerror}", "give another --host or --port") from e
+    sock.set_inheritable(True)
+    return sock
+
+
+def config(app: object, **options: object) -> uvicorn.Config:
+    """uvicorn's config for the site: the security headers on everything it sends."""
+    return uvicorn.Config(app, headers=server_headers(), log_level="warning", **options)  # type: ignore[arg-type]
+
+
 @contextmanager
 def background_server(db_path: str | Path, host: str = "127.0.0.1") -> Iterator[str]:
     """Serve ``db_path`` while the block runs; yields the base URL (no trailing slash)."""
-    port = free_port(host)
-    config = uvicorn.Config(create_app(db_path), host=host, port=port, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name=f"kidpedia-web-{port}", daemon=True)
+    sock = listen(host, 0)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(config(create_app(db_path, headers_by_server=True), lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=f"kidpedia-web-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
     while not server.started:
@@ -42,3 +74,4 @@ def background_server(db_path: str | Path, host: str = "127.0.0.1") -> Iterator[
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        sock.close()

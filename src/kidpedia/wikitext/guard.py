@@ -31,10 +31,48 @@ RESIDUE = re.compile(
 _STRAY = re.compile(
     r"\{\{|\}\}|\[\[|\]\]|'{2,}|\{\||\|\}|__[A-Z]+__|<!--|-->|&[a-zA-Z]+;|&#\d+;"
     r"|</?(?:ref|references|br|span|div|small|big|sup|sub|center|font|table|td|tr|th|p|i|b|u|s|abbr|nowiki)\b[^<>]*/?>"
-    r"|<ref\b[^<>]*$|\[(?=https?://)"
-    r"|\S*\|\d*x?\d+px\|",  # picture options left by a broken file link ("nhỏ|321x321px|")
+    r"|<ref\b[^<>]*$|\[(?=https?://)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Picture options left by a broken file link ("nhỏ|321x321px|", "Map.png|thumb|250px|"):
+# found from the size and walked back over at most PICTURE_OPTION_PARTS "|" parts. Never a
+# regex starting with \S* or [^|]*: scanning a whole run from each position of a long word
+# or an "a|a|a|…" run is quadratic (12 s for one 64 KB page).
+_PICTURE_SIZE = re.compile(r"\|\d*x?\d+px(?=\|)", re.IGNORECASE)
+PICTURE_OPTION_PARTS = 5
+
+
+def _picture_options(text: str) -> list[tuple[int, int]]:
+    """Spans of picture options: each size with the "|" parts before it (linear)."""
+    spans: list[tuple[int, int]] = []
+    floor = 0
+    for m in _PICTURE_SIZE.finditer(text):
+        bar = m.start()  # the "|" that ends the part before the size
+        start = bar
+        for _ in range(PICTURE_OPTION_PARTS):
+            start = bar
+            while start > floor and text[start - 1] != "|" and not text[start - 1].isspace():
+                start -= 1
+            if start > floor and text[start - 1] == "|":
+                bar = start - 1
+            else:
+                break
+        end = m.end() + 1  # with the "|" after the size
+        if spans and start <= spans[-1][1]:
+            start = spans.pop()[0]
+        spans.append((start, end))
+        floor = end
+    return spans
+
+
+def _stray_spans(text: str) -> list[tuple[int, int]]:
+    """Stray tokens and picture options, in order, none overlapping an earlier one."""
+    found = sorted([m.span() for m in _STRAY.finditer(text)] + _picture_options(text))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
 # What a paragraph of prose never holds: a table row, a template parameter, a bare tag.
 _MARKUP_SHAPE = re.compile(
     r"^\s*[|!]|\|\s*-|\|\|\s*\S|\|\s*[\w\- ]{1,30}=|\b(?:class|style|cellpadding|colspan|rowspan|align|width)\s*=\s*\""
@@ -46,30 +84,31 @@ MAX_PARAGRAPH = 5000
 
 def repair(t: Text) -> Text:
     """``t`` with stray markup tokens removed (outside its links) and entities decoded."""
-    if not _STRAY.search(t.text):
+    spans = _stray_spans(t.text)
+    if not spans:
         return t
     text, links = t.text, list(t.links)
     out: list[str] = []
     shifts: list[tuple[int, int]] = []  # (position in the old text, shift from there on)
     pos = delta = 0
-    for m in _STRAY.finditer(text):
-        if any(s.start < m.end() and m.start() < s.end for s in links):
+    for start, end in spans:
+        if any(s.start < end and start < s.end for s in links):
             continue
-        token = m.group()
+        token = text[start:end]
         new = html.unescape(token) if token.startswith("&") else (" " if token.lower().startswith("<br") else "")
         if new == token:
             continue
-        out.append(text[pos : m.start()])
+        out.append(text[pos:start])
         out.append(new)
         delta += len(new) - len(token)
-        shifts.append((m.end(), delta))
-        pos = m.end()
+        shifts.append((end, delta))
+        pos = end
     out.append(text[pos:])
 
     def moved(i: int) -> int:
         d = 0
-        for end, total in shifts:
-            if end > i:
+        for stop, total in shifts:
+            if stop > i:
                 break
             d = total
         return i + d
@@ -173,7 +212,7 @@ def guard(article: Article) -> Article:
     lead = _clean_paragraphs(article.lead, stats)
     sections = _clean_sections(article.sections, stats)
     qf = _clean_facts(article.quick_facts) if article.quick_facts else None
-    if not stats and qf == article.quick_facts:
+    if not stats and qf == article.quick_facts and sections == article.sections:  # (a repaired title is no stat)
         return article
     merged = dict(article.stats)
     for k, v in stats.items():
