@@ -282,3 +282,12 @@ def test_a_titled_box_around_a_table_gives_the_table_with_that_title() -> None:
     _, table = _the_table("2015 season", log)
     assert table.caption == "2015 Game Log"
     assert _cells(table)[1] == ["1", "April 6", "@ Yankees", "1–6"]
+
+
+def test_table_floods_are_cheap() -> None:
+    from test_fuzz_pages import assert_cheap_and_clean
+
+    for piece in ("\n{|class=wikitable\n|a||b\n|-\n!a\n|}", "\n{|class=wikitable\n|a||b\n|-\n!a"):
+        assert_cheap_and_clean(piece * (250_000 // len(piece)))
+    _, ctx = parse_with_context(RawPage("T", "\n{|class=wikitable\n|a||b\n|-\n!c||d\n|}" * 400))
+    assert ctx.stats["tables_seen"] == 400 and ctx.stats["tables_dropped:too-many"] == 100

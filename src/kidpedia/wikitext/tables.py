@@ -30,6 +30,9 @@ from kidpedia.model import Cell, LinkSpan, Table, Text, layout, table_block
 from kidpedia.wikitext.inline import ParseContext, plain, rich
 
 MAX_SPAN = 50  # a rowspan/colspan past this is a mistake (or an attack on the layout)
+MAX_TABLES = 300  # tables of one page that are read (real pages hold far fewer)
+MAX_TABLE_CHARS = 400_000  # one table's wikitext (the longest real lists are far shorter)
+_INNER_TABLE = re.compile(r"^[ \t:]*\{\|", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,14 @@ def rules() -> TableRules:
 def table_blocks(source: str, ctx: ParseContext) -> tuple[Text, ...]:
     """What a reader sees of one wiki table (``source``: its wikitext from ``{|``): the
     table as a block, the tables a layout table wraps, or nothing (counted by reason)."""
+    ctx.stats["tables_seen"] += 1
+    if ctx.stats["tables_seen"] > MAX_TABLES or len(source) > MAX_TABLE_CHARS:
+        ctx.stats["tables_dropped:too-many"] += 1  # a flood, not a page: never parsed
+        return ()
     if not source.rstrip().endswith("|}"):
-        source = source.rstrip("\n") + "\n|}"  # unclosed: its own rows only (split_tables)
+        # Unclosed: its own rows only (split_tables), up to the next table's start.
+        inner = _INNER_TABLE.search(source, 2)
+        source = source[: inner.start() if inner else len(source)].rstrip("\n") + "\n|}"
         ctx.stats["tables_unclosed"] += 1
     code = mwparserfromhell.parse(source, skip_style_tags=True)
     node = next((n for n in code.nodes if isinstance(n, Tag) and str(n.tag).lower() == "table"), None)
