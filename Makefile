@@ -75,6 +75,7 @@ bench: $(TSTAMP)
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/zim.py
 	$(BIN)/python bench/html_agreement.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

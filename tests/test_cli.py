@@ -124,3 +124,20 @@ def test_page_html_is_a_safe_standalone_page(db: Path) -> None:
     assert not re.search(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", page)
     assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", page), "no live event-handler attribute"
     assert "<style>" in page and page.count("<style") == 1, "only our own stylesheet"
+
+
+@pytest.mark.parametrize("columns", ["30", None])  # a narrow terminal, and piped with no COLUMNS (80)
+def test_errors_are_one_line_at_any_width(tmp_path: Path, columns: str | None) -> None:
+    """Issue 12: an error (and a usage error) is one line on stderr whatever the width."""
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("COLUMNS", None)
+    if columns:
+        env["COLUMNS"] = columns
+    missing = tmp_path / ("a-long-folder-name-" * 5) / "enwiki-latest-pages-articles-multistream.xml.bz2"
+    for args in (["build", str(missing), "--db", str(tmp_path / "x.db")], ["build", "--no-such-option"],
+                 ["serve", "--port", "not-a-number"], ["build"]):
+        r = subprocess.run([sys.executable, "-m", "kidpedia", *args], check=False, capture_output=True, text=True,
+                           env=env, timeout=120)
+        assert r.returncode != 0
+        lines = r.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("kidpedia: error: "), (args, r.stderr)

@@ -95,6 +95,15 @@ def test_static_site_reads_aloud_sizes_text_and_checks_the_quiz(browser, ray_cha
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto((ray_charles_site / "wiki" / "Ray_Charles.html").as_uri())
+        # a phone: the title, the lead picture, the first paragraph, then the box (without its picture)
+        picture = page.locator(".lead-picture img")
+        page.wait_for_function("document.querySelector('.lead-picture img').naturalWidth > 0")
+        first_p = page.locator(".lead > p").first.bounding_box()
+        pic, facts = picture.bounding_box(), page.locator(".quick-facts").bounding_box()
+        assert pic and first_p and facts and pic["y"] < first_p["y"] < facts["y"]
+        assert first_p["y"] < 844, "the first paragraph is above the fold"
+        assert not page.locator(".quick-facts tr.qf-image").is_visible()
+        screenshot(page, "issue14-static-site-phone")
         page.get_by_role("button", name="Read to me").click()
         assert page.evaluate("window.__spoken")[0].startswith("Ray Charles")
         page.get_by_role("button", name="Stop").click()

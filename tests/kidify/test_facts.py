@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kidpedia.kidify import facts, topics
+from kidpedia.kidify.reading import sentences
 from kidpedia.model import Article, FactRow, QuickFacts, Text
 
 RULES = [(lang, r) for lang in ("en",) for r in facts.rules(lang)]
@@ -21,6 +22,7 @@ def test_every_quiz_rule_asks_its_example(lang: str, rule: facts.Rule) -> None:
     question = rule.question.format(title=ex["title"])
     assert question in asked, asked
     assert asked[question].answer == ex["answer"]
+    assert asked[question].fact == ex.get("fact", "")
 
 
 def test_labels_are_compared_loosely() -> None:
@@ -97,7 +99,24 @@ def test_real_einstein_and_war(sample_raw_pages) -> None:  # type: ignore[no-unt
     assert len(events) >= 5
     years = [e.year for e in events]
     assert years == sorted(years) and 1783 in years
-    assert facts.did_you_know(einstein).endswith(".")
+    fact = facts.did_you_know(einstein)
+    assert fact.endswith(".") and fact in (
+        "Albert Einstein was born on 14 March 1879.", "Albert Einstein was born in Ulm.",
+        *[s for t in einstein.lead for s in sentences(t.text)])
+
+
+def test_did_you_know_from_quick_facts_or_the_lead() -> None:
+    lead = (Text("Somebody was a person. She lived in a house by the sea for a very long time."),)
+    said = set()
+    for n in range(12):
+        a = Article(f"Person {n}", lead=lead,
+                    quick_facts=QuickFacts("infobox person", rows=(FactRow("Born", (Text("1 May 1900, Ulm"),)),)))
+        fact = facts.did_you_know(a)
+        assert fact in (f"Person {n} was born on 1 May 1900.", f"Person {n} was born in Ulm.",
+                        "She lived in a house by the sea for a very long time.")
+        said.add("box" if fact.startswith("Person") else "lead")
+        assert facts.did_you_know(a) == fact  # the same article, the same fact
+    assert said == {"box", "lead"}
 
 
 def test_lists_and_disambiguation_pages_are_not_good() -> None:

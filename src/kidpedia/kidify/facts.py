@@ -60,8 +60,9 @@ _PARENS = re.compile(r"\s*\([^()]*\)")
 class Rule:
     labels: tuple[str, ...]
     question: str
-    kind: str  # date | text
+    kind: str  # date | place | text
     example: dict[str, str]
+    fact: str = ""  # how "Did you know?" says it: "{title} was born on {answer}."
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class FactAnswer:
     answer: str
     question: str
     kind: str
+    fact: str = ""  # the answer as a sentence, where the rule says how
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ class Event:
 def _all_rules() -> dict[str, tuple[Rule, ...]]:
     text = resources.files("kidpedia.kidify").joinpath("rules/quiz.yaml").read_text("utf-8")
     return {
-        lang: tuple(Rule(tuple(r["labels"]), r["question"], r["kind"], r.get("example", {})) for r in rules)
+        lang: tuple(Rule(tuple(r["labels"]), r["question"], r["kind"], r.get("example", {}), r.get("fact", ""))
+                    for r in rules)
         for lang, rules in yaml.safe_load(text).items()
     }
 
@@ -174,7 +177,9 @@ def fact_answers(article: Article) -> list[FactAnswer]:
                 continue  # "Largest city: capital" says nothing to ask about
             seen.add(rule.question)
             field = rule.labels[0] + ("/" + rule.kind if rule.kind == "place" else "")
-            out.append(FactAnswer(field, row.label, answer, rule.question.format(title=article.title), rule.kind))
+            fact = rule.fact.format(title=article.title, answer=answer) if rule.fact else ""
+            out.append(FactAnswer(field, row.label, answer, rule.question.format(title=article.title), rule.kind,
+                                  fact))
     return out
 
 
@@ -306,11 +311,16 @@ def is_good(article: Article) -> bool:
     return words >= GOOD_WORDS and has_picture
 
 
-def did_you_know(article: Article) -> str:
-    """One short, complete sentence from the lead that says something (not the first,
-    which defines the title, unless it is the only one): "" when none fits."""
+def did_you_know(article: Article, answers: list[FactAnswer] | None = None) -> str:
+    """One short fact: from the Quick facts ("Albert Einstein was born in Ulm.") for
+    about half the articles (chosen by a hash of the title), else one complete sentence
+    of the lead that says something (not the first, which defines the title, unless it
+    is the only one); "" when none fits."""
+    from_box = [a.fact for a in (answers if answers is not None else fact_answers(article)) if a.fact]
+    if from_box and _seed(article.title, "fact") % 2 == 0:
+        return from_box[_seed(article.title) % len(from_box)]
     candidates = [s for t in article.lead[:2] for s in sentences(t.text)]
     for s in candidates[1:] + candidates[:1]:
         if 40 <= len(s) <= 200 and s.endswith(".") and article.lang == "en":
             return s
-    return ""
+    return from_box[0] if from_box else ""

@@ -169,6 +169,21 @@ def _body(article: Article) -> list[Text]:
     return out
 
 
+_LEADS_ON = re.compile(r"(?::|\bas follows\.|\bthe following\.|\bbelow\.)$")
+
+
+def readable(unit: str) -> bool:
+    """What a sentence became can be shown on its own: each of its sentences has three
+    words or more, its quotation marks and brackets closed, and is not a lead-in to a list
+    the level leaves out ("... as follows:")."""
+    for sentence in reading.sentences(unit):
+        words = sentence.split()
+        if (len(words) < 3 or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
+                or _LEADS_ON.search(sentence)):
+            return False
+    return True
+
+
 def _units(t: Text, groups: Groups) -> list[str]:
     """What one level-3 sentence became (one or a few sentences), in order: the fitting
     keeps or drops each whole, so a kept sentence keeps all its facts."""
@@ -182,12 +197,14 @@ def _fit(article: Article, target: float, least: int, groups: Groups) -> Article
     sents = [(i, j, s) for i, t in enumerate(_body(article)) for j, s in enumerate(_units(t, groups))]
     measures = {(i, j): reading.measure(s, article.lang, familiarity=False) for i, j, s in sents}
     total = sum(measures.values(), reading.Measures(article.lang, 0, 0, 0, 0, 0.0))
-    dropped: set[tuple[int, int]] = set()
+    dropped = {(i, j) for i, j, s in sents if (i, j) != (0, 0) and not readable(s)}
+    for key in dropped:
+        total = _minus(total, measures[key])
     order = sorted(measures, key=lambda k: -measures[k].fkgl)
     for key in order:
         if total.words == 0 or total.fkgl <= target:
             break
-        if key == (0, 0) or measures[key].fkgl <= target:
+        if key == (0, 0) or key in dropped or measures[key].fkgl <= target:
             continue
         rest = _minus(total, measures[key])
         if rest.sentences < least:

@@ -91,6 +91,7 @@ def _capital(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
+    s = re.sub(r",\s*([.!?;:])", r"\1", s)
     s = _DOUBLE_COMMA.sub(",", s)
     s = _SPACE_PUNCT.sub(r"\1", s)
     return re.sub(r"\s{2,}", " ", s).strip()
@@ -139,7 +140,7 @@ def split_clauses(s: str) -> str:
         s = s[:m.start()] + f". {who} {m.group(1)} {m.group(2)}"
     m = _SUBJECT_AND.match(s)
     if m and len(s.split()) > 12:
-        s = f"{m.group(1)} {m.group(2)}. {m.group(1)} " + s[m.end():]
+        s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
 
 
@@ -162,7 +163,12 @@ def _clause_follows(rest: str) -> bool:
         return False
     if not _SUBJECT_START.match(rest):  # a bare plural and its verb: "lakes hold water"
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
-    return any(_is_verb(w) for w in words[1:7])
+    for w in words[1:7]:  # the subject's verb, before any list comma or relative pronoun
+        if _is_verb(w):
+            return True
+        if w.endswith(",") or w.lower() in ("that", "which", "who", "whom", "whose"):
+            return False
+    return False
 
 
 def _is_verb(word: str) -> bool:
@@ -288,6 +294,14 @@ _DANGLING = frozenset(["and", "or", "but", "of", "in", "on", "at", "to", "for", 
                        "a", "an", "that", "as", "than", "not", "only", "both", "either", "neither"])
 
 
+_ING_NOUN_TEXT = (
+    "thing king ring spring string wing herring evening morning building painting ceiling meeting wedding "
+    "pudding clothing something nothing anything everything beginning ending reading writing learning feeling "
+    "training housing funding shipping sibling darling duckling sterling during"
+)
+_ING_NOUNS = frozenset(_ING_NOUN_TEXT.split())
+
+
 def _complete_clause(words: list[str]) -> bool:
     """A rough test that a prefix of a sentence stands as a sentence of its own: it has a
     verb, does not open with a subordinator, and does not end on a word that needs more."""
@@ -316,6 +330,8 @@ def shorten(s: str, level: int = 2) -> str:
                 rest = " ".join(words[i + 1:])
                 if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]):
                     continue
+                if any(w.endswith(",") for w in words[max(0, i - 2):i]) or words[i + 1].lower() in _ING_NOUNS:
+                    continue  # inside a list ("cod, haddock, hake, herring"), or a noun in -ing
                 words = words[: i + 1]
                 words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
                 break

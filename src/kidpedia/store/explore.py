@@ -131,7 +131,7 @@ def _rebuild_edition(conn: sqlite3.Connection, lang: str, counts: ExploreCounts)
         events = facts.timeline(a)
         good = facts.is_good(a)
         score = _score(a) if good else 0
-        fact = facts.did_you_know(a) if good else ""
+        fact = facts.did_you_know(a, answers) if good else ""
         rows.append((lang, title, _dumps([q.to_json() for q in quiz]) if quiz else None,
                      _dumps([e.to_json() for e in events]) if events else None, fact or None, int(good), score))
         counts.articles += 1
