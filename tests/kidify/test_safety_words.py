@@ -13,7 +13,7 @@ from kidpedia.kidify.safety_words import TIERS, fold, scan, strip_accents, varia
 from kidpedia.model import LinkSpan, Text
 
 WORDLISTS = resources.files("kidpedia.kidify").joinpath("rules/wordlists")
-LANGS = ("en", "es", "fr", "de")
+LANGS = ("en", "es", "fr", "de", "ja", "ru")
 
 
 def _data(lang: str) -> dict:
@@ -114,7 +114,8 @@ def test_accents_matter_where_they_change_the_word() -> None:
 def test_english_strong_words_apply_to_other_languages_but_not_english_adult_words() -> None:
     assert scan("La canción se llama Fuck the Police", "es").strong
     assert not scan("El sex appeal del actor", "es").adult  # "sex" is not a Spanish word
-    assert scan("sex", "af").adult  # no Afrikaans list: English applies whole
+    # no Afrikaans or Vietnamese list: English strong words still apply, its adult words do not
+    assert scan("fuck", "af").strong and not scan("sex", "af")
 
 
 def test_cues_make_context_words_count() -> None:
@@ -157,3 +158,35 @@ def test_listed_words_that_are_given_names_pass_in_text_as_names() -> None:
     assert scan("They shouted kike at him.").strong
     assert not scan("El delantero Kike marcó dos goles.", "es")  # an ordinary Spanish name
     assert scan("Kike Garcia", query=True).strong  # a query's capitals prove nothing
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("彼はファックと叫んだ。", "ファック"), ("ｆｕｃｋと全角で書いた。", "fuck"), ("巨乳好きだった。", "巨乳"),
+])
+def test_japanese_words_match_inside_a_run(text: str, found: str) -> None:
+    assert found in scan(text, "ja").strong
+
+
+@pytest.mark.parametrize("text", [
+    "ファックスで送った。", "ホモ・サピエンスは人類である。", "ジョコビッチは選手である。", "異性交流の場。",
+    "射的 - ぱちんこ（スリングショット）", "カントは哲学者である。", "完全変態をする昆虫。",
+])
+def test_japanese_innocent_words_holding_a_listed_one_pass(text: str) -> None:
+    assert not scan(text, "ja")
+
+
+@pytest.mark.parametrize(("text", "lang", "hit"), [
+    ("Критики назвали текст полным говном.", "ru", True), ("Он назвал судью блядью.", "ru", True),
+    ("Хуа Гофэн был председателем.", "ru", False), ("Это команда, а не мандат.", "ru", False),
+    ("Cụm đảo Lưỡi Liềm ở phía tây.", "vi", False), ("Mỹ mong muốn thắng lợi.", "vi", False),
+    ("He said fuck there.", "vi", True),
+])
+def test_russian_endings_and_english_strong_words_only_elsewhere(text: str, lang: str, hit: bool) -> None:
+    assert bool(scan(text, lang)) is hit, scan(text, lang)
+
+
+def test_sentences_end_in_every_script() -> None:
+    for text, sentences in (("Это город. Он большой.", ["Это город. ", "Он большой."]),
+                            ("東京は都市である。人口は多い。", ["東京は都市である。", "人口は多い。"]),
+                            ("Η Αθήνα είναι πόλη. Είναι παλιά.", ["Η Αθήνα είναι πόλη. ", "Είναι παλιά."])):
+        assert [text[a:b] for a, b in sentence_spans(text)] == sentences

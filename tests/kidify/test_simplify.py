@@ -112,7 +112,7 @@ def test_more_clause_splits_stand_alone() -> None:
             "He met Marie Curie. Marie Curie was working on radium in her lab in Paris.",
         # not clauses on both sides: left as they are
         "The field is new, and thus has a variety of names with a variety of emphases.":
-            "The field is new, and thus has a variety of names with a variety of emphases.",
+            "The field is new, and thus has many names with many emphases.",
         "Following Broca's lead, Waitz points out that anthropology is a new field.":
             "After Broca's lead, Waitz points out that anthropology is a new field.",
         "Dinosaurs are known from this rock, but represent bones washed out to sea from older rocks.":

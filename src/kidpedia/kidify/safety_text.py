@@ -1,8 +1,8 @@
 """Sentences of a Text, and a Text with some of them cut out (links kept valid).
 
 The safety layer removes whole sentences; ``sentence_spans`` finds them (a sentence
-ends at . ! or ? followed by a capital, a digit or an opening quote, not after a
-known abbreviation or an initial) and ``remove_spans`` cuts character ranges out of
+ends at . ! or ? followed by a capital of any script, a digit or an opening quote,
+not after a known abbreviation or an initial, or at Japanese and Chinese 。！？) and ``remove_spans`` cuts character ranges out of
 a Text, dropping links inside a cut and shifting the ones after it.
 """
 
@@ -12,7 +12,9 @@ import re
 
 from kidpedia.model import LinkSpan, Text
 
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?[A-Z0-9ÀÁÂÄÅÆÇÉÈÊËÍÌÎÏÑÓÒÔÖØÚÙÛÜÝÞŠŽČĆĐŁŚŻ])")
+# A sentence ends at . ! ? followed by space and a capital (any script: Latin, Cyrillic,
+# Greek ...), a digit or an opening quote; or at Japanese/Chinese 。！？ (no space, no case).
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?(?P<next>[^\W_]))|[。！？]+[」』）)”’]*\s*")
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "no", "nos", "vol", "gen", "col", "lt", "sgt", "capt", "mt", "ft", "fig", "approx", "ca", "c", "inc", "ltd", "co", "corp", "dept", "univ", "prof", "rev", "hon", "gov", "pres", "sen", "rep", "est", "op", "cf", "al", "sra", "sr", "srta", "dña", "ud", "uds", "av", "avda", "núm", "pp", "p", "ed", "eds", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "a.d", "b.c"]
 )
@@ -23,6 +25,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _END.finditer(text):
+        following = m.group("next")
+        if following is not None and not (following.isupper() or following.isdigit()):
+            continue
         word = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
         word = word.lstrip("(\"'“")
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):

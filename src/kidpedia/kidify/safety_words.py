@@ -32,7 +32,13 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "9": "g", "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t"})
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "l"})
 _TOKEN = re.compile(r"[\w@$€!|+*]+")
-_WORDS = re.compile(r"\w+")
+# Han, Hiragana, Katakana (and halfwidth Katakana): scripts without spaces between words.
+_CJK_RANGE = "\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_CJK_CHAR = re.compile(f"[{_CJK_RANGE}]")
+# A letter or digit of a script that writes spaces: a Latin word touching Japanese
+# ("ｆｕｃｋと") is still a whole word.
+_W = rf"[^\W{_CJK_RANGE}]"
+_WORDS = re.compile(rf"{_W}+")
 _TRICK_MARK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1")
 _TRICKED_TOKEN = re.compile(r"(?<![\w@$€!|+*])[\w@$€!|+*]*?(?:[0-9@$€!|+*]|(\w)\1\1)[\w@$€!|+*]*")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -98,15 +104,40 @@ def tricked_words(text: str) -> list[str]:
     return out
 
 
-def _phrase_regex(terms: list[str]) -> re.Pattern[str] | None:
-    """One regex for all terms: word-bounded, any spacing or hyphen inside phrases, plural s."""
-    parts = []
+def has_cjk(term: str) -> bool:
+    """Written in Chinese or Japanese (no spaces between words)."""
+    return bool(_CJK_CHAR.search(term))
+
+
+def _inflected(word: str, endings: tuple[str, ...], vowels: str) -> str:
+    """The regex of a word with the language's endings (Russian: говно -> говн(о|ом|а|...)):
+    a final vowel or soft sign is one ending among the others; a stem of under three
+    letters is never inflected (ху + а would be the name Хуа)."""
+    stem = word[:-1] if word[-1] in vowels else word
+    if not endings or len(stem) < 3:
+        return re.escape(word)
+    alternatives = sorted(set(endings) | ({word[-1]} if stem != word else set()), key=len, reverse=True)
+    return re.escape(stem) + "(?:" + "|".join(map(re.escape, alternatives)) + (")" if stem != word else ")?")
+
+
+def _phrase_regex(
+    terms: list[str], endings: tuple[str, ...] = (), vowels: str = ""
+) -> re.Pattern[str] | None:
+    """One regex for all terms: word-bounded, any spacing or hyphen inside phrases, plural s,
+    the last word with the language's ``endings``. Chinese and Japanese terms match anywhere
+    inside a run (those scripts write no spaces)."""
+    bounded, free = [], []
     for term in sorted(set(terms), key=len, reverse=True):
-        words = [re.escape(w) for w in re.split(r"[\s\-]+", term) if w]
-        parts.append(r"[\s\-]+".join(words))
-    if not parts:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")s?(?!\w)")
+        split = [w for w in re.split(r"[\s\-]+", term) if w]
+        if has_cjk(term):
+            free.append(r"[\s\-]+".join(re.escape(w) for w in split))
+            continue
+        words = [re.escape(w) for w in split[:-1]] + [_inflected(split[-1], endings, vowels)] if split else []
+        bounded.append(r"[\s\-]+".join(words))
+    parts = [rf"(?<!{_W})(?:" + "|".join(bounded) + rf")s?(?!{_W})"] if bounded else []
+    if free:
+        parts.append("(?:" + "|".join(free) + ")")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _key(term: str) -> str:
@@ -156,15 +187,18 @@ class WordList:
     query_block: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     english_exempt: list[str] = field(default_factory=list)
+    endings: list[str] = field(default_factory=list)  # inflections of a listed word (Russian)
 
     def __post_init__(self) -> None:
         exact = {fold(t) for t in self.accent_exact}
+        ends = tuple(strip_accents(fold(e)) for e in self.endings)
+        vowels = strip_accents(fold("аеёиоуыэюяьй")) if ends else ""
         self._regex: dict[str, re.Pattern[str] | None] = {}
         self._exact_regex: dict[str, re.Pattern[str] | None] = {}
         for tier in TIERS:
             folded = [fold(t) for t in self.terms.get(tier, [])]
-            self._regex[tier] = _phrase_regex([strip_accents(t) for t in folded if t not in exact])
-            self._exact_regex[tier] = _phrase_regex([t for t in folded if t in exact])
+            self._regex[tier] = _phrase_regex([strip_accents(t) for t in folded if t not in exact], ends, vowels)
+            self._exact_regex[tier] = _phrase_regex([t for t in folded if t in exact], ends, vowels)
         every = [strip_accents(fold(t)) for tier in TIERS for t in self.terms.get(tier, [])]
         self._has_terms = bool(every)
         # Instead of one big alternation regex over every term: the first word of every term as a set
@@ -173,12 +207,16 @@ class WordList:
         firsts = {re.split(r"[\s\-]+", t.strip())[0] for t in every if t.strip()}
         self._first_words = frozenset(w for w in firsts if _WORDS.fullmatch(w))
         # Terms with a word that is not all word characters ("b!tch"): matched by regex.
-        self._odd_any = _phrase_regex([t for t in every if t.strip() and not all(
+        self._odd_any = _phrase_regex([t for t in every if t.strip() and not has_cjk(t) and not all(
             _WORDS.fullmatch(w) for w in re.split(r"[\s\-]+", t.strip()) if w)])
         # The longest word of each term: rarer than a phrase's first word ("two girls ..."),
         # so a text without any of them is passed over at once.
-        keys = {max(re.split(r"[\s\-]+", t.strip()), key=len) for t in every if t.strip()}
+        # Chinese and Japanese terms are looked for as they are, inside any run of text.
+        self._cjk_terms = tuple(sorted({t.strip() for t in every if has_cjk(t)}))
+        keys = {_stem(max(re.split(r"[\s\-]+", t.strip()), key=len), ends, vowels) for t in every if t.strip()}
         self._key_words = frozenset(w for w in keys if _WORDS.fullmatch(w))
+        # With endings, a text word is looked up by its first n letters (n: the stems' lengths).
+        self._stems = tuple(sorted({len(w) for w in self._key_words})) if ends else ()
         self._allow = _phrase_regex([strip_accents(fold(a)) for a in self.allow])
         self._allow_exact = _phrase_regex([fold(a) for a in self.allow])
         cues = sorted({re.escape(fold(c)) for c in self.cues}, key=len, reverse=True)
@@ -218,7 +256,9 @@ class WordList:
         if self._has_terms and not (query or "*" in plain) and not self._may_hold_a_term(plain):
             return Scan()
         found: dict[str, list[str]] = {}
-        starts = None if self._odd_any and self._odd_any.search(plain) else _starts(plain, self._first_words)
+        # inflected words (endings) and CJK terms are not found by their first word
+        anywhere = (self._odd_any and self._odd_any.search(plain)) or self._stems or self._cjk_in(plain)
+        starts = None if anywhere else _starts(plain, self._first_words)
         for tier in TIERS:
             hits = [(accented, m) for m in self._finditer(self._exact_regex[tier], accented)]
             hits += [(plain, m) for m in self._term_matches(self._regex[tier], plain, starts)]
@@ -231,11 +271,21 @@ class WordList:
         weak = sum(_key(w) in self._weak or _key(w)[:-1] in self._weak for w in found["adult"])
         return Scan(tuple(found["strong"]), tuple(found["adult"]), tuple(found["context"]), weak)
 
+    def _cjk_in(self, text: str) -> bool:
+        """Whether a Chinese or Japanese term stands anywhere in ``text`` (or its phrase's
+        first word, for terms spaced out like "g スポット")."""
+        return any(t.split()[0] in text for t in self._cjk_terms)
+
     def _may_hold_a_term(self, text: str) -> bool:
         """False only when no term can match ``text`` (faster than one regex of every term)."""
+        if self._cjk_in(text):
+            return True
         words = self._key_words
+        stems = self._stems
         for w in _WORDS.findall(text):
             if w in words or (w[-1:] == "s" and w[:-1] in words):
+                return True
+            if stems and any(w[:n] in words for n in stems):
                 return True
         return bool(self._odd_any and self._odd_any.search(text))
 
@@ -283,6 +333,12 @@ class WordList:
         return out
 
 
+def _stem(word: str, endings: tuple[str, ...], vowels: str) -> str:
+    """The part of ``word`` every inflected form keeps (see ``_inflected``)."""
+    stem = word[:-1] if endings and word[-1:] in vowels else word
+    return stem if endings and len(stem) >= 3 else word
+
+
 def _starts(text: str, first_words: frozenset[str]) -> list[int]:
     """Where in ``text`` one of ``first_words`` (or its plural) stands as a whole word."""
     present = set(_WORDS.findall(text))
@@ -295,7 +351,7 @@ def _starts(text: str, first_words: frozenset[str]) -> list[int]:
 @lru_cache(maxsize=4096)
 def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?<!{_W})(?:{alternatives})(?!{_W})")
 
 
 @cache
@@ -309,7 +365,8 @@ def wordlist(lang: str) -> WordList | None:
     terms = {tier: [str(t) for t in (data.get(tier) or []) + (added.get(tier) or [])] for tier in TIERS}
     return WordList(lang, terms, data.get("allow") or [], data.get("cues") or [],
                     data.get("accent_exact") or [], data.get("compound") or [], data.get("weak") or [],
-                    data.get("query_block") or [], data.get("names") or [], data.get("english_exempt") or [])
+                    data.get("query_block") or [], data.get("names") or [], data.get("english_exempt") or [],
+                    data.get("endings") or [])
 
 
 def wordlists_for(lang: str) -> list[WordList]:
@@ -325,19 +382,20 @@ def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
     """Strong, adult and cued context words of ``text`` in ``lang``.
 
     English applies beside another language for its strong tier only: "sex" or "cock"
-    in a Spanish sentence is not an English word.
+    in a Spanish sentence is not an English word, and in a language we have no list for
+    its accents folded away make false friends ("cụm", a cluster in Vietnamese, is not
+    "cum"; "mong", to hope, is not the slur). Simple English is English.
     """
     result = Scan()
     for wl in wordlists_for(lang):
         found = wl.scan(text, query)
-        if wl.lang != lang and lang in _known_langs():
+        if wl.lang != lang and not _is_english(lang):
             exempt = own._english_exempt if (own := wordlist(lang)) else set()
             found = Scan(strong=tuple(w for w in found.strong if _key(w) not in exempt))
         result = result.plus(found)
     return result
 
 
-@lru_cache(maxsize=1)
-def _known_langs() -> frozenset[str]:
-    folder = resources.files("kidpedia.kidify").joinpath("rules/wordlists")
-    return frozenset(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+def _is_english(lang: str) -> bool:
+    return lang in ("en", "simple") or lang.startswith("en-")
+
