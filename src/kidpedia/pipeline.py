@@ -20,7 +20,7 @@ from kidpedia.html.parse import parse_html
 from kidpedia.kidify import safety
 from kidpedia.kidify.prune import dropped_titles, prune
 from kidpedia.model import Article, RawPage, Redirect, Skip
-from kidpedia.titles import MAX_TITLE, normalise_title, site_title
+from kidpedia.titles import DOT_SEGMENT, MAX_TITLE, normalise_title, site_title
 from kidpedia.wikitext.bounds import defuse
 from kidpedia.wikitext.parse import parse_article
 
@@ -48,6 +48,8 @@ def _titled(raw: RawPage) -> RawPage | Skip:
         return Skip(raw.title, "bad-title", "the title is empty once spaces and control characters are gone")
     if len(title) > MAX_TITLE:
         return Skip(raw.title, "bad-title", f"the title is {len(title):,} characters long, over {MAX_TITLE}")
+    if DOT_SEGMENT.search(title):
+        return Skip(raw.title, "bad-title", "a '.' or '..' part of the title would be lost from its address")
     return raw if title == raw.title else replace(raw, title=title)
 
 

@@ -18,6 +18,9 @@ _WS = re.compile(r"\s+")
 # C0 and C1 controls, noncharacters, lone surrogates: never part of a title
 _NOT_IN_TITLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 MAX_TITLE = 255  # characters (MediaWiki's limit is 255 bytes)
+# "." and ".." as a path segment: a browser resolves them away, so no URL reaches such a
+# title (MediaWiki refuses them too: ".", "..", "./x", "x/../y", "x/.")
+DOT_SEGMENT = re.compile(r"(?:^|/)\.{1,2}(?:/|$)")
 
 
 def site_title(raw: str) -> str:

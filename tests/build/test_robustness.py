@@ -208,7 +208,8 @@ TEXT = "The '''thing''' is a thing that people know about and write about. " * 4
 
 def test_every_stored_title_is_reachable_and_the_others_are_not_stored(tmp_path, intact):
     """The issue's titles: only spaces, with ``_``, over 255 characters, a double redirect
-    (and a loop). Each stored one is reached through its URL; the others are bad-title."""
+    (and a loop), and "." or ".." parts (a browser drops them from the address). Each
+    stored one is reached through its URL; the others are bad-title."""
     import warnings
 
     from kidpedia.web.app import create_app
@@ -220,14 +221,16 @@ def test_every_stored_title_is_reachable_and_the_others_are_not_stored(tmp_path,
 
     pages = {"   ": TEXT, "Under_score page": TEXT, "L" * 300: TEXT, "\u00a0Spaced\u2003 out\u00a0": TEXT,
              "Double one": "#REDIRECT [[Double two]]", "Double two": "#REDIRECT [[Anarchism]]",
-             "Loop one": "#REDIRECT [[Loop two]]", "Loop two": "#REDIRECT [[Loop one]]"}
+             "Loop one": "#REDIRECT [[Loop two]]", "Loop two": "#REDIRECT [[Loop one]]",
+             "..": TEXT, "A/../B": TEXT, "AC/DC": TEXT, "...": TEXT}
     db = tmp_path / "titles.db"
     report = build([dump_with(tmp_path, pages)], db)
     added = assert_good_pages_kept(db, intact)
     assert added == {"   ": "bad-title", "L" * 300: "bad-title", "Under score page": "article",
                      "Spaced out": "article", "Double one": "redirect", "Double two": "redirect",
-                     "Loop one": "redirect", "Loop two": "redirect"}
-    assert report.skipped["bad-title"] == 2
+                     "Loop one": "redirect", "Loop two": "redirect",
+                     "..": "bad-title", "A/../B": "bad-title", "AC/DC": "article", "...": "article"}
+    assert report.skipped["bad-title"] == 4
     client = TestClient(create_app(db))
     for title, kind in added.items():
         if kind in ("article", "redirect") and not title.startswith("Loop"):

@@ -60,6 +60,13 @@ def test_no_fragments_from_cutting() -> None:
             assert not out.startswith("Although the town is very old and small today."), out
 
 
+def test_numbers_said_in_words_are_facts() -> None:
+    s = "The front feet have lost the pollex, resulting in four toes, while the rear feet have all five toes."
+    assert {"four", "five"} <= simp.facts(s)
+    assert simp.facts(s) <= simp.facts(simp.simplify(s, 1))  # the detail with "four" stays
+    assert simp.facts("Two-thirds of them came. It was the First time.") == {"two-thirds", "first"}
+
+
 def test_a_list_is_not_cut() -> None:
     s = "The major fish caught in the sea there are cod, haddock, hake, herring, and mackerel."
     assert simp.simplify(s, 1) == s

@@ -33,6 +33,14 @@ def _tables(a: Article) -> list[Table]:
     return [t.table for t in a.iter_texts() if t.table is not None]
 
 
+def _the_table(title: str, wikitext: str) -> tuple[Article, Table]:
+    """The kids' article of a page with one table, and that table."""
+    a = process_page(RawPage(title, wikitext))
+    assert isinstance(a, Article), a
+    (table,) = _tables(a)
+    return a, table
+
+
 def _cells(table: Table) -> list[list[str]]:
     return [[c.text.text for c in row] for row in table.all_rows()]
 
@@ -120,7 +128,7 @@ def test_layout_table_with_a_column_of_prose_goes() -> None:
 
 
 def test_table_of_pictures_goes_and_its_lead_in_with_it() -> None:
-    pictures = '{| class="wikitable"\n|-\n| [[File:A.png]] || [[File:B.png]] || [[File:C.png]]\n|-\n| x || [[File:D.png]] || [[File:E.png]]\n|}'
+    pictures = '{| class="wikitable"\n|-\n| [[File:A.png]] || [[File:B.png]] || [[File:C.png]]\n|-\n| x || [[File:D.png]] || [[File:E.png]]\n|-\n| y || [[File:F.png]] || [[File:G.png]]\n|}'
     a, ctx = parse_with_context(RawPage("T", "Some text. The flags are:\n" + pictures))
     assert [t.text for t in a.lead] == ["Some text."]
     assert ctx.stats["tables_dropped:pictures"] == 1
@@ -210,9 +218,7 @@ def test_safety_judges_a_table_cell_by_cell_and_drops_the_row() -> None:
         '{| class="wikitable"\n|-\n! Word !! Note\n|-\n| Apple || A fruit that grows on trees.\n'
         "|-\n| Shout || He said fuck you and left.\n|-\n| Pear || Another fruit.\n|}"
     )
-    a = process_page(RawPage("Words", wikitext))
-    assert isinstance(a, Article), a
-    (table,) = _tables(a)
+    a, table = _the_table("Words", wikitext)
     assert _cells(table) == [["Word", "Note"], ["Apple", "A fruit that grows on trees."], ["Pear", "Another fruit."]]
     assert "fuck" not in a.plain_text()
 
@@ -263,3 +269,36 @@ def test_a_lead_table_is_not_the_pages_blurb() -> None:
     a = process_page(_wikitext("bluejays.txt"))
     assert isinstance(a, Article) and a.lead[0].table is not None
     assert a.first_paragraph() == "The bluejays play baseball, sometimes poorly."
+
+
+def test_a_titled_box_around_a_table_gives_the_table_with_that_title() -> None:
+    # The shape of a season page's game log: a collapsible box titled "2015 Game Log"
+    # holding the real table.
+    log = (
+        '{| class="wikitable collapsible" style="width:100%"\n! colspan=2 | 2015 Game Log\n|-\n|\n'
+        '{| class="wikitable"\n|-\n! # !! Date !! Opponent !! Score\n|- style="background:#fbb"\n'
+        "| 1 || April 6 || @ [[New York Yankees|Yankees]] || 1–6\n|-\n| 2 || April 8 || @ Yankees || 4–3\n|}\n|}"
+    )
+    _, table = _the_table("2015 season", log)
+    assert table.caption == "2015 Game Log"
+    assert _cells(table)[1] == ["1", "April 6", "@ Yankees", "1–6"]
+
+
+def test_table_floods_are_cheap() -> None:
+    from test_fuzz_pages import assert_cheap_and_clean
+
+    for piece in ("\n{|class=wikitable\n|a||b\n|-\n!a\n|}", "\n{|class=wikitable\n|a||b\n|-\n!a"):
+        assert_cheap_and_clean(piece * (250_000 // len(piece)))
+    _, ctx = parse_with_context(RawPage("T", "\n{|class=wikitable\n|a||b\n|-\n!c||d\n|}" * 400))
+    assert ctx.stats["tables_seen"] == 400 and ctx.stats["tables_dropped:too-many"] == 100
+
+
+def test_table_inside_a_pictures_caption_goes_with_the_caption() -> None:
+    # The shape of ukwiki's "Життя": a legend table inside a picture's caption.
+    blocks = _blocks(
+        "[[File:Map.png|thumb|250px|Biomes of the Earth|\n{| style=\"width:100%\"\n|-\n| a || b\n|-\n| c || d\n|}\n]]\n\n"
+        + "[[Broken link\n\n"
+        + _DATA_TABLE % "wikitable"
+    )
+    assert all("thumb" not in t.text and "File:" not in t.text for t in blocks)
+    assert [t.kind for t in blocks] == ["p", "p", "table", "p"]  # a stray [[ before a blank line hides no table

@@ -19,7 +19,7 @@ from kidpedia.html.clean import classes, remove
 from kidpedia.html.inline import Inline
 from kidpedia.model import Cell, Table, Text, table_block
 from kidpedia.wikitext import names
-from kidpedia.wikitext.tables import MAX_SPAN, rules, titled, why_dropped
+from kidpedia.wikitext.tables import MAX_SPAN, rules, titled, unwrapped, why_dropped
 
 _EMPTY_BRACKETS = re.compile(r"\s*\[\s*\]")
 
@@ -40,7 +40,7 @@ def table_blocks(el: etree._Element, inline: Inline, stats: Counter[str]) -> lis
         return [table_block(table), *nested]
     if nested:
         stats["tables_unwrapped"] += 1
-        return nested
+        return unwrapped(table, nested)
     stats[f"tables_dropped:{why}"] += 1
     return []
 

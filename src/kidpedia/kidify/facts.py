@@ -254,7 +254,7 @@ def _date_parts(m: re.Match[str]) -> tuple[int, int, int]:
 
 def _sentence_date(sentence: str) -> tuple[str, int, int, int] | None:
     for m in _DATE.finditer(sentence):
-        if m.group("y4") and not _YEAR_BEFORE.search(sentence[: m.start()]):
+        if m.group("y4") and not _YEAR_BEFORE.search(sentence[max(0, m.start() - 24) : m.start()]):
             continue  # a bare number: a year only after "in", "since", "(" ...
         year, month, day = _date_parts(m)
         if year == 0:
@@ -263,34 +263,38 @@ def _sentence_date(sentence: str) -> tuple[str, int, int, int] | None:
     return None
 
 
+_HAS_NUMBER = re.compile(r"\d{3}|\d\s?(?:BC|BCE|AD|CE)\b")
+
+
 def timeline(article: Article) -> list[Event]:
-    """The article's dated sentences (lead and sections; one event per sentence, the
-    first date in it), in date order; reading order breaks ties. English dates only;
-    an article with fewer than TIMELINE_MIN gets none."""
+    """The article's first TIMELINE_MAX dated sentences in reading order (lead and
+    sections; one event per sentence, its first date; one event a year), shown in date
+    order (reading order breaks ties). English dates only; an article with fewer than
+    TIMELINE_MIN gets none."""
     if article.lang != "en":
         return []
     found: list[tuple[tuple[int, int, int, int], Event]] = []
-    seen_years: dict[int, int] = {}
+    seen_years: set[int] = set()
     texts = list(article.lead) + [t for s in article.iter_sections() for t in s.paragraphs]
     order = 0
     for t in texts:
+        if not _HAS_NUMBER.search(t.text):
+            continue  # no year in the paragraph: no need to cut it into sentences
         for sentence in sentences(t.text):
             order += 1
-            if len(sentence) > EVENT_MAX:
+            if len(sentence) > EVENT_MAX or not _HAS_NUMBER.search(sentence):
                 continue
             date = _sentence_date(sentence)
-            if date is None:
-                continue
-            label, year, month, day = date
-            if seen_years.get(year, 0) >= 1:
+            if date is None or date[1] in seen_years:
                 continue  # one event a year keeps a timeline short
-            seen_years[year] = 1
+            label, year, month, day = date
+            seen_years.add(year)
             found.append(((year, month, day, order), Event(label, year, month, day, sentence)))
+        if len(found) >= TIMELINE_MAX:
+            break
     if len(found) < TIMELINE_MIN:
         return []
-    # keep the first TIMELINE_MAX in reading order, then show them in date order
-    kept = sorted(found, key=lambda x: x[0][3])[:TIMELINE_MAX]
-    return [e for _, e in sorted(kept, key=lambda x: x[0])]
+    return [e for _, e in sorted(found[:TIMELINE_MAX], key=lambda x: x[0])]
 
 
 def _lead_text(article: Article) -> str:

@@ -384,18 +384,30 @@ def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, 
     return s
 
 
-_FACT = re.compile(r"\d[\d,.]*\d|\d|\b[A-Z][\w’'-]*[a-z]\w*")
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 "hundred|hundreds|thousand|thousands|dozen|dozens|half|third|thirds|quarter|quarters|twice|"
+                 "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+_FACT = re.compile(rf"\d[\d,.]*\d|\d|\b[A-Z][\w’'-]*[a-z]\w*|\b(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?\b",
+                   re.IGNORECASE)
 
 
 def facts(text: str) -> set[str]:
-    """The numbers and names a text states: digits, and capitalised words that do not
-    start a sentence (3,000,000 counts as "3 million" said exactly)."""
+    """The numbers and names a text states: digits, number words ("four", "two-thirds"),
+    and capitalised words that do not start a sentence (3,000,000 counts as "3 million"
+    said exactly)."""
     text = re.sub(r"\b(\d{1,3}) million\b", r"\1,000,000", text)
     text = re.sub(r"\b(\d{1,3}) billion\b", r"\1,000,000,000", text)
     found = set()
     for m in _FACT.finditer(text):
         before = text[:m.start()].rstrip()
-        if m.group(0)[0].isupper() and (not before or before[-1] in ".!?:;\"“("):
+        word = m.group(0)
+        if word[0].isalpha() and re.fullmatch(rf"(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?", word, re.IGNORECASE):
+            found.add(word.lower())  # a number said in words, however it is capitalised
             continue
-        found.add(m.group(0))
+        if word[0].islower():
+            continue  # the capital-word pattern matched without case: not a name
+        if not before or before[-1] in ".!?:;\"“(":
+            continue
+        found.add(word)
     return found

@@ -76,9 +76,14 @@ def has_explore(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_extras'").fetchone() is not None
 
 
-def _articles(conn: sqlite3.Connection, lang: str) -> Any:
+def _articles(conn: sqlite3.Connection, lang: str, box_only: bool = False) -> Any:
+    """(title, Article) of an edition in title order; ``box_only``: the Article holds
+    only its title, language and Quick facts (all a quiz field's answers need)."""
     for title, data in conn.execute("SELECT title, data FROM articles WHERE lang = ? ORDER BY title", (lang,)):
-        yield title, Article.from_json(json.loads(data))
+        d = json.loads(data)
+        if box_only:
+            d = {k: d[k] for k in ("title", "lang", "quick_facts") if k in d}
+        yield title, Article.from_json(d)
 
 
 def _score(article: Article) -> int:
@@ -111,7 +116,7 @@ def rebuild_explore(store: Store) -> ExploreCounts:
 def _rebuild_edition(conn: sqlite3.Connection, lang: str, counts: ExploreCounts) -> None:
     # pass 1: each quiz field's answers, per infobox template
     by_box: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for _, a in _articles(conn, lang):
+    for _, a in _articles(conn, lang, box_only=True):
         box = a.quick_facts.template if a.quick_facts else ""
         for fa in facts.fact_answers(a):
             pool = by_box[(box, fa.field)]

@@ -17,7 +17,7 @@ An unclosed ``{|`` is closed after its own rows (see ``parse.split_tables``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -30,6 +30,9 @@ from kidpedia.model import Cell, LinkSpan, Table, Text, layout, table_block
 from kidpedia.wikitext.inline import ParseContext, plain, rich
 
 MAX_SPAN = 50  # a rowspan/colspan past this is a mistake (or an attack on the layout)
+MAX_TABLES = 300  # tables of one page that are read (real pages hold far fewer)
+MAX_TABLE_CHARS = 400_000  # one table's wikitext (the longest real lists are far shorter)
+_INNER_TABLE = re.compile(r"^[ \t:]*\{\|", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,14 @@ def rules() -> TableRules:
 def table_blocks(source: str, ctx: ParseContext) -> tuple[Text, ...]:
     """What a reader sees of one wiki table (``source``: its wikitext from ``{|``): the
     table as a block, the tables a layout table wraps, or nothing (counted by reason)."""
+    ctx.stats["tables_seen"] += 1
+    if ctx.stats["tables_seen"] > MAX_TABLES or len(source) > MAX_TABLE_CHARS:
+        ctx.stats["tables_dropped:too-many"] += 1  # a flood, not a page: never parsed
+        return ()
     if not source.rstrip().endswith("|}"):
-        source = source.rstrip("\n") + "\n|}"  # unclosed: its own rows only (split_tables)
+        # Unclosed: its own rows only (split_tables), up to the next table's start.
+        inner = _INNER_TABLE.search(source, 2)
+        source = source[: inner.start() if inner else len(source)].rstrip("\n") + "\n|}"
         ctx.stats["tables_unclosed"] += 1
     code = mwparserfromhell.parse(source, skip_style_tags=True)
     node = next((n for n in code.nodes if isinstance(n, Tag) and str(n.tag).lower() == "table"), None)
@@ -84,9 +93,19 @@ def _from_tag(node: Tag, ctx: ParseContext) -> tuple[Text, ...]:
         return (table_block(table), *nested)
     if nested:
         ctx.stats["tables_unwrapped"] += 1
-        return tuple(nested)
+        return tuple(unwrapped(table, nested))
     ctx.stats[f"tables_dropped:{why}"] += 1
     return ()
+
+
+def unwrapped(wrapper: Table, nested: list[Text]) -> list[Text]:
+    """The tables a dropped wrapper held; when the wrapper's only words are a title
+    ("2015 Game Log") and the first table has no caption, that title is its caption."""
+    words = [c.text.text for c in wrapper.cells() if c.text.text]
+    title = wrapper.caption or (words[0] if len(words) == 1 else "")
+    if not title or len(words) > 1 or nested[0].table is None or nested[0].table.caption:
+        return nested
+    return [table_block(replace(nested[0].table, caption=title)), *nested[1:]]
 
 
 def titled(table: Table) -> Table:
@@ -108,8 +127,8 @@ def why_dropped(table: Table, classes: frozenset[str], r: TableRules) -> str | N
     rows_with_text = [row for row in table.all_rows() if any(c.text.text for c in row)]
     body_with_text = [row for row in table.rows if any(c.text.text for c in row)]
     cells = table.cells()
-    if not body_with_text:
-        return "empty"
+    if not body_with_text or sum(1 for c in cells if c.text.text) < 2:
+        return "empty"  # a title alone (a box around other tables) is no table
     if not classes & r.keep_classes:
         if len(rows_with_text) < r.min_rows:
             return "layout"
