@@ -25,7 +25,7 @@ from test_properties import RESIDUE, _strings
 FUZZ_EXAMPLES = int(os.environ.get("KIDPEDIA_FUZZ_EXAMPLES", "60"))
 # CPU seconds one page may take here: far under the build's budget (pool.Budgets, 30 s),
 # far over a real page (milliseconds; the largest real pages well under 1 s).
-FUZZ_BUDGET = 3.0
+FUZZ_BUDGET = 5.0
 
 WORDS = st.sampled_from(["Aardvark", "the", "river", "Zürich", "日本語", "1,000", "is.", "km²", "a", "x=1", " ", ", "])
 TOKENS = st.sampled_from([
