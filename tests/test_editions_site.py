@@ -42,11 +42,12 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def editions_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("editions") / "editions.db"
     dumps = [str(next(DUMPS.glob(f"{x}wiki-2023-*.bz2"))) for x in EDITIONS]
-    r = _run("build", *dumps, "--db", str(db), "--langlinks", str(LANGLINKS))
+    spanish = str(DUMPS / "eswiki-summaries-fixture.xml.bz2")  # real Spanish leads, packed as a dump
+    r = _run("build", *dumps, spanish, "--db", str(db), "--langlinks", str(LANGLINKS))
     out = " ".join((r.stdout + r.stderr).split())
     # the four dumps are real truncated dumps: each says where it stops (exit 1), every page before is built
     assert out.count("the dump ends in the middle of a page") == 4, out
-    assert "15 language links from ukwiki-20230501-langlinks.sql.gz" in out, out
+    assert "17 language links from ukwiki-20230501-langlinks.sql.gz" in out, out
     return db
 
 
@@ -75,7 +76,7 @@ def _unaccented(text: str) -> str:
 
 
 def test_every_edition_is_built_into_one_database(store: Store) -> None:
-    assert sorted(store.languages()) == sorted(EDITIONS)
+    assert sorted(store.languages()) == sorted([*EDITIONS, "es"])
     counts = {x: store.stats(x)["articles"] for x in EDITIONS}
     assert all(n > 150 for n in counts.values()), counts
     # the same title in two editions is two articles (1821 is a year page in uk and el)
@@ -128,7 +129,7 @@ def test_suggestions_in_every_script(store: Store, lang: str, prefix: str, title
 
 def test_langlinks_format_fixture_is_read() -> None:
     rows = list(read_langlinks(LANGLINKS))
-    assert len(rows) == 16 and rows[0] == (607, "el", "Γλώσσα")
+    assert len(rows) == 18 and rows[0] == (607, "el", "Γλώσσα")
     assert (999999, "en", "Page that is not in the dump") in rows  # underscores read as spaces
     assert langlinks_edition(LANGLINKS) == "uk"
 
@@ -150,7 +151,20 @@ def test_a_page_links_to_the_same_page_in_another_built_edition(client: TestClie
     # the header offers this page in every other built edition, else that edition's home
     header = {a.get("lang"): a.get("href") for a in doc.cssselect("nav.editions a")}
     assert header == {"ja": "/wiki/" + quote("言語"), "uk": "/uk/wiki/" + quote("Мова"),
-                      "el": "/el/wiki/" + quote("Γλώσσα"), "vi": "/vi/"}
+                      "el": "/el/wiki/" + quote("Γλώσσα"), "vi": "/vi/", "es": "/es/"}
+
+
+def test_in_spanish_kiev_for_kids_as_on_the_reference_page(client: TestClient) -> None:
+    doc = _page(client, "/uk/wiki/Київ")
+    link = [li for li in doc.cssselect(".other-languages li") if li.text_content().startswith("In Spanish:")]
+    assert [li.text_content().strip() for li in link] == ["In Spanish: Kiev para niños"]
+    assert [a.get("href") for a in link[0].cssselect("a")] == ["/es/wiki/Kiev"]
+    # and back, in Spanish chrome: "En ucraniano: Київ"
+    back = _page(client, "/es/wiki/Kiev")
+    assert back.get("lang") == "es"
+    items = {li.text_content().strip(): [a.get("href") for a in li.cssselect("a")]
+             for li in back.cssselect(".other-languages li")}
+    assert items["En ucraniano: Київ"] == ["/uk/wiki/" + quote("Київ")]
 
 
 def test_links_read_both_ways_and_by_query(client: TestClient) -> None:
@@ -178,3 +192,14 @@ def test_page_and_search_commands_take_lang(editions_db: Path) -> None:
     assert "Київ facts for kids" in r.stdout and "In Greek: Κίεβο" in r.stdout
     r = _run("search", "植物", "--db", str(editions_db), "--lang", "ja", "--format", "json")
     assert r.returncode == 0 and "コケ植物" in r.stdout, r.stderr
+
+
+@pytest.mark.parametrize(("lang", "query", "written", "folded"), [
+    ("el", "Αθηνα", "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας", "Αθηνα ειναι"),
+    ("vi", "Bộ Kế hoạch và Đầu tư", "Đầu tư", "Dầu tư"),
+])
+def test_snippets_read_as_written(client: TestClient, lang: str, query: str, written: str, folded: str) -> None:
+    """The index folds accents and final sigma; what a child reads keeps them."""
+    found = client.get("/api/search", params={"q": query, "lang": lang}).json()["results"]
+    snippet = found[0]["snippet"]
+    assert written in snippet and folded not in snippet, snippet

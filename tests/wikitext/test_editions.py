@@ -9,18 +9,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import mwparserfromhell
 import pytest
 import yaml
+from mwparserfromhell.nodes import Template, Text
 
+from kidpedia.errors import KidpediaError
 from kidpedia.model import Article, SiteInfo
 from kidpedia.pipeline import process_page
 from kidpedia.sections import DROPPED_ROLES, ROLES, role, section_roles
 from kidpedia.sources.dump import iter_pages
 from kidpedia.sources.redirects import raw_page
 from kidpedia.wikitext import names
+from kidpedia.wikitext.infobox import is_infobox_name, is_infobox_shaped
+from kidpedia.wikitext.params import template_name
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NAMESPACES = Path(names.__file__).parent / "rules" / "namespaces.yaml"
+NOT_INFOBOXES = {"multiple image"}  # a row of pictures, shaped like a box: not Quick facts
 LEAD = "The town is old and lies on a river by the hills. " * 3
 BODY = "People have lived there for a very long time and they like it. " * 3
 
@@ -141,3 +147,41 @@ def test_a_many_line_template_below_the_lead_is_not_a_box() -> None:
     params = "".join(f"| group{i} = [[Town {i}]]\n" for i in range(8))
     a = _page(f"{LEAD}\n\n== History ==\n{BODY}\n{{{{Towns of the river\n{params}}}}}\n", "xx")
     assert a.quick_facts is None
+
+
+def _lead_box(text: str) -> Template | None:
+    """The first infobox-shaped (or infobox-named) template before the lead's text."""
+    for node in mwparserfromhell.parse(text).nodes:
+        if isinstance(node, Template):
+            if is_infobox_shaped(node) or is_infobox_name(template_name(node)):
+                return node
+        elif isinstance(node, Text) and len(node.value.strip()) > 40:
+            return None
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("dump", ["jawiki", "ukwiki", "viwiki", "elwiki"])
+def test_every_infobox_shaped_template_of_the_real_dumps_is_quick_facts(
+    dump: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """基礎情報 …, Картка:Таксономія (a colon in its name: not a parser function), Infobox …"""
+    path = next((DATA / "dumps").glob(f"{dump}-2023-*.bz2"))
+    boxed, missing = 0, []
+    try:
+        for raw in iter_pages(path):
+            if raw.ns != 0 or raw.redirect:
+                continue
+            box = _lead_box(raw.text)
+            if box is None or template_name(box) in NOT_INFOBOXES:
+                continue
+            a = process_page(raw)
+            if isinstance(a, Article):
+                boxed += 1
+                if a.quick_facts is None:
+                    missing.append(raw.title)
+    except KidpediaError:
+        pass  # a truncated dump: every page before the cut
+    with capsys.disabled():
+        print(f"\n{dump}: {boxed - len(missing)}/{boxed} pages with an infobox-shaped template have Quick facts")
+    assert boxed > 50 and not missing, missing

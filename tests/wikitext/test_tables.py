@@ -291,3 +291,14 @@ def test_table_floods_are_cheap() -> None:
         assert_cheap_and_clean(piece * (250_000 // len(piece)))
     _, ctx = parse_with_context(RawPage("T", "\n{|class=wikitable\n|a||b\n|-\n!c||d\n|}" * 400))
     assert ctx.stats["tables_seen"] == 400 and ctx.stats["tables_dropped:too-many"] == 100
+
+
+def test_table_inside_a_pictures_caption_goes_with_the_caption() -> None:
+    # The shape of ukwiki's "Життя": a legend table inside a picture's caption.
+    blocks = _blocks(
+        "[[File:Map.png|thumb|250px|Biomes of the Earth|\n{| style=\"width:100%\"\n|-\n| a || b\n|-\n| c || d\n|}\n]]\n\n"
+        + "[[Broken link\n\n"
+        + _DATA_TABLE % "wikitable"
+    )
+    assert all("thumb" not in t.text and "File:" not in t.text for t in blocks)
+    assert [t.kind for t in blocks] == ["p", "p", "table", "p"]  # a stray [[ before a blank line hides no table

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from kidpedia.errors import StoreError
 from kidpedia.model import Article, Redirect, Skip
-from kidpedia.store.scripts import FOLD_ONE, index_text, match_phrases, unspace
+from kidpedia.store.scripts import FOLD_ONE, as_written, index_text, match_phrases
 from kidpedia.titles import normalise_title
 
 SCHEMA_VERSION = "2"
@@ -472,15 +472,24 @@ class Store:
             if match is None:
                 return []
             rows = self._conn().execute(
-                "SELECT a.title, snippet(search, 1, ?, ?, ' … ', 24), bm25(search, 10.0, 1.0) AS rank"
+                "SELECT a.id, a.title, snippet(search, 1, ?, ?, ' … ', 24), bm25(search, 10.0, 1.0) AS rank"
                 " FROM search JOIN articles a ON a.id = search.rowid"
                 " WHERE search MATCH ? AND a.lang = ?"
                 " ORDER BY (a.title_key = ?) DESC, rank LIMIT ? OFFSET ?",
                 (MARK_START, MARK_END, match, lang, title_key(query.strip()), limit, offset),
             ).fetchall()
             if rows or offset:
-                return [SearchHit(t, unspace(s), -r) for t, s, r in rows]
+                originals = self.plain_texts([r[0] for r in rows])
+                return [SearchHit(t, as_written(s, originals.get(i, "")), -r) for i, t, s, r in rows]
         return []
+
+    def plain_texts(self, ids: list[int]) -> dict[int, str]:
+        """The text each article's search entry was made from (to show snippets as written)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._conn().execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids).fetchall()
+        return {i: Article.from_json(json.loads(d)).plain_text() for i, d in rows}
 
     def search_count(self, query: str, lang: str | None = None) -> int:
         lang = self._lang(lang)

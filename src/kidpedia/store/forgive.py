@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from kidpedia.store import spelling
 from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store, fts_query, title_key
-from kidpedia.store.scripts import match_phrases, query_words, unspace
+from kidpedia.store.scripts import as_written, match_phrases, query_words
 
 FEW = 3  # fewer results than this and we try harder (correction, then any word)
 MIN_PREFIX = 3  # the last word is also a prefix when it has at least this many letters
@@ -73,7 +73,8 @@ def _rows(store: Store, match: str, lang: str, query: str, limit: int, offset: i
         f"SELECT rowid, snippet(search, 1, ?, ?, ' … ', 24) FROM search WHERE search MATCH ? AND rowid IN ({marks})",
         (MARK_START, MARK_END, match, *[r[0] for r in page]),
     ).fetchall())
-    return [SearchHit(t, unspace(snippets.get(i, "")), -r) for i, t, r in page]
+    originals = store.plain_texts([r[0] for r in page])
+    return [SearchHit(t, as_written(snippets.get(i, ""), originals.get(i, "")), -r) for i, t, r in page]
 
 
 def _fit(words: list[str], key: str, title: str) -> tuple[bool, int, float]:

@@ -17,7 +17,8 @@ text before it is indexed and on every query, by the same function:
 
 ``index_text(text)`` is what goes into the index; ``match_phrases(query)`` the
 quoted FTS5 terms of a query; ``unspace(snippet)`` removes the spaces put between
-CJK characters from a snippet of indexed text.
+CJK characters from a snippet of indexed text, and ``as_written(snippet, original)``
+gives a snippet the letters of the text it came from (Αθήνα, not Αθηνα; Đầu, not Dầu).
 """
 
 from __future__ import annotations
@@ -84,3 +85,29 @@ def unspace(snippet: str) -> str:
     if not has_cjk(snippet):
         return snippet
     return _CJK_GAP.sub("", _SPACES.sub(" ", snippet)).strip()
+
+
+def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
+    """A snippet of indexed text with the letters of ``original`` (the text indexed):
+    accents and final sigma put back. Folding is one character for one, so the snippet
+    is found at the same length in the folded original; ``marks`` (match marks) and the
+    ellipses around the snippet are kept. CJK snippets (spaced in the index) are only
+    unspaced."""
+    text = unspace(snippet)
+    if has_cjk(original) or not original:
+        return text
+    bare = "".join(c for c in text if c not in marks)
+    core = bare.strip().removeprefix("…").removesuffix("…").strip()
+    at = original.translate(FOLD_ONE).find(core) if core else -1
+    if at < 0:
+        return text
+    out, i, j = [], 0, at  # i: position in bare, j: in original
+    start = bare.find(core)
+    for c in text:
+        if c in marks:
+            out.append(c)
+            continue
+        out.append(original[j] if start <= i < start + len(core) else c)
+        j += start <= i < start + len(core)
+        i += 1
+    return "".join(out)

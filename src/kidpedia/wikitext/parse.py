@@ -186,7 +186,8 @@ _TABLE_LINE = re.compile(r"[ \t:]*(?:[|!]|\{\|)")
 def split_tables(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, is_table) in order. A table is ``{| ... |}`` at line
     starts with nested ones inside it; one that would cut a template in two stays in
-    the text for the parser, and one inside a template's parameter is removed there
+    the text for the parser, and one inside a template's parameter or a link (a
+    picture's caption holding a legend) is removed there
     (it cannot stand as a block). An unclosed ``{|`` takes only its own rows: the
     lines up to the first blank line followed by a line that is not table markup."""
     if "{|" not in text:
@@ -198,8 +199,9 @@ def split_tables(text: str) -> list[tuple[str, bool]]:
     def cut(table_start: int, table_end: int) -> None:
         kept.append(text[pos:table_start])
         before = "".join(kept)
-        if before.count("{{") > before.count("}}"):
-            return  # inside a template: removed in place
+        paragraph = before[before.rfind("\n\n") + 1 :]  # a link never spans a blank line
+        if before.count("{{") > before.count("}}") or paragraph.count("[[") > paragraph.count("]]"):
+            return  # inside a template or a link (a picture's caption): removed in place
         pieces.append((before, False))
         pieces.append((text[table_start:table_end], True))
         kept.clear()

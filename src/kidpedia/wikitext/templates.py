@@ -93,6 +93,9 @@ def render_template(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """Write what a reader sees of ``tpl`` into ``out`` (an infobox goes to ctx.quick_facts)."""
     name = template_name(tpl)
     kind = classify(name)
+    if kind == "magic" and not name.startswith("#") and ctx.in_lead and ctx.quick_facts is None \
+            and is_infobox_shaped(tpl):
+        kind = "unknown"  # "Картка:Таксономія": a box whose name has a colon, not a parser function
     if kind == "handler":
         handler = handler_for(name)
         assert handler is not None
