@@ -53,14 +53,14 @@ from kidpedia.build import (
     _source_key,
 )
 from kidpedia.errors import DumpFormatError, KidpediaError, UsageError
-from kidpedia.model import RawPage, Redirect, Skip
+from kidpedia.model import RawPage, Redirect, SiteInfo, Skip
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.stream import check_path, compression_of, open_file
 from kidpedia.store import PackedArticle, Store, explore
 from kidpedia.store.lock import holding_write_lock
 
 PARTITION_MB = 4.0  # MB of XML a partition (a multistream partition: a fifth of it compressed)
-SHARD_FORMAT = "1"
+SHARD_FORMAT = "2"  # 2: pages parsed with their dump's <siteinfo> (namespaces)
 _FOOTER = b"\n</mediawiki>\n"
 
 _SHARD_SCHEMA = """
@@ -88,6 +88,7 @@ class Partition:
     compressed: bool
     last: bool
     raw_end: int  # bytes of the source file behind this partition (for progress)
+    site: SiteInfo | None = None  # the source's <siteinfo>: its namespaces reach the parser
 
 
 @dataclass
@@ -96,6 +97,7 @@ class Cut:
 
     fault: str | None = None
     lang: str = "en"
+    site: SiteInfo | None = None
 
 
 def multistream_partitions(path: Path, index: Path, key: str, target_bytes: int) -> Iterator[Partition]:
@@ -108,7 +110,7 @@ def multistream_partitions(path: Path, index: Path, key: str, target_bytes: int)
                 streams[-1] = (offset, streams[-1][1] + 1)
             else:
                 streams.append((offset, 1))
-    lang = _lang_of(path)
+    lang, site = _lang_of(path), _site_of(path)
     size = path.stat().st_size
     number, first_page, i = 0, 0, 0
     with open(path, "rb") as f:
@@ -120,14 +122,14 @@ def multistream_partitions(path: Path, index: Path, key: str, target_bytes: int)
             start = streams[i][0]
             end = streams[j][0] if j < len(streams) else size
             f.seek(start)
-            yield Partition(key, number, first_page, lang, f.read(end - start), True, j >= len(streams), end)
+            yield Partition(key, number, first_page, lang, f.read(end - start), True, j >= len(streams), end, site)
             number, first_page, i = number + 1, first_page + pages, j
 
 
 def cut_partitions(path: Path, key: str, target_bytes: int, cut: Cut) -> Iterator[Partition]:
     """The dump read once, cut at ``<page>`` into runs of about ``target_bytes`` of XML.
     A fault stops the cut after the pages before it (``cut.fault`` says what)."""
-    from kidpedia.sources.dump import lang_from_header
+    from kidpedia.sources.dump import lang_from_header, siteinfo_from_header
 
     opened = open_file(path)
     framer = PageFramer(opened.stream)
@@ -149,6 +151,7 @@ def cut_partitions(path: Path, key: str, target_bytes: int, cut: Cut) -> Iterato
                 frame = None
             if number == 0 and not group:
                 cut.lang = lang_from_header(framer.header or b"") or "en"
+                cut.site = siteinfo_from_header(framer.header or b"")
             if frame is not None:
                 group.append(frame.data)
                 size += len(frame.data)
@@ -156,12 +159,25 @@ def cut_partitions(path: Path, key: str, target_bytes: int, cut: Cut) -> Iterato
             if group and (frame is None or size >= target_bytes):
                 payload = b"\n".join(group)
                 yield Partition(key, number, first_page, cut.lang, payload, False, frame is None,
-                                opened.raw_position)
+                                opened.raw_position, cut.site)
                 number, first_page, group, size = number + 1, first_page + len(group), [], 0
             if frame is None:
                 return
     finally:
         opened.close()
+
+
+def _site_of(path: Path) -> SiteInfo | None:
+    """The source's <siteinfo> (its namespaces), read from its head."""
+    from kidpedia.sources.dump import siteinfo_from_header
+
+    opened = open_file(path)
+    try:
+        head = opened.head
+    finally:
+        opened.close()
+    m = PAGE_OPEN.search(head)
+    return siteinfo_from_header(head[: m.start()] if m else head)
 
 
 def _lang_of(path: Path) -> str:
@@ -204,7 +220,7 @@ def partition_pages(part: Partition, out: dict) -> Iterator[RawPage]:
     try:
         for frame in PageFramer(_Reader(part), expect_header=False).frames():
             try:
-                page = parse_page(frame.data, part.lang)
+                page = parse_page(frame.data, part.lang, site=part.site)
             except (etree.XMLSyntaxError, ValueError) as e:
                 raise Fault(f"a page is not well-formed ({str(e).splitlines()[0][:120]})", None) from None
             n += 1

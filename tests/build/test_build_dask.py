@@ -179,3 +179,21 @@ def test_a_zim_through_dask_stores_and_reports_its_pictures(tmp_path):
     assert "no word list for 'cr'" in out  # the edition is known, as in the plain build
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM media_blobs").fetchone()[0] == 122
+
+
+JAWIKI = Path(__file__).resolve().parent.parent / "data" / "dumps" / "jawiki-2023-first-20-pages.xml.bz2"
+
+
+def test_dask_parses_with_the_dumps_siteinfo(tmp_path: Path) -> None:
+    """A Japanese dump's own namespace names (特別: for Special:) reach the Dask workers:
+    '「言語」を含む記事名の一覧' (a Special:Search link) is dropped from See also, as the
+    plain build drops it (the first 20 pages of the real jawiki 2023 dump)."""
+    plain, dask = tmp_path / "plain.db", tmp_path / "dask.db"
+    subprocess.run([sys.executable, "-m", "kidpedia", "build", str(JAWIKI), "--db", str(plain)],
+                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run([sys.executable, "-m", "kidpedia", "build", str(JAWIKI), "--db", str(dask),
+                    "--dask", "local:1", "--partition-mb", "0.2"], check=True, capture_output=True)  # fmt: skip
+    ours = snapshot(dask)
+    assert ours["articles"] == snapshot(plain)["articles"]
+    data = sqlite3.connect(dask).execute("SELECT data FROM articles WHERE title = '言語'").fetchone()[0]
+    assert "特別:" not in data and "言葉" in data
