@@ -9,7 +9,11 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 SAMPLE  := src/kidpedia/data/sample-enwiki.xml.bz2
 
+<<<<<<< HEAD
+.PHONY: run test install install-test sample serve lint typecheck bench benchtools clean browser zimtools
+=======
 .PHONY: run test fuzz install install-test sample serve lint typecheck bench clean browser zimtools axe
+>>>>>>> main
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -70,9 +74,18 @@ lint: $(TSTAMP)
 typecheck: $(TSTAMP)
 	$(BIN)/mypy src/kidpedia
 
-bench: $(TSTAMP)
+# The bench's peers: wrk (the HTTP load client), nginx (the static-file floor) and kiwix-serve.
+benchtools:
+	@{ command -v wrk >/dev/null 2>&1 && command -v nginx >/dev/null 2>&1 && command -v kiwix-serve >/dev/null 2>&1; } || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx kiwix-tools >/dev/null) || \
+	  echo "note: wrk, nginx and kiwix-tools could not be installed; bench/peers.py needs them"; }
+
+bench: $(TSTAMP) benchtools
+	$(BIN)/python bench/percore.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/peers.py
+	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/zim.py
 	$(BIN)/python bench/html_agreement.py
 	$(BIN)/python bench/hostile.py

@@ -306,11 +306,17 @@ def main(argv: list[str] | None = None) -> int:
         "bench_process_peak_rss_mb": round(self_rss_mb(), 1),
         "dumps": [asdict(r) for r in results],
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    out = args.out / f"throughput-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}.json"
+    write_report(args.out, "throughput", report)
+    return 0
+
+
+def write_report(folder: Path, kind: str, report: dict) -> Path:
+    """``report`` as ``<folder>/<kind>-<UTC time>.json``; says where."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{kind}-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}.json"
     out.write_text(json.dumps(report, indent=2))
     print(f"written {out}")
-    return 0
+    return out
 
 
 if __name__ == "__main__":

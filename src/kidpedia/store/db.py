@@ -498,7 +498,7 @@ class Store:
             if match is None:
                 return 0
             (n,) = self._conn().execute(
-                "SELECT count(*) FROM search JOIN articles a ON a.id = search.rowid"
+                "SELECT count(*) FROM search CROSS JOIN articles a ON a.id = search.rowid"  # FTS first
                 " WHERE search MATCH ? AND a.lang = ?",
                 (match, lang),
             ).fetchone()
