@@ -6,11 +6,12 @@ text before it is indexed and on every query, by the same function:
 
 * **Scripts without spaces.** Chinese and Japanese (Han, Hiragana, Katakana) runs are
   indexed one character per token, and a query's run becomes a *phrase* of those
-  characters, so 植物 finds コケ植物 (a word inside a run). Chosen by measurement
-  against FTS5's ``trigram`` tokenizer (``bench/search_scripts.py``): trigrams cannot
-  match a query of one or two characters (most Japanese and Chinese words), make the
-  index about three times larger, and lose BM25's word ranking for every other
-  language; unigram phrases find every substring and keep one index for all scripts.
+  characters, so 植物 finds コケ植物 (a word inside a run). Chosen over FTS5's
+  ``trigram`` tokenizer because trigrams cannot match a query of one or two
+  characters (most Japanese and Chinese words) and would lose BM25's word ranking
+  for every other language; unigram phrases find every substring and keep one index
+  for all scripts (checked on the real ja dump by tests/test_editions_site.py; index
+  size and speed against trigrams are not measured yet).
 * **Letters unicode61 does not fold**: Greek tonos and dialytika (Αθήνα -> αθηνα),
   Vietnamese đ, and a few Latin letters (ł, ø, ħ). They are replaced one character
   for one character, so snippets stay aligned with the text.
