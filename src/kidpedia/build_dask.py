@@ -167,29 +167,28 @@ def cut_partitions(path: Path, key: str, target_bytes: int, cut: Cut) -> Iterato
         opened.close()
 
 
-def _site_of(path: Path) -> SiteInfo | None:
-    """The source's <siteinfo> (its namespaces), read from its head."""
-    from kidpedia.sources.dump import siteinfo_from_header
-
+def _header_of(path: Path) -> bytes:
+    """The source's XML before its first page (<mediawiki>, <siteinfo>)."""
     opened = open_file(path)
     try:
         head = opened.head
     finally:
         opened.close()
     m = PAGE_OPEN.search(head)
-    return siteinfo_from_header(head[: m.start()] if m else head)
+    return head[: m.start()] if m else head
+
+
+def _site_of(path: Path) -> SiteInfo | None:
+    """The source's <siteinfo> (its namespaces)."""
+    from kidpedia.sources.dump import siteinfo_from_header
+
+    return siteinfo_from_header(_header_of(path))
 
 
 def _lang_of(path: Path) -> str:
     from kidpedia.sources.dump import lang_from_header
 
-    opened = open_file(path)
-    try:
-        head = opened.head
-    finally:
-        opened.close()
-    m = PAGE_OPEN.search(head)
-    return lang_from_header(head[: m.start()] if m else head) or "en"
+    return lang_from_header(_header_of(path)) or "en"
 
 
 # ---- the task a worker runs -------------------------------------------------------------
