@@ -85,6 +85,13 @@ class PageWatch:
         assert not self.errors, self.errors
 
 
+@pytest.fixture(scope="session")
+def page_watch() -> type[PageWatch]:
+    """The PageWatch class, for tests that make their own pages (``from conftest import``
+    would find whichever test directory's conftest was imported last)."""
+    return PageWatch
+
+
 @pytest.fixture()
 def page(browser, base_url: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     size = getattr(request, "param", {"width": 1280, "height": 900})

@@ -40,13 +40,11 @@ def article_box(page) -> list[float]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture()
-def phone(browser, base_url: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    from conftest import PageWatch
-
+def phone(browser, base_url: str, page_watch) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport=PHONE, base_url=base_url, has_touch=True, is_mobile=True)
     p = context.new_page()
     p.set_default_timeout(10_000)
-    p.watch = PageWatch(p, base_url)
+    p.watch = page_watch(p, base_url)
     yield p
     context.close()
 

@@ -43,7 +43,7 @@ class GlossaryEntry:
 class ReadingView:
     level: int
     switch: list[tuple[int, str, bool]]  # (level, href, current)
-    grade: float
+    grade: float | None  # FKGL, an English measure: None where the language has no grade formula
     ease: float
     words: int
     hard: str  # JSON list of the hard words' hrefs, for the previews (autoescaped in the page)
@@ -79,7 +79,7 @@ def reading_view(article: Article, level: int, store: Store, url: Callable[[str]
     return ReadingView(
         level=level,
         switch=switch,
-        grade=float(m.get("fkgl", 0.0)),
+        grade=float(m["fkgl"]) if m.get("fkgl") is not None else None,
         ease=float(m.get("reading_ease", 0.0)),
         words=int(m.get("words", 0)),
         hard=json.dumps(hrefs, ensure_ascii=False),
