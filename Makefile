@@ -9,11 +9,7 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 SAMPLE  := src/kidpedia/data/sample-enwiki.xml.bz2
 
-<<<<<<< HEAD
-.PHONY: run test install install-test sample serve lint typecheck bench benchtools clean browser zimtools
-=======
-.PHONY: run test fuzz install install-test sample serve lint typecheck bench clean browser zimtools axe
->>>>>>> main
+.PHONY: run test fuzz install install-test sample serve lint typecheck bench benchtools clean browser zimtools axe
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
