@@ -41,7 +41,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def editions_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("editions") / "editions.db"
-    dumps = [str(next(DUMPS.glob(f"{x}wiki-2023-*.bz2"))) for x in EDITIONS]
+    dumps = [str(DUMPS / f"{x}wiki-2023-truncated.xml.bz2") for x in EDITIONS]
     spanish = str(DUMPS / "eswiki-summaries-fixture.xml.bz2")  # real Spanish leads, packed as a dump
     r = _run("build", *dumps, spanish, "--db", str(db), "--langlinks", str(LANGLINKS))
     out = " ".join((r.stdout + r.stderr).split())
