@@ -204,7 +204,18 @@ def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
 
 def plain_words(s: str) -> str:
     for pattern, plain in word_rules()[0]:
-        s = pattern.sub(_replacer(plain), s)
+        swap = _replacer(plain)
+        out, at = [], 0
+        for m in pattern.finditer(s):
+            new = swap(m)
+            head = s[at:m.start()]
+            if new != m.group(0):  # "an initial plan" -> "a first plan"
+                a = re.search(r"\b([Aa]n?)(\s+)$", head)
+                if a:
+                    head = head[:a.start()] + _article(a.group(1), new) + a.group(2)
+            out += [head, new]
+            at = m.end()
+        s = "".join(out) + s[at:]
     return _capital(s)
 
 
