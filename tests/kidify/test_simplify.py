@@ -16,6 +16,29 @@ def test_each_plain_word_entry(entry: dict[str, str]) -> None:
     assert simp.simplify(entry["example"], 2, steps=("words",)) == entry["want"]
 
 
+@pytest.mark.parametrize("entry", simp.adverb_rules()["examples"], ids=lambda e: e["example"])
+def test_each_adverb_example(entry: dict[str, str]) -> None:
+    assert simp.simplify(entry["example"], 2, steps=("adverbs",)) == entry["want"]
+
+
+@pytest.mark.parametrize("word", sorted(simp.adverb_rules()["keep"]))
+def test_each_kept_adverb_survives(word: str) -> None:
+    s = f"The old house was {word} built by the people of the town."
+    assert simp.drop_adverbs(s) == s
+
+
+def test_adverbs_that_go() -> None:
+    assert simp.droppable_adverb("rapidly") and simp.droppable_adverb("happily")
+    assert simp.droppable_adverb("basically") and simp.droppable_adverb("possibly") is False  # a hedge: kept
+    assert not simp.droppable_adverb("family") and not simp.droppable_adverb("assembly")
+    assert simp.drop_adverbs("Finally, they won the game.") == "They won the game."
+    assert simp.drop_adverbs("The town grew rapidly.") == "The town grew."
+    assert simp.drop_adverbs("It is an unusually large lake.") == "It is a large lake."
+    assert simp.drop_adverbs("The bridge is widely known in the country.") == "The bridge is known in the country."
+    kept = "It was a newly built and widely known house."  # "new" too short a stem; a pair after "and"
+    assert simp.drop_adverbs(kept) == kept
+
+
 def test_parentheticals_go() -> None:
     s = "Albert Einstein (14 March 1879 – 18 April 1955) was a physicist [ˈaɪnstaɪn]."
     assert simp.simplify(s, 2, steps=("parentheticals",)) == "Albert Einstein was a physicist."

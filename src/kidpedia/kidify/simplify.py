@@ -8,6 +8,8 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
   parentheticals  drop "( ... )" and "[ ... ]": pronunciations, native names, other
                   spellings, life dates repeated from the box
   adverbials      drop linking words a child does not need ("In addition, ", ", however,")
+  adverbs         drop -ly adverbs whose loss leaves a true sentence ("grew rapidly" ->
+                  "grew"), from ``rules/adverbs.yaml`` (the words kept, with tests)
   words           plain words for hard ones, from ``rules/simple_words.yaml`` (data, each
                   entry with its test)
   split           split long sentences at clause boundaries: ";", ", which is ..." at the
@@ -33,8 +35,8 @@ from typing import Any
 
 import yaml
 
-STEPS = ("parentheticals", "adverbials", "fillers", "clauses", "words", "split", "trailing", "shorten",
-         "numbers")
+STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "clauses", "words", "split", "trailing",
+         "shorten", "numbers")
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
 
@@ -82,6 +84,84 @@ def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, str]]], list[dic
     return rules, entries
 
 
+@lru_cache(maxsize=1)
+def adverb_rules() -> dict[str, Any]:
+    """The adverb table (``rules/adverbs.yaml``): the stem frequency, the -ly words kept,
+    and the examples its test checks."""
+    path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["keep"] = frozenset(data["keep"])
+    return data
+
+
+def _stems(word: str) -> list[str]:
+    """What an adverb in -ly may be made from: quickly <- quick, happily <- happy,
+    possibly <- possible, basically <- basic, fully <- full, gently <- gentle."""
+    base = word[:-2]
+    out = [base]
+    if base.endswith("i"):
+        out.append(base[:-1] + "y")
+    if base.endswith("al") and word.endswith("ically"):
+        out.append(base[:-2])
+    if word.endswith("lly"):
+        out.append(word[:-1])
+    if word.endswith(("bly", "tly", "dly", "ply", "kly", "gly")):
+        out.append(word[:-1] + "e")
+    return out
+
+
+@lru_cache(maxsize=4096)
+def droppable_adverb(word: str) -> bool:
+    """A lowercase -ly word made from a common word and not in the table's ``keep`` list."""
+    from kidpedia.kidify.reading import zipf
+
+    rules = adverb_rules()
+    if not word.endswith("ly") or len(word) < 6 or not word.isalpha() or not word.islower() or word in rules["keep"]:
+        return False
+    return any(len(stem) >= 4 and zipf(stem, "en") >= rules["stem_zipf"] for stem in _stems(word))
+
+
+_NO_DROP_BEFORE = frozenset(["as", "so", "too", "how", "more", "most", "less", "least", "very", "not", "never",
+                             "and", "or", "but", "nor", "than", "enough", "n't", "no"])
+_NO_DROP_AFTER = frozenset(["as", "than", "enough", "and", "or", "but", "nor"])
+
+
+def drop_adverbs(s: str) -> str:
+    """Adverbs in -ly that leave a true sentence behind go ("grew rapidly" -> "grew"); not
+    in a comparison ("as quickly as"), after a negation, or in a pair ("slowly and
+    carefully"). "An extremely large" becomes "a large"."""
+    words = s.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        bare = w.rstrip(",")
+        prev = out[-1].lower() if out else ""
+        nxt = words[i + 1].lower().strip(",.;:") if i + 1 < len(words) else ""
+        opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
+        inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
+                 and nxt not in _NO_DROP_AFTER and not prev.endswith(","))
+        last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
+                and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
+        if last:
+            out[-1] += w[-1]
+            break
+        if opener or inner:
+            i += 1
+            if out and out[-1].lower() in ("a", "an") and i < len(words):
+                out[-1] = _article(out[-1], words[i])
+            continue
+        out.append(w)
+        i += 1
+    return _capital(" ".join(out))
+
+
+def _article(old: str, nxt: str) -> str:
+    an = nxt[:1].lower() in "aeio" or (nxt[:1].lower() == "u" and not nxt.lower().startswith(("uni", "use", "usu", "ura", "ure", "uro")))
+    new = "an" if an else "a"
+    return _same_case(old, new)
+
+
 def _same_case(old: str, new: str) -> str:
     return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
@@ -124,7 +204,18 @@ def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
 
 def plain_words(s: str) -> str:
     for pattern, plain in word_rules()[0]:
-        s = pattern.sub(_replacer(plain), s)
+        swap = _replacer(plain)
+        out, at = [], 0
+        for m in pattern.finditer(s):
+            new = swap(m)
+            head = s[at:m.start()]
+            if new != m.group(0):  # "an initial plan" -> "a first plan"
+                a = re.search(r"\b([Aa]n?)(\s+)$", head)
+                if a:
+                    head = head[:a.start()] + _article(a.group(1), new) + a.group(2)
+            out += [head, new]
+            at = m.end()
+        s = "".join(out) + s[at:]
     return _capital(s)
 
 
@@ -358,6 +449,7 @@ _STEP_FUNCS = {
     "split": split_clauses,
     "numbers": round_numbers,
     "fillers": drop_fillers,
+    "adverbs": drop_adverbs,
     "clauses": drop_mid_clauses,
     "trailing": trailing,
 }
