@@ -5,8 +5,8 @@
 
 Level 3 is the cleaned article. Level 2 is every section; level 1 is short: the lead
 and the first sentences of the main sections. Each level-3 sentence is simplified for the
-level (``simplify``), its hard words said plainly and, for the article's opening, its
-definition said as short sentences (``rewrite``); past the opening the subject's name is
+level (``simplify``) and, for the article's opening, its definition said as short
+sentences (``rewrite``); past the opening the subject's name is
 said as a pronoun. Then ``_select`` chooses what the level shows: the opening, then the
 easiest of the other sentences while the page reads at or below its target grade (FKGL 4
 and 7) and, for level 1, while the page is short (``LEVEL_WORDS``). A sentence that leans
@@ -102,15 +102,14 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...]) -> str:
 
 
 def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], opening: bool) -> str:
-    """One level-3 sentence at a level: simplified, its hard words said plainly (English),
-    the article's opening said as short sentences, and (past the opening sentence) the
+    """One level-3 sentence at a level: simplified, the article's opening said as short
+    sentences, and (past the opening sentence) the
     subject's name said as a pronoun."""
     out = simplify(sentence, level, lang)
     if not out or lang != "en":
         return out
     if opening and pronoun:
         out = rewrite.split_definition(out, pronoun[0])
-    out = rewrite.plain_words(out)
     if pronoun:
         out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
                        for j, x in enumerate(reading.sentences(out)))

@@ -1,11 +1,11 @@
 """What the page levels do to a sentence beyond the sentence simplifier (English only).
 
-    plain_words(text) -> str                 plain words from ``rules/level_words.yaml``
     split_definition(sentence, pronoun) -> str
         the article's opening ("X, also called Y, is a N that does Z, located in W.")
         said as short sentences: "X is a N. It does Z. It is in W. It is also called Y."
 
-``kidify.levels`` calls these after ``simplify`` for levels 1 and 2. Each rule only moves
+``kidify.levels`` calls it after ``simplify`` (whose plain words have already run) for
+levels 1 and 2. Each rule only moves
 words into sentences of their own and repeats the subject as a pronoun; it never drops a
 number or a name (the appositive's names are said in a sentence of their own), so what a
 level keeps still states every fact of the level-3 sentence.
@@ -14,53 +14,8 @@ level keeps still states every fact of the level-3 sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 _BE = ("is", "was", "are", "were")
-
-
-@lru_cache(maxsize=1)
-def word_rules() -> tuple[re.Pattern[str], dict[str, str], list[dict[str, Any]]]:
-    """The plain-word table of the page levels, compiled (longest phrase first)."""
-    path = resources.files("kidpedia.kidify") / "rules" / "level_words.yaml"
-    entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
-    chosen = sorted(entries, key=lambda e: -len(e["from"]))
-    alts = "|".join(re.escape(e["from"]).replace(r"\ ", r"\s+") for e in chosen)
-    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), {e["from"].lower(): e["to"] for e in chosen}, entries
-
-
-def _swap(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
-    def swap(m: re.Match[str]) -> str:
-        old = m.group(0)
-        if old[:1].isupper() and m.start() > 0 and m.string[:m.start()].rstrip()[-1:] not in ".!?":
-            return old  # part of a name ("Located Press")
-        new = plain[" ".join(old.lower().split())]
-        return new[:1].upper() + new[1:] if old[:1].isupper() else new
-
-    return swap
-
-
-def plain_words(text: str) -> str:
-    """Hard words and phrases said plainly, where the meaning is kept in every ordinary use
-    (each entry of the table has an example that its test checks)."""
-    pattern, plain, _ = word_rules()
-    out = pattern.sub(_swap(plain), text)
-    if out != text:  # "an enormous mouth" -> "a huge mouth"
-        forms = {v.split()[0].lower() for v in plain.values()}
-        out = re.sub(r"\b([Aa])n? (\w+)", lambda m: _article(m, forms), out)
-    return re.sub(r"\s{2,}", " ", out)
-
-
-def _article(m: re.Match[str], forms: set[str]) -> str:
-    a, word = m.group(1), m.group(2)
-    if word.lower() not in forms:
-        return m.group(0)
-    return f"{a}{'n' if word[:1].lower() in 'aeiou' else ''} {word}"
 
 
 # the opening: "Subject[, appositive,] be rest"
