@@ -54,6 +54,36 @@ def test_split_at_clause_boundaries() -> None:
         "They found two rivers. They are very long."
 
 
+def test_split_shared_subject_which_and_though() -> None:
+    cases = {
+        "Hurricane Dog caused damage to the islands, and was the worst storm on record.":
+            "Hurricane Dog caused damage to the islands. Hurricane Dog was the worst storm on record.",
+        "Some trails are named as nature trails, and are used by people learning about nature.":
+            "Some trails are named as nature trails. They are used by people learning about nature.",
+        "The 1974 season began on June 1, 1974, and lasted until November 30, 1974.":
+            "The 1974 season began on June 1, 1974. It lasted until November 30, 1974.",
+        "Daniel Waters gained fame for his screenplay, which won a 1990 Edgar Award.":
+            "Daniel Waters gained fame for his screenplay. It won a 1990 Edgar Award.",
+        "Iridophores are small thin plates, which can reflect the light around them.":
+            "Iridophores are small thin plates. They can reflect the light around them.",
+        "It is an F-type asteroid, which means that it is dark in colour.":
+            "It is an F-type asteroid. This means that it is dark in colour.",
+        "It was first published in 1998 in Britain, though the first American edition came in 1999.":
+            "It was first published in 1998 in Britain. But the first American edition came in 1999.",
+        # a list of verb phrases, a modal, a clause of its own: left as they are
+        "The tornado destroyed 20 homes, left 30 others damaged, and caused power cuts for 300 people.":
+            "The tornado destroyed 20 homes, left 30 others damaged, and caused power cuts for 300 people.",
+        "Digital files can be copied from one computer to another, and played on a player.":
+            "Digital files can be copied from one computer to another, and played on a player.",
+        "Trials showed that the drug lengthens life by months, and may help those with a bulbar onset.":
+            "Trials showed that the drug lengthens life by months, and may help those with a bulbar onset.",
+    }
+    for s, want in cases.items():
+        out = simp.split_clauses(s)
+        assert out == want
+        assert simp.facts(s) <= simp.facts(out) | {w for w in simp.facts(s) if w in out}
+
+
 def test_adverbials_and_numbers() -> None:
     assert simp.simplify("In addition, the city has 3,000,000 people.", 2) == "The city has 3 million people."
     assert simp.round_numbers("It had 3,456,000 people.") == "It had 3,456,000 people."  # not exact: kept

@@ -225,14 +225,85 @@ def split_clauses(s: str) -> str:
     s = _SPLIT_AND.sub(lambda m: ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
-    m = _WHICH.search(s)
-    if m:
-        who = "They" if m.group(1) in ("are", "were", "have") else "It"
-        s = s[:m.start()] + f". {who} {m.group(1)} {m.group(2)}"
+    m = _WHICH.search(s) or _WHICH_ANY.search(s)
+    if m and (m.re is _WHICH or _finite(m.group(1))):
+        verb, before = m.group(1), s[:m.start()].split()[-1]
+        plural = before.islower() and before.endswith("s") and not before.endswith(("ss", "us", "is"))
+        if verb in _WHAT_FOLLOWS:
+            who = "This"  # ", which means that ..." is said of the whole clause
+        elif verb in ("are", "were", "have") or (plural and verb not in ("is", "was", "has")):
+            who = "They"
+        else:
+            who = "It"
+        s = s[:m.start()] + f". {who} {verb} {m.group(2)}"
     m = _SUBJECT_AND.match(s)
     if m and len(s.split()) > 12:
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
+    s = " ".join(_split_though(_split_shared_subject(p)) for p in re.split(r"(?<=[.!?]) (?=[A-Z])", s))
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
+
+
+_WHAT_FOLLOWS = frozenset(["means", "meant", "leads", "led", "causes", "caused", "allows", "allowed", "results",
+                           "resulted"])
+_WHICH_ANY = re.compile(r",\s+which\s+([a-z]+)\s+([^;]+)$")
+_THOUGH = re.compile(r",\s+(?:even though|though|although)\s+(?=\w)")
+_AND_VERB = re.compile(r",\s+and\s+([a-z]+)\s")
+_PRONOUNS = {"he": "He", "she": "She", "it": "It", "they": "They", "we": "We"}
+_MODALS = frozenset(["can", "could", "may", "might", "must", "will", "would", "should", "shall"])
+
+
+def _finite(word: str) -> bool:
+    """A verb form that can carry a clause of its own: a past or present form ("was",
+    "won", "played", "lies")."""
+    w = word.lower().strip(",.")
+    return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed")) or (w in _VERBS and w.endswith("s"))
+
+
+def _split_shared_subject(s: str) -> str:
+    """"Hurricane Dog hit the islands, and was the worst storm on record." -> "... the
+    islands. It was the worst storm on record.": the second verb gets the subject back (a
+    pronoun, or the name said again). Not in a list of verb phrases ("destroyed 20 homes,
+    left 30 damaged, and caused ..."), after a modal ("can be sent ..., and played"), or
+    where the first verb is in a clause of its own ("showed that X lengthens ..., and may")."""
+    m = _AND_VERB.search(s)
+    if not m or not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
+        return s
+    verb2 = m.group(1)
+    head = s[:m.start()]
+    words = head.split()
+    for i, w in enumerate(words[:7]):
+        if i and _finite(w):
+            subject, verb1 = words[:i], w.lower()
+            break
+    else:
+        return s
+    if any(x.endswith(",") for x in subject) or verb1 in _MODALS or " that " in head:
+        return s
+    if "," in head and _finite(head.rsplit(",", 1)[1].split()[0]):
+        return s  # a list of verb phrases
+    first = subject[0].lower()
+    agree = verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1
+    determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
+    if len(subject) == 1 and first in _PRONOUNS:
+        who = _PRONOUNS[first]
+    elif agree in ("were", "are", "have"):
+        who = "They"
+    elif determined or not subject[0][:1].isupper():
+        who = "They" if agree not in ("was", "is", "has") and subject[-1].endswith("s") \
+            and not subject[-1].endswith("ss") else "It"
+    elif all(w[:1].isupper() for w in subject):
+        who = " ".join(subject)  # a name, said again
+    else:
+        return s
+    return head + f". {who} " + s[m.start(1):]
+
+
+def _split_though(s: str) -> str:
+    """"It is old, though it looks new." -> "It is old. But it looks new." """
+    m = _THOUGH.search(s)
+    if not m or not _clause_follows(s[m.end():]) or not _complete_clause(s[:m.start()].split()):
+        return s
+    return s[:m.start()] + ". But " + s[m.end():]
 
 
 _CONJ_SPLIT = re.compile(r",\s+(and|so|yet|while|whereas|where|who)\s+")
