@@ -8,6 +8,9 @@ least ``common`` articles use, we keep its ``champions`` best articles with the 
 score that word alone gives each of them (``search_top``): BM25 is a sum over the
 query's words, so a word's score in an article is the same in every query that has it.
 
+``prepare`` first merges the FTS5 index into one segment (``optimize``): a build writes
+it batch by batch, and every word looked up costs one b-tree search per segment.
+
 At search time (``top``) a query made only of words no more common than ``common``
 goes to FTS5 as before (it ranks at most ``common`` articles per word). Otherwise:
 
@@ -77,6 +80,9 @@ def prepare(conn: sqlite3.Connection, settings: Settings | None = None) -> dict[
     settings = settings or Settings()
     langs = [r[0] for r in conn.execute("SELECT DISTINCT lang FROM articles ORDER BY lang")]
     with conn:
+        # One segment: a word is then one b-tree lookup, not one per segment of an index
+        # written batch by batch (checking an article for a word: ~20x faster).
+        conn.execute("INSERT INTO search(search) VALUES ('optimize')")
         conn.executescript(_SCHEMA)
         conn.execute("DELETE FROM meta WHERE key = 'topk'")
         for table in ("search_terms", "search_top", "search_prefixes"):
