@@ -22,6 +22,7 @@ import pytest
 from kidpedia.sources.langlinks import langlinks_edition, read_langlinks
 from kidpedia.store import Store, forgive
 from kidpedia.web.app import create_app
+from kidpedia.web.editions import in_edition
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -184,6 +185,26 @@ def test_search_and_suggest_take_lang(client: TestClient) -> None:
     assert {"title": "Київ", "url": "/uk/wiki/" + quote("Київ")} in offered
     doc = _page(client, "/vi/search?q=" + quote("Ha Noi"))
     assert doc.get("lang") == "vi"
+
+
+def test_redirects_stay_in_their_edition(client: TestClient) -> None:
+    # Starlette's trailing-slash redirect and the site's own "/" redirects answer under
+    # the stripped /<lang> prefix: the reader must land in the same edition
+    cases = {"/vi/search/?q=Ha+Noi": "/vi/search?q=Ha+Noi", "/uk/wiki/": "/uk/", "/el/wiki": "/el/",
+             "/search/?q=x": "/search?q=x", "/wiki/": "/"}
+    for asked, expected in cases.items():
+        r = client.get(asked, follow_redirects=False)
+        assert r.status_code in (302, 307) and r.headers["location"] == expected, (asked, r.headers)
+    assert client.get("/ja/random", follow_redirects=False).headers["location"].startswith("/ja/wiki/")
+    assert _page(client, "/vi/search/?q=" + quote("Ha Noi")).get("lang") == "vi"
+
+
+def test_in_edition_keeps_a_named_edition_and_drops_the_host() -> None:
+    langs = {"fr", "de"}
+    assert in_edition(b"/search?q=a", "fr", langs) == b"/fr/search?q=a"
+    assert in_edition(b"http://evil.example/x#y", "fr", langs) == b"/fr/x#y"
+    assert in_edition(b"/de/wiki/Paris", "fr", langs) == b"/de/wiki/Paris"
+    assert in_edition(b"//evil.example/x", "fr", langs) == b"/fr/x"  # a network-path never leaves the site
 
 
 def test_page_and_search_commands_take_lang(editions_db: Path) -> None:

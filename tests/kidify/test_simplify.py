@@ -16,6 +16,29 @@ def test_each_plain_word_entry(entry: dict[str, str]) -> None:
     assert simp.simplify(entry["example"], 2, steps=("words",)) == entry["want"]
 
 
+@pytest.mark.parametrize("entry", simp.adverb_rules()["examples"], ids=lambda e: e["example"])
+def test_each_adverb_example(entry: dict[str, str]) -> None:
+    assert simp.simplify(entry["example"], 2, steps=("adverbs",)) == entry["want"]
+
+
+@pytest.mark.parametrize("word", sorted(simp.adverb_rules()["keep"]))
+def test_each_kept_adverb_survives(word: str) -> None:
+    s = f"The old house was {word} built by the people of the town."
+    assert simp.drop_adverbs(s) == s
+
+
+def test_adverbs_that_go() -> None:
+    assert simp.droppable_adverb("rapidly") and simp.droppable_adverb("happily")
+    assert simp.droppable_adverb("basically") and simp.droppable_adverb("possibly") is False  # a hedge: kept
+    assert not simp.droppable_adverb("family") and not simp.droppable_adverb("assembly")
+    assert simp.drop_adverbs("Finally, they won the game.") == "They won the game."
+    assert simp.drop_adverbs("The town grew rapidly.") == "The town grew."
+    assert simp.drop_adverbs("It is an unusually large lake.") == "It is a large lake."
+    assert simp.drop_adverbs("The bridge is widely known in the country.") == "The bridge is known in the country."
+    kept = "It was a newly built and widely known house."  # "new" too short a stem; a pair after "and"
+    assert simp.drop_adverbs(kept) == kept
+
+
 def test_parentheticals_go() -> None:
     s = "Albert Einstein (14 March 1879 – 18 April 1955) was a physicist [ˈaɪnstaɪn]."
     assert simp.simplify(s, 2, steps=("parentheticals",)) == "Albert Einstein was a physicist."
@@ -29,6 +52,36 @@ def test_split_at_clause_boundaries() -> None:
         "The town has a castle. It was built in 1200."
     assert simp.split_clauses("They found two rivers, which are very long.") == \
         "They found two rivers. They are very long."
+
+
+def test_split_shared_subject_which_and_though() -> None:
+    cases = {
+        "Hurricane Dog caused damage to the islands, and was the worst storm on record.":
+            "Hurricane Dog caused damage to the islands. Hurricane Dog was the worst storm on record.",
+        "Some trails are named as nature trails, and are used by people learning about nature.":
+            "Some trails are named as nature trails. They are used by people learning about nature.",
+        "The 1974 season began on June 1, 1974, and lasted until November 30, 1974.":
+            "The 1974 season began on June 1, 1974. It lasted until November 30, 1974.",
+        "Daniel Waters gained fame for his screenplay, which won a 1990 Edgar Award.":
+            "Daniel Waters gained fame for his screenplay. It won a 1990 Edgar Award.",
+        "Iridophores are small thin plates, which can reflect the light around them.":
+            "Iridophores are small thin plates. They can reflect the light around them.",
+        "It is an F-type asteroid, which means that it is dark in colour.":
+            "It is an F-type asteroid. This means that it is dark in colour.",
+        "It was first published in 1998 in Britain, though the first American edition came in 1999.":
+            "It was first published in 1998 in Britain. But the first American edition came in 1999.",
+        # a list of verb phrases, a modal, a clause of its own: left as they are
+        "The tornado destroyed 20 homes, left 30 others damaged, and caused power cuts for 300 people.":
+            "The tornado destroyed 20 homes, left 30 others damaged, and caused power cuts for 300 people.",
+        "Digital files can be copied from one computer to another, and played on a player.":
+            "Digital files can be copied from one computer to another, and played on a player.",
+        "Trials showed that the drug lengthens life by months, and may help those with a bulbar onset.":
+            "Trials showed that the drug lengthens life by months, and may help those with a bulbar onset.",
+    }
+    for s, want in cases.items():
+        out = simp.split_clauses(s)
+        assert out == want
+        assert simp.facts(s) <= simp.facts(out) | {w for w in simp.facts(s) if w in out}
 
 
 def test_adverbials_and_numbers() -> None:

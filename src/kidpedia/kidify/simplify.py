@@ -8,6 +8,8 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
   parentheticals  drop "( ... )" and "[ ... ]": pronunciations, native names, other
                   spellings, life dates repeated from the box
   adverbials      drop linking words a child does not need ("In addition, ", ", however,")
+  adverbs         drop -ly adverbs whose loss leaves a true sentence ("grew rapidly" ->
+                  "grew"), from ``rules/adverbs.yaml`` (the words kept, with tests)
   words           plain words for hard ones, from ``rules/simple_words.yaml`` (data, each
                   entry with its test)
   split           split long sentences at clause boundaries: ";", ", which is ..." at the
@@ -33,8 +35,8 @@ from typing import Any
 
 import yaml
 
-STEPS = ("parentheticals", "adverbials", "fillers", "clauses", "words", "split", "trailing", "shorten",
-         "numbers")
+STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "clauses", "words", "split", "trailing",
+         "shorten", "numbers")
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
 
@@ -82,6 +84,84 @@ def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, str]]], list[dic
     return rules, entries
 
 
+@lru_cache(maxsize=1)
+def adverb_rules() -> dict[str, Any]:
+    """The adverb table (``rules/adverbs.yaml``): the stem frequency, the -ly words kept,
+    and the examples its test checks."""
+    path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["keep"] = frozenset(data["keep"])
+    return data
+
+
+def _stems(word: str) -> list[str]:
+    """What an adverb in -ly may be made from: quickly <- quick, happily <- happy,
+    possibly <- possible, basically <- basic, fully <- full, gently <- gentle."""
+    base = word[:-2]
+    out = [base]
+    if base.endswith("i"):
+        out.append(base[:-1] + "y")
+    if base.endswith("al") and word.endswith("ically"):
+        out.append(base[:-2])
+    if word.endswith("lly"):
+        out.append(word[:-1])
+    if word.endswith(("bly", "tly", "dly", "ply", "kly", "gly")):
+        out.append(word[:-1] + "e")
+    return out
+
+
+@lru_cache(maxsize=4096)
+def droppable_adverb(word: str) -> bool:
+    """A lowercase -ly word made from a common word and not in the table's ``keep`` list."""
+    from kidpedia.kidify.reading import zipf
+
+    rules = adverb_rules()
+    if not word.endswith("ly") or len(word) < 6 or not word.isalpha() or not word.islower() or word in rules["keep"]:
+        return False
+    return any(len(stem) >= 4 and zipf(stem, "en") >= rules["stem_zipf"] for stem in _stems(word))
+
+
+_NO_DROP_BEFORE = frozenset(["as", "so", "too", "how", "more", "most", "less", "least", "very", "not", "never",
+                             "and", "or", "but", "nor", "than", "enough", "n't", "no"])
+_NO_DROP_AFTER = frozenset(["as", "than", "enough", "and", "or", "but", "nor"])
+
+
+def drop_adverbs(s: str) -> str:
+    """Adverbs in -ly that leave a true sentence behind go ("grew rapidly" -> "grew"); not
+    in a comparison ("as quickly as"), after a negation, or in a pair ("slowly and
+    carefully"). "An extremely large" becomes "a large"."""
+    words = s.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        bare = w.rstrip(",")
+        prev = out[-1].lower() if out else ""
+        nxt = words[i + 1].lower().strip(",.;:") if i + 1 < len(words) else ""
+        opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
+        inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
+                 and nxt not in _NO_DROP_AFTER and not prev.endswith(","))
+        last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
+                and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
+        if last:
+            out[-1] += w[-1]
+            break
+        if opener or inner:
+            i += 1
+            if out and out[-1].lower() in ("a", "an") and i < len(words):
+                out[-1] = _article(out[-1], words[i])
+            continue
+        out.append(w)
+        i += 1
+    return _capital(" ".join(out))
+
+
+def _article(old: str, nxt: str) -> str:
+    an = nxt[:1].lower() in "aeio" or (nxt[:1].lower() == "u" and not nxt.lower().startswith(("uni", "use", "usu", "ura", "ure", "uro")))
+    new = "an" if an else "a"
+    return _same_case(old, new)
+
+
 def _same_case(old: str, new: str) -> str:
     return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
@@ -124,7 +204,18 @@ def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
 
 def plain_words(s: str) -> str:
     for pattern, plain in word_rules()[0]:
-        s = pattern.sub(_replacer(plain), s)
+        swap = _replacer(plain)
+        out, at = [], 0
+        for m in pattern.finditer(s):
+            new = swap(m)
+            head = s[at:m.start()]
+            if new != m.group(0):  # "an initial plan" -> "a first plan"
+                a = re.search(r"\b([Aa]n?)(\s+)$", head)
+                if a:
+                    head = head[:a.start()] + _article(a.group(1), new) + a.group(2)
+            out += [head, new]
+            at = m.end()
+        s = "".join(out) + s[at:]
     return _capital(s)
 
 
@@ -134,14 +225,85 @@ def split_clauses(s: str) -> str:
     s = _SPLIT_AND.sub(lambda m: ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
-    m = _WHICH.search(s)
-    if m:
-        who = "They" if m.group(1) in ("are", "were", "have") else "It"
-        s = s[:m.start()] + f". {who} {m.group(1)} {m.group(2)}"
+    m = _WHICH.search(s) or _WHICH_ANY.search(s)
+    if m and (m.re is _WHICH or _finite(m.group(1))):
+        verb, before = m.group(1), s[:m.start()].split()[-1]
+        plural = before.islower() and before.endswith("s") and not before.endswith(("ss", "us", "is"))
+        if verb in _WHAT_FOLLOWS:
+            who = "This"  # ", which means that ..." is said of the whole clause
+        elif verb in ("are", "were", "have") or (plural and verb not in ("is", "was", "has")):
+            who = "They"
+        else:
+            who = "It"
+        s = s[:m.start()] + f". {who} {verb} {m.group(2)}"
     m = _SUBJECT_AND.match(s)
     if m and len(s.split()) > 12:
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
+    s = " ".join(_split_though(_split_shared_subject(p)) for p in re.split(r"(?<=[.!?]) (?=[A-Z])", s))
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
+
+
+_WHAT_FOLLOWS = frozenset(["means", "meant", "leads", "led", "causes", "caused", "allows", "allowed", "results",
+                           "resulted"])
+_WHICH_ANY = re.compile(r",\s+which\s+([a-z]+)\s+([^;]+)$")
+_THOUGH = re.compile(r",\s+(?:even though|though|although)\s+(?=\w)")
+_AND_VERB = re.compile(r",\s+and\s+([a-z]+)\s")
+_PRONOUNS = {"he": "He", "she": "She", "it": "It", "they": "They", "we": "We"}
+_MODALS = frozenset(["can", "could", "may", "might", "must", "will", "would", "should", "shall"])
+
+
+def _finite(word: str) -> bool:
+    """A verb form that can carry a clause of its own: a past or present form ("was",
+    "won", "played", "lies")."""
+    w = word.lower().strip(",.")
+    return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed")) or (w in _VERBS and w.endswith("s"))
+
+
+def _split_shared_subject(s: str) -> str:
+    """"Hurricane Dog hit the islands, and was the worst storm on record." -> "... the
+    islands. It was the worst storm on record.": the second verb gets the subject back (a
+    pronoun, or the name said again). Not in a list of verb phrases ("destroyed 20 homes,
+    left 30 damaged, and caused ..."), after a modal ("can be sent ..., and played"), or
+    where the first verb is in a clause of its own ("showed that X lengthens ..., and may")."""
+    m = _AND_VERB.search(s)
+    if not m or not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
+        return s
+    verb2 = m.group(1)
+    head = s[:m.start()]
+    words = head.split()
+    for i, w in enumerate(words[:7]):
+        if i and _finite(w):
+            subject, verb1 = words[:i], w.lower()
+            break
+    else:
+        return s
+    if any(x.endswith(",") for x in subject) or verb1 in _MODALS or " that " in head:
+        return s
+    if "," in head and _finite(head.rsplit(",", 1)[1].split()[0]):
+        return s  # a list of verb phrases
+    first = subject[0].lower()
+    agree = verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1
+    determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
+    if len(subject) == 1 and first in _PRONOUNS:
+        who = _PRONOUNS[first]
+    elif agree in ("were", "are", "have"):
+        who = "They"
+    elif determined or not subject[0][:1].isupper():
+        who = "They" if agree not in ("was", "is", "has") and subject[-1].endswith("s") \
+            and not subject[-1].endswith("ss") else "It"
+    elif all(w[:1].isupper() for w in subject):
+        who = " ".join(subject)  # a name, said again
+    else:
+        return s
+    return head + f". {who} " + s[m.start(1):]
+
+
+def _split_though(s: str) -> str:
+    """"It is old, though it looks new." -> "It is old. But it looks new." """
+    m = _THOUGH.search(s)
+    if not m or not _clause_follows(s[m.end():]) or not _complete_clause(s[:m.start()].split()):
+        return s
+    return s[:m.start()] + ". But " + s[m.end():]
 
 
 _CONJ_SPLIT = re.compile(r",\s+(and|so|yet|while|whereas|where|who)\s+")
@@ -358,6 +520,7 @@ _STEP_FUNCS = {
     "split": split_clauses,
     "numbers": round_numbers,
     "fillers": drop_fillers,
+    "adverbs": drop_adverbs,
     "clauses": drop_mid_clauses,
     "trailing": trailing,
 }

@@ -8,16 +8,19 @@ serve edition ``lang``, and ``?lang=CODE`` picks an edition on any path.
 ``EditionRouting`` (ASGI middleware) reads the edition from the path or the query,
 strips the ``/<lang>`` prefix so the ordinary routes answer, and sets ``current``
 for the request; ``Site.store`` and ``render.wiki_url`` read it, so every route,
-link and form of a page stays inside its edition without being told.
+link and form of a page stays inside its edition without being told. A redirect
+answered under a stripped prefix (``/fr/search/`` to ``/search``, ``/fr/wiki/`` to
+``/``) gets the prefix back (``in_edition``), so it never drops the reader into
+another edition.
 """
 
 from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,20 @@ def url(path: str, lang: str | None = None) -> str:
     return ctx.prefix + path
 
 
+def in_edition(location: bytes, lang: str, languages: set[str]) -> bytes:
+    """A redirect's ``Location`` kept inside edition ``lang``: a path on this site
+    that does not already name an edition gets ``/<lang>`` in front (scheme and host
+    are dropped; ``SafeResponses`` drops them anyway)."""
+    parts = urlsplit(location.decode("latin-1"))
+    path = parts.path or "/"
+    if not path.startswith("/") or path.startswith("//"):
+        return location
+    first = path.split("/", 2)[1]
+    if first in languages:
+        return location
+    return urlunsplit(("", "", f"/{lang}{path}", parts.query, parts.fragment)).encode("latin-1")
+
+
 class EditionRouting:
     """Pure ASGI middleware: ``/<lang>/...`` and ``?lang=`` select an edition."""
 
@@ -82,7 +99,18 @@ class EditionRouting:
             if asked and asked[-1] in self.languages:
                 lang = asked[-1]
         token = _CURRENT.set(EditionContext(lang, self.default, len(self.languages) > 1))
+        if path != scope["path"]:  # a /<lang> prefix was stripped: redirects keep it
+            send = self._keeping(send, lang)
         try:
             await self.app(scope, receive, send)
         finally:
             _CURRENT.reset(token)
+
+    def _keeping(self, send: Send, lang: str) -> Send:
+        async def send_in_edition(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    (name, in_edition(value, lang, self.languages) if name == b"location" else value)
+                    for name, value in message.get("headers", [])]
+            await send(message)
+        return send_in_edition

@@ -1,0 +1,46 @@
+"""``wikitext.mwfast``: mwparserfromhell builds the same trees with the fast
+``parse_anything`` as with its own (on real pages: links, tags, templates, tables)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import mwparserfromhell
+import pytest
+from mwparserfromhell.nodes import Text, Wikilink
+
+from kidpedia.wikitext import mwfast
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "wikitext"
+PAGES = sorted(DATA.glob("*.txt"))
+
+
+def _tree(text: str) -> str:
+    code = mwparserfromhell.parse(text, skip_style_tags=True)
+    return code.get_tree() + "\0" + repr([type(n).__name__ for n in code.ifilter(recursive=True)])
+
+
+def test_installed_by_the_package() -> None:
+    assert mwfast.installed()
+
+
+def test_same_trees_as_mwparserfromhell_on_real_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(PAGES) >= 10
+    texts = [p.read_text("utf-8") for p in PAGES] + ["{| class=wikitable\n|-\n! a !! b\n|-\n| [[x|y]] || {{z|1=2}}\n|}"]
+    fast = [_tree(t) for t in texts]
+    for name in mwfast._CALLERS:
+        monkeypatch.setattr(importlib.import_module(f"mwparserfromhell.{name}"), "parse_anything", mwfast._original)
+    assert not mwfast.installed()
+    assert [_tree(t) for t in texts] == fast
+
+
+def test_other_values_go_to_the_original() -> None:
+    """Strings, None and lists of nodes are parsed as mwparserfromhell always did."""
+    link = Wikilink("Ada Lovelace", "Ada")
+    assert str(link.title) == "Ada Lovelace" and isinstance(link.text.nodes[0], Text)
+    link.title = None
+    assert str(link.title) == ""
+    assert str(mwfast.parse_anything(["a", Text("b"), 3])) == "ab3"
+    code = mwfast.parse_anything("[[x]]")
+    assert isinstance(code.nodes[0], Wikilink)
