@@ -384,7 +384,8 @@ def _split_one(s: str) -> str:
 
 _OPENING = re.compile(r"((?:In|On|At|By|During|After|Before|Since|From|Until|For|Today|Later|Then|Now|Soon|"
                       r"Finally|Also|Here|There)\b[^,]*?),\s(?=\S)")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"])
 _COMMA_CONJ = re.compile(r",\s(and|but|or)\s")
 
 
