@@ -14,6 +14,8 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
                   entry with its test)
   split           split long sentences at clause boundaries: ";", ", which is ..." at the
                   end, ", and he ...", ", but ...", "He did X and did Y"
+  commas          fewer optional commas: after a short opening phrase ("In 1990, he" -> "In
+                  1990 he") and before "and", "but", "or" where the comma closes no aside
   numbers         round numbers a child reads better: 3,000,000 -> 3 million (exact only)
 
 Level 1 also keeps only the main clause of a long sentence: a trailing ", including ...",
@@ -36,7 +38,7 @@ from typing import Any
 import yaml
 
 STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "clauses", "words", "split", "trailing",
-         "shorten", "numbers")
+         "shorten", "commas", "numbers")
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
 
@@ -380,6 +382,34 @@ def _split_one(s: str) -> str:
     return s
 
 
+_OPENING = re.compile(r"((?:In|On|At|By|During|After|Before|Since|From|Until|For|Today|Later|Then|Now|Soon|"
+                      r"Finally|Also|Here|There)\b[^,]*?),\s(?=\S)")
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"])
+_COMMA_CONJ = re.compile(r",\s(and|but|or)\s")
+
+
+def fewer_commas(s: str) -> str:
+    """Optional commas go: after an opening phrase of at most four words ("In 1990, he
+    left" -> "In 1990 he left"; not inside a date, "On 4 May, 1990"), and before "and",
+    "but" or "or" unless the comma closes an aside longer than a list item ("Paris, the
+    capital of France, and London" keeps it)."""
+    out = []
+    for part in re.split(r"(?<=[.!?]) (?=[A-Z])", s):
+        m = _OPENING.match(part)
+        if m and len(m.group(1).split()) <= 4:
+            nxt = part[m.end():].split()[0]
+            if not nxt[:1].isdigit() and nxt.lower().strip(",") not in _MONTHS:
+                part = m.group(1) + " " + part[m.end():]
+
+        def conj(c: re.Match[str], part: str = part) -> str:
+            pieces = part[:c.start()].rsplit(",", 1)
+            return f" {c.group(1)} " if len(pieces) == 1 or len(pieces[1].split()) <= 3 else c.group(0)
+
+        out.append(_COMMA_CONJ.sub(conj, part))
+    return " ".join(out)
+
+
 def round_numbers(s: str) -> str:
     def spell(m: re.Match[str]) -> str:
         zeros = m.group(0)[len(m.group(1)):]
@@ -521,6 +551,7 @@ _STEP_FUNCS = {
     "numbers": round_numbers,
     "fillers": drop_fillers,
     "adverbs": drop_adverbs,
+    "commas": fewer_commas,
     "clauses": drop_mid_clauses,
     "trailing": trailing,
 }
