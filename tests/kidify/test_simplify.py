@@ -123,6 +123,17 @@ def test_appositives() -> None:
                                                                     if w in simp.simplify(s, 2)}
 
 
+def test_asides_and_said_that() -> None:
+    assert simp.simplify("The rulers are, by contrast, chosen by the king.", 2, steps=("adverbials",)) == \
+        "The rulers are chosen by the king."
+    assert simp.simplify("It is not known how much, if any, of the story is true.", 2, steps=("adverbials",)) == \
+        "It is not known how much of the story is true."
+    assert simp.simplify("The driver later claimed that the guard had waved him on.", 2, steps=("fillers",)) == \
+        "The driver later claimed the guard had waved him on."
+    kept = "He said that was wrong."  # "that" is the subject here
+    assert simp.simplify(kept, 2, steps=("fillers",)) == kept
+
+
 def test_adverbials_and_numbers() -> None:
     assert simp.simplify("In addition, the city has 3,000,000 people.", 2) == "The city has 3 million people."
     assert simp.round_numbers("It had 3,456,000 people.") == "It had 3,456,000 people."  # not exact: kept

@@ -49,7 +49,9 @@ _LINKERS = re.compile(
     r"^(?:In addition|Furthermore|Moreover|Additionally|Also|Indeed|In fact|Notably|"
     r"Consequently|Meanwhile|As a result|Subsequently|Nevertheless|Nonetheless),\s+"
 )
-_MID_LINKERS = re.compile(r",\s+(?:however|therefore|though|in fact|for example|moreover|also|thus),\s+")
+_MID_LINKERS = re.compile(r",\s+(?:however|therefore|though|in fact|for example|moreover|also|thus|by contrast|in contrast|"
+                          r"for instance|of course|if any|say|in theory|in turn|in particular|in general|as such|"
+                          r"as well|furthermore|nevertheless|nonetheless|indeed|meanwhile|too|then|again),\s+")
 _PRONOUN = r"(?:he|she|it|they|we|this|these|there|his|her|its|their)"
 _SPLIT_AND = re.compile(rf",\s+(?:and|so)\s+(?={_PRONOUN}\b)")
 _SPLIT_BUT = re.compile(r",\s+but\s+(?=\w)")
@@ -551,9 +553,17 @@ def drop_mid_clauses(s: str) -> str:
     return f"{s[:m.start()]} {s[m.end():]} {who} {m.group(1)} {m.group(2)}."
 
 
+_SAID_THAT = re.compile(
+    r"\b(said|says|believed|believe|believes|thought|think|thinks|found|showed|shows|claimed|claims|stated|argued|"
+    r"argues|suggested|suggests|reported|noted|announced|realized|realised|discovered|felt|decided|hoped|feared|"
+    r"agreed|admitted|denied|insisted|knew|know|knows|means|meant) that (?=(?:he|she|it|they|we|there|the|his|her|"
+    r"its|their|this|these|[A-Z][\w'’-]*)\b)")
+
+
 def drop_fillers(s: str) -> str:
-    """Words that add little for a child ("also", "very", "currently")."""
-    return _FILLERS.sub("", s)
+    """Words that add little for a child ("also", "very", "currently"), and the "that" of
+    "said that he ..." ("said he ...")."""
+    return _SAID_THAT.sub(r"\1 ", _FILLERS.sub("", s))
 
 
 def trailing(s: str) -> str:
