@@ -1,7 +1,13 @@
 """A million articles on this machine: build time, size and search latency as the store grows.
 
     python bench/scale.py [--sizes 100000 1000000] [--queries 200] [--db PATH] [--keep]
-                          [--out bench/out]
+                          [--save DIR] [--build-only] [--out bench/out]
+    python bench/scale.py --measure DIR/scale-100000.db DIR/scale-1000000.db [--queries 200]
+
+``--save DIR`` keeps a copy of the store at each size (``DIR/scale-<size>.db``, made
+with SQLite's backup API) so that ``--measure`` can time the same stores again later
+(after a change to search) without writing a million articles again; ``--build-only``
+writes and saves without timing queries.
 
 Articles are real text: the 10,033 English lead summaries in
 ``../shared/data/summaries/summaries_en-us.json.gz`` and the real pages of the bundled
@@ -21,7 +27,8 @@ At each size, measured in this process on the store as the site opens it:
   find word    one word taken from a title; find two words: two words of a summary
   suggest      ``forgive.suggest(store, prefix)`` (what /api/suggest runs) on 1-3
                letter prefixes, and on whole titles (the exact title must come first)
-Latencies are wall-clock per call, one call after another; each row is also given as
+Every query is asked once untimed first (the store's pages in memory, as a running
+site's are). Latencies are wall-clock per call, one call after another; each row is also given as
 a multiple of the floor's p50 measured in the same store in the same minute. The
 numbers go to ``bench/out/scale-<time>.json``.
 """
@@ -119,9 +126,19 @@ def queries(arts: list, n: int, seed: int = 11) -> dict[str, list[str]]:
     }
 
 
-def measure(store, qs: dict[str, list[str]]) -> dict:  # (Store, ...) -> dict
-    from kidpedia.store import forgive
+def measure(store, qs: dict[str, list[str]], slow: bool = False) -> dict:  # (Store, ...) -> dict
+    """p50/p99 of each kind of query; ``slow``: with the champion lists switched off
+    (as search was before them: FTS5 ranks every match)."""
+    from kidpedia.store import forgive, topk
     from kidpedia.web.query import is_blocked
+
+    if slow:
+        saved = topk.settings
+        topk.settings = lambda conn: None  # type: ignore[assignment]
+        try:
+            return measure(store, qs)
+        finally:
+            topk.settings = saved
 
     def find(q: str):  # type: ignore[no-untyped-def]
         return forgive.find(store, q, limit=10, blocked=is_blocked)
@@ -129,6 +146,10 @@ def measure(store, qs: dict[str, list[str]]) -> dict:  # (Store, ...) -> dict
     def suggest(q: str) -> list[str]:
         return forgive.suggest(store, q, 8, is_blocked)
 
+    for q in qs["exact"] + qs["word"] + qs["two words"]:  # warm: the store's pages in memory, as a server's are
+        find(q)
+    for q in qs["prefix"] + qs["title prefix"]:
+        suggest(q)
     out: dict = {}
     floor_t, _ = timed(store.resolve, qs["exact"])
     out["floor resolve"] = percentiles(floor_t)
@@ -154,12 +175,79 @@ def db_bytes(path: Path) -> int:
     return sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists())
 
 
+def save_copy(store, path: Path) -> Path:  # (Store, Path) -> Path
+    """A consistent copy of the store (SQLite's backup API, never a file copy)."""
+    import sqlite3
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(path)
+    with dest:
+        store._conn().backup(dest)
+    dest.close()
+    return path
+
+
+def measure_saved(args: argparse.Namespace, log) -> int:  # type: ignore[no-untyped-def]
+    """Time queries on stores made earlier with --save (the query sets come from the
+    same real articles, so the numbers compare with a full run's)."""
+    from kidpedia.store import Store, forgive, topk
+
+    log("the real articles through the pipeline, once (for the query sets)")
+    qs = queries(originals(SUMMARIES, SAMPLE), args.queries)
+    report: dict = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "command": " ".join(["bench/scale.py", *sys.argv[1:]]),
+        "sizes": [],
+    }
+    for db in args.measure:
+        store = Store(db)
+        t0 = time.perf_counter()
+        made = None if topk.settings(store._conn()) else forgive.rebuild_topk(store)
+        prepare_s = time.perf_counter() - t0
+        written = store.stats()["articles"]
+        log(f"{db}: {written:,} articles; measuring")
+        row = {"articles": written, "db": str(db), "db_mb": round(db_bytes(db) / 1e6, 1),
+               "bytes_per_article": round(db_bytes(db) / written), "topk": made, "topk_s": round(prepare_s, 1),
+               "latency": measure(store, qs), "load": round(os.getloadavg()[0], 2)}  # fmt: skip
+        if args.slow:
+            log(f"  the same, {args.slow} queries of each kind, without champion lists (FTS5 ranks every match)")
+            row["latency_fts5_only"] = measure(store, {k: v[: args.slow] for k, v in qs.items()}, slow=True)
+        store.close()
+        report["sizes"].append(row)
+        print_row(row)
+    write_report(args.out, "scale", report)
+    return 0
+
+
+def print_row(row: dict) -> None:
+    print(f"{row['articles']:>9,} articles, {row['bytes_per_article']:,} bytes/article")
+    for key in ("latency", "latency_fts5_only"):
+        if key in row:
+            print(f"  {key}")
+            print_latency(row[key])
+
+
+def print_latency(latency: dict) -> None:
+    for name, lat in latency.items():
+        extra = "".join(f"  {k} {lat[k]}/{lat['n']}" for k in ("exact_first", "with_hits") if k in lat)
+        print(f"    {name:<22} p50 {lat['p50_ms']:>8.2f} ms  p99 {lat['p99_ms']:>8.2f} ms"
+              f"  (p50 {lat['p50_x_floor']:>6.1f}x floor){extra}")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="store sizes (articles)")
     ap.add_argument("--queries", type=int, default=200, help="queries of each kind (default 200)")
     ap.add_argument("--db", type=Path, help="where the store goes (default: a temporary folder)")
     ap.add_argument("--keep", action="store_true", help="keep the store (with --db)")
+    ap.add_argument("--save", type=Path, help="keep a copy of the store at each size in this folder")
+    ap.add_argument("--build-only", action="store_true", help="write (and --save) only, time no query")
+    ap.add_argument("--measure", type=Path, nargs="+", help="time queries on these stores (made with --save)")
+    ap.add_argument("--slow", type=int, default=0, metavar="N",
+                    help="with --measure: also time N queries of each kind without champion lists")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the JSON goes")
     args = ap.parse_args(argv)
 
@@ -168,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     def log(msg: str) -> None:
         print(f"{time.strftime('%H:%M:%S')} {msg}", file=sys.stderr, flush=True)
 
+    if args.measure:
+        return measure_saved(args, log)
     tmp = tempfile.TemporaryDirectory(prefix="kidpedia-scale-")
     db = args.db or Path(tmp.name) / "scale.db"
     for suffix in ("", "-wal", "-shm"):
@@ -204,29 +294,34 @@ def main(argv: list[str] | None = None) -> int:
         spell_t0 = time.perf_counter()
         forgive.rebuild_spelling(store)
         spell_s = time.perf_counter() - spell_t0
+        topk_t0 = time.perf_counter()
+        made = forgive.rebuild_topk(store)
+        topk_s = time.perf_counter() - topk_t0
         write_s += time.perf_counter() - t0
         store._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = db_bytes(db)
         log(f"  {written:,} articles, {write_s:.0f} s of writing, {size / 1e6:.0f} MB; measuring")
+        if args.save:
+            saved = save_copy(store, args.save / f"scale-{written}.db")
+            log(f"  saved {saved}")
         store.close()
         store = Store(db)
         row = {
             "articles": written,
             "write_s": round(write_s, 1),
             "spelling_s": round(spell_s, 1),
+            "topk": made,
+            "topk_s": round(topk_s, 1),
             "articles_per_s": round(written / write_s, 1),
             "db_mb": round(size / 1e6, 1),
             "bytes_per_article": round(size / written),
-            "latency": measure(store, qs),
+            "latency": {} if args.build_only else measure(store, qs),
             "load": round(os.getloadavg()[0], 2),
         }
         report["sizes"].append(row)
         print(f"{written:>9,} articles: {row['write_s']:>7.1f} s writing ({row['articles_per_s']:,.0f}/s), "
               f"{row['bytes_per_article']:,} bytes/article, load {row['load']}")  # fmt: skip
-        for name, lat in row["latency"].items():
-            extra = "".join(f"  {k} {lat[k]}/{lat['n']}" for k in ("exact_first", "with_hits") if k in lat)
-            print(f"    {name:<22} p50 {lat['p50_ms']:>8.2f} ms  p99 {lat['p99_ms']:>8.2f} ms"
-                  f"  (p50 {lat['p50_x_floor']:>6.1f}x floor){extra}")  # fmt: skip
+        print_latency(row["latency"])
     store.close()
     if not (args.db and args.keep):
         for suffix in ("", "-wal", "-shm"):

@@ -245,6 +245,7 @@ def _build(
                 store.finish(key, done)
         report.redirects_dropped = store.drop_redirects_to_excluded()
         forgive.rebuild_spelling(store)  # "did you mean": the words of what was built
+        forgive.rebuild_topk(store)  # champion lists: search stays fast at a million articles
         explore.rebuild_explore(store)  # topics, quiz, timeline, "Did you know?" (issue 14)
         for path in langlinks:
             report.langlinks[str(path)] = _add_langlinks(store, path)

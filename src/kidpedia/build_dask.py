@@ -56,7 +56,7 @@ from kidpedia.errors import DumpFormatError, KidpediaError, UsageError
 from kidpedia.model import RawPage, Redirect, SiteInfo, Skip
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.stream import check_path, compression_of, open_file
-from kidpedia.store import PackedArticle, Store, explore
+from kidpedia.store import PackedArticle, Store, explore, forgive
 from kidpedia.store.lock import holding_write_lock
 
 PARTITION_MB = 4.0  # MB of XML a partition (a multistream partition: a fifth of it compressed)
@@ -482,6 +482,7 @@ def build_dask(
                 _add_report(report, local_build([path], db, level=level, title=title, force=force))
         report.redirects_dropped = store.drop_redirects_to_excluded()
         explore.rebuild_explore(store)  # topics, quiz, timeline (issue 14), as the local build does
+        forgive.rebuild_topk(store)  # champion lists for search at scale, as the local build makes them
         _remove_if_empty(shard_root(db))
     except KeyboardInterrupt:
         report.interrupted = True

@@ -480,6 +480,25 @@ def article_to_json(a: Article) -> dict[str, Any]:
     }
 
 
+def plain_text_from_json(d: dict[str, Any]) -> str:
+    """``article_from_json(d).plain_text()`` without making the Article (search snippets
+    need only the text: a long article's objects cost milliseconds)."""
+
+    def text(t: dict[str, Any]) -> str:
+        return text_from_json(t).text if t.get("table") is not None else str(t["text"])
+
+    parts = [text(t) for t in d.get("lead", ())]
+
+    def walk(sections: list[dict[str, Any]]) -> None:
+        for sec in sections:
+            parts.append(sec["title"])
+            parts.extend(text(t) for t in sec.get("paragraphs", ()))
+            walk(sec.get("sections", ()))
+
+    walk(d.get("sections", ()))
+    return "\n".join(parts)
+
+
 def article_from_json(d: dict[str, Any]) -> Article:
     qf = d.get("quick_facts")
     return Article(

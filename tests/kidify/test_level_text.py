@@ -63,3 +63,27 @@ def test_a_level_shows_only_sentences_that_stand_alone() -> None:
                                Text("The best were: 1. Lincoln. 2. George Washington. Lincoln was tall and thin.")))
     shown = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
     assert "2." not in shown and "Lincoln was tall" in shown
+
+
+def test_the_selection_keeps_what_leans_together_and_says_a_sentence_once() -> None:
+    hard = ("The committee's extraordinarily complicated deliberations concerning jurisdictional "
+            "responsibilities continued indefinitely.")
+    a = Article("Foxes", lead=(
+        Text("Foxes are small wild dogs."),
+        Text(f"{hard} This made the old rules stay."),
+        Text(f"Foxes eat mice. {hard} But the red fox eats fruit. Foxes eat mice."),
+    ))
+    shown = [t.text for t in levels._body(levels.at_level(a, 1))]
+    text = " ".join(shown)
+    assert shown[0] == "Foxes are small wild dogs."
+    assert "This made" not in text  # it leans on the hard sentence the level left out
+    assert text.count("eat mice") == 1  # the same sentence once
+    assert "The red fox eats fruit." in text  # shown without the sentence before: no "But"
+
+
+def test_level_1_is_short() -> None:
+    a = Article("Cats", lead=(Text("Cats are small animals. " + "Cats like to play with a ball. " * 1),),
+                sections=tuple(Section(f"Part {i}", 2, (Text(f"Cat number {i} sat on a mat. It was red."),))
+                               for i in range(80)))
+    one = levels.article_totals(levels.at_level(a, 1))
+    assert one.words <= levels.LEVEL_WORDS[1] + 10 < levels.article_totals(a).words

@@ -3,13 +3,18 @@
     at_level(article, level) -> Article      1 (ages 7-9), 2 (ages 10-12), 3 (as built)
     level_number(text) -> int | None         "1", "2", "3" from a URL or a flag
 
-Level 3 is the cleaned article. Level 2 is every section, each sentence simplified
-(``simplify``, level 2). Level 1 is short: the lead and the first sentences of the main
-sections, simplified for level 1. Then, for each of levels 1 and 2, the hardest
-sentences go, one at a time (never the article's first), while the article reads above
-its target grade (FKGL 4 and 7): a child gets the sentences they can read, and the full
-article stays one click away. Links are kept where their words survive; Quick facts,
-pictures and See also are kept as they are.
+Level 3 is the cleaned article. Level 2 is every section; level 1 is short: the lead
+and the first sentences of the main sections. Each level-3 sentence is simplified for the
+level (``simplify``) and, for the article's opening, its definition said as short
+sentences (``rewrite``); past the opening the subject's name is
+said as a pronoun. Then ``_select`` chooses what the level shows: the opening, then the
+easiest of the other sentences while the page reads at or below its target grade (FKGL 4
+and 7) and, for level 1, while the page is short (``LEVEL_WORDS``). A sentence that leans
+on the one before it ("This led to ...") is kept only with it; one that opens with a mere
+link word ("But ...") loses the word when shown alone; a sentence is said once. A
+level-3 sentence is kept or left out whole, so a kept sentence keeps all its facts; the
+full article stays one click away. Links are kept where their words survive; Quick
+facts, pictures and See also are kept as they are.
 """
 
 from __future__ import annotations
@@ -17,16 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kidpedia.kidify import reading
+from kidpedia.kidify import reading, rewrite
 from kidpedia.kidify.simplify import simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
 LEVELS = (1, 2, 3)
 DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
-LEAST_SENTENCES = {1: 6, 2: 8}  # the fitting stops before a page has fewer sentences
+LEVEL_WORDS = {1: 220}  # a level-1 page is short: the selection stops at about this many words
 LEVEL1_LEAD_PARAGRAPHS = 6
-LEVEL1_SECTION_SENTENCES = 8
+LEVEL1_SECTION_SENTENCES = 8  # the first sentences of a main section a level-1 page may choose from
 
 
 def level_number(value: object) -> int | None:
@@ -49,7 +54,7 @@ def _relink(old: Text, new_text: str) -> tuple[LinkSpan, ...]:
     return tuple(spans)
 
 
-Groups = dict[str, list[str]]  # a simplified text -> what each of its sentences became
+Groups = dict[str, list[tuple[str, str]]]  # a level text -> (level-3 sentence, what it became), in order
 
 
 _SINGULAR = ("is", "was", "has", "had", "can", "could", "will", "would", "became", "lived", "died", "won", "wrote",
@@ -95,21 +100,35 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...]) -> str:
     return sentence
 
 
+def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], opening: bool) -> str:
+    """One level-3 sentence at a level: simplified, the article's opening said as short
+    sentences, and (past the opening sentence) the
+    subject's name said as a pronoun."""
+    out = simplify(sentence, level, lang)
+    if not out or lang != "en":
+        return out
+    if opening and pronoun:
+        out = rewrite.split_definition(out, pronoun[0])
+    if pronoun:
+        out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
+                       for j, x in enumerate(reading.sentences(out)))
+    return out
+
+
 def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None,
                    pronoun: tuple[str, ...] = (), opening: bool = False) -> Text | None:
-    """One paragraph at a level: each sentence simplified (and, past the article's opening
-    sentence, its subject's name said as a pronoun); ``groups`` learns what each became."""
+    """One paragraph at a level, sentence by sentence (``_become``); ``groups`` learns what
+    each level-3 sentence became."""
     sents = reading.sentences(t.text) if t.kind == "p" else [t.text]
     if keep is not None:
         sents = sents[:keep]
-    pieces = [s for s in (simplify(x, level, lang) for x in sents) if s]
-    if pronoun and t.kind == "p":
-        pieces = [" ".join(x if opening and i == j == 0 else _say_pronoun(x, pronoun)
-                           for j, x in enumerate(reading.sentences(p))) for i, p in enumerate(pieces)]
-    out = " ".join(pieces)
+    pairs = [(x, _become(x, level, lang, pronoun if t.kind == "p" else (), opening and i == 0))
+             for i, x in enumerate(sents)]
+    pairs = [(x, y) for x, y in pairs if y]
+    out = " ".join(y for _, y in pairs)
     if not out:
         return None
-    groups[out] = pieces
+    groups[out] = pairs
     return replace(t, text=out, links=_relink(t, out))
 
 
@@ -133,25 +152,25 @@ def _level2(article: Article, groups: Groups) -> Article:
 
 
 def _level1(article: Article, groups: Groups) -> Article:
+    """The lead and the first sentences of each main section (the first paragraph of the
+    section, or of its first subsection), each sentence at level 1: what ``_select``
+    chooses from. Only the openings: a page of the easiest sentences from anywhere would
+    read as facts without their context."""
     lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
     pronoun = _pronoun(article)
     sections = []
     for s in article.sections:
-        first = next((t for t in s.paragraphs if t.kind == "p"), None)
-        if first is None and s.sections:
-            first = next((t for c in s.sections for t in c.paragraphs if t.kind == "p"), None)
-        if first is None:
-            continue
-        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun)
+        first = next((t for sub in _walk(s) for t in sub.paragraphs if t.kind == "p" and t.table is None), None)
+        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun) if first else ()
         if paras:
             sections.append(Section(s.title, s.level, paras))
     return replace(article, lead=_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
                    sections=tuple(sections))
 
 
-def _grade(article: Article) -> float:
-    m = article_totals(article)
-    return m.fkgl if m.words else 0.0
+def _walk(s: Section) -> list[Section]:
+    """A section and its subsections, depth first."""
+    return [s, *(x for c in s.sections for x in _walk(c))]
 
 
 def article_totals(article: Article) -> reading.Measures:
@@ -184,36 +203,134 @@ def readable(unit: str) -> bool:
     return True
 
 
-def _units(t: Text, groups: Groups) -> list[str]:
-    """What one level-3 sentence became (one or a few sentences), in order: the fitting
-    keeps or drops each whole, so a kept sentence keeps all its facts."""
-    return groups.get(t.text) or reading.sentences(t.text)
+def _units(t: Text, groups: Groups) -> list[tuple[str, str]]:
+    """What each level-3 sentence of a level text became (one or a few sentences), in
+    order: the selection keeps or drops each whole, so a kept sentence keeps all its facts."""
+    return groups.get(t.text) or [(x, x) for x in reading.sentences(t.text)]
 
 
-def _fit(article: Article, target: float, least: int, groups: Groups) -> Article:
-    """Drop the hardest sentence (never the first) while the article reads above target."""
-    if article.lang != "en":
-        return article  # FKGL is the English grade: other languages keep every sentence
-    sents = [(i, j, s) for i, t in enumerate(_body(article)) for j, s in enumerate(_units(t, groups))]
-    measures = {(i, j): reading.measure(s, article.lang, familiarity=False) for i, j, s in sents}
-    total = sum(measures.values(), reading.Measures(article.lang, 0, 0, 0, 0, 0.0))
-    dropped = {(i, j) for i, j, s in sents if (i, j) != (0, 0) and not readable(s)}
-    for key in dropped:
-        total = _minus(total, measures[key])
-    order = sorted(measures, key=lambda k: -measures[k].fkgl)
-    for key in order:
-        if total.words == 0 or total.fkgl <= target:
-            break
-        if key == (0, 0) or key in dropped or measures[key].fkgl <= target:
+# A sentence that opens with one of these leans on the sentence before it ("This led
+# to ...", "Such tools ..."): the selection keeps it only together with that sentence. A
+# sentence that opens with a mere link word ("But", "However,", "Also") is kept without the
+# one before, and the link word goes (``_unlinked``).
+_LEANS = re.compile(r"^(?:This|These|That|Those|Such|Thus|Therefore|Hence|Instead|Both|Another|Other|Here|"
+                    r"Its|Their|It|They|Them|His|Her|He|She|The other|The same|The rest|The latter|"
+                    r"The former|In this|In that|After this|After that|Because of this|As a result|"
+                    r"For this reason)\b")
+_LINK_WORD = re.compile(r"^(?:But|However,|Also,?|Still,|Yet|In addition,|Moreover,|Furthermore,|And)\s+(?=\w)")
+
+
+def _unlinked(text: str) -> str:
+    """A sentence shown without the one before it says no link word to it ("But the euro
+    is used." -> "The euro is used.")."""
+    m = _LINK_WORD.match(text)
+    if not m:
+        return text
+    rest = text[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
+def _leans(text: str, pronoun: tuple[str, ...]) -> bool:
+    m = _LEANS.match(text)
+    if not m:
+        return False
+    word = m.group(0)
+    subject = {"He": ("He", "His"), "She": ("She", "Her"), "It": ("It", "Its", "They", "Their")}
+    return not (pronoun and word in subject.get(pronoun[0], ()))  # the article's subject does not lean
+
+
+Key = tuple[int, int, int]  # (paragraph, level-3 sentence, sentence of what it became)
+
+
+def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ...]) -> tuple[Article, list[tuple[str, str]]]:
+    """The sentences a level shows: the article's opening sentence, then the easiest of the
+    rest while the page reads at or below its target grade and, for level 1, while it is
+    short. What a level-3 sentence became may be a few sentences: the first can be shown
+    alone, the others only after it. A sentence that leans on the one before it ("This led
+    to ...") is shown only with that one; the same sentence is said once. Returns the
+    article at the level and the (level-3 sentence, shown text) pairs."""
+    target, budget = TARGET_FKGL[level], LEVEL_WORDS.get(level)
+    units = [((i, j), pair) for i, t in enumerate(_body(article)) for j, pair in enumerate(_units(t, groups))]
+    if article.lang != "en":  # FKGL is the English grade: other languages keep every sentence
+        return article, [pair for _, pair in units]
+    from kidpedia.kidify.simplify import facts
+
+    title_words = set(reading.words(article.title))
+    pieces: dict[Key, str] = {}
+    bound: dict[Key, list[Key]] = {}  # a first sentence -> the later ones that state a fact: shown with it
+    for (i, j), (_, text) in units:
+        for k, piece in enumerate(reading.sentences(text) or [text]):
+            if k and facts(piece) - title_words:
+                bound.setdefault((i, j, 0), []).append((i, j, k))
+                continue
+            pieces[(i, j, k)] = piece
+    keys = list(pieces)
+    zero = reading.Measures(article.lang, 0, 0, 0, 0, 0.0)
+    whole = {(i, j, k): piece for (i, j), (_, text) in units
+             for k, piece in enumerate(reading.sentences(text) or [text])}
+    measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
+                       zero) for k in pieces}
+    seen: set[str] = set()
+    skip: set[Key] = set()
+    leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
+    for n, key in enumerate(keys):
+        text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
+        if n and (text in seen or not readable(text)):
+            skip.add(key)
             continue
-        rest = _minus(total, measures[key])
-        if rest.sentences < least:
+        seen.add(text)
+        if key[2]:
+            leans[key] = (key[0], key[1], key[2] - 1) if _leans(text, pronoun) else (key[0], key[1], 0)
+        elif n and _leans(text, pronoun):
+            leans[key] = keys[n - 1]
+    first = keys[0] if keys else None
+    chosen = {first} if first is not None else set()
+    total = sum((measures[k] for k in chosen), zero)
+    lead_count = _lead_count(article)
+
+    def cost(key: Key) -> tuple[float, Key]:
+        bonus = 1.5 if level == 1 and key[0] < lead_count else 0.0
+        return (measures[key].fkgl - bonus, key)
+
+    order = sorted((k for k in keys if k not in skip and k != first), key=cost)
+    for _ in range(4):  # a sentence that leans on one chosen later gets another pass
+        changed = False
+        for key in order:
+            if key in chosen or (key in leans and leans[key] not in chosen):
+                continue
+            if budget is not None and total.words >= budget:
+                break
+            new = total + measures[key]
+            if new.fkgl <= target or new.fkgl < total.fkgl:
+                total, changed = new, True
+                chosen.add(key)
+        if not changed:
             break
-        total = rest
-        dropped.add(key)
-    if not dropped:
-        return article
-    return _without(article, dropped, groups)
+    def shown(keys: set[Key]) -> set[Key]:
+        return keys | {x for k in keys for x in bound.get(k, ())}
+
+    out = _shown(article, shown(chosen), groups)
+    real = article_totals(out)
+    for _ in range(12):  # sentences measured together can read a little harder than apart
+        if real.fkgl <= target or len(chosen) < 3:
+            break
+        removable = [k for k in chosen if k != first and not any(leans.get(x) == k for x in chosen)]
+        if not removable:
+            break
+        best = min(removable, key=lambda k: _minus(real, measures[k]).fkgl)
+        fewer = _shown(article, shown(chosen - {best}), groups)
+        fewer_m = article_totals(fewer)
+        if fewer_m.fkgl >= real.fkgl:
+            break
+        chosen.discard(best)
+        out, real = fewer, fewer_m
+    pairs = []
+    chosen = shown(chosen)
+    for (i, j), (source, text) in units:
+        kept = [p for k, p in enumerate(reading.sentences(text) or [text]) if (i, j, k) in chosen]
+        if kept:
+            pairs.append((source, " ".join(kept)))
+    return out, pairs
 
 
 def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
@@ -221,8 +338,15 @@ def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
                             a.syllables - b.syllables, a.rare - b.rare, a.zipf_sum - b.zipf_sum)
 
 
-def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) -> Article:
+def _lead_count(article: Article) -> int:
+    return sum(1 for t in article.lead if t.table is None)
+
+
+def _shown(article: Article, chosen: set[Key], groups: Groups) -> Article:
+    """The article with only the chosen sentences; a sentence shown without the one before
+    it loses its link word ("But ...")."""
     counter = iter(range(10**9))
+    state = {"before": True}  # whether the sentence before the next one is shown
 
     def keep(texts: tuple[Text, ...]) -> tuple[Text, ...]:
         out = []
@@ -231,7 +355,14 @@ def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) ->
                 out.append(t)
                 continue
             i = next(counter)
-            kept = [s for j, s in enumerate(_units(t, groups)) if (i, j) not in dropped]
+            kept = []
+            for j, (_, y) in enumerate(_units(t, groups)):
+                for k, piece in enumerate(reading.sentences(y) or [y]):
+                    if (i, j, k) in chosen:
+                        kept.append(piece if state["before"] else _unlinked(piece))
+                        state["before"] = True
+                    else:
+                        state["before"] = False
             if kept:
                 text = " ".join(kept)
                 out.append(replace(t, text=text, links=_relink(t, text)))
@@ -250,15 +381,19 @@ def _has_text(s: Section) -> bool:
     return bool(s.paragraphs) or any(_has_text(c) for c in s.sections)
 
 
+def _build(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]]:
+    groups: Groups = {}
+    shaped = _level1(article, groups) if level == 1 else _level2(article, groups)
+    return _select(shaped, level, groups, _pronoun(article))
+
+
 def at_level(article: Article, level: int) -> Article:
     """The article at reading level 1, 2 or 3 (see the module docstring)."""
     if level not in LEVELS:
         raise ValueError(f"no reading level {level!r}: use 1, 2 or 3")
     if level == 3:
         return article
-    groups: Groups = {}
-    shaped = _level1(article, groups) if level == 1 else _level2(article, groups)
-    return _fit(shaped, TARGET_FKGL[level], LEAST_SENTENCES[level], groups)
+    return _build(article, level)[0]
 
 
 def fact_retention(article: Article, level: int) -> tuple[int, int, int, int]:
@@ -270,25 +405,20 @@ def fact_retention(article: Article, level: int) -> tuple[int, int, int, int]:
     (a number rounded to words is the same number: "3 million" for 3,000,000)."""
     from kidpedia.kidify.simplify import drop_parentheticals, facts
 
-    at = at_level(article, level)
-    lang = article.lang
+    if level == 3:
+        at, pairs = article, [(s, s) for t in _body(article) for s in reading.sentences(t.text)]
+    else:
+        at, pairs = _build(article, level)
     title_words = set(reading.words(article.title))
     shown_text = " ".join(t.text for t in _body(at))
-    shown_sents = set(reading.sentences(shown_text))
     shown_facts = facts(shown_text) - title_words
     stated = kept = 0
-    for t in _body(article):
-        for s in (reading.sentences(t.text) if t.kind == "p" else [t.text]):
-            out = reading.sentences(simplify(s, level, lang)) if level < 3 else [s]
-            if not any(o in shown_sents for o in out):
-                continue
-            want = facts(drop_parentheticals(s)) - title_words
-            stated += len(want)
-            kept += sum(1 for f in want if f in shown_facts or _said(f, shown_text))
+    for source, _ in pairs:
+        want = facts(drop_parentheticals(source)) - title_words
+        stated += len(want)
+        kept += sum(1 for f in want if f in shown_facts or _said(f, shown_text))
     source_facts = facts(" ".join(t.text for t in _body(article)))
     return kept, stated, len(shown_facts & source_facts), len(shown_facts)
-
-
 def _said(fact: str, text: str) -> bool:
     """The fact stands in the text as a word of its own (a name that now opens a sentence)."""
     import re

@@ -27,11 +27,12 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from kidpedia.errors import StoreError
-from kidpedia.model import Article, Redirect, Skip
+from kidpedia.model import Article, Redirect, Skip, plain_text_from_json
 from kidpedia.store.scripts import FOLD_ONE, as_written, index_text, match_phrases
 from kidpedia.titles import normalise_title
 
@@ -103,6 +104,7 @@ def prefix_end(key: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # search ranks titles by it many times a query; a pure function
 def title_key(title: str) -> str:
     """Case- and accent-folded title for prefix suggestions and loose lookups."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
@@ -489,7 +491,7 @@ class Store:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._conn().execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids).fetchall()
-        return {i: Article.from_json(json.loads(d)).plain_text() for i, d in rows}
+        return {i: plain_text_from_json(json.loads(d)) for i, d in rows}
 
     def search_count(self, query: str, lang: str | None = None) -> int:
         lang = self._lang(lang)

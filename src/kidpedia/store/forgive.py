@@ -24,8 +24,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kidpedia.store import spelling
-from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store, fts_query, title_key
+from kidpedia.store import spelling, topk
+from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store, title_key
 from kidpedia.store.scripts import as_written, match_phrases, query_words
 
 FEW = 3  # fewer results than this and we try harder (correction, then any word)
@@ -36,6 +36,19 @@ SEPARATOR = " | "  # pipeline.DISAMBIGUATION_SEPARATOR: how a skip's detail join
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
 Blocked = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class _Query:
+    """An FTS5 query as groups of phrases: every group (``any_term``: any of them), and
+    a group when any of its phrases matches (a common prefix stands for its words)."""
+
+    groups: tuple[topk.Group, ...]
+    any_term: bool = False
+
+    @property
+    def fts(self) -> str:
+        return topk.render(self.groups, self.any_term)
 
 
 @dataclass
@@ -51,17 +64,15 @@ class Found:
     titles: list[str] = field(default_factory=list)
 
 
-def _rows(store: Store, match: str, lang: str, query: str, limit: int, offset: int) -> list[SearchHit]:
+def _rows(store: Store, q: _Query, lang: str, query: str, limit: int, offset: int) -> list[SearchHit]:
     """A page of hits: BM25's best ``RERANK`` reordered by how well the title fits the
     query (exact title, then query words the title has, then title words the query
-    has), later pages in BM25 order; snippets are made for the page's rows only."""
+    has), later pages in BM25 order; snippets are made for the page's rows only.
+    A query with a common word is ranked from champion lists (``topk.top``)."""
     conn = store._conn()
+    match = q.fts
     window = max(RERANK, limit + offset) if offset < RERANK else limit + offset
-    rows = conn.execute(
-        "SELECT a.id, a.title, bm25(search, 10.0, 1.0) AS rank FROM search JOIN articles a"
-        " ON a.id = search.rowid WHERE search MATCH ? AND a.lang = ? ORDER BY rank LIMIT ?",
-        (match, lang, window),
-    ).fetchall()
+    rows = _ranked(store, q, lang, window)
     if offset < RERANK:
         words = query_words(query)
         rows.sort(key=lambda r: _fit(words, title_key(query.strip()), r[1]))
@@ -75,6 +86,39 @@ def _rows(store: Store, match: str, lang: str, query: str, limit: int, offset: i
     ).fetchall())
     originals = store.plain_texts([r[0] for r in page])
     return [SearchHit(t, as_written(snippets.get(i, ""), originals.get(i, "")), -r) for i, t, r in page]
+
+
+def _ranked(store: Store, q: _Query, lang: str, n: int, slow: bool = False) -> list[tuple[int, str, float]]:
+    """BM25's best ``n`` (id, title, score) of one edition: from champion lists when
+    the query has a common word, else (or ``slow``) FTS5 ranking every match."""
+    conn = store._conn()
+    ranked = None if slow else topk.top(conn, list(q.groups), lang, n, q.any_term)
+    if ranked is None:
+        return conn.execute(
+            f"SELECT a.id, a.title, {topk.BM25} AS rank FROM search JOIN articles a"
+            " ON a.id = search.rowid WHERE search MATCH ? AND a.lang = ? ORDER BY rank, a.id LIMIT ?",
+            (q.fts, lang, n),
+        ).fetchall()
+    return _ranked_titles(store, ranked, lang, n)
+
+
+def _ranked_titles(store: Store, ranked: list[tuple[int, float]], lang: str, n: int) -> list[tuple[int, str, float]]:
+    """The first ``n`` of ``ranked`` (id, score) that are articles of ``lang``, titled."""
+    conn = store._conn()
+    out: list[tuple[int, str, float]] = []
+    step = max(n, 50)
+    for start in range(0, len(ranked), step):
+        chunk = ranked[start : start + step]
+        marks = ",".join("?" * len(chunk))
+        titles = {  # by id only: with "lang = ?" SQLite may walk the edition's title index
+            i: t for i, t, lg in conn.execute(
+                f"SELECT id, title, lang FROM articles WHERE id IN ({marks})", [i for i, _ in chunk]
+            ) if lg == lang
+        }
+        out += [(i, titles[i], v) for i, v in chunk if i in titles]
+        if len(out) >= n:
+            break
+    return out[:n]
 
 
 def _fit(words: list[str], key: str, title: str) -> tuple[bool, int, float]:
@@ -104,30 +148,39 @@ def _count(store: Store, match: str, lang: str, counted: dict[str, int] | None =
     return int(n)
 
 
-def _matches(query: str) -> list[str]:
-    """The FTS5 queries to try in turn: all words (the last also as a prefix), then any."""
+def _matches(store: Store, query: str) -> list[_Query]:
+    """The FTS5 queries to try in turn: all words (the last also as a prefix; a common
+    prefix as its most used words, ``topk.expand_prefix``), then any."""
     words = query_words(query)
     prefix = bool(words) and len(words[-1]) >= MIN_PREFIX
-    first = fts_query(query, prefix_last=prefix)
-    if first and prefix and len(match_phrases(query, prefix_last=True)) == 1:
+    phrases = match_phrases(query, prefix_last=prefix)
+    if not phrases:
+        return []
+    groups: list[topk.Group] = [(p,) for p in phrases]
+    if phrases[-1].endswith("*"):
+        expanded = topk.expand_prefix(store._conn(), title_key(words[-1]))
+        if expanded:
+            groups[-1] = tuple(f'"{w}"' for w in expanded)
+    first = _Query(tuple(groups))
+    if prefix and len(phrases) == 1:
         return [first]  # one word: "word" OR nothing finds no more than "word*" did
-    out = [m for m in (first, fts_query(query, any_term=True)) if m]
-    return list(dict.fromkeys(out))
+    out = {q.fts: q for q in (first, _Query(tuple((p,) for p in match_phrases(query)), any_term=True))}
+    return list(out.values())
 
 
 def _search(store: Store, query: str, lang: str, limit: int, offset: int,
             counted: dict[str, int] | None = None) -> tuple[list[SearchHit], int]:
     """All words first; then, when fewer than a page match, any word after them."""
-    matches = _matches(query)
+    matches = _matches(store, query)
     if not matches:
         return [], 0
-    total = _count(store, matches[0], lang, counted)
+    total = _count(store, matches[0].fts, lang, counted)
     if total >= limit + offset or len(matches) == 1:
         return _rows(store, matches[0], lang, query, limit, offset), total
     first = _rows(store, matches[0], lang, query, total, 0)
     seen = {f.title for f in first}
     rest = [h for h in _rows(store, matches[1], lang, query, limit + offset + total, 0) if h.title not in seen]
-    return (first + rest)[offset : offset + limit], total + _count(store, matches[1], lang, counted) - len(seen)
+    return (first + rest)[offset : offset + limit], total + _count(store, matches[1].fts, lang, counted) - len(seen)
 
 
 def correction(store: Store, query: str, lang: str, blocked: Blocked) -> str | None:
@@ -150,6 +203,12 @@ def rebuild_spelling(store: Store) -> int:
     return spelling.build_spelling(store._conn(), title_key)
 
 
+def rebuild_topk(store: Store, settings: topk.Settings | None = None) -> dict[str, int]:
+    """Make the champion lists anew (the end of every build, after the spelling index):
+    what keeps search fast at a million articles (``topk``)."""
+    return topk.prepare(store._conn(), settings or topk.Settings())
+
+
 def _ensure_spelling(store: Store, conn: sqlite3.Connection) -> bool:
     if spelling.has_spelling(conn):
         return True
@@ -170,12 +229,12 @@ def find(
     exact = _exact(store, query)
     did_you_mean = None
     counted: dict[str, int] = {}
-    matches = _matches(query)
-    if not exact and matches and _count(store, matches[0], lang, counted) < FEW:
+    matches = _matches(store, query)
+    if not exact and matches and _count(store, matches[0].fts, lang, counted) < FEW:
         fixed = correction(store, query, lang, blocked)
-        fixed_matches = _matches(fixed) if fixed else []
+        fixed_matches = _matches(store, fixed) if fixed else []
         if fixed and fixed_matches and (
-            _count(store, fixed_matches[0], lang, counted) > _count(store, matches[0], lang, counted)
+            _count(store, fixed_matches[0].fts, lang, counted) > _count(store, matches[0].fts, lang, counted)
         ):
             query, did_you_mean = fixed, fixed
             exact = _exact(store, fixed)
@@ -235,17 +294,32 @@ def suggest(store: Store, prefix: str, limit: int = 8, blocked: Blocked = lambda
     return out[:limit]
 
 
-def _title_words(store: Store, prefix: str, limit: int) -> list[str]:
+def _title_words(store: Store, prefix: str, limit: int, slow: bool = False) -> list[str]:
+    """Titles with every word of ``prefix`` (the last also as a word start), by rank.
+    With a common word, the candidates are its champion lists (``topk``), kept where
+    the title has the words."""
     terms = match_phrases(prefix, prefix_last=len(prefix.strip()) >= 2)
     if not terms:
         return []
-    match = "title : (" + " ".join(terms) + ")"
-    rows = store._conn().execute(
-        "SELECT a.title FROM search JOIN articles a ON a.id = search.rowid"
-        " WHERE search MATCH ? AND a.lang = ? ORDER BY bm25(search, 10.0, 1.0) LIMIT ?",
-        (match, store._lang(None), limit),
-    ).fetchall()
-    return [r[0] for r in rows]
+    conn = store._conn()
+    lang = store._lang(None)
+    groups: list[topk.Group] = [(t,) for t in terms]
+    if terms[-1].endswith("*"):
+        expanded = topk.expand_prefix(conn, title_key(query_words(prefix)[-1]))
+        if expanded:
+            groups[-1] = tuple(f'"{w}"' for w in expanded)
+    match = "title : (" + topk.render(groups) + ")"
+    ranked = None if slow else topk.top(conn, groups, lang, limit)
+    if ranked is None:
+        rows = conn.execute(
+            "SELECT a.title FROM search JOIN articles a ON a.id = search.rowid"
+            f" WHERE search MATCH ? AND a.lang = ? ORDER BY {topk.BM25}, a.id LIMIT ?",
+            (match, lang, limit),
+        ).fetchall()
+        return [r[0] for r in rows]
+    in_title = topk.having(conn, match, {i for i, _ in ranked})
+    rows = _ranked_titles(store, [(i, v) for i, v in ranked if i in in_title], lang, limit)
+    return [t for _, t, _ in rows]
 
 
 # ---- short names and disambiguation pages --------------------------------------------

@@ -51,6 +51,8 @@ FOLD_ONE = str.maketrans(
     "ΑΕΗΙΟΥΩΙΥαεηιουωιυιυσDdLlOoHhij",
 )
 
+_FOLDABLE = re.compile("[ΆΈΉΊΌΎΏΪΫάέήίόύώϊϋΐΰςĐđŁłØøĦħıȷ]")  # FOLD_ONE's letters
+
 
 def has_cjk(text: str) -> bool:
     return bool(_CJK_CHAR.search(text))
@@ -95,11 +97,18 @@ def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
     ellipses around the snippet are kept. CJK snippets (spaced in the index) are only
     unspaced."""
     text = unspace(snippet)
-    if has_cjk(original) or not original:
+    if not original or has_cjk(text):
         return text
     bare = "".join(c for c in text if c not in marks)
     core = bare.strip().removeprefix("…").removesuffix("…").strip()
-    at = original.translate(FOLD_ONE).find(core) if core else -1
+    if not core:
+        return text
+    seen = original.find(core)
+    if seen >= 0 and not _FOLDABLE.search(original, 0, seen + len(core)):
+        return text  # nothing folds up to there: the first match is this one, as written
+    if has_cjk(original):
+        return text
+    at = original.translate(FOLD_ONE).find(core)
     if at < 0:
         return text
     out, i, j = [], 0, at  # i: position in bare, j: in original

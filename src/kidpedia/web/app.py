@@ -237,9 +237,6 @@ def create_app(db_path: str | Path, lang: str | None = None, headers_by_server: 
     )
     app.state.site = site
     app.state.headers_by_server = headers_by_server
-    from kidpedia.web.fast import FastArticles
-
-    app.add_middleware(FastArticles, pages=site.rendered, extra_headers=[])
     # /<lang>/... and ?lang= pick the edition before anything else answers.
     app.add_middleware(EditionRouting, languages=site.languages, default=site.default_lang)
     # Outermost: relative redirects and the security headers on whatever answers.
@@ -250,4 +247,14 @@ def create_app(db_path: str | Path, lang: str | None = None, headers_by_server: 
     app.include_router(api.router)
     app.include_router(media.router)
     app.include_router(pages.router)
+    # The hot path, in front of the whole stack: a stored article page needs none of it
+    # (its edition is the default one; the security headers are the server's or these).
+    from kidpedia.web.fast import FastArticles
+
+    several = len(site.languages) > 1
+    app.middleware_stack = FastArticles(
+        app.build_middleware_stack(), pages=site.rendered,
+        extra_headers=[] if headers_by_server else SECURITY_HEADERS,
+        variant=f"{site.default_lang}@{site.default_lang}" if several else "",
+    )  # fmt: skip
     return app

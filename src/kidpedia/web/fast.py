@@ -14,6 +14,11 @@ On a site with several editions the variant names the request's edition (see
 
 Anything else (a query string, a title that is not exactly an article's, a page
 not rendered yet, a read-only database) goes on to the app unchanged.
+
+``create_app`` puts it in front of the whole middleware stack (error handling, edition
+routing, the security headers): a stored page needs none of them, so it is given the
+variant of ``/wiki/`` (the default edition's) and the headers to add itself. That
+stack cost a hot page about as much again as answering it.
 """
 
 from __future__ import annotations
@@ -73,10 +78,13 @@ def _header(headers: list[tuple[bytes, bytes]], wanted: bytes) -> bytes | None:
 class FastArticles:
     """ASGI middleware: stored article pages straight from the store (see the module doc)."""
 
-    def __init__(self, app: ASGIApp, pages: RenderedPages, extra_headers: list[tuple[bytes, bytes]]) -> None:
+    def __init__(
+        self, app: ASGIApp, pages: RenderedPages, extra_headers: list[tuple[bytes, bytes]], variant: str | None = None
+    ) -> None:
         self.app = app
         self.pages = pages
         self.extra = extra_headers
+        self.variant = variant  # None: the request's edition (``editions.variant()``)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -86,7 +94,8 @@ class FastArticles:
             and scope["path"].startswith("/wiki/")
         ):
             title = clean_title(scope["path"][6:])
-            page = self.pages.get(title, PLAIN + editions.variant(), TEMPLATES_HASH) if title else None
+            variant = editions.variant() if self.variant is None else self.variant
+            page = self.pages.get(title, PLAIN + variant, TEMPLATES_HASH) if title else None
             if page is not None:
                 await self._send(scope, send, page)
                 return

@@ -1,0 +1,298 @@
+"""Top-k search at scale: champion lists, so a common word is never ranked article by article.
+
+FTS5 ranks a query by computing BM25 for every article that matches it, and its BM25
+first counts every article that holds each word (for the IDF). For a word most
+articles have ("water", "the", "music") that is all of them: seconds a search at a
+million articles. So, at the end of a build (``prepare``), for every word that at
+least ``common`` articles use, we keep its ``champions`` best articles with the BM25
+score that word alone gives each of them (``search_top``): BM25 is a sum over the
+query's words, so a word's score in an article is the same in every query that has it.
+
+``prepare`` first merges the FTS5 index into one segment (``optimize``): a build writes
+it batch by batch, and every word looked up costs one b-tree search per segment.
+
+At search time (``top``) a query made only of words no more common than ``common``
+goes to FTS5 as before (it ranks at most ``common`` articles per word). Otherwise:
+
+- its rare words are ranked by FTS5 (exact scores, few articles), the articles that
+  also have the common words kept, each common word adding its stored score (or, for
+  an article outside that word's champion list, the list's weakest score: no more
+  than that is possible);
+- a query of common words only: the union of their champion lists, kept where an
+  article has every word, scored the same way; fewer than asked: the first
+  ``fallback`` matches in index order after them (a bounded fallback, never a scan).
+
+The last word typed is also a prefix ("alb" finds Albania). A prefix that many
+articles' words start with is not handed to FTS5 (which would merge every such
+word's list for each query): ``search_prefixes`` keeps, for each such prefix, its
+``completions`` most used words, and the query asks for those (``expand_prefix``).
+
+The tables hold one edition's champion lists per language. Any change to the
+articles afterwards drops ``meta.topk`` (triggers), and search goes back to plain
+FTS5 (right, only slower) until the next ``prepare``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+COMMON = 1000  # a word in at least this many articles is ranked from its champion list
+CHAMPIONS = 100  # the best articles kept per common word (pages stop at 50 results)
+COMPLETIONS = 8  # the most used words a common prefix stands for
+MIN_PREFIX = 2  # prefixes shorter than this are never expanded (suggest takes 2 letters)
+FALLBACK = 200  # matches taken in index order when champion lists meet too few
+WEIGHTS = (10.0, 1.0)  # bm25(search, title weight, body weight): the same as forgive's
+BM25 = f"bm25(search, {WEIGHTS[0]}, {WEIGHTS[1]})"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_top (
+    lang TEXT NOT NULL, term TEXT NOT NULL, article_id INTEGER NOT NULL, score REAL NOT NULL,
+    PRIMARY KEY (lang, term, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_prefixes (
+    prefix TEXT PRIMARY KEY, docs INTEGER NOT NULL, terms TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS topk_stale_insert AFTER INSERT ON articles
+    BEGIN DELETE FROM meta WHERE key = 'topk'; END;
+CREATE TRIGGER IF NOT EXISTS topk_stale_update AFTER UPDATE OF data, lang, title ON articles
+    BEGIN DELETE FROM meta WHERE key = 'topk'; END;
+CREATE TRIGGER IF NOT EXISTS topk_stale_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM meta WHERE key = 'topk'; END;
+"""
+
+
+@dataclass(frozen=True)
+class Settings:
+    common: int = COMMON
+    champions: int = CHAMPIONS
+    completions: int = COMPLETIONS
+    min_prefix: int = MIN_PREFIX
+
+
+def prepare(conn: sqlite3.Connection, settings: Settings | None = None) -> dict[str, int]:
+    """(Re)build the word counts, champion lists and prefix completions (the end of a
+    build). Returns how many of each it made."""
+    settings = settings or Settings()
+    langs = [r[0] for r in conn.execute("SELECT DISTINCT lang FROM articles ORDER BY lang")]
+    with conn:
+        # One segment: a word is then one b-tree lookup, not one per segment of an index
+        # written batch by batch (checking an article for a word: ~20x faster).
+        conn.execute("INSERT INTO search(search) VALUES ('optimize')")
+        conn.executescript(_SCHEMA)
+        conn.execute("DELETE FROM meta WHERE key = 'topk'")
+        for table in ("search_terms", "search_top", "search_prefixes"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.topk_vocab USING fts5vocab(main, search, row)")
+        terms = conn.execute("SELECT term, doc FROM temp.topk_vocab").fetchall()
+        conn.executemany("INSERT INTO search_terms VALUES (?, ?)", terms)
+        common = sorted(t for t, d in terms if d >= settings.common)
+        champions = 0
+        for term in common:
+            champions += _champions(conn, term, langs, settings.champions)
+        prefixes = _prefixes(terms, settings)
+        conn.executemany("INSERT INTO search_prefixes VALUES (?, ?, ?)", prefixes)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('topk', ?)",
+            (json.dumps({"common": settings.common, "champions": settings.champions}),),
+        )
+    return {"terms": len(terms), "common": len(common), "champions": champions, "prefixes": len(prefixes)}
+
+
+def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) -> int:
+    match = _quote(term)
+    if len(langs) == 1:
+        rows = [
+            (langs[0], term, i, s)
+            for i, s in conn.execute(
+                f"SELECT rowid, {BM25} AS rank FROM search WHERE search MATCH ? ORDER BY rank, rowid LIMIT ?",
+                (match, n),
+            )
+        ]
+    else:
+        rows = conn.execute(
+            f"SELECT lang, ?, id, score FROM (SELECT a.lang, a.id, {BM25} AS score, row_number() OVER"
+            f" (PARTITION BY a.lang ORDER BY {BM25}, a.id) AS n FROM search CROSS JOIN articles a"
+            f" ON a.id = search.rowid WHERE search MATCH ?) WHERE n <= ?",
+            (term, match, n),
+        ).fetchall()
+    conn.executemany("INSERT INTO search_top VALUES (?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+def _prefixes(terms: list[tuple[str, int]], s: Settings) -> list[tuple[str, int, str]]:
+    """Prefixes whose words together are in at least ``common`` articles, each with its
+    most used words (the prefix itself first when it is a word)."""
+    docs: dict[str, int] = defaultdict(int)
+    best: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    known = dict(terms)
+    for term, d in terms:
+        if not term.isalpha():
+            continue
+        for n in range(s.min_prefix, len(term) + 1):
+            p = term[:n]
+            docs[p] += d
+            best[p].append((-d, term))
+    out = []
+    for p, total in docs.items():
+        if total < s.common:
+            continue
+        words = [t for _, t in sorted(best[p])[: s.completions]]
+        if p in known and p not in words:
+            words = [p, *words[: s.completions - 1]]
+        out.append((p, total, " ".join(words)))
+    return sorted(out)
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', "") + '"'
+
+
+def settings(conn: sqlite3.Connection) -> dict[str, int] | None:
+    """The settings the champion lists were made with, or None when there are none
+    (never prepared, or articles changed since)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'topk'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return json.loads(row[0]) if row else None
+
+
+def expand_prefix(conn: sqlite3.Connection, prefix: str) -> list[str] | None:
+    """The words a common prefix stands for in queries, or None: a prefix FTS5 can
+    take as it is (few articles' words start with it, or no champion lists)."""
+    if settings(conn) is None:
+        return None
+    row = conn.execute("SELECT terms FROM search_prefixes WHERE prefix = ?", (prefix,)).fetchone()
+    return str(row[0]).split() if row else None
+
+
+# ---- the ranking ----------------------------------------------------------------------
+
+Group = tuple[str, ...]  # FTS5 phrases ('"word"', '"wat"*', '"植 物"'), any of which may match
+
+
+def render(groups: Iterable[Group], any_term: bool = False) -> str:
+    """The FTS5 query: every group (all words) or any of them; a group's phrases OR'ed."""
+    parts = [g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups]
+    return (" OR " if any_term else " AND ").join(parts)
+
+
+def _bare(phrase: str) -> str | None:
+    """The index term a phrase is, or None when it is not one term (prefix, CJK, two words)."""
+    if phrase.endswith("*") or not (phrase.startswith('"') and phrase.endswith('"')):
+        return None
+    word = phrase[1:-1]
+    return word if word and " " not in word else None
+
+
+def top(
+    conn: sqlite3.Connection, groups: list[Group], lang: str, k: int, any_term: bool = False
+) -> list[tuple[int, float]] | None:
+    """The best (article id, BM25 score) of the query, best first, at least ``k`` where
+    there are, or None when it has no common word (or there are no champion lists):
+    then FTS5 ranks it as it is, cheaply."""
+    s = settings(conn)
+    if s is None or not groups:
+        return None
+    words = {t for g in groups for p in g if (t := _bare(p))}
+    docs = _docs(conn, words)
+    common = {t for t in words if docs.get(t, 0) >= s["common"]}
+    if not common:
+        return None
+    lists = _lists(conn, lang, sorted(common))
+    parts: list[dict[int, float]] = []
+    floors: list[float | None] = []  # None: the group's part lists every article having it
+    for g in groups:
+        listed = [lists[t] for p in g if (t := _bare(p)) in common]
+        others = [p for p in g if _bare(p) not in common]
+        part: dict[int, float] = {}
+        if others:
+            part = dict(conn.execute(
+                f"SELECT rowid, {BM25} FROM search WHERE search MATCH ?", (render([tuple(others)]),)
+            ).fetchall())
+        for lst in listed:
+            for i, v in lst.items():
+                part[i] = part.get(i, 0.0) + v
+        parts.append(part)
+        floors.append(max(max(lst.values()) for lst in listed if lst) if any(listed) else None)
+    if any_term:
+        ranked: dict[int, float] = defaultdict(float)
+        for part in parts:
+            for i, v in part.items():
+                ranked[i] += v
+    else:
+        complete = [set(p) for p, f in zip(parts, floors) if f is None]
+        if complete:  # a rare group: only its articles can match
+            ids = set.intersection(*complete)
+            if len(complete) < len(groups) and ids:
+                ids &= {r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (render(groups),))}
+        else:
+            ids = set().union(*parts)
+        ranked = {i: sum(p.get(i, f or 0.0) for p, f in zip(parts, floors)) for i in ids}
+        if not complete and len(groups) > 1:  # common words only: keep those having every word
+            ranked = _verified(conn, render(groups), ranked, parts, k)
+        if not complete and len(ranked) < k:  # champion lists met too few: bounded fallback
+            floor = sum(f or 0.0 for f in floors)
+            for (i,) in conn.execute(
+                "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK)
+            ):
+                ranked.setdefault(i, floor)
+    return sorted(ranked.items(), key=lambda r: (r[1], r[0]))
+
+
+def _docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
+    if not words:
+        return {}
+    marks = ",".join("?" * len(words))
+    return dict(conn.execute(f"SELECT term, docs FROM search_terms WHERE term IN ({marks})", sorted(words)).fetchall())
+
+
+def _lists(conn: sqlite3.Connection, lang: str, terms: list[str]) -> dict[str, dict[int, float]]:
+    out: dict[str, dict[int, float]] = {t: {} for t in terms}
+    if terms:
+        marks = ",".join("?" * len(terms))
+        for term, i, score in conn.execute(
+            f"SELECT term, article_id, score FROM search_top WHERE lang = ? AND term IN ({marks})", [lang, *terms]
+        ):
+            out[term][i] = score
+    return out
+
+
+def _verified(
+    conn: sqlite3.Connection, match: str, ranked: dict[int, float], parts: list[dict[int, float]], k: int
+) -> dict[int, float]:
+    """The best of ``ranked`` that match ``match``, at least ``k`` where there are: an
+    article in every group's list has every word; the others are checked, best first,
+    a batch at a time, until ``k`` are found."""
+    order = sorted(ranked, key=lambda i: (ranked[i], i))
+    out: dict[int, float] = {}
+    batch: list[int] = []
+    for n, i in enumerate(order):
+        if all(i in p for p in parts):
+            out[i] = ranked[i]
+        else:
+            batch.append(i)
+        if len(batch) >= 2 * k or n == len(order) - 1:
+            out.update((j, ranked[j]) for j in having(conn, match, set(batch)))
+            batch = []
+            if len(out) >= k:
+                break
+    return out
+
+
+def having(conn: sqlite3.Connection, match: str, candidates: set[int]) -> set[int]:
+    """The articles of ``candidates`` that match ``match`` (a few hundred index seeks)."""
+    ids = sorted(candidates)
+    have: set[int] = set()
+    for n in range(0, len(ids), 500):
+        chunk = ids[n : n + 500]
+        marks = ",".join("?" * len(chunk))
+        have.update(r[0] for r in conn.execute(
+            f"SELECT rowid FROM search WHERE search MATCH ? AND rowid IN ({marks})", (match, *chunk)
+        ))
+    return have

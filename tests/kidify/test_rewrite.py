@@ -1,0 +1,43 @@
+"""What the page levels do beyond the sentence simplifier (kidify/rewrite.py): the
+article's opening said as short sentences, every number and name still said."""
+
+from __future__ import annotations
+
+import pytest
+
+from kidpedia.kidify import rewrite
+from kidpedia.kidify.simplify import facts
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Anarchism is a political philosophy that advocates self-governed societies.",
+     "Anarchism is a political philosophy. It advocates self-governed societies."),
+    ("Autism is a neurodevelopmental disorder characterized by impaired social interaction.",
+     "Autism is a neurodevelopmental disorder. It is characterized by impaired social interaction."),
+    (("An American in Paris is a jazz-influenced symphonic poem by the American composer George Gershwin, "
+     "written in 1928."),
+     ("An American in Paris is a jazz-influenced symphonic poem by the American composer George Gershwin. "
+     "It was written in 1928.")),
+    (("Andorra, officially the Principality of Andorra, is a landlocked microstate in Europe, located in the "
+     "Pyrenees and bordered by Spain and France."),
+     ("Andorra is a landlocked microstate in Europe. It is located in the Pyrenees and bordered by Spain and "
+     "France. Its full name is the Principality of Andorra.")),
+    ("Asphalt, also known as bitumen, is a sticky, black liquid.",
+     "Asphalt is a sticky, black liquid. It is also called bitumen."),
+    ("Aristotle was a Greek philosopher born in the city of Stagira.",
+     "Aristotle was a Greek philosopher. He was born in the city of Stagira."),
+])
+def test_opening_said_as_short_sentences(before: str, after: str) -> None:
+    pronoun = "He" if before.startswith("Aristotle") else "It"
+    assert rewrite.split_definition(before, pronoun) == after
+    assert facts(before) <= facts(after)  # every number and name is still said
+
+
+@pytest.mark.parametrize("kept", [
+    "Anthropology is the study of humans and their societies in the past and present.",  # no clause to split
+    "An astronomer is a scientist in the field of astronomy who studies the sky.",  # "who" may be the field's
+    "The mean is the sum of a collection of numbers divided by the count.",  # the participle is not the subject's
+    'He said "it is a house, built in 1900.',  # an open quotation
+])
+def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
+    assert rewrite.split_definition(kept, "It") == kept

@@ -1,0 +1,147 @@
+"""Champion lists (store/topk.py): search that never ranks every article holding a
+common word, and still gives what FTS5's BM25 over every match gives.
+
+On the bundled real sample (99 articles) the lists are made with ``common=5`` and
+``champions=30``, so that nearly every word is "common" and its list is cut, as at a
+million articles (``bench/scale.py`` measures that store). The slow path is the same
+query with the lists switched off: FTS5 ranking every match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kidpedia.kidify.safety import is_blocked_query
+from kidpedia.model import Article, Text
+from kidpedia.store import Store, forgive, topk
+
+QUALITY = Path(__file__).resolve().parent.parent / "data" / "search" / "quality.tsv"
+SMALL = topk.Settings(common=5, champions=30)
+EXTRA = ["the", "water", "history of music", "the war", "science", "music", "river", "king", "war",
+         "new", "united states", "world war", "city", "apollo 8", "island"]  # fmt: skip
+
+
+def quality_queries() -> list[tuple[str, str]]:
+    rows = [line.split("\t") for line in QUALITY.read_text("utf-8").splitlines()]
+    return [(r[0], r[1]) for r in rows if len(r) == 3 and not r[0].startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def store(sample_db: Path, copy_db, tmp_path_factory: pytest.TempPathFactory) -> Store:  # type: ignore[no-untyped-def]
+    db = copy_db(sample_db, tmp_path_factory.mktemp("topk") / "sample.db")
+    s = Store(db)
+    made = forgive.rebuild_topk(s, SMALL)
+    assert made["common"] > 1000 and made["prefixes"] > 1000, made
+    return s
+
+
+@pytest.fixture
+def slow(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Search as it was before champion lists: FTS5 ranks every match."""
+    with monkeypatch.context() as m:
+        m.setattr(topk, "settings", lambda conn: None)
+        yield
+
+
+def _top_ids(store: Store, q: forgive._Query, n: int, slow: bool) -> list[int]:
+    return [r[0] for r in forgive._ranked(store, q, "en", n, slow=slow)]
+
+
+def test_a_words_stored_scores_add_up_to_fts5_bm25_of_the_query(store: Store) -> None:
+    """The premise: BM25 is a sum over the query's words, so a word's champion score is
+    its part of any query's score."""
+    conn = store._conn()
+    lists = topk._lists(conn, "en", ["science", "history"])
+    both = set(lists["science"]) & set(lists["history"])
+    assert len(both) >= 3
+    got = dict(conn.execute(
+        f"SELECT rowid, {topk.BM25} FROM search WHERE search MATCH '\"science\" \"history\"'"
+    ).fetchall())  # fmt: skip
+    for i in both:
+        assert got[i] == pytest.approx(lists["science"][i] + lists["history"][i], rel=1e-9)
+
+
+def test_champion_lists_rank_as_fts5_ranking_every_match(store: Store) -> None:
+    """Every query of the quality set and some common words: the same first result as
+    FTS5 ranking all matches, and the same best ten, with lists cut at 30 articles."""
+    compared = first = ten = 0
+    differ = []
+    for query in [q for q, _ in quality_queries()] + EXTRA:
+        for q in forgive._matches(store, query):
+            if topk.top(store._conn(), list(q.groups), "en", 10, q.any_term) is None:
+                continue  # no common word: FTS5 ranks it, as before
+            fast, slow = _top_ids(store, q, 10, False), _top_ids(store, q, 10, True)
+            compared += 1
+            first += fast[:1] == slow[:1]
+            ten += set(fast) == set(slow)
+            if fast[:1] != slow[:1]:
+                differ.append((q.fts, fast[:3], slow[:3]))
+    print(f"\nchampion lists vs FTS5 over every match: {compared} queries, first {first}, best ten {ten}")
+    assert compared >= 80
+    assert first / compared >= 0.97, differ
+    assert ten / compared >= 0.95
+
+
+def test_quality_set_holds_with_champion_lists(store: Store) -> None:
+    rows = quality_queries()
+    hits = 0
+    for query, expected in rows:
+        found = forgive.find(store, query, blocked=is_blocked_query).hits
+        hits += bool(found) and found[0].title == expected
+    print(f"\nsearch quality with champion lists: {hits}/{len(rows)}")
+    assert hits / len(rows) >= 0.98
+
+
+def test_exact_title_first_in_search_and_suggestions(store: Store) -> None:
+    titles = store.titles(limit=200)
+    assert len(titles) > 90
+    for title in titles:
+        assert forgive.find(store, title).hits[0].title == title
+        assert forgive.suggest(store, title)[0] == title
+
+
+def test_a_common_word_is_never_ranked_by_fts5(store: Store) -> None:
+    """"the" is in nearly every article: no statement of its search computes BM25 over
+    its articles (a rare word beside it, "ki", is ranked by FTS5: few articles)."""
+    seen: list[str] = []
+    conn = store._conn()
+    conn.set_trace_callback(seen.append)
+    try:
+        hits = forgive.find(store, "the").hits
+        forgive.suggest(store, "the ki")
+    finally:
+        conn.set_trace_callback(None)
+    assert len(hits) == 10
+    ranked = [s for s in seen if "bm25(" in s]
+    assert not [s for s in ranked if '"the"' in s], ranked
+    assert ranked == ["SELECT rowid, bm25(search, 10.0, 1.0) FROM search WHERE search MATCH '\"ki\"'"], ranked
+
+
+def test_a_common_prefix_stands_for_its_most_used_words(store: Store) -> None:
+    conn = store._conn()
+    words = topk.expand_prefix(conn, "alb")
+    assert words and "albania" in words and len(words) <= SMALL.completions
+    assert topk.expand_prefix(conn, "albania")[0] == "albania"  # type: ignore[index]
+    assert topk.expand_prefix(conn, "zqx") is None  # no word starts so: FTS5 takes "zqx"*
+    assert "Albania" in [h.title for h in forgive.find(store, "alb").hits]
+
+
+def test_changed_articles_switch_the_lists_off_until_the_next_build(
+    sample_db: Path, copy_db, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    s = Store(copy_db(sample_db, tmp_path / "changed.db"))
+    forgive.rebuild_topk(s, SMALL)
+    assert topk.settings(s._conn()) is not None
+    lead = (Text("Water Music is a set of pieces by Handel, played on the river Thames."),)
+    s.add([Article(title="Water Music", lead=lead, lang="en")], [])
+    assert topk.settings(s._conn()) is None
+    assert forgive.find(s, "water music").hits[0].title == "Water Music"  # FTS5 sees it at once
+    forgive.rebuild_topk(s, SMALL)
+    assert forgive.find(s, "water music").hits[0].title == "Water Music"
+
+
+def test_slow_path_switch_is_what_the_bench_compares(store: Store, slow: None) -> None:
+    assert topk.top(store._conn(), [('"the"',)], "en", 10) is None
+    assert forgive.find(store, "the").hits
