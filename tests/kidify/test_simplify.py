@@ -84,6 +84,56 @@ def test_split_shared_subject_which_and_though() -> None:
         assert simp.facts(s) <= simp.facts(out) | {w for w in simp.facts(s) if w in out}
 
 
+def test_participle_phrases_become_sentences() -> None:
+    cases = {
+        "Moderate flooding was reported in the town, resulting in mudslides in some areas.":
+            "Moderate flooding was reported in the town. This resulted in mudslides in some areas.",
+        "The mountain range forms the border for 150 kilometers, extending from Saxony to the Elbe river.":
+            "The mountain range forms the border for 150 kilometers. It extends from Saxony to the Elbe river.",
+        "The cold front stalled over the sea, stopping the rain for two days.":
+            "The cold front stalled over the sea. It stopped the rain for two days.",
+        # a participle that is a preposition, a noun in -ing, or a head with a comma: kept
+        "The forest holds many animals, including bears and wolves.":
+            "The forest holds many animals, including bears and wolves.",
+        "The guests came to the hall, wedding gifts in their hands.":
+            "The guests came to the hall, wedding gifts in their hands.",
+    }
+    for s, want in cases.items():
+        assert simp.split_clauses(s) == want
+    assert simp._verb_of("making") == ("make", "made", "makes")
+    assert simp._verb_of("stopping") == ("stop", "stopped", "stops")
+    assert simp._verb_of("carrying") == ("carry", "carried", "carries")
+
+
+def test_appositives() -> None:
+    assert simp.appositives("Colin Powell, a long time advocate, has asked for a moment of silence.") == \
+        "Colin Powell has asked for a moment of silence."
+    assert simp.appositives("Marcel Junod, a doctor from Geneva, was a famous delegate in the war.") == \
+        "Marcel Junod was a famous delegate in the war. Marcel Junod was a doctor from Geneva."
+    assert simp.appositives("Their match came from the Royal Rumble, the big event before WrestleMania.") == \
+        "Their match came from the Royal Rumble. The Royal Rumble was the big event before WrestleMania."
+    assert simp.appositives("The bridge is run by the Thousand Islands Bridge Authority, an international agency.") \
+        == "The bridge is run by the Thousand Islands Bridge Authority."
+    kept = ("It is the third of seven novels in A Song of Ice and Fire, an epic series by George Martin.",
+            "It was run by the body made up of the High Priest, the High Priestess and the Council.",
+            "Romulus was found by Michael E. Brown, the astronomer from Caltech, in 2001.")
+    for s in kept:
+        assert simp.appositives(s) == s
+        assert simp.facts(s) <= simp.facts(simp.simplify(s, 2)) | {w for w in simp.facts(s)
+                                                                    if w in simp.simplify(s, 2)}
+
+
+def test_asides_and_said_that() -> None:
+    assert simp.simplify("The rulers are, by contrast, chosen by the king.", 2, steps=("adverbials",)) == \
+        "The rulers are chosen by the king."
+    assert simp.simplify("It is not known how much, if any, of the story is true.", 2, steps=("adverbials",)) == \
+        "It is not known how much of the story is true."
+    assert simp.simplify("The driver later claimed that the guard had waved him on.", 2, steps=("fillers",)) == \
+        "The driver later claimed the guard had waved him on."
+    kept = "He said that was wrong."  # "that" is the subject here
+    assert simp.simplify(kept, 2, steps=("fillers",)) == kept
+
+
 def test_adverbials_and_numbers() -> None:
     assert simp.simplify("In addition, the city has 3,000,000 people.", 2) == "The city has 3 million people."
     assert simp.round_numbers("It had 3,456,000 people.") == "It had 3,456,000 people."  # not exact: kept

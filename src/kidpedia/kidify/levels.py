@@ -31,8 +31,7 @@ DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
 LEVEL_WORDS = {1: 220}  # a level-1 page is short: the selection stops at about this many words
 LEVEL1_LEAD_PARAGRAPHS = 6
-LEVEL1_SECTION_SENTENCES = 40  # the first sentences of a main section a level-1 page may choose from
-LEVEL1_SECTION_PARAGRAPHS = 6
+LEVEL1_SECTION_SENTENCES = 8  # the first sentences of a main section a level-1 page may choose from
 
 
 def level_number(value: object) -> int | None:
@@ -153,24 +152,18 @@ def _level2(article: Article, groups: Groups) -> Article:
 
 
 def _level1(article: Article, groups: Groups) -> Article:
-    """The lead and the first sentences of each main section (its subsections' first
-    paragraphs counted with it), each sentence at level 1: what ``_select`` chooses from."""
+    """The lead and the first sentences of each main section (the first paragraph of the
+    section, or of its first subsection), each sentence at level 1: what ``_select``
+    chooses from. Only the openings: a page of the easiest sentences from anywhere would
+    read as facts without their context."""
     lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
     pronoun = _pronoun(article)
     sections = []
     for s in article.sections:
-        paras: list[Text] = []
-        left = LEVEL1_SECTION_SENTENCES
-        for sub in _walk(s):
-            for t in sub.paragraphs[:LEVEL1_SECTION_PARAGRAPHS]:
-                if t.kind != "p" or t.table is not None or left <= 0:
-                    continue
-                n = len(reading.sentences(t.text))
-                made = _texts((t,), 1, article.lang, groups, left, pronoun)
-                paras.extend(made)
-                left -= n
+        first = next((t for sub in _walk(s) for t in sub.paragraphs if t.kind == "p" and t.table is None), None)
+        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun) if first else ()
         if paras:
-            sections.append(Section(s.title, s.level, tuple(paras)))
+            sections.append(Section(s.title, s.level, paras))
     return replace(article, lead=_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
                    sections=tuple(sections))
 
@@ -246,39 +239,61 @@ def _leans(text: str, pronoun: tuple[str, ...]) -> bool:
     return not (pronoun and word in subject.get(pronoun[0], ()))  # the article's subject does not lean
 
 
+Key = tuple[int, int, int]  # (paragraph, level-3 sentence, sentence of what it became)
+
+
 def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ...]) -> tuple[Article, list[tuple[str, str]]]:
-    """The sentences a level shows: the article's opening, then the easiest of the rest
-    (a sentence that leans on the one before it comes with it; the same sentence twice,
-    once) while the page reads at or below its target grade and, for level 1, while it is
-    short. Returns the article at the level and the (level-3 sentence, shown text) pairs."""
+    """The sentences a level shows: the article's opening sentence, then the easiest of the
+    rest while the page reads at or below its target grade and, for level 1, while it is
+    short. What a level-3 sentence became may be a few sentences: the first can be shown
+    alone, the others only after it. A sentence that leans on the one before it ("This led
+    to ...") is shown only with that one; the same sentence is said once. Returns the
+    article at the level and the (level-3 sentence, shown text) pairs."""
     target, budget = TARGET_FKGL[level], LEVEL_WORDS.get(level)
     units = [((i, j), pair) for i, t in enumerate(_body(article)) for j, pair in enumerate(_units(t, groups))]
     if article.lang != "en":  # FKGL is the English grade: other languages keep every sentence
         return article, [pair for _, pair in units]
+    from kidpedia.kidify.simplify import facts
+
+    title_words = set(reading.words(article.title))
+    pieces: dict[Key, str] = {}
+    bound: dict[Key, list[Key]] = {}  # a first sentence -> the later ones that state a fact: shown with it
+    for (i, j), (_, text) in units:
+        for k, piece in enumerate(reading.sentences(text) or [text]):
+            if k and facts(piece) - title_words:
+                bound.setdefault((i, j, 0), []).append((i, j, k))
+                continue
+            pieces[(i, j, k)] = piece
+    keys = list(pieces)
     zero = reading.Measures(article.lang, 0, 0, 0, 0, 0.0)
-    measures = {k: reading.measure(p[1], article.lang, familiarity=False) for k, p in units}
+    whole = {(i, j, k): piece for (i, j), (_, text) in units
+             for k, piece in enumerate(reading.sentences(text) or [text])}
+    measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
+                       zero) for k in pieces}
     seen: set[str] = set()
-    skip: set[tuple[int, int]] = set()
-    leans: dict[tuple[int, int], tuple[int, int]] = {}  # a sentence -> the one it leans on
-    for n, (key, (_, text)) in enumerate(units):
-        said = set(reading.sentences(text))
-        if n and (said <= seen or not readable(text)):
+    skip: set[Key] = set()
+    leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
+    for n, key in enumerate(keys):
+        text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
+        if n and (text in seen or not readable(text)):
             skip.add(key)
             continue
-        seen |= said
-        if n and _leans(text, pronoun):
-            leans[key] = units[n - 1][0]
-    first = units[0][0] if units else None
+        seen.add(text)
+        if key[2]:
+            leans[key] = (key[0], key[1], key[2] - 1) if _leans(text, pronoun) else (key[0], key[1], 0)
+        elif n and _leans(text, pronoun):
+            leans[key] = keys[n - 1]
+    first = keys[0] if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
     lead_count = _lead_count(article)
 
-    def cost(key: tuple[int, int]) -> tuple[float, tuple[int, int]]:
+    def cost(key: Key) -> tuple[float, Key]:
         bonus = 1.5 if level == 1 and key[0] < lead_count else 0.0
         return (measures[key].fkgl - bonus, key)
 
-    order = sorted((k for k, _ in units if k not in skip and k != first), key=cost)
-    for _ in range(3):  # a sentence that leans on one chosen later gets another pass
+    order = sorted((k for k in keys if k not in skip and k != first), key=cost)
+    for _ in range(4):  # a sentence that leans on one chosen later gets another pass
         changed = False
         for key in order:
             if key in chosen or (key in leans and leans[key] not in chosen):
@@ -291,7 +306,10 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 chosen.add(key)
         if not changed:
             break
-    out = _without(article, {k for k, _ in units} - chosen, groups)
+    def shown(keys: set[Key]) -> set[Key]:
+        return keys | {x for k in keys for x in bound.get(k, ())}
+
+    out = _shown(article, shown(chosen), groups)
     real = article_totals(out)
     for _ in range(12):  # sentences measured together can read a little harder than apart
         if real.fkgl <= target or len(chosen) < 3:
@@ -300,13 +318,19 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if not removable:
             break
         best = min(removable, key=lambda k: _minus(real, measures[k]).fkgl)
-        fewer = _without(article, {k for k, _ in units} - (chosen - {best}), groups)
+        fewer = _shown(article, shown(chosen - {best}), groups)
         fewer_m = article_totals(fewer)
         if fewer_m.fkgl >= real.fkgl:
             break
         chosen.discard(best)
         out, real = fewer, fewer_m
-    return out, [pair for k, pair in units if k in chosen]
+    pairs = []
+    chosen = shown(chosen)
+    for (i, j), (source, text) in units:
+        kept = [p for k, p in enumerate(reading.sentences(text) or [text]) if (i, j, k) in chosen]
+        if kept:
+            pairs.append((source, " ".join(kept)))
+    return out, pairs
 
 
 def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
@@ -318,9 +342,11 @@ def _lead_count(article: Article) -> int:
     return sum(1 for t in article.lead if t.table is None)
 
 
-def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) -> Article:
+def _shown(article: Article, chosen: set[Key], groups: Groups) -> Article:
+    """The article with only the chosen sentences; a sentence shown without the one before
+    it loses its link word ("But ...")."""
     counter = iter(range(10**9))
-    last = {i: (i, len(_units(t, groups)) - 1) for i, t in enumerate(_body(article))}
+    state = {"before": True}  # whether the sentence before the next one is shown
 
     def keep(texts: tuple[Text, ...]) -> tuple[Text, ...]:
         out = []
@@ -331,10 +357,12 @@ def _without(article: Article, dropped: set[tuple[int, int]], groups: Groups) ->
             i = next(counter)
             kept = []
             for j, (_, y) in enumerate(_units(t, groups)):
-                if (i, j) in dropped:
-                    continue
-                before = (i, j - 1) if j else last.get(i - 1)
-                kept.append(_unlinked(y) if before is None or before in dropped else y)
+                for k, piece in enumerate(reading.sentences(y) or [y]):
+                    if (i, j, k) in chosen:
+                        kept.append(piece if state["before"] else _unlinked(piece))
+                        state["before"] = True
+                    else:
+                        state["before"] = False
             if kept:
                 text = " ".join(kept)
                 out.append(replace(t, text=text, links=_relink(t, text)))

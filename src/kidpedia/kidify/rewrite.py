@@ -60,6 +60,8 @@ def _names(app: str, who: str, be: str) -> list[str]:
         if not m:
             return []
         name = m.group("name").rstrip(" ,")
+        if re.search(r"\b(?:as|and (?:also|traditionally|formerly|sometimes))\b", name):
+            return []  # "known as X and traditionally as Y": not one name
         if m.group("official"):
             out.append(f"{'Their' if who == 'They' else 'His' if who == 'He' else 'Her' if who == 'She' else 'Its'}"
                        f" full name is {name}.")

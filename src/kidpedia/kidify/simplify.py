@@ -49,7 +49,9 @@ _LINKERS = re.compile(
     r"^(?:In addition|Furthermore|Moreover|Additionally|Also|Indeed|In fact|Notably|"
     r"Consequently|Meanwhile|As a result|Subsequently|Nevertheless|Nonetheless),\s+"
 )
-_MID_LINKERS = re.compile(r",\s+(?:however|therefore|though|in fact|for example|moreover|also|thus),\s+")
+_MID_LINKERS = re.compile(r",\s+(?:however|therefore|though|in fact|for example|moreover|also|thus|by contrast|in contrast|"
+                          r"for instance|of course|if any|say|in theory|in turn|in particular|in general|as such|"
+                          r"as well|furthermore|nevertheless|nonetheless|indeed|meanwhile|too|then|again),\s+")
 _PRONOUN = r"(?:he|she|it|they|we|this|these|there|his|her|its|their)"
 _SPLIT_AND = re.compile(rf",\s+(?:and|so)\s+(?={_PRONOUN}\b)")
 _SPLIT_BUT = re.compile(r",\s+but\s+(?=\w)")
@@ -241,7 +243,8 @@ def split_clauses(s: str) -> str:
     m = _SUBJECT_AND.match(s)
     if m and len(s.split()) > 12:
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
-    s = " ".join(_split_though(_split_shared_subject(p)) for p in re.split(r"(?<=[.!?]) (?=[A-Z])", s))
+    s = " ".join(_split_participle(_split_though(_split_shared_subject(p)))
+                 for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
 
 
@@ -261,43 +264,164 @@ def _finite(word: str) -> bool:
     return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed")) or (w in _VERBS and w.endswith("s"))
 
 
-def _split_shared_subject(s: str) -> str:
-    """"Hurricane Dog hit the islands, and was the worst storm on record." -> "... the
-    islands. It was the worst storm on record.": the second verb gets the subject back (a
-    pronoun, or the name said again). Not in a list of verb phrases ("destroyed 20 homes,
-    left 30 damaged, and caused ..."), after a modal ("can be sent ..., and played"), or
-    where the first verb is in a clause of its own ("showed that X lengthens ..., and may")."""
-    m = _AND_VERB.search(s)
-    if not m or not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
-        return s
-    verb2 = m.group(1)
-    head = s[:m.start()]
+def _subject(head: str) -> tuple[list[str], str] | None:
+    """The subject and first verb of a clause: the words before its first finite verb
+    (within seven words, no comma among them)."""
     words = head.split()
     for i, w in enumerate(words[:7]):
         if i and _finite(w):
-            subject, verb1 = words[:i], w.lower()
-            break
-    else:
+            subject = words[:i]
+            return (None if any(x.endswith(",") for x in subject) else (subject, w.lower().strip(",")))  # type: ignore[return-value]
+    return None
+
+
+def _pronoun(subject: list[str], agree: str) -> str | None:
+    """Who a new sentence is about: the pronoun that opened the clause, It or They by the
+    verb's number, or a name said again."""
+    first = subject[0].lower()
+    determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
+    if len(subject) == 1 and first in _PRONOUNS:
+        return _PRONOUNS[first]
+    if agree in ("were", "are", "have"):
+        return "They"
+    if determined or not subject[0][:1].isupper():
+        return "They" if agree not in ("was", "is", "has") and subject[-1].endswith("s") \
+            and not subject[-1].endswith("ss") else "It"
+    if all(w[:1].isupper() for w in subject):
+        return " ".join(subject)  # a name, said again
+    return None
+
+
+def _split_shared_subject(s: str) -> str:
+    """"Hurricane Dog hit the islands, and was the worst storm on record." -> "... the
+    islands. Hurricane Dog was the worst storm on record.": the second verb gets the subject
+    back (a pronoun, or the name said again). Not in a list of verb phrases ("destroyed 20
+    homes, left 30 damaged, and caused ..."), after a modal ("can be sent ..., and played"),
+    or where the first verb is in a clause of its own ("showed that X lengthens ..., and may")."""
+    m = _AND_VERB.search(s)
+    if not m or not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
         return s
-    if any(x.endswith(",") for x in subject) or verb1 in _MODALS or " that " in head:
+    verb2, head = m.group(1), s[:m.start()]
+    found = _subject(head)
+    if not found or found[1] in _MODALS or " that " in head:
         return s
     if "," in head and _finite(head.rsplit(",", 1)[1].split()[0]):
         return s  # a list of verb phrases
-    first = subject[0].lower()
-    agree = verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1
-    determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
-    if len(subject) == 1 and first in _PRONOUNS:
-        who = _PRONOUNS[first]
-    elif agree in ("were", "are", "have"):
-        who = "They"
-    elif determined or not subject[0][:1].isupper():
-        who = "They" if agree not in ("was", "is", "has") and subject[-1].endswith("s") \
-            and not subject[-1].endswith("ss") else "It"
-    elif all(w[:1].isupper() for w in subject):
-        who = " ".join(subject)  # a name, said again
+    subject, verb1 = found
+    who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
+    return head + f". {who} " + s[m.start(1):] if who else s
+
+
+_PARTICIPLE = re.compile(r",\s+([a-z]{3,}ing)\s+([^,;]+)\.$")
+_NOT_PARTICIPLES = frozenset(["including", "according", "following", "depending", "regarding", "concerning",
+                              "excluding", "beginning", "starting", "ranging", "being", "having", "using",
+                              "notwithstanding", "during", "considering", "nothing", "something"])
+_EVENT_VERBS = frozenset(["cause", "make", "lead", "result", "force", "prompt", "bring", "leave", "allow", "give",
+                          "kill", "destroy", "damage", "end", "mark", "create", "help", "add", "earn", "trigger",
+                          "spark", "prevent", "increase", "reduce", "raise", "save"])
+_PAST_TEXT = ("make:made give:gave bring:brought lead:led take:took become:became leave:left hold:held keep:kept "
+              "run:ran win:won send:sent build:built find:found get:got go:went come:came see:saw begin:began "
+              "grow:grew fall:fell rise:rose lose:lost set:set put:put cut:cut hit:hit spread:spread sell:sold "
+              "meet:met feed:fed draw:drew fly:flew know:knew lie:lay stand:stood tell:told write:wrote "
+              "strike:struck sit:sat spend:spent pay:paid say:said think:thought catch:caught teach:taught "
+              "fight:fought throw:threw drive:drove ride:rode eat:ate sing:sang swim:swam sink:sank speak:spoke "
+              "break:broke choose:chose wear:wore bear:bore hang:hung feel:felt mean:meant")
+_PAST = dict(pair.split(":") for pair in _PAST_TEXT.split())
+
+
+def _verb_of(ing: str) -> tuple[str, str, str] | None:
+    """The verb of a form in -ing, with its past and its present for he/she/it:
+    "making" -> ("make", "made", "makes"), "stopping" -> ("stop", "stopped", "stops"). The
+    lemma is the most frequent word of the candidates (wordfreq)."""
+    from kidpedia.kidify.reading import zipf
+
+    stem = ing[:-3]
+    doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz"
+    cands = ([stem[:-1]] if doubled else []) + [stem + "e", stem]
+    lemma = max(cands, key=lambda c: zipf(c, "en"))
+    if zipf(lemma, "en") < 3.0 or len(lemma) < 3:
+        return None
+    if lemma in _PAST:
+        past = _PAST[lemma]
+    elif doubled and lemma == stem[:-1]:
+        past = stem + "ed"
+    elif lemma.endswith("e"):
+        past = lemma + "d"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        past = lemma[:-1] + "ied"
     else:
+        past = lemma + "ed"
+    return lemma, past, _forms(lemma)[1]
+
+
+def _split_participle(s: str) -> str:
+    """"The storm moved north, causing floods in Texas." -> "The storm moved north. This
+    caused floods in Texas."; "The river rises in the hills, flowing west to the sea." ->
+    "... hills. It flows west to the sea.": a closing participle phrase becomes a sentence,
+    in the main verb's tense, about the event (cause, make, lead ...) or the subject."""
+    m = _PARTICIPLE.search(s)
+    if not m or m.group(1) in _NOT_PARTICIPLES or m.group(1) in _ING_NOUNS:
         return s
-    return head + f". {who} " + s[m.start(1):]
+    head = s[:m.start()]
+    if len(head.split()) < 5 or not _complete_clause(head.split()) or "," in head:
+        return s
+    found, verb = _subject(head), _verb_of(m.group(1))
+    if not found or not verb or found[1] in _MODALS:
+        return s
+    subject, verb1 = found
+    present = verb1 in ("is", "are", "has", "have") or (verb1 in _VERBS and verb1.endswith("s")
+                                                        and verb1 not in ("was", "has", "is"))
+    lemma, past, third = verb
+    who = "This" if lemma in _EVENT_VERBS else _pronoun(subject, verb1)
+    if not who:
+        return s
+    plural = who in ("They", "We") or (who not in ("This", "It", "He", "She") and verb1 in ("are", "were", "have"))
+    form = past if not present else (lemma if plural else third)
+    return f"{head}. {who} {form} {m.group(2)}."
+
+
+_NAME = r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’-]*"
+_APPOSITIVE_END = re.compile(rf"\s(?:(the)\s)?({_NAME}),\s+((?:a|an|the|one of the)\s[^,;]+)\.$")
+_APPOSITIVE_MID = re.compile(rf"^({_NAME}),\s+((?:a|an|the|one of the)\s[^,;]+),\s+(?=[a-z])")
+_PARTS = re.compile(r"(?<=[a-z0-9\"')’”][.!?]) (?=[A-Z])")  # sentence ends, not "Michael E. Brown"
+
+
+def _present(verb: str) -> bool:
+    return verb in ("is", "are", "has", "have") or (verb in _VERBS and verb.endswith("s") and verb not in ("was", "has"))
+
+
+def appositives(s: str) -> str:
+    """An aside that says what a name is ("Marcel Junod, a doctor from Geneva, was ...")
+    goes when it states no number or name, and otherwise becomes a sentence of its own
+    after the one it was in ("Marcel Junod was ... . Marcel Junod was a doctor from
+    Geneva."), in the main verb's tense. Not a list ("the High Priest, the High Priestess
+    and the Council"), not a name cut out of a longer title ("A Song of Ice and Fire")."""
+    out = []
+    for part in _PARTS.split(s):
+        m = _APPOSITIVE_MID.match(part)
+        if m and not _has_verb(m.group(2).split()[1:]) and part.endswith(".") and " and " not in m.group(2):
+            rest = part[m.end():]
+            found = _subject(f"{m.group(1)} {rest}")
+            if found and len(found[0]) == len(m.group(1).split()):
+                be = "is" if _present(found[1]) else "was"
+                part = f"{m.group(1)} {rest}" + ("" if not facts(m.group(2)) else f" {m.group(1)} {be} {m.group(2)}.")
+        m = _APPOSITIVE_END.search(part)
+        before = part[:m.start()].split()[-1:] if m else []
+        if m and before and before[0] in _BEFORE_NAME and not _has_verb(m.group(3).split()[1:]) \
+                and " and " not in m.group(3) and len(part[:m.start()].split()) >= 4 and "," not in part[:m.start()]:
+            found = _subject(part[:m.start()])
+            if found:
+                be = "is" if _present(found[1]) else "was"
+                name = ("The " if m.group(1) else "") + m.group(2)
+                part = part[:m.start(3) - 2] + "." + ("" if not facts(m.group(3)) else f" {name} {be} {m.group(3)}.")
+        out.append(part)
+    return " ".join(out)
+
+
+_BEFORE_NAME = frozenset(["in", "on", "at", "by", "from", "to", "with", "into", "for", "of", "about", "near", "as",
+                          "like", "under", "over", "against", "through", "after", "before", "was", "is", "were", "are",
+                          "became", "founded", "joined", "met", "married", "played", "visited", "threatened",
+                          "defeated", "beat", "won", "reached", "left", "entered", "attacked", "captured"])
 
 
 def _split_though(s: str) -> str:
@@ -429,9 +553,17 @@ def drop_mid_clauses(s: str) -> str:
     return f"{s[:m.start()]} {s[m.end():]} {who} {m.group(1)} {m.group(2)}."
 
 
+_SAID_THAT = re.compile(
+    r"\b(said|says|believed|believe|believes|thought|think|thinks|found|showed|shows|claimed|claims|stated|argued|"
+    r"argues|suggested|suggests|reported|noted|announced|realized|realised|discovered|felt|decided|hoped|feared|"
+    r"agreed|admitted|denied|insisted|knew|know|knows|means|meant) that (?=(?:he|she|it|they|we|there|the|his|her|"
+    r"its|their|this|these|[A-Z][\w'’-]*)\b)")
+
+
 def drop_fillers(s: str) -> str:
-    """Words that add little for a child ("also", "very", "currently")."""
-    return _FILLERS.sub("", s)
+    """Words that add little for a child ("also", "very", "currently"), and the "that" of
+    "said that he ..." ("said he ...")."""
+    return _SAID_THAT.sub(r"\1 ", _FILLERS.sub("", s))
 
 
 def trailing(s: str) -> str:
