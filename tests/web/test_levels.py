@@ -98,3 +98,30 @@ def test_page_command_levels(level: str, sample_db: Path) -> None:
                            "--level", level], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Albert Einstein facts for kids")
+
+
+def test_hard_word_targets_are_resolved_together_as_one_by_one(sample_store: Store) -> None:
+    from kidpedia.kidify.glossary import hard_links
+    from kidpedia.web.reading import resolve_many
+
+    titles = [h.target for name in ("Albert Einstein", "Alberta", "Amphibian")
+              for h in hard_links(sample_store.get(name), 2, limit=None)]
+    redirects = [r[0] for r in sample_store._conn().execute("SELECT title FROM redirects LIMIT 20")]
+    titles += redirects + [t.lower() for t in redirects] + ["albert einstein", "ALBERTA", "No such page at all", "aardvark"]
+    one_by_one = {t: found[0] for t in titles if (found := sample_store.resolve(t))}
+    assert len(one_by_one) >= 5 and len(one_by_one) < len(set(titles))  # some lead somewhere, some nowhere
+    assert resolve_many(sample_store, titles) == one_by_one
+
+
+def test_measures_made_once_and_again_for_a_changed_article(sample_store: Store) -> None:
+    from dataclasses import replace
+
+    from kidpedia.model import Text
+    from kidpedia.web import reading as web_reading
+
+    a = sample_store.get("Aardvark")
+    first = web_reading.measures(sample_store, a, 3)
+    assert first == reading.article_measures(a)
+    assert web_reading.measures(sample_store, a, 3) is first  # kept: not made again
+    longer = replace(a, lead=(*a.lead, Text("The aardvark digs long burrows at night.")))
+    assert web_reading.measures(sample_store, longer, 3)["words"] == first["words"] + 7
