@@ -122,11 +122,14 @@ def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) ->
             )
         ]
     else:
+        # bm25() only where the FTS5 table is queried alone (SQLite 3.40 refuses it in the
+        # join or the window: "unable to use function bm25 in the requested context").
         rows = conn.execute(
-            f"SELECT lang, ?, id, score FROM (SELECT a.lang, a.id, {BM25} AS score, row_number() OVER"
-            f" (PARTITION BY a.lang ORDER BY {BM25}, a.id) AS n FROM search CROSS JOIN articles a"
-            f" ON a.id = search.rowid WHERE search MATCH ?) WHERE n <= ?",
-            (term, match, n),
+            f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score FROM search WHERE search MATCH ?)"
+            f" SELECT lang, ?, id, score FROM (SELECT a.lang, a.id, h.score, row_number() OVER"
+            f" (PARTITION BY a.lang ORDER BY h.score, a.id) AS n FROM hits h JOIN articles a"
+            f" ON a.id = h.id) WHERE n <= ?",
+            (match, term, n),
         ).fetchall()
     conn.executemany("INSERT INTO search_top VALUES (?, ?, ?, ?)", rows)
     return len(rows)
