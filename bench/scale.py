@@ -193,6 +193,7 @@ def measure_saved(args: argparse.Namespace, log) -> int:  # type: ignore[no-unty
     """Time queries on stores made earlier with --save (the query sets come from the
     same real articles, so the numbers compare with a full run's)."""
     from kidpedia.store import Store, forgive, topk
+    from kidpedia.store.db import READ_MMAP_MB
 
     log("the real articles through the pipeline, once (for the query sets)")
     qs = queries(originals(SUMMARIES, SAMPLE), args.queries)
@@ -203,7 +204,7 @@ def measure_saved(args: argparse.Namespace, log) -> int:  # type: ignore[no-unty
         "sizes": [],
     }
     for db in args.measure:
-        store = Store(db)
+        store = Store(db, mmap_mb=READ_MMAP_MB)  # as the site opens it
         t0 = time.perf_counter()
         made = None if topk.settings(store._conn()) else forgive.rebuild_topk(store)
         prepare_s = time.perf_counter() - t0
@@ -252,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from kidpedia.store import Store, forgive
+    from kidpedia.store.db import READ_MMAP_MB
 
     def log(msg: str) -> None:
         print(f"{time.strftime('%H:%M:%S')} {msg}", file=sys.stderr, flush=True)
@@ -305,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             saved = save_copy(store, args.save / f"scale-{written}.db")
             log(f"  saved {saved}")
         store.close()
-        store = Store(db)
+        store = Store(db, mmap_mb=READ_MMAP_MB)  # as the site opens it
         row = {
             "articles": written,
             "write_s": round(write_s, 1),

@@ -259,10 +259,11 @@ def search(
 ) -> None:
     """Search the encyclopedia (ranked by BM25; forgives typos and half words)."""
     from kidpedia.store import MARK_END, MARK_START, Store, forgive
+    from kidpedia.store.db import READ_MMAP_MB
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", "use text or json")
-    store = Store(db).edition(lang)
+    store = Store(db, mmap_mb=READ_MMAP_MB).edition(lang)
     blocked = _blocked(query)
     found = None if blocked else forgive.find(store, query, limit=limit, blocked=_blocked)
     hits = found.hits if found else []

@@ -535,7 +535,7 @@ def map_cells(block: Text, fn: Callable[[Text], Text | None], drop_row: bool = F
             for c in row:
                 new = fn(c.text) if c.text.text else c.text
                 gone = gone or new is None
-                cells.append(replace(c, text=new if new is not None else Text("")))
+                cells.append(c if new is c.text else replace(c, text=new if new is not None else Text("")))
             if not (gone and drop_row):
                 out.append(tuple(cells))
         return tuple(out)

@@ -134,6 +134,13 @@ def test_asides_and_said_that() -> None:
     assert simp.simplify(kept, 2, steps=("fillers",)) == kept
 
 
+def test_simple_past() -> None:
+    assert simp.simple_past("By 1863 this had declined to about 3,500.") == "By 1863 this declined to about 3,500."
+    assert simp.simple_past("He had already taken the town.") == "He already took the town."
+    for kept in ("It had been a farm.", "He had not moved.", "They had a farm.", "It had red wings."):
+        assert simp.simple_past(kept) == kept
+
+
 def test_adverbials_and_numbers() -> None:
     assert simp.simplify("In addition, the city has 3,000,000 people.", 2) == "The city has 3 million people."
     assert simp.round_numbers("It had 3,456,000 people.") == "It had 3,456,000 people."  # not exact: kept

@@ -228,17 +228,28 @@ class WordList:
         firsts = {re.split(r"[\s\-]+", t.strip())[0] for t in every if t.strip()}
         self._first_words = frozenset(w for w in firsts if _WORDS.fullmatch(w))
         # Terms with a word that is not all word characters ("b!tch"): matched by regex.
-        self._odd_any = _phrase_regex([t for t in every if t.strip() and not has_cjk(t) and not all(
-            _WORDS.fullmatch(w) for w in re.split(r"[\s\-]+", t.strip()) if w)])
+        odd = [t for t in every if t.strip() and not has_cjk(t) and not all(
+            _WORDS.fullmatch(w) for w in re.split(r"[\s\-]+", t.strip()) if w)]
+        self._odd_any = _phrase_regex(odd)
+        # Their characters that are not word characters ("&" of "s&m"): every match holds one.
+        self._odd_chars = frozenset(c for t in odd for c in t if not c.isspace() and c != "-" and not _WORDS.match(c))
         # The longest word of each term: rarer than a phrase's first word ("two girls ..."),
         # so a text without any of them is passed over at once.
         # Chinese and Japanese terms are looked for as they are, inside any run of text.
         self._cjk_terms = tuple(sorted({t.strip() for t in every if has_cjk(t)}))
+        # Their first words as one regex (one C scan of the text instead of one per term).
+        firsts = sorted({t.split()[0] for t in self._cjk_terms}, key=len, reverse=True)
+        self._cjk_first = re.compile("|".join(map(re.escape, firsts))) if firsts else None
         keys = {_stem(max(re.split(r"[\s\-]+", t.strip()), key=len), ends, vowels) for t in every if t.strip()}
         self._key_words = frozenset(w for w in keys if _WORDS.fullmatch(w))
         # With endings, a text word is looked up by its first n letters (n: the stems' lengths).
         self._stems = tuple(sorted({len(w) for w in self._key_words})) if ends else ()
         self._allow = _phrase_regex([strip_accents(fold(a)) for a in self.allow])
+        # An allowed phrase masks whole words (its regex is word-bounded), so the masked text
+        # holds no word the text did not: a text none of whose words could start a term is
+        # passed over before it is masked (_scan_one). Not so for an allowed Chinese or Japanese
+        # phrase with Latin letters (matched inside a run, it could cut a word in two).
+        self._mask_keeps_words = not any(has_cjk(a) and _WORDS.search(a) for a in self.allow)
         self._allow_exact = _phrase_regex([fold(a) for a in self.allow])
         cues = sorted({re.escape(fold(c)) for c in self.cues}, key=len, reverse=True)
         self._cue = re.compile(r"(?:^|\W)(?:" + "|".join(cues) + r")\W+(?:\w+\W+)?$") if cues else None
@@ -272,6 +283,10 @@ class WordList:
         return result
 
     def _scan_one(self, text: str, query: bool, cue_all: bool = False) -> Scan:
+        if self._has_terms and not query and self._mask_keeps_words:
+            base = text if text.isascii() else strip_accents(text)
+            if "*" not in base and not self._may_hold_a_term(base, masked=False):
+                return Scan()  # what the check below finds, without masking first
         accented = self._mask(text, self._allow_exact)
         plain = accented if text.isascii() else self._mask(strip_accents(text), self._allow)
         if self._has_terms and not (query or "*" in plain) and not self._may_hold_a_term(plain):
@@ -295,10 +310,13 @@ class WordList:
     def _cjk_in(self, text: str) -> bool:
         """Whether a Chinese or Japanese term stands anywhere in ``text`` (or its phrase's
         first word, for terms spaced out like "g スポット")."""
-        return any(t.split()[0] in text for t in self._cjk_terms)
+        return self._cjk_first is not None and self._cjk_first.search(text) is not None
 
-    def _may_hold_a_term(self, text: str) -> bool:
-        """False only when no term can match ``text`` (faster than one regex of every term)."""
+    def _may_hold_a_term(self, text: str, masked: bool = True) -> bool:
+        """False only when no term can match ``text`` (faster than one regex of every term).
+        ``masked`` False: ``text`` before its allowed phrases are masked, where an odd term
+        ("s&m") is looked for by its odd character (a mask can make the regex's word
+        boundary around it), so False still means no term can match once masked."""
         if self._cjk_in(text):
             return True
         words = self._key_words
@@ -308,6 +326,8 @@ class WordList:
                 return True
             if stems and any(w[:n] in words for n in stems):
                 return True
+        if not masked:
+            return any(c in text for c in self._odd_chars)
         return bool(self._odd_any and self._odd_any.search(text))
 
     @staticmethod
@@ -393,10 +413,15 @@ def wordlist(lang: str) -> WordList | None:
 def wordlists_for(lang: str) -> list[WordList]:
     """The lists that apply to text in ``lang``: its own, then English (English swear
     words turn up everywhere; an article in a language we have no list for gets English)."""
+    return list(_wordlists_for(lang))
+
+
+@cache
+def _wordlists_for(lang: str) -> tuple[WordList, ...]:
     own = wordlist(lang)
     english = wordlist("en")
     lists = [w for w in (own, english) if w is not None]
-    return list({w.lang: w for w in lists}.values())
+    return tuple({w.lang: w for w in lists}.values())
 
 
 def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
@@ -408,7 +433,7 @@ def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
     "cum"; "mong", to hope, is not the slur). Simple English is English.
     """
     result = Scan()
-    for wl in wordlists_for(lang):
+    for wl in _wordlists_for(lang):
         found = wl.scan(text, query)
         if wl.lang != lang and not _is_english(lang):
             exempt = own._english_exempt if (own := wordlist(lang)) else set()

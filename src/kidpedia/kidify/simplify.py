@@ -16,6 +16,7 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
                   end, ", and he ...", ", but ...", "He did X and did Y"
   commas          fewer optional commas: after a short opening phrase ("In 1990, he" -> "In
                   1990 he") and before "and", "but", "or" where the comma closes no aside
+  tense           the simple past for the past perfect ("had moved" -> "moved")
   numbers         round numbers a child reads better: 3,000,000 -> 3 million (exact only)
 
 Level 1 also keeps only the main clause of a long sentence: a trailing ", including ...",
@@ -38,7 +39,7 @@ from typing import Any
 import yaml
 
 STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "clauses", "words", "split", "trailing",
-         "shorten", "commas", "numbers")
+         "shorten", "commas", "tense", "numbers")
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
 
@@ -534,6 +535,28 @@ def fewer_commas(s: str) -> str:
     return " ".join(out)
 
 
+_PARTICIPLES = {"become": "became", "taken": "took", "given": "gave", "written": "wrote", "begun": "began",
+                "grown": "grew", "known": "knew", "made": "made", "left": "left", "won": "won", "lost": "lost",
+                "built": "built", "found": "found", "gone": "went", "come": "came", "seen": "saw", "held": "held",
+                "kept": "kept", "led": "led", "met": "met", "sent": "sent", "spent": "spent", "brought": "brought",
+                "fought": "fought", "taught": "taught", "thought": "thought", "sold": "sold", "told": "told",
+                "fallen": "fell", "risen": "rose", "chosen": "chose", "driven": "drove", "spoken": "spoke",
+                "broken": "broke", "flown": "flew", "drawn": "drew", "run": "ran", "sung": "sang", "eaten": "ate"}
+_HAD = re.compile(r"\bhad\s+((?:already|previously|also|just|never|once|first)\s+)?([a-z]{3,})\b")
+
+
+def simple_past(s: str) -> str:
+    """"By 1900 he had moved to Paris" -> "By 1900 he moved to Paris": the past perfect
+    becomes the simple past (regular verbs, and the common irregular ones); "had been"
+    and "had not" stay."""
+    def past(m: re.Match[str]) -> str:
+        verb = m.group(2)
+        form = _PARTICIPLES.get(verb) or (verb if verb.endswith("ed") and len(verb) > 4 else None)
+        return f"{m.group(1) or ''}{form}" if form else m.group(0)
+
+    return _HAD.sub(past, s)
+
+
 def round_numbers(s: str) -> str:
     def spell(m: re.Match[str]) -> str:
         zeros = m.group(0)[len(m.group(1)):]
@@ -684,6 +707,7 @@ _STEP_FUNCS = {
     "fillers": drop_fillers,
     "adverbs": drop_adverbs,
     "commas": fewer_commas,
+    "tense": simple_past,
     "clauses": drop_mid_clauses,
     "trailing": trailing,
 }

@@ -37,6 +37,7 @@ from kidpedia.store.scripts import FOLD_ONE, as_written, index_text, match_phras
 from kidpedia.titles import normalise_title
 
 SCHEMA_VERSION = "2"
+READ_MMAP_MB = 2047  # what the web site and ``kidpedia search`` map (SQLite's largest by default)
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
@@ -157,8 +158,9 @@ class Store:
 
     Every lookup takes ``lang``: the edition to look in (None: the default edition)."""
 
-    def __init__(self, path: str | Path, create: bool = False) -> None:
+    def __init__(self, path: str | Path, create: bool = False, mmap_mb: int = 0) -> None:
         self.path = Path(path)
+        self.mmap_mb = mmap_mb  # > 0: read through a memory map (the site: search at 1 M articles)
         self._local = threading.local()
         self._default_lang: str | None = None
         if not create:
@@ -197,6 +199,10 @@ class Store:
             conn = sqlite3.connect(self.path, check_same_thread=False)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            if self.mmap_mb:
+                # Search reads index pages all over a big file: mapped, each is a memory read
+                # instead of a read() call (rare words' BM25 at 1 M articles: ~2x faster).
+                conn.execute(f"PRAGMA mmap_size = {int(self.mmap_mb) << 20}")
             self._local.conn = conn
         return conn
 

@@ -136,13 +136,20 @@ def _count(store: Store, match: str, lang: str, counted: dict[str, int] | None =
     this search already made (one search counts a query once)."""
     if counted is not None and match in counted:
         return counted[match]
-    # CROSS JOIN keeps the FTS index the outer loop: with a plain JOIN SQLite walks every
-    # article of the edition and probes the index for each (seconds at 20 k articles).
-    (n,) = store._conn().execute(
-        "SELECT count(*) FROM (SELECT 1 FROM search CROSS JOIN articles a ON a.id = search.rowid"
-        " WHERE search MATCH ? AND a.lang = ? LIMIT ?)",
-        (match, lang, COUNT_CAP),
-    ).fetchone()
+    conn = store._conn()
+    made = topk.settings(conn)
+    if made and made.get("langs") == [lang]:  # one edition: every indexed row is one of its articles
+        (n,) = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, COUNT_CAP)
+        ).fetchone()
+    else:
+        # CROSS JOIN keeps the FTS index the outer loop: with a plain JOIN SQLite walks every
+        # article of the edition and probes the index for each (seconds at 20 k articles).
+        (n,) = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM search CROSS JOIN articles a ON a.id = search.rowid"
+            " WHERE search MATCH ? AND a.lang = ? LIMIT ?)",
+            (match, lang, COUNT_CAP),
+        ).fetchone()
     if counted is not None:
         counted[match] = int(n)
     return int(n)

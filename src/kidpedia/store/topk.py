@@ -39,12 +39,14 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-COMMON = 1000  # a word in at least this many articles is ranked from its champion list
+COMMON = 300  # a word in at least this many articles is ranked from its champion list
 CHAMPIONS = 100  # the best articles kept per common word (pages stop at 50 results)
 COMPLETIONS = 8  # the most used words a common prefix stands for
 MIN_PREFIX = 2  # prefixes shorter than this are never expanded (suggest takes 2 letters)
 FALLBACK = 200  # matches taken in index order when champion lists meet too few
+LIKELY = 0.5  # check articles one by one for the common words when they are this likely to have them
 WEIGHTS = (10.0, 1.0)  # bm25(search, title weight, body weight): the same as forgive's
 BM25 = f"bm25(search, {WEIGHTS[0]}, {WEIGHTS[1]})"
 
@@ -98,7 +100,8 @@ def prepare(conn: sqlite3.Connection, settings: Settings | None = None) -> dict[
         conn.executemany("INSERT INTO search_prefixes VALUES (?, ?, ?)", prefixes)
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('topk', ?)",
-            (json.dumps({"common": settings.common, "champions": settings.champions}),),
+            (json.dumps({"common": settings.common, "champions": settings.champions, "langs": langs,
+                         "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0]}),),
         )
     return {"terms": len(terms), "common": len(common), "champions": champions, "prefixes": len(prefixes)}
 
@@ -152,7 +155,7 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
-def settings(conn: sqlite3.Connection) -> dict[str, int] | None:
+def settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """The settings the champion lists were made with, or None when there are none
     (never prepared, or articles changed since)."""
     try:
@@ -225,23 +228,32 @@ def top(
         for part in parts:
             for i, v in part.items():
                 ranked[i] += v
-    else:
-        complete = [set(p) for p, f in zip(parts, floors) if f is None]
-        if complete:  # a rare group: only its articles can match
-            ids = set.intersection(*complete)
-            if len(complete) < len(groups) and ids:
-                ids &= {r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (render(groups),))}
+        return sorted(ranked.items(), key=lambda r: (r[1], r[0]))
+    complete = [set(p) for p, f in zip(parts, floors) if f is None]  # rare groups: all their articles
+    hard = [(p, g) for p, f, g in zip(parts, floors, groups) if f is not None]
+    ids = set.intersection(*complete) if complete else set().union(*parts)
+    ranked = {i: sum(p.get(i, f or 0.0) for p, f in zip(parts, floors)) for i in ids}
+    if len(groups) > 1 and ranked:  # keep the articles that have every word
+        # Checking one article is cheap when it has the words, dear when not (FTS5 seeks
+        # on to the next match): check one by one where nearly all have them ("the"),
+        # else let FTS5 walk the query once (its rarest word leads).
+        total = max(1, int(s.get("articles", 0)) or max(docs.values()))
+        likely = 1.0
+        for _, g in hard:
+            likely *= min(1.0, max(docs.get(_bare(p) or "", 0) for p in g) / total)
+        if likely >= LIKELY:
+            ranked = _verified(conn, render(groups), ranked, [p for p, _ in hard], k, exhaustive=bool(complete))
         else:
-            ids = set().union(*parts)
-        ranked = {i: sum(p.get(i, f or 0.0) for p, f in zip(parts, floors)) for i in ids}
-        if not complete and len(groups) > 1:  # common words only: keep those having every word
-            ranked = _verified(conn, render(groups), ranked, parts, k)
-        if not complete and len(ranked) < k:  # champion lists met too few: bounded fallback
-            floor = sum(f or 0.0 for f in floors)
-            for (i,) in conn.execute(
-                "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK)
-            ):
-                ranked.setdefault(i, floor)
+            have = {r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (render(groups),))}
+            ranked = {i: v for i, v in ranked.items() if i in have}
+            if not complete:  # common words only: what the lists did not meet comes after
+                floor = sum(f or 0.0 for f in floors)
+                for i in sorted(have)[:FALLBACK]:
+                    ranked.setdefault(i, floor)
+    if not complete and len(ranked) < k:  # champion lists met too few: bounded fallback
+        floor = sum(f or 0.0 for f in floors)
+        for (i,) in conn.execute("SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK)):
+            ranked.setdefault(i, floor)
     return sorted(ranked.items(), key=lambda r: (r[1], r[0]))
 
 
@@ -264,11 +276,13 @@ def _lists(conn: sqlite3.Connection, lang: str, terms: list[str]) -> dict[str, d
 
 
 def _verified(
-    conn: sqlite3.Connection, match: str, ranked: dict[int, float], parts: list[dict[int, float]], k: int
+    conn: sqlite3.Connection, match: str, ranked: dict[int, float], parts: list[dict[int, float]], k: int,
+    exhaustive: bool,
 ) -> dict[int, float]:
     """The best of ``ranked`` that match ``match``, at least ``k`` where there are: an
-    article in every group's list has every word; the others are checked, best first,
-    a batch at a time, until ``k`` are found."""
+    article in every common group's list has its words; the others are checked, best
+    first, a batch at a time, until ``k`` are found (``exhaustive``: all of them if need
+    be; else one batch, and the caller's fallback fills up)."""
     order = sorted(ranked, key=lambda i: (ranked[i], i))
     out: dict[int, float] = {}
     batch: list[int] = []
@@ -280,7 +294,7 @@ def _verified(
         if len(batch) >= 2 * k or n == len(order) - 1:
             out.update((j, ranked[j]) for j in having(conn, match, set(batch)))
             batch = []
-            if len(out) >= k:
+            if len(out) >= k or not exhaustive:
                 break
     return out
 

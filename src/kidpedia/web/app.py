@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kidpedia.lang import format_number, native_name, text_direction, translations
 from kidpedia.store import Store
+from kidpedia.store.db import READ_MMAP_MB
 from kidpedia.store.rendered import RenderedPages
 from kidpedia.web import editions, render
 from kidpedia.web.editions import EditionRouting
@@ -226,7 +227,7 @@ def create_app(db_path: str | Path, lang: str | None = None, headers_by_server: 
     (uvicorn with ``headers=server_headers()``), so the app does not add them again."""
     from kidpedia.web import api, media, pages
 
-    site = Site(Store(db_path), lang)
+    site = Site(Store(db_path, mmap_mb=READ_MMAP_MB), lang)
     app = FastAPI(
         title="kidpedia",
         description="A kid-safe 'facts for kids' encyclopedia built from Wikipedia (text CC BY-SA).",

@@ -65,8 +65,15 @@ def _picture_options(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What every match of _STRAY and _PICTURE_SIZE holds: most paragraphs hold none of it,
+# and this one scan is far cheaper than theirs (_STRAY has an alternative at "^").
+_MAYBE_STRAY = re.compile(r"[{}\[\]<&|]|''|__|-->")
+
+
 def _stray_spans(text: str) -> list[tuple[int, int]]:
     """Stray tokens and picture options, in order, none overlapping an earlier one."""
+    if _MAYBE_STRAY.search(text) is None:
+        return []
     found = sorted([m.span() for m in _STRAY.finditer(text)] + _picture_options(text))
     out: list[tuple[int, int]] = []
     for start, end in found:
@@ -80,6 +87,9 @@ _MARKUP_SHAPE = re.compile(
     re.IGNORECASE,
 )
 MAX_PARAGRAPH = 5000
+# What every match of RESIDUE or _MARKUP_SHAPE holds (with the same IGNORECASE for "cite"):
+# a paragraph without any of it is prose, found in one cheap scan.
+_MAYBE_MARKUP = re.compile(r"""[{}\[\]<&|!"]|''|__|-->|cite""", re.IGNORECASE)
 
 
 def repair(t: Text) -> Text:
@@ -121,7 +131,9 @@ def repair(t: Text) -> Text:
 
 def looks_like_markup(text: str) -> bool:
     """Still wikitext after repair: a table row, template parameters, a tag, or a run too long for prose."""
-    return bool(RESIDUE.search(text) or _MARKUP_SHAPE.search(text)) or len(text) > MAX_PARAGRAPH
+    if len(text) > MAX_PARAGRAPH:
+        return True
+    return _MAYBE_MARKUP.search(text) is not None and bool(RESIDUE.search(text) or _MARKUP_SHAPE.search(text))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")

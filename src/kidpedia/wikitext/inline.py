@@ -238,13 +238,19 @@ _SPACE_BEFORE_PUNCT = re.compile(
     r"(?<=\()[\s,;:]+|(?<=\[) +| +(?=[,.;:!?)\]])|(?<=\w)[,;:]+(?=\))|(?<=,)(?:\s*,)+|[\s,;]+(?=\))"
 )
 _EMPTY_PARENS = re.compile(r"\s*\((?:[\s,;:]|\bor\b)*\)")
+# What every match of _SPACE_BEFORE_PUNCT holds (one cheap scan; 9 texts in 10 have none).
+_MAYBE_SPACE_BEFORE_PUNCT = re.compile(r"[(\[)]| [,.;:!?\]]|,\s*,")
 
 
 def _tidy_punctuation(text: str, links: list[LinkSpan]) -> tuple[str, list[LinkSpan]]:
     """Remove spaces left before punctuation and empty "( )" left by dropped templates."""
     if " " in text or "(" in text:
-        for pattern in (_EMPTY_PARENS, _SPACE_BEFORE_PUNCT):
-            matches = list(pattern.finditer(text))
+        if "(" in text:
+            matches = list(_EMPTY_PARENS.finditer(text))
+            if matches:
+                text, links = _remove_matches(text, links, matches)
+        if _MAYBE_SPACE_BEFORE_PUNCT.search(text):
+            matches = list(_SPACE_BEFORE_PUNCT.finditer(text))
             if matches:
                 text, links = _remove_matches(text, links, matches)
     lead = len(text) - len(text.lstrip())

@@ -1,0 +1,70 @@
+"""The cheap scans put before the costly regexes (issue 11's build speed) decide
+nothing: with them, guard and punctuation tidying answer as the full regexes do,
+on the texts of real pages and on strings made to sit at each filter's edge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kidpedia.model import Article, LinkSpan, RawPage
+from kidpedia.pipeline import unjudged
+from kidpedia.wikitext import guard, inline
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "wikitext"
+
+EDGES = [
+    "", "plain words only", "a {{b}} c", "x }} y", "[[a]]", "]] z", "<ref>x", "a </ref>", "''i''", "'''b'''",
+    "{| t", "t |}", "|- row", "x\n|- row", "__TOC__", "a&nbsp;b", "&amp;", "&lt;b&gt;", "&quot;", "<!-- c", "c -->",
+    "<br>", "<span x>", "</div>", "[https://x y]", "| a = b", "! header", "  | cell", "a || b", "a | - b",
+    'class="x"', 'style = "c"', "cite web", "CITE BOOK", "cıte news", "Cite journal", "x ! y", 'say "hi"',
+    "a_b", "a__b", "a-->b", "->", "|x|200px|", "Map.png|thumb|250px|caption", "&#160;", "&x", "a [b] c",
+    "x" * 5001, "word (born 1900)", "a ( ) b", "a , b", "a ,, b", "a,,b", "a,,b c", "x,\t,y z", "(a ; b)", "a [ b", "a .", "x)",
+    "(, x)", "word\u00a0.", "a\t,b", "end ]", "a; ;b", "(or)", "a (or ) b",
+]
+
+
+def _real_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted(DATA.glob("*.txt"))[:40]:
+        article = unjudged(RawPage(title=path.stem, text=path.read_text("utf-8")))
+        if not isinstance(article, Article):
+            continue
+        for t in article.iter_texts():
+            texts.append(t.text)
+            texts.extend(t.text[i : i + 80] for i in range(0, len(t.text), 80))
+    assert len(texts) > 500
+    return texts
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return EDGES + _real_texts()
+
+
+def test_looks_like_markup_as_the_full_regexes(texts: list[str]) -> None:
+    for text in texts:
+        full = bool(guard.RESIDUE.search(text) or guard._MARKUP_SHAPE.search(text)) or len(text) > guard.MAX_PARAGRAPH
+        assert guard.looks_like_markup(text) == full, text
+
+
+def test_stray_spans_as_without_the_filter(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [guard._stray_spans(t) for t in texts]
+    monkeypatch.setattr(guard, "_MAYBE_STRAY", _Always())
+    assert [guard._stray_spans(t) for t in texts] == fast
+
+
+def test_tidy_punctuation_as_without_the_filter(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = [(t, []) for t in texts] + [(t, [LinkSpan(0, min(3, len(t)), "X")]) for t in texts if t]
+    fast = [inline._tidy_punctuation(t, list(links)) for t, links in cases]
+    monkeypatch.setattr(inline, "_MAYBE_SPACE_BEFORE_PUNCT", _Always())
+    assert [inline._tidy_punctuation(t, list(links)) for t, links in cases] == fast
+    assert inline._tidy_punctuation("a ( ) b , c", [])[0] == "a b, c"
+
+
+class _Always:
+    """A stand-in for a filter regex that always lets the text through."""
+
+    def search(self, text: str) -> bool:
+        return True
