@@ -134,6 +134,18 @@ def test_asides_and_said_that() -> None:
     assert simp.simplify(kept, 2, steps=("fillers",)) == kept
 
 
+def test_also_called_and_who_after_of() -> None:
+    assert simp.simplify("The town is also called Nellai.", 2) == "The town is also called Nellai."
+    s = "He is called James the Greater to tell him from James, son of Alphaeus, who is also known as James the Less."
+    assert "Alphaeus is" not in simp.simplify(s, 2)
+
+
+def test_titles_and_compounds_keep_their_words() -> None:
+    s = "In the book The Very First Light, Mather told of his work."
+    assert "The Very First Light" in simp.simplify(s, 2)
+    assert "Non-avian dinosaurs" in simp.simplify("Non-avian dinosaurs died out.", 2)
+
+
 def test_simple_past() -> None:
     assert simp.simple_past("By 1863 this had declined to about 3,500.") == "By 1863 this declined to about 3,500."
     assert simp.simple_past("He had already taken the town.") == "He already took the town."

@@ -67,9 +67,8 @@ _TRAILING = re.compile(
     r"which|where|while|whereas|although|though)\b[^.;!?]*(?=[.!?]?$)"
 )
 _MID_CLAUSE = re.compile(r",\s+which\s+(is|was|are|were|has|have|had)\s+([^,;.]+),\s+")
-_FILLERS = re.compile(r"\s+\b(?:also|very|currently|originally|actually|really|generally|usually|"
-                      r"typically|particularly)\b(?=\s)",
-                      re.IGNORECASE)
+_FILLERS = re.compile(r"\s+\b(?:also(?!\s+(?:called|known|named))|very|currently|originally|actually|really|"
+                      r"generally|usually|typically|particularly)\b(?=\s)")  # lowercase: not "The Very First Light"
 _BIG = re.compile(r"\b(\d{1,3})(?:,000,000,000|,000,000|,000)\b(?!,\d)")
 _BIG_NAMES = {",000,000,000": "billion", ",000,000": "million"}
 
@@ -201,6 +200,8 @@ def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
     def swap(m: re.Match[str]) -> str:
         old = m.group(0)
         if old[:1].isupper() and m.start() > 0:  # part of a name ("Hoar Construction")
+            return old
+        if m.start() > 0 and m.string[m.start() - 1] == "-":  # part of a compound ("Non-avian")
             return old
         return _same_case(old, plain[" ".join(old.lower().split())])
 
@@ -499,6 +500,8 @@ def _split_one(s: str) -> str:
             name = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)$", head)
             if not name or not rest.split()[0] in _VERBS or "," in rest:
                 continue
+            if head[:name.start()].split()[-1:] in (["of"], ["and"], ["or"], ["from"], ["for"], ["with"], ["by"]):
+                continue  # "James, son of Alphaeus, who ...": who is James, not Alphaeus
             return f"{head}. {name.group(1)} {rest}"
         if not _clause_follows(rest):
             continue
