@@ -272,3 +272,11 @@ def test_more_clause_splits_stand_alone() -> None:
     }
     for s, want in cases.items():
         assert simp.simplify(s, 2, steps=("words", "split")) == want
+
+
+def test_since_a_date_is_no_clause_and_attended_alone_stays() -> None:
+    s = ("Since 2002, when the 27-year civil war ended, the nation has worked to repair and improve ravaged "
+         "infrastructure.")
+    assert not simp.simplify(s, 2).startswith("2002")  # was "2002, when the 27-year civil war ended. So the nation ..."
+    assert "went to with" not in simp.simplify("He never joined a church, although he frequently attended with "
+                                               "his wife.", 2)

@@ -511,8 +511,10 @@ def _split_one(s: str) -> str:
         return s
     first = words[0].lower()
     if first in _LEADING:
-        for i, w in enumerate(words[2:-3], 2):
-            if w.endswith(",") and _finite_clause(words[1:i + 1]):
+        for i, w in enumerate(words[1:-3], 1):  # "Since 2002, when ...": the first comma ends "since"'s part
+            if w.endswith(",") and not _finite_clause(words[1:i + 1]):
+                break
+            if w.endswith(","):
                 rest = " ".join(words[i + 1:])
                 if _clause_follows(rest) and _complete_clause(words[1:i + 1]):
                     head = _capital(" ".join(words[1:i + 1])[:-1])
