@@ -1,6 +1,6 @@
 """Reading levels and the simplifier, measured: the sample per level, and ASSET's validation set.
 
-    python bench/readability.py [--asset DIR] [--steps] [--out bench/out]
+    python bench/readability.py [--asset DIR] [--steps] [--asset-only] [--out bench/out]
 
 Sample (the bundled real enwiki sample, every article as the build makes it):
   per level, FKGL and reading ease of each article (median and 90th percentile), the
@@ -13,7 +13,8 @@ there, never copied): corpus SARI (``kidify.sari``, as EASSE computes it) and FK
 ``kidpedia simplify --level 2`` and ``--level 1`` beside the anchors measured in the same
 run (copying the input; reference 0 against references 1-9) and the published figures on
 ASSET's test split (copying 20.7, PBMT-R 34.6, SBMT-SARI 37.1). ``--steps`` adds what each
-simplification step buys: SARI and FKGL with that step left out.
+simplification step buys: SARI and FKGL with that step alone, and with it left out.
+``--asset-only`` skips the sample.
 A table is printed and written to ``bench/out/readability-<n>.json``.
 """
 
@@ -93,6 +94,7 @@ def asset_rows(d: Path, steps: bool) -> list[dict[str, object]]:
         rows.append(row(f"kidpedia simplify --level {level}", [simplify(s, level) for s in orig]))
     if steps:
         for step in STEPS:
+            rows.append(row(f"  level 2, {step} alone", [simplify(s, 2, steps=(step,)) for s in orig]))
             rest = tuple(x for x in STEPS if x != step)
             rows.append(row(f"  level 2 without {step}", [simplify(s, 2, steps=rest) for s in orig]))
     return rows
@@ -103,20 +105,24 @@ def main() -> None:
     ap.add_argument("--asset", type=Path, default=ROOT.parent / "shared" / "data" / "simplification" / "asset-valid")
     ap.add_argument("--sample", type=Path, default=SAMPLE)
     ap.add_argument("--steps", action="store_true", help="also measure what each simplification step buys")
+    ap.add_argument("--asset-only", action="store_true", help="measure only the simplifier on ASSET, not the sample")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = ap.parse_args()
     if not (args.asset / "asset.valid.orig").exists():
         alt = ROOT.parent.parent / "shared" / "data" / "simplification" / "asset-valid"
         args.asset = alt if (alt / "asset.valid.orig").exists() else args.asset
-    articles = [a for a in (process_page(p) for p in iter_pages(args.sample)) if isinstance(a, Article)]
-    result: dict[str, object] = {"sample": str(args.sample.name), "levels": sample_rows(articles)}
-    print(f"Sample: {len(articles)} articles of {args.sample.name}")
-    print(f"{'level':>5} {'FKGL med':>8} {'p90':>6} {'ease med':>8} {'p10':>6} {'target':>6} {'meet':>6} "
-          f"{'facts kept':>10} {'unchanged':>9} {'words kept':>10}")
-    for r in result["levels"]:  # type: ignore[union-attr]
-        print(f"{r['level']:>5} {r['fkgl_median']:>8} {r['fkgl_p90']:>6} {r['ease_median']:>8} {r['ease_p10']:>6} "
-              f"{r['target'] or '-':>6} {r['meet_target'] if r['meet_target'] is not None else '-':>6} "
-              f"{r['facts_kept']:>10} {r['facts_unchanged']:>9} {r['words_kept_median']:>10}")
+    result: dict[str, object] = {"sample": str(args.sample.name)}
+    if not args.asset_only:
+        articles = [a for a in (process_page(p) for p in iter_pages(args.sample)) if isinstance(a, Article)]
+        result["levels"] = level_rows = sample_rows(articles)
+        print(f"Sample: {len(articles)} articles of {args.sample.name}")
+        print(f"{'level':>5} {'FKGL med':>8} {'p90':>6} {'ease med':>8} {'p10':>6} {'target':>6} {'meet':>6} "
+              f"{'facts kept':>10} {'unchanged':>9} {'words kept':>10}")
+        for r in level_rows:
+            print(f"{r['level']:>5} {r['fkgl_median']:>8} {r['fkgl_p90']:>6} {r['ease_median']:>8} "
+                  f"{r['ease_p10']:>6} {r['target'] or '-':>6} "
+                  f"{r['meet_target'] if r['meet_target'] is not None else '-':>6} "
+                  f"{r['facts_kept']:>10} {r['facts_unchanged']:>9} {r['words_kept_median']:>10}")
     if (args.asset / "asset.valid.orig").exists():
         result["asset_valid"] = rows = asset_rows(args.asset, args.steps)
         print(f"\nASSET validation ({args.asset}), corpus SARI as EASSE computes it:")

@@ -26,9 +26,15 @@ from kidpedia.kidify.simplify import facts
      "Asphalt is a sticky, black liquid. It is also called bitumen."),
     ("Aristotle was a Greek philosopher born in the city of Stagira.",
      "Aristotle was a Greek philosopher. He was born in the city of Stagira."),
+    ("Alain Connes is a French mathematician, Professor at the Collège de France and Vanderbilt University.",
+     "Alain Connes is a French mathematician. He is Professor at the Collège de France and Vanderbilt University."),
+    (("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
+     "family of Southeast Asia, scattered throughout India and Nepal."),
+     ("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
+     "family of Southeast Asia. They are scattered throughout India and Nepal.")),
 ])
 def test_opening_said_as_short_sentences(before: str, after: str) -> None:
-    pronoun = "He" if before.startswith("Aristotle") else "It"
+    pronoun = "He" if before.startswith(("Aristotle", "Alain")) else "It"
     assert rewrite.split_definition(before, pronoun) == after
     assert facts(before) <= facts(after)  # every number and name is still said
 
@@ -38,6 +44,7 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     "An astronomer is a scientist in the field of astronomy who studies the sky.",  # "who" may be the field's
     "The mean is the sum of a collection of numbers divided by the count.",  # the participle is not the subject's
     'He said "it is a house, built in 1900.',  # an open quotation
+    "Apollo 11 was the first spaceflight that landed humans on the Moon.",  # which spaceflight: kept whole
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept

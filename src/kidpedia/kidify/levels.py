@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from kidpedia.kidify import reading, rewrite
-from kidpedia.kidify.simplify import simplify
+from kidpedia.kidify.simplify import _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
 LEVELS = (1, 2, 3)
@@ -95,7 +95,7 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...]) -> str:
             nxt = sentence[len(name) + 1:].split(" ", 1)[0]
             if word == "It" and name.endswith("s") and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
                 return "They " + sentence[len(name) + 1:]
-            if nxt in _SINGULAR:
+            if nxt in _SINGULAR or (word != "It" and nxt.islower() and _is_verb(nxt) and not nxt.endswith("s")):
                 return f"{word} " + sentence[len(name) + 1:]
     return sentence
 
@@ -107,6 +107,7 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     out = simplify(sentence, level, lang)
     if not out or lang != "en":
         return out
+    out = re.sub(r"(?<![.])\.\.(?![.])", ".", out)  # "the U.S.." where a split put a stop after one
     if opening and pronoun:
         out = rewrite.split_definition(out, pronoun[0])
     if pronoun:
@@ -188,16 +189,18 @@ def _body(article: Article) -> list[Text]:
     return out
 
 
+_ENDS = re.compile(r"[.!?][\"'”’)]*$")  # a sentence ends as one (not a list item's "...;")
 _LEADS_ON = re.compile(r"(?::|\bas follows\.|\bthe following\.|\bbelow\.)$")
 
 
 def readable(unit: str) -> bool:
     """What a sentence became can be shown on its own: each of its sentences has three
-    words or more, its quotation marks and brackets closed, and is not a lead-in to a list
-    the level leaves out ("... as follows:")."""
+    words or more, ends with a full stop, question or exclamation mark (a list item such
+    as "The members of the government;" is no sentence), has its quotation marks and
+    brackets closed, and is not a lead-in to a list the level leaves out ("... as follows:")."""
     for sentence in reading.sentences(unit):
         words = sentence.split()
-        if (len(words) < 3 or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
+        if (len(words) < 3 or not _ENDS.search(sentence) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
                 or _LEADS_ON.search(sentence)):
             return False
     return True
@@ -216,7 +219,9 @@ def _units(t: Text, groups: Groups) -> list[tuple[str, str]]:
 _LEANS = re.compile(r"^(?:This|These|That|Those|Such|Thus|Therefore|Hence|Instead|Both|Another|Other|Here|"
                     r"Its|Their|It|They|Them|His|Her|He|She|The other|The same|The rest|The latter|"
                     r"The former|In this|In that|After this|After that|Because of this|As a result|"
-                    r"For this reason)\b")
+                    r"For this reason|Since then|By then|Until then|At that time|At the time|That year|"
+                    r"The same year|In the same year|Despite this|Meanwhile|Because of this|Due to this|"
+                    r"As such|Like this|Unlike this|Even so|Instead of this)\b")
 _LINK_WORD = re.compile(r"^(?:But|However,|Also,?|Still,|Yet|In addition,|Moreover,|Furthermore,|And)\s+(?=\w)")
 
 

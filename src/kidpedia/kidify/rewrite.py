@@ -29,9 +29,12 @@ _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "charac
                 "considered", "regarded", "famous", "best")
 _PAST = ("born", "written", "published", "founded", "built", "created", "developed", "released", "composed",
          "painted", "designed", "directed", "produced", "derived", "made")
-_RELATIVE = re.compile(r"^(?P<head>(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+?),? (?:who|that|which) (?P<verb>[\w'’-]+) (?P<tail>.+)$")
-_PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
+_RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>[\w'’-]+) (?P<tail>.+)$")
+_PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
 _COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) (?P<tail>[^,]+)$")
+# "a French mathematician, Professor at the Collège de France": a second noun phrase
+# that names a role (a capital word after a comma that follows a common noun)
+_ROLE = re.compile(r"^(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*), (?P<tail>[A-Z][\w'’-]+ (?:at|of|in|for|to) .+)$")
 _STOP_HEAD = frozenset(["of", "in", "on", "at", "for", "from", "by", "with", "to", "and", "or", "as", "than"])
 
 
@@ -72,7 +75,9 @@ def _names(app: str, who: str, be: str) -> list[str]:
 
 def split_definition(sentence: str, pronoun: str = "It") -> str:
     """The article's opening sentence as short ones (see the module docstring); a sentence
-    the rules do not fit is returned as it was."""
+    the rules do not fit is returned as it was. A clause is moved out only from "a/an N":
+    after "the N" it tells which N is meant ("the first spaceflight that landed humans on
+    the Moon"), and "X was the first spaceflight." alone would be false."""
     if not sentence.endswith(".") or sentence.count('"') % 2:
         return sentence
     m = _OPENING.match(sentence[:-1])
@@ -83,9 +88,14 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
     tail: list[str] = []
     if app:
         tail = _names(app, who, be)
-        if not tail:
-            return sentence
+        if not tail:  # not another name ("in recent classifications synonymous with Mon-Khmer"): kept
+            subj, tail = subj + app.rstrip(","), []
+            subj += ","
     after: list[str] = []
+    role = _ROLE.match(rest)
+    if role and not re.search(r"\band\b", role.group("head")):
+        after.append(f"{who} {be} {role.group('tail')}.")
+        rest = role.group("head")
     c = _COMMA_PARTICIPLE.search(rest)
     if c and len(rest[:c.start()].split()) >= 2 and not re.search(r"\d", c.group("part")):
         part = c.group("part")
@@ -95,9 +105,10 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         after.append(f"{who} {tense} {part} {c.group('tail')}.")
         rest = rest[:c.start()]
     r = _RELATIVE.match(rest)
+    rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
     if r and not set(r.group("head").lower().split()) & _STOP_HEAD and _verbish(r.group("verb")) and (
-            who != "It" or " who " not in rest):
-        after.insert(0, f"{who} {r.group('verb')} {r.group('tail')}.")
+            rel_who != "It" or r.group("rel") != "who"):
+        after.insert(0, f"{rel_who} {r.group('verb')} {r.group('tail')}.")
         rest = r.group("head")
     else:
         p = _PARTICIPLE.match(rest)

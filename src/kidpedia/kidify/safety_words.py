@@ -238,8 +238,8 @@ class WordList:
         # Chinese and Japanese terms are looked for as they are, inside any run of text.
         self._cjk_terms = tuple(sorted({t.strip() for t in every if has_cjk(t)}))
         # Their first words as one regex (one C scan of the text instead of one per term).
-        firsts = sorted({t.split()[0] for t in self._cjk_terms}, key=len, reverse=True)
-        self._cjk_first = re.compile("|".join(map(re.escape, firsts))) if firsts else None
+        cjk_firsts = sorted({t.split()[0] for t in self._cjk_terms}, key=len, reverse=True)
+        self._cjk_first = re.compile("|".join(map(re.escape, cjk_firsts))) if cjk_firsts else None
         keys = {_stem(max(re.split(r"[\s\-]+", t.strip()), key=len), ends, vowels) for t in every if t.strip()}
         self._key_words = frozenset(w for w in keys if _WORDS.fullmatch(w))
         # With endings, a text word is looked up by its first n letters (n: the stems' lengths).

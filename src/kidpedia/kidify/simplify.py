@@ -16,6 +16,7 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
                   end, ", and he ...", ", but ...", "He did X and did Y"
   commas          fewer optional commas: after a short opening phrase ("In 1990, he" -> "In
                   1990 he") and before "and", "but", "or" where the comma closes no aside
+  tense           the simple past for the past perfect ("had moved" -> "moved")
   numbers         round numbers a child reads better: 3,000,000 -> 3 million (exact only)
 
 Level 1 also keeps only the main clause of a long sentence: a trailing ", including ...",
@@ -38,7 +39,7 @@ from typing import Any
 import yaml
 
 STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "clauses", "words", "split", "trailing",
-         "shorten", "commas", "numbers")
+         "shorten", "commas", "tense", "numbers")
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
 
@@ -66,9 +67,8 @@ _TRAILING = re.compile(
     r"which|where|while|whereas|although|though)\b[^.;!?]*(?=[.!?]?$)"
 )
 _MID_CLAUSE = re.compile(r",\s+which\s+(is|was|are|were|has|have|had)\s+([^,;.]+),\s+")
-_FILLERS = re.compile(r"\s+\b(?:also|very|currently|originally|actually|really|generally|usually|"
-                      r"typically|particularly)\b(?=\s)",
-                      re.IGNORECASE)
+_FILLERS = re.compile(r"\s+\b(?:also(?!\s+(?:called|known|named))|very|currently|originally|actually|really|"
+                      r"generally|usually|typically|particularly)\b(?=\s)")  # lowercase: not "The Very First Light"
 _BIG = re.compile(r"\b(\d{1,3})(?:,000,000,000|,000,000|,000)\b(?!,\d)")
 _BIG_NAMES = {",000,000,000": "billion", ",000,000": "million"}
 
@@ -201,6 +201,8 @@ def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
         old = m.group(0)
         if old[:1].isupper() and m.start() > 0:  # part of a name ("Hoar Construction")
             return old
+        if m.start() > 0 and m.string[m.start() - 1] == "-":  # part of a compound ("Non-avian")
+            return old
         return _same_case(old, plain[" ".join(old.lower().split())])
 
     return swap
@@ -243,7 +245,7 @@ def split_clauses(s: str) -> str:
     m = _SUBJECT_AND.match(s)
     if m and len(s.split()) > 12:
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
-    s = " ".join(_split_participle(_split_though(_split_shared_subject(p)))
+    s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
 
@@ -424,6 +426,35 @@ _BEFORE_NAME = frozenset(["in", "on", "at", "by", "from", "to", "with", "into", 
                           "defeated", "beat", "won", "reached", "left", "entered", "attacked", "captured"])
 
 
+_AND_CLAUSE = re.compile(r"\s(and|but|so)\s(?=(?:he|she|it|they|this|there|the|his|her|its|their|these)\s)")
+_HEAD_STOPS = frozenset(["while", "when", "because", "if", "although", "though", "between", "after", "before",
+                         "since", "as", "until", "whether", "both", "either", "neither", "that", "which", "who"])
+
+
+def _split_and_clause(s: str) -> str:
+    """Two clauses joined by "and", "but" or "so" without a comma become two sentences
+    ("The town was taken and the lords were sent away." -> "The town was taken. The lords
+    were sent away."): the second must open with a pronoun or "the ..." and have its own
+    verb within six words, the first must have its verb after its last comma and no
+    "while", "between", "that" ... after that verb ("her son and his wife went")."""
+    for m in _AND_CLAUSE.finditer(s):
+        head, rest = s[:m.start()], s[m.end():]
+        rw, hw = rest.split(), head.rsplit(",", 1)[-1].split()
+        if len(head.split()) < 6 or len(rw) < 5 or not s.endswith("."):
+            continue
+        k = next((i for i, w in enumerate(rw[:6]) if i and _finite(w)), None)
+        if k is None or any(w.endswith(",") or w.lower() in ("and", "or", "that", "which", "who") for w in rw[:k]):
+            continue
+        v = next((i for i, w in enumerate(hw) if i and _finite(w)), None)
+        if v is None or any(w.lower().strip(",") in _HEAD_STOPS for w in hw[:1] + hw[v:]):
+            continue
+        if not _complete_clause(head.split()):
+            continue
+        lead = {"and": "", "but": "But ", "so": "So "}[m.group(1)]
+        return f"{head}. {lead}{rest}" if lead else f"{head}. {_capital(rest)}"
+    return s
+
+
 def _split_though(s: str) -> str:
     """"It is old, though it looks new." -> "It is old. But it looks new." """
     m = _THOUGH.search(s)
@@ -480,8 +511,10 @@ def _split_one(s: str) -> str:
         return s
     first = words[0].lower()
     if first in _LEADING:
-        for i, w in enumerate(words[2:-3], 2):
-            if w.endswith(",") and _finite_clause(words[1:i + 1]):
+        for i, w in enumerate(words[1:-3], 1):  # "Since 2002, when ...": the first comma ends "since"'s part
+            if w.endswith(",") and not _finite_clause(words[1:i + 1]):
+                break
+            if w.endswith(","):
                 rest = " ".join(words[i + 1:])
                 if _clause_follows(rest) and _complete_clause(words[1:i + 1]):
                     head = _capital(" ".join(words[1:i + 1])[:-1])
@@ -496,6 +529,8 @@ def _split_one(s: str) -> str:
             name = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)$", head)
             if not name or not rest.split()[0] in _VERBS or "," in rest:
                 continue
+            if head[:name.start()].split()[-1:] in (["of"], ["and"], ["or"], ["from"], ["for"], ["with"], ["by"]):
+                continue  # "James, son of Alphaeus, who ...": who is James, not Alphaeus
             return f"{head}. {name.group(1)} {rest}"
         if not _clause_follows(rest):
             continue
@@ -532,6 +567,28 @@ def fewer_commas(s: str) -> str:
 
         out.append(_COMMA_CONJ.sub(conj, part))
     return " ".join(out)
+
+
+_PARTICIPLES = {"become": "became", "taken": "took", "given": "gave", "written": "wrote", "begun": "began",
+                "grown": "grew", "known": "knew", "made": "made", "left": "left", "won": "won", "lost": "lost",
+                "built": "built", "found": "found", "gone": "went", "come": "came", "seen": "saw", "held": "held",
+                "kept": "kept", "led": "led", "met": "met", "sent": "sent", "spent": "spent", "brought": "brought",
+                "fought": "fought", "taught": "taught", "thought": "thought", "sold": "sold", "told": "told",
+                "fallen": "fell", "risen": "rose", "chosen": "chose", "driven": "drove", "spoken": "spoke",
+                "broken": "broke", "flown": "flew", "drawn": "drew", "run": "ran", "sung": "sang", "eaten": "ate"}
+_HAD = re.compile(r"\bhad\s+((?:already|previously|also|just|never|once|first)\s+)?([a-z]{3,})\b")
+
+
+def simple_past(s: str) -> str:
+    """"By 1900 he had moved to Paris" -> "By 1900 he moved to Paris": the past perfect
+    becomes the simple past (regular verbs, and the common irregular ones); "had been"
+    and "had not" stay."""
+    def past(m: re.Match[str]) -> str:
+        verb = m.group(2)
+        form = _PARTICIPLES.get(verb) or (verb if verb.endswith("ed") and len(verb) > 4 else None)
+        return f"{m.group(1) or ''}{form}" if form else m.group(0)
+
+    return _HAD.sub(past, s)
 
 
 def round_numbers(s: str) -> str:
@@ -684,6 +741,7 @@ _STEP_FUNCS = {
     "fillers": drop_fillers,
     "adverbs": drop_adverbs,
     "commas": fewer_commas,
+    "tense": simple_past,
     "clauses": drop_mid_clauses,
     "trailing": trailing,
 }

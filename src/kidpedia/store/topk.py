@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,20 +90,25 @@ def prepare(conn: sqlite3.Connection, settings: Settings | None = None) -> dict[
         for table in ("search_terms", "search_top", "search_prefixes"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.topk_vocab USING fts5vocab(main, search, row)")
-        terms = conn.execute("SELECT term, doc FROM temp.topk_vocab").fetchall()
-        conn.executemany("INSERT INTO search_terms VALUES (?, ?)", terms)
-        common = sorted(t for t, d in terms if d >= settings.common)
+        # Word by word, never the whole vocabulary in memory (a full Wikipedia has millions
+        # of words): the build's memory stays flat (issue 11).
+        conn.execute("INSERT INTO search_terms SELECT term, doc FROM temp.topk_vocab")
+        n_terms = conn.execute("SELECT count(*) FROM search_terms").fetchone()[0]
+        common = [t for (t,) in conn.execute(
+            "SELECT term FROM search_terms WHERE docs >= ? ORDER BY term", (settings.common,))]  # fmt: skip
         champions = 0
         for term in common:
             champions += _champions(conn, term, langs, settings.champions)
-        prefixes = _prefixes(terms, settings)
-        conn.executemany("INSERT INTO search_prefixes VALUES (?, ?, ?)", prefixes)
+        n_prefixes = 0
+        for row in _prefixes(conn.execute("SELECT term, docs FROM search_terms ORDER BY term"), settings):
+            conn.execute("INSERT INTO search_prefixes VALUES (?, ?, ?)", row)
+            n_prefixes += 1
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('topk', ?)",
             (json.dumps({"common": settings.common, "champions": settings.champions, "langs": langs,
                          "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0]}),),
         )
-    return {"terms": len(terms), "common": len(common), "champions": champions, "prefixes": len(prefixes)}
+    return {"terms": n_terms, "common": len(common), "champions": champions, "prefixes": n_prefixes}
 
 
 def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) -> int:
@@ -131,28 +136,53 @@ def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) ->
     return len(rows)
 
 
-def _prefixes(terms: list[tuple[str, int]], s: Settings) -> list[tuple[str, int, str]]:
+class _Prefix:
+    """One prefix while its words go by: their articles, its most used words so far."""
+
+    __slots__ = ("best", "docs", "is_word", "prefix")
+
+    def __init__(self, prefix: str, is_word: bool) -> None:
+        self.prefix, self.docs, self.is_word = prefix, 0, is_word
+        self.best: list[tuple[int, str]] = []
+
+
+def _prefixes(terms: Iterable[tuple[str, int]], s: Settings) -> Iterator[tuple[str, int, str]]:
     """Prefixes whose words together are in at least ``common`` articles, each with its
-    most used words (the prefix itself first when it is a word)."""
-    docs: dict[str, int] = defaultdict(int)
-    best: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    known = dict(terms)
+    most used words (the prefix itself first when it is a word), as each one closes.
+
+    ``terms`` come in order (as ``ORDER BY term`` gives them): the words of a prefix are
+    then one run, so only the prefixes of the word in hand are open, each keeping its
+    ``completions`` best words: memory is one word's prefixes, whatever the vocabulary."""
+    open_: list[_Prefix] = []  # the prefixes of the last word, shortest first
+    last = ""
+
+    def close(keep: int) -> Iterator[tuple[str, int, str]]:
+        while len(open_) > keep:
+            p = open_.pop()
+            if p.docs >= s.common:
+                words = [t for _, t in sorted(p.best)[: s.completions]]
+                if p.is_word and p.prefix not in words:
+                    words = [p.prefix, *words[: s.completions - 1]]
+                yield p.prefix, p.docs, " ".join(words)
+
     for term, d in terms:
         if not term.isalpha():
             continue
-        for n in range(s.min_prefix, len(term) + 1):
-            p = term[:n]
-            docs[p] += d
-            best[p].append((-d, term))
-    out = []
-    for p, total in docs.items():
-        if total < s.common:
-            continue
-        words = [t for _, t in sorted(best[p])[: s.completions]]
-        if p in known and p not in words:
-            words = [p, *words[: s.completions - 1]]
-        out.append((p, total, " ".join(words)))
-    return sorted(out)
+        if term <= last:
+            raise ValueError(f"words out of order: {last!r} then {term!r}")
+        common = 0
+        while common < min(len(term), len(last)) and term[common] == last[common]:
+            common += 1
+        yield from close(max(0, common - s.min_prefix + 1))
+        for n in range(s.min_prefix + len(open_), len(term) + 1):
+            open_.append(_Prefix(term[:n], n == len(term)))
+        for p in open_:
+            p.docs += d
+            p.best.append((-d, term))
+            if len(p.best) > 4 * s.completions:
+                p.best = sorted(p.best)[: s.completions]
+        last = term
+    yield from close(0)
 
 
 def _quote(term: str) -> str:
