@@ -121,16 +121,17 @@ def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) ->
                 (match, n),
             )
         ]
-    else:
-        # bm25() only where the FTS5 table is queried alone (SQLite 3.40 refuses it in the
-        # join or the window: "unable to use function bm25 in the requested context").
-        rows = conn.execute(
-            f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score FROM search WHERE search MATCH ?)"
-            f" SELECT lang, ?, id, score FROM (SELECT a.lang, a.id, h.score, row_number() OVER"
-            f" (PARTITION BY a.lang ORDER BY h.score, a.id) AS n FROM hits h JOIN articles a"
-            f" ON a.id = h.id) WHERE n <= ?",
-            (match, term, n),
-        ).fetchall()
+    else:  # one ranking per edition (bm25() cannot sit under a window function)
+        rows = []
+        for lang in langs:
+            rows += [
+                (lang, term, i, sc)
+                for i, sc in conn.execute(
+                    f"SELECT search.rowid, {BM25} AS rank FROM search CROSS JOIN articles a ON a.id = search.rowid"
+                    " WHERE search MATCH ? AND a.lang = ? ORDER BY rank, search.rowid LIMIT ?",
+                    (match, lang, n),
+                )
+            ]
     conn.executemany("INSERT INTO search_top VALUES (?, ?, ?, ?)", rows)
     return len(rows)
 
