@@ -221,7 +221,9 @@ _LEANS = re.compile(r"^(?:This|These|That|Those|Such|Thus|Therefore|Hence|Instea
                     r"The former|In this|In that|After this|After that|Because of this|As a result|"
                     r"For this reason|Since then|By then|Until then|At that time|At the time|That year|"
                     r"The same year|In the same year|Despite this|Meanwhile|Because of this|Due to this|"
-                    r"As such|Like this|Unlike this|Even so|Instead of this)\b")
+                    r"As such|Like this|Unlike this|Even so|Instead of this|Years later|A year later|"
+                    r"\w+ years later|Later that year|The next year|The following year|Soon after|"
+                    r"Shortly after|Shortly afterwards)\b")
 _LINK_WORD = re.compile(r"^(?:But|However,|Also,?|Still,|Yet|In addition,|Moreover,|Furthermore,|And)\s+(?=\w)")
 
 
