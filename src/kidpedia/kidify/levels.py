@@ -277,6 +277,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
              for k, piece in enumerate(reading.sentences(text) or [text])}
     measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
                        zero) for k in pieces}
+    lead_count = _lead_count(article)
     seen: set[str] = set()
     skip: set[Key] = set()
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
@@ -286,14 +287,15 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             skip.add(key)
             continue
         seen.add(text)
-        if key[2]:
+        if level == 1 and key[0] >= lead_count and key[1:] != (0, 0):
+            leans[key] = keys[n - 1]  # a section says its first sentences, in order, none skipped
+        elif key[2]:
             leans[key] = (key[0], key[1], key[2] - 1) if _leans(text, pronoun) else (key[0], key[1], 0)
         elif n and _leans(text, pronoun):
             leans[key] = keys[n - 1]
     first = keys[0] if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
-    lead_count = _lead_count(article)
 
     def cost(key: Key) -> tuple[float, Key]:
         bonus = 1.5 if level == 1 and key[0] < lead_count else 0.0
