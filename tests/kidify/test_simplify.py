@@ -146,6 +146,17 @@ def test_titles_and_compounds_keep_their_words() -> None:
     assert "Non-avian dinosaurs" in simp.simplify("Non-avian dinosaurs died out.", 2)
 
 
+def test_and_between_two_clauses() -> None:
+    assert simp.split_clauses("In 1798 the republic was proclaimed and the lords from Bern were sent away.") == \
+        "In 1798 the republic was proclaimed. The lords from Bern were sent away."
+    assert simp.split_clauses("At first the smell is sweet and pleasant but it becomes musky when old.") == \
+        "At first the smell is sweet and pleasant. But it becomes musky when old."
+    for kept in ("One night she was left alone while her son and his wife went to a game.",
+                 "According to a letter sent to his church, he and his doctors thought it was curable.",
+                 "A link was seen between the module theory and the functions that were defined in 1960."):
+        assert simp.split_clauses(kept) == kept
+
+
 def test_simple_past() -> None:
     assert simp.simple_past("By 1863 this had declined to about 3,500.") == "By 1863 this declined to about 3,500."
     assert simp.simple_past("He had already taken the town.") == "He already took the town."

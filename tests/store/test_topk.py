@@ -145,3 +145,16 @@ def test_changed_articles_switch_the_lists_off_until_the_next_build(
 def test_slow_path_switch_is_what_the_bench_compares(store: Store, slow: None) -> None:
     assert topk.top(store._conn(), [('"the"',)], "en", 10) is None
     assert forgive.find(store, "the").hits
+
+
+def test_several_editions_get_their_own_champion_lists(sample_db: Path, copy_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    s = Store(copy_db(sample_db, tmp_path / "two.db"))
+    lead = (Text("The water of the river runs to the sea, and the city drinks it."),)
+    s.add([Article(title=f"Eau {n}", lead=lead, lang="fr") for n in range(3)], [])
+    made = forgive.rebuild_topk(s, SMALL)
+    assert made["champions"] > 0
+    langs = dict(s._conn().execute("SELECT lang, count(*) FROM search_top WHERE term = 'the' GROUP BY lang"))
+    assert langs == {"en": SMALL.champions, "fr": 3}
+    fr = s.edition("fr")
+    assert {h.title for h in forgive.find(fr, "the water").hits} == {"Eau 0", "Eau 1", "Eau 2"}
+    assert forgive.find(s, "the water").hits[0].title not in {"Eau 0", "Eau 1", "Eau 2"}

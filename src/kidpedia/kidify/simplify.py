@@ -245,7 +245,7 @@ def split_clauses(s: str) -> str:
     m = _SUBJECT_AND.match(s)
     if m and len(s.split()) > 12:
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
-    s = " ".join(_split_participle(_split_though(_split_shared_subject(p)))
+    s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
 
@@ -424,6 +424,35 @@ _BEFORE_NAME = frozenset(["in", "on", "at", "by", "from", "to", "with", "into", 
                           "like", "under", "over", "against", "through", "after", "before", "was", "is", "were", "are",
                           "became", "founded", "joined", "met", "married", "played", "visited", "threatened",
                           "defeated", "beat", "won", "reached", "left", "entered", "attacked", "captured"])
+
+
+_AND_CLAUSE = re.compile(r"\s(and|but|so)\s(?=(?:he|she|it|they|this|there|the|his|her|its|their|these)\s)")
+_HEAD_STOPS = frozenset(["while", "when", "because", "if", "although", "though", "between", "after", "before",
+                         "since", "as", "until", "whether", "both", "either", "neither", "that", "which", "who"])
+
+
+def _split_and_clause(s: str) -> str:
+    """Two clauses joined by "and", "but" or "so" without a comma become two sentences
+    ("The town was taken and the lords were sent away." -> "The town was taken. The lords
+    were sent away."): the second must open with a pronoun or "the ..." and have its own
+    verb within six words, the first must have its verb after its last comma and no
+    "while", "between", "that" ... after that verb ("her son and his wife went")."""
+    for m in _AND_CLAUSE.finditer(s):
+        head, rest = s[:m.start()], s[m.end():]
+        rw, hw = rest.split(), head.rsplit(",", 1)[-1].split()
+        if len(head.split()) < 6 or len(rw) < 5 or not s.endswith("."):
+            continue
+        k = next((i for i, w in enumerate(rw[:6]) if i and _finite(w)), None)
+        if k is None or any(w.endswith(",") or w.lower() in ("and", "or", "that", "which", "who") for w in rw[:k]):
+            continue
+        v = next((i for i, w in enumerate(hw) if i and _finite(w)), None)
+        if v is None or any(w.lower().strip(",") in _HEAD_STOPS for w in hw[:1] + hw[v:]):
+            continue
+        if not _complete_clause(head.split()):
+            continue
+        lead = {"and": "", "but": "But ", "so": "So "}[m.group(1)]
+        return f"{head}. {lead}{rest}" if lead else f"{head}. {_capital(rest)}"
+    return s
 
 
 def _split_though(s: str) -> str:

@@ -153,6 +153,24 @@ class SearchHit:
     score: float
 
 
+_PLAIN: dict[tuple[int, int, int], str] = {}  # (id, length, hash of its JSON) -> plain text
+_PLAIN_MAX = 512
+
+
+def _plain_text(article_id: int, data: str) -> str:
+    """An article's plain text from its stored JSON; the last few hundred are kept, keyed
+    by the JSON itself (a search shows the same popular pages again and again, and a long
+    page's text costs milliseconds to make)."""
+    key = (article_id, len(data), hash(data))
+    text = _PLAIN.get(key)
+    if text is None:
+        text = plain_text_from_json(json.loads(data))
+        if len(_PLAIN) >= _PLAIN_MAX:
+            _PLAIN.pop(next(iter(_PLAIN)))
+        _PLAIN[key] = text
+    return text
+
+
 class Store:
     """A kidpedia database. ``create=True`` makes it (and its tables) if needed.
 
@@ -497,7 +515,7 @@ class Store:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._conn().execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids).fetchall()
-        return {i: plain_text_from_json(json.loads(d)) for i, d in rows}
+        return {i: _plain_text(i, d) for i, d in rows}
 
     def search_count(self, query: str, lang: str | None = None) -> int:
         lang = self._lang(lang)

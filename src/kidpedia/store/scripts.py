@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Han (with extensions and compatibility), Hiragana, Katakana (with phonetic
 # extensions and halfwidth forms), CJK symbols used inside words (々 〆 ー).
@@ -90,6 +91,11 @@ def unspace(snippet: str) -> str:
     return _CJK_GAP.sub("", _SPACES.sub(" ", snippet)).strip()
 
 
+@lru_cache(maxsize=64)  # the same long page's text comes again (Store keeps the last ones)
+def _folded(text: str) -> str:
+    return text.translate(FOLD_ONE)
+
+
 def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
     """A snippet of indexed text with the letters of ``original`` (the text indexed):
     accents and final sigma put back. Folding is one character for one, so the snippet
@@ -108,7 +114,7 @@ def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
         return text  # nothing folds up to there: the first match is this one, as written
     if has_cjk(original):
         return text
-    at = original.translate(FOLD_ONE).find(core)
+    at = _folded(original).find(core)
     if at < 0:
         return text
     out, i, j = [], 0, at  # i: position in bare, j: in original

@@ -121,13 +121,17 @@ def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) ->
                 (match, n),
             )
         ]
-    else:
-        rows = conn.execute(
-            f"SELECT lang, ?, id, score FROM (SELECT a.lang, a.id, {BM25} AS score, row_number() OVER"
-            f" (PARTITION BY a.lang ORDER BY {BM25}, a.id) AS n FROM search CROSS JOIN articles a"
-            f" ON a.id = search.rowid WHERE search MATCH ?) WHERE n <= ?",
-            (term, match, n),
-        ).fetchall()
+    else:  # one ranking per edition (bm25() cannot sit under a window function)
+        rows = []
+        for lang in langs:
+            rows += [
+                (lang, term, i, sc)
+                for i, sc in conn.execute(
+                    f"SELECT search.rowid, {BM25} AS rank FROM search CROSS JOIN articles a ON a.id = search.rowid"
+                    " WHERE search MATCH ? AND a.lang = ? ORDER BY rank, search.rowid LIMIT ?",
+                    (match, lang, n),
+                )
+            ]
     conn.executemany("INSERT INTO search_top VALUES (?, ?, ?, ?)", rows)
     return len(rows)
 
