@@ -280,3 +280,7 @@ def test_since_a_date_is_no_clause_and_attended_alone_stays() -> None:
     assert not simp.simplify(s, 2).startswith("2002")  # was "2002, when the 27-year civil war ended. So the nation ..."
     assert "went to with" not in simp.simplify("He never joined a church, although he frequently attended with "
                                                "his wife.", 2)
+
+
+def test_aquatic_said_plainly_only_before_a_noun() -> None:
+    assert "are water and" not in simp.simplify("Most are aquatic and autotrophic.", 2)  # was "Most are water and ..."
