@@ -284,3 +284,7 @@ def test_since_a_date_is_no_clause_and_attended_alone_stays() -> None:
 
 def test_aquatic_said_plainly_only_before_a_noun() -> None:
     assert "are water and" not in simp.simplify("Most are aquatic and autotrophic.", 2)  # was "Most are water and ..."
+
+
+def test_no_capital_after_an_abbreviation() -> None:
+    assert "U.S. on January" in simp.split_clauses("It was admitted as the 49th state of the U.S. on January 3, 1959.")
