@@ -221,7 +221,9 @@ _LEANS = re.compile(r"^(?:This|These|That|Those|Such|Thus|Therefore|Hence|Instea
                     r"The former|In this|In that|After this|After that|Because of this|As a result|"
                     r"For this reason|Since then|By then|Until then|At that time|At the time|That year|"
                     r"The same year|In the same year|Despite this|Meanwhile|Because of this|Due to this|"
-                    r"As such|Like this|Unlike this|Even so|Instead of this)\b")
+                    r"As such|Like this|Unlike this|Even so|Instead of this|Years later|A year later|"
+                    r"\w+ years later|Later that year|The next year|The following year|Soon after|"
+                    r"Shortly after|Shortly afterwards)\b")
 _LINK_WORD = re.compile(r"^(?:But|However,|Also,?|Still,|Yet|In addition,|Moreover,|Furthermore,|And)\s+(?=\w)")
 
 
@@ -275,6 +277,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
              for k, piece in enumerate(reading.sentences(text) or [text])}
     measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
                        zero) for k in pieces}
+    lead_count = _lead_count(article)
     seen: set[str] = set()
     skip: set[Key] = set()
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
@@ -284,14 +287,15 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             skip.add(key)
             continue
         seen.add(text)
-        if key[2]:
+        if level == 1 and key[0] >= lead_count and key[1:] != (0, 0):
+            leans[key] = keys[n - 1]  # a section says its first sentences, in order, none skipped
+        elif key[2]:
             leans[key] = (key[0], key[1], key[2] - 1) if _leans(text, pronoun) else (key[0], key[1], 0)
         elif n and _leans(text, pronoun):
             leans[key] = keys[n - 1]
     first = keys[0] if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
-    lead_count = _lead_count(article)
 
     def cost(key: Key) -> tuple[float, Key]:
         bonus = 1.5 if level == 1 and key[0] < lead_count else 0.0
