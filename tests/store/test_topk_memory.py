@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kidpedia.model import Article, Text
 from kidpedia.store import Store, forgive, topk
 
 
@@ -65,3 +66,27 @@ def test_prepare_on_a_real_sample(sample_db: Path, copy_db, tmp_path: Path) -> N
     stored = conn.execute("SELECT prefix, docs, terms FROM search_prefixes ORDER BY prefix").fetchall()
     assert terms == vocab and made["terms"] == len(terms) > 1000
     assert stored == whole_vocabulary(vocab, s) and made["prefixes"] == len(stored) > 1000
+
+
+def test_champions_of_several_editions(tmp_path: Path) -> None:
+    """A store of two editions with a common word: each edition keeps its best articles
+    (the query once failed there: bm25() in a join, refused by SQLite 3.40)."""
+    store = Store(tmp_path / "two.db", create=True)
+    for lang in ("en", "fr"):
+        arts = [Article(title=f"{lang} {i}", lang=lang, lead=(Text("river " * (i + 1) + f"word{i} sea"),))
+                for i in range(6)]  # fmt: skip
+        store.add(arts, [])
+    made = forgive.rebuild_topk(store, topk.Settings(common=3, champions=2))
+    assert made["champions"] > 0
+    conn = sqlite3.connect(tmp_path / "two.db")
+    for lang in ("en", "fr"):
+        got = conn.execute(
+            "SELECT article_id, score FROM search_top WHERE lang = ? AND term = 'river' ORDER BY score, article_id",
+            (lang,),
+        ).fetchall()
+        want = conn.execute(
+            f"SELECT rowid, {topk.BM25} AS r FROM search WHERE search MATCH 'river'"
+            " AND rowid IN (SELECT id FROM articles WHERE lang = ?) ORDER BY r, rowid LIMIT 2",
+            (lang,),
+        ).fetchall()
+        assert got == want and len(got) == 2

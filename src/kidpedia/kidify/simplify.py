@@ -127,6 +127,8 @@ def droppable_adverb(word: str) -> bool:
 
 _NO_DROP_BEFORE = frozenset(["as", "so", "too", "how", "more", "most", "less", "least", "very", "not", "never",
                              "and", "or", "but", "nor", "than", "enough", "n't", "no"])
+_QUANTIFIERS = frozenset(["a", "an", "the", "many", "some", "several", "all", "its", "their", "his", "her", "these",
+                          "those", "this", "that", "other", "few", "two", "three", "various", "such"])
 _NO_DROP_AFTER = frozenset(["as", "than", "enough", "and", "or", "but", "nor"])
 
 
@@ -144,7 +146,8 @@ def drop_adverbs(s: str) -> str:
         nxt = words[i + 1].lower().strip(",.;:") if i + 1 < len(words) else ""
         opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
         inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
-                 and nxt not in _NO_DROP_AFTER and not prev.endswith(","))
+                 and nxt not in _NO_DROP_AFTER and not prev.endswith(",")
+                 and not (prev in _QUANTIFIERS and (nxt.endswith("ed") or nxt in _IRREGULAR)))  # "many commonly used"
         last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
                 and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
         if last:
@@ -482,12 +485,20 @@ def _clause_follows(rest: str) -> bool:
         return False
     if not _SUBJECT_START.match(rest):  # a bare plural and its verb: "lakes hold water"
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
-    for w in words[1:7]:  # the subject's verb, before any list comma or relative pronoun
+    opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
+    for i, w in enumerate(words[1:7], 1):  # the subject's verb, before any list comma or relative pronoun
         if _is_verb(w):
-            return True
+            # "in 1990 the town grew" has a subject after its opening phrase; "in older
+            # usage pertained to ..." has none
+            return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
+                    or (i > 2 and words[i - 1][:1].isupper()))
         if w.endswith(",") or w.lower() in ("that", "which", "who", "whom", "whose"):
             return False
     return False
+
+
+_SUBJECT_WORDS = frozenset(["he", "she", "it", "they", "we", "there", "this", "these", "the", "a", "an", "his", "her",
+                            "its", "their", "i", "you"])
 
 
 def _is_verb(word: str) -> bool:
