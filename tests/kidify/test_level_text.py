@@ -87,3 +87,10 @@ def test_level_1_is_short() -> None:
                                for i in range(80)))
     one = levels.article_totals(levels.at_level(a, 1))
     assert one.words <= levels.LEVEL_WORDS[1] + 10 < levels.article_totals(a).words
+
+
+def test_a_phrase_without_a_verb_is_no_sentence() -> None:
+    for bad in ("A Service Module.", "And a Lunar Module for landing on the Moon."):
+        assert not levels.readable(bad), bad
+    for good in ("Yet the contest began.", "No animal shall drink alcohol to excess.", "Frogs eat flies."):
+        assert levels.readable(good), good

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from kidpedia.kidify import reading, rewrite
-from kidpedia.kidify.simplify import _is_verb, simplify
+from kidpedia.kidify.simplify import _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
 LEVELS = (1, 2, 3)
@@ -193,14 +193,26 @@ _ENDS = re.compile(r"[.!?][\"'”’)]*$")  # a sentence ends as one (not a list
 _LEADS_ON = re.compile(r"(?::|\bas follows\.|\bthe following\.|\bbelow\.)$")
 
 
+def _verb_like(words: list[str]) -> bool:
+    """A word that may be the sentence's verb: a common verb, a past form in -ed, a modal,
+    or a word in -s past the first (a verb or a plural noun: this only finds a phrase with
+    neither, such as "A Service Module.")."""
+    bare = [x.strip(",.;:!?\"'”’()") for x in words]
+    return _has_verb(bare) or any(
+        w.lower() in ("shall", "should", "cannot") or (i and w.islower() and len(w) > 3 and w.endswith("s")
+                                                      and not w.endswith(("ss", "us", "is")))
+        for i, w in enumerate(bare))
+
+
 def readable(unit: str) -> bool:
     """What a sentence became can be shown on its own: each of its sentences has three
-    words or more, ends with a full stop, question or exclamation mark (a list item such
-    as "The members of the government;" is no sentence), has its quotation marks and
+    words or more, a verb ("A Service Module." is no sentence), ends with a full stop,
+    question or exclamation mark (a list item such as "The members of the government;" is
+    no sentence), has its quotation marks and
     brackets closed, and is not a lead-in to a list the level leaves out ("... as follows:")."""
     for sentence in reading.sentences(unit):
         words = sentence.split()
-        if (len(words) < 3 or not _ENDS.search(sentence) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
+        if (len(words) < 3 or not _ENDS.search(sentence) or not _verb_like(words) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
                 or _LEADS_ON.search(sentence)):
             return False
     return True
