@@ -79,7 +79,7 @@ def wait_port(port: int, proc: subprocess.Popen, what: str) -> None:
 def fetch(url: str) -> tuple[bytes, dict]:
     with urllib.request.urlopen(urllib.request.Request(url, headers=GZ), timeout=30) as r:
         body = r.read()
-        headers = dict(r.headers)
+        headers = {k.lower(): v for k, v in r.headers.items()}  # uvicorn's are lower-case
     return body, headers
 
 
@@ -99,8 +99,9 @@ def wrk(url: str, clients: int, seconds: float, encoding: str = "gzip") -> tuple
     subprocess.run([*base, "-d", "1s", url], capture_output=True, check=True)  # warm-up
     out = subprocess.run([*base, "-d", f"{round(seconds)}s", url], capture_output=True, text=True, check=True).stdout
     per_s = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    # Lines of the latency distribution only: a "+/- Stdev" of "90.50%" holds "50%" too.
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1))  # type: ignore[union-attr]
     if "Non-2xx" in out:
         raise SystemExit(f"wrk saw errors on {url}:\n{out}")
     return per_s, p50, p99
@@ -172,7 +173,7 @@ def nearest_article(db: Path, port: int, size: int) -> tuple[str, bytes]:
     best: tuple[int, str, bytes] | None = None
     for title in Store(db).titles(limit=100_000):
         body, headers = fetch(f"http://127.0.0.1:{port}{wiki_url(title)}")
-        html = gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body
+        html = gzip.decompress(body) if headers.get("content-encoding") == "gzip" else body
         d = abs(len(html) - size)
         if best is None or d < best[0]:
             best = (d, wiki_url(title), html)
@@ -205,7 +206,7 @@ def main() -> None:
             procs.append(start_kiwix(kiwix_port))
             kiwix_path = kiwix_article_url(kiwix_port)
             kiwix_body, kiwix_headers = fetch(f"http://127.0.0.1:{kiwix_port}{kiwix_path}")
-            kiwix_html = gzip.decompress(kiwix_body) if kiwix_headers.get("Content-Encoding") == "gzip" else kiwix_body
+            kiwix_html = gzip.decompress(kiwix_body) if kiwix_headers.get("content-encoding") == "gzip" else kiwix_body
             procs.append(start_kidpedia(db, kid_port, args.workers))
             kid_path, kid_html = nearest_article(db, kid_port, len(kiwix_html))
             www = tmp / "www"
@@ -221,7 +222,7 @@ def main() -> None:
             sizes = {}
             for name, url in targets:
                 body, headers = fetch(url)
-                sizes[name] = (len(body), headers.get("Content-Encoding", "identity"))
+                sizes[name] = (len(body), headers.get("content-encoding", "identity"))
             for encoding in ("gzip", "identity"):
                 for clients in args.clients:
                     for name, url in targets:

@@ -79,6 +79,9 @@ def test_the_selection_keeps_what_leans_together_and_says_a_sentence_once() -> N
     assert "This made" not in text  # it leans on the hard sentence the level left out
     assert text.count("eat mice") == 1  # the same sentence once
     assert "The red fox eats fruit." in text  # shown without the sentence before: no "But"
+    b = Article("Alberta", lead=(Text("Alberta is a province. It is big. It is cold."),
+                                 Text(f"{hard} The lake was named in her honour.")))
+    assert "her honour" not in " ".join(t.text for t in levels._body(levels.at_level(b, 1)))  # her: who?
 
 
 def test_level_1_is_short() -> None:
@@ -87,3 +90,10 @@ def test_level_1_is_short() -> None:
                                for i in range(80)))
     one = levels.article_totals(levels.at_level(a, 1))
     assert one.words <= levels.LEVEL_WORDS[1] + 10 < levels.article_totals(a).words
+
+
+def test_a_phrase_without_a_verb_is_no_sentence() -> None:
+    for bad in ("A Service Module.", "And a Lunar Module for landing on the Moon."):
+        assert not levels.readable(bad), bad
+    for good in ("Yet the contest began.", "No animal shall drink alcohol to excess.", "Frogs eat flies."):
+        assert levels.readable(good), good

@@ -290,3 +290,11 @@ def test_since_a_date_is_no_clause_and_attended_alone_stays() -> None:
     assert not simp.simplify(s, 2).startswith("2002")  # was "2002, when the 27-year civil war ended. So the nation ..."
     assert "went to with" not in simp.simplify("He never joined a church, although he frequently attended with "
                                                "his wife.", 2)
+
+
+def test_aquatic_said_plainly_only_before_a_noun() -> None:
+    assert "are water and" not in simp.simplify("Most are aquatic and autotrophic.", 2)  # was "Most are water and ..."
+
+
+def test_no_capital_after_an_abbreviation() -> None:
+    assert "U.S. on January" in simp.split_clauses("It was admitted as the 49th state of the U.S. on January 3, 1959.")

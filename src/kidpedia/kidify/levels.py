@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from kidpedia.kidify import reading, rewrite
-from kidpedia.kidify.simplify import _is_verb, simplify
+from kidpedia.kidify.simplify import _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
 LEVELS = (1, 2, 3)
@@ -193,14 +193,26 @@ _ENDS = re.compile(r"[.!?][\"'”’)]*$")  # a sentence ends as one (not a list
 _LEADS_ON = re.compile(r"(?::|\bas follows\.|\bthe following\.|\bbelow\.)$")
 
 
+def _verb_like(words: list[str]) -> bool:
+    """A word that may be the sentence's verb: a common verb, a past form in -ed, a modal,
+    or a word in -s past the first (a verb or a plural noun: this only finds a phrase with
+    neither, such as "A Service Module.")."""
+    bare = [x.strip(",.;:!?\"'”’()") for x in words]
+    return _has_verb(bare) or any(
+        w.lower() in ("shall", "should", "cannot") or (i and w.islower() and len(w) > 3 and w.endswith("s")
+                                                      and not w.endswith(("ss", "us", "is")))
+        for i, w in enumerate(bare))
+
+
 def readable(unit: str) -> bool:
     """What a sentence became can be shown on its own: each of its sentences has three
-    words or more, ends with a full stop, question or exclamation mark (a list item such
-    as "The members of the government;" is no sentence), has its quotation marks and
+    words or more, a verb ("A Service Module." is no sentence), ends with a full stop,
+    question or exclamation mark (a list item such as "The members of the government;" is
+    no sentence), has its quotation marks and
     brackets closed, and is not a lead-in to a list the level leaves out ("... as follows:")."""
     for sentence in reading.sentences(unit):
         words = sentence.split()
-        if (len(words) < 3 or not _ENDS.search(sentence) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
+        if (len(words) < 3 or not _ENDS.search(sentence) or not _verb_like(words) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
                 or _LEADS_ON.search(sentence)):
             return False
     return True
@@ -216,7 +228,7 @@ def _units(t: Text, groups: Groups) -> list[tuple[str, str]]:
 # to ...", "Such tools ..."): the selection keeps it only together with that sentence. A
 # sentence that opens with a mere link word ("But", "However,", "Also") is kept without the
 # one before, and the link word goes (``_unlinked``).
-_LEANS = re.compile(r"^(?:This|These|That|Those|Such|Thus|Therefore|Hence|Instead|Both|Another|Other|Here|"
+_LEANS = re.compile(r"^(?:This|These|That|Those|Such|Thus|Therefore|Hence|Instead|Both|Another|Others?|Here|"
                     r"Its|Their|It|They|Them|His|Her|He|She|The other|The same|The rest|The latter|"
                     r"The former|In this|In that|After this|After that|Because of this|As a result|"
                     r"For this reason|Since then|By then|Until then|At that time|At the time|That year|"
@@ -237,10 +249,19 @@ def _unlinked(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
-def _leans(text: str, pronoun: tuple[str, ...]) -> bool:
+_OTHER_PRONOUNS = {"He": r"she|her|hers|herself|it|its|they|their|them",
+                   "She": r"he|him|his|himself|it|its|they|their|them",
+                   "It": r"he|him|his|himself|she|her|hers|herself|they|their|them"}
+
+
+def _leans(text: str, pronoun: tuple[str, ...], others: bool = False) -> bool:
+    """The sentence needs the one before it: it opens with a word that points back, or
+    (``others``: level 1, whose few sentences come from all over the page) it says a
+    pronoun that is not the subject's ("... named in her honour" on Alberta's page)."""
     m = _LEANS.match(text)
     if not m:
-        return False
+        other = _OTHER_PRONOUNS.get(pronoun[0] if pronoun and others else "", "")
+        return bool(other) and re.search(rf"\b(?:{other})\b", text, re.IGNORECASE) is not None
     word = m.group(0)
     subject = {"He": ("He", "His"), "She": ("She", "Her"), "It": ("It", "Its", "They", "Their")}
     return not (pronoun and word in subject.get(pronoun[0], ()))  # the article's subject does not lean
@@ -287,11 +308,9 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             skip.add(key)
             continue
         seen.add(text)
-        if level == 1 and key[0] >= lead_count and key[1:] != (0, 0):
-            leans[key] = keys[n - 1]  # a section says its first sentences, in order, none skipped
-        elif key[2]:
+        if key[2]:
             leans[key] = (key[0], key[1], key[2] - 1) if _leans(text, pronoun) else (key[0], key[1], 0)
-        elif n and _leans(text, pronoun):
+        elif n and _leans(text, pronoun, others=level == 1):
             leans[key] = keys[n - 1]
     first = keys[0] if keys else None
     chosen = {first} if first is not None else set()

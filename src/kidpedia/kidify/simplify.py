@@ -250,7 +250,7 @@ def split_clauses(s: str) -> str:
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
-    return re.sub(r"\. (\w)", lambda m: ". " + m.group(1).upper(), s)
+    return re.sub(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])\. (\w)", lambda m: ". " + m.group(1).upper(), s)  # not "U.S. on"
 
 
 _WHAT_FOLLOWS = frozenset(["means", "meant", "leads", "led", "causes", "caused", "allows", "allowed", "results",

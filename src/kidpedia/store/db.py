@@ -166,7 +166,10 @@ def _plain_text(article_id: int, data: str) -> str:
     if text is None:
         text = plain_text_from_json(json.loads(data))
         if len(_PLAIN) >= _PLAIN_MAX:
-            _PLAIN.pop(next(iter(_PLAIN)))
+            try:  # the site's threads share it: another may have just dropped the same one
+                _PLAIN.pop(next(iter(_PLAIN)), None)
+            except (RuntimeError, StopIteration):
+                pass
         _PLAIN[key] = text
     return text
 

@@ -96,6 +96,18 @@ def _folded(text: str) -> str:
     return text.translate(FOLD_ONE)
 
 
+@lru_cache(maxsize=256)
+def _first_foldable(text: str) -> int:
+    """Where the first letter FOLD_ONE changes is in ``text`` (its length when none)."""
+    m = _FOLDABLE.search(text)
+    return m.start() if m else len(text)
+
+
+@lru_cache(maxsize=256)
+def _has_cjk_cached(text: str) -> bool:
+    return has_cjk(text)
+
+
 def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
     """A snippet of indexed text with the letters of ``original`` (the text indexed):
     accents and final sigma put back. Folding is one character for one, so the snippet
@@ -110,9 +122,9 @@ def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
     if not core:
         return text
     seen = original.find(core)
-    if seen >= 0 and not _FOLDABLE.search(original, 0, seen + len(core)):
+    if seen >= 0 and seen + len(core) <= _first_foldable(original):
         return text  # nothing folds up to there: the first match is this one, as written
-    if has_cjk(original):
+    if _has_cjk_cached(original):
         return text
     at = _folded(original).find(core)
     if at < 0:

@@ -7,7 +7,9 @@ thousands of characters) and returns something harmless; nothing here raises.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kidpedia.kidify import safety
 from kidpedia.titles import MAX_TITLE, site_title
@@ -45,7 +47,12 @@ def page_number(raw: str | None) -> int:
 
 def is_blocked(q: str) -> bool:
     """Safe search: True when children should not be searching for (or offered) ``q``."""
-    return bool(q) and bool(safety.is_blocked_query(q))
+    return bool(q) and _blocked(q, safety.is_blocked_query)
+
+
+@lru_cache(maxsize=16384)  # suggestions ask it of the same titles again and again
+def _blocked(q: str, check: Callable[[str], object]) -> bool:
+    return bool(check(q))
 
 
 @dataclass(frozen=True)
