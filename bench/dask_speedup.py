@@ -22,16 +22,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import platform
 import sqlite3
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from percore import DUMPS, complete_copy, fresh_db, run_cpu
+from percore import DUMPS, complete_copy, fresh_db, log, report_header, run_cpu
 from throughput import MB, write_report
 
 
@@ -65,13 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out", help="where the JSON goes")
     args = ap.parse_args(argv)
 
-    def log(msg: str) -> None:
-        print(f"{time.strftime('%H:%M:%S')} {msg}", file=sys.stderr, flush=True)
-
     report: dict = {
-        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "command": " ".join(["bench/dask_speedup.py", *(argv if argv is not None else sys.argv[1:])]),
+        **report_header(argv),
         "rounds": [],
     }
     with tempfile.TemporaryDirectory(prefix="kidpedia-dask-") as tmp:

@@ -38,9 +38,12 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import SHARED
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "src" / "kidpedia" / "data" / "sample-enwiki.xml.bz2"
-ZIM = ROOT.parent.parent / "shared" / "data" / "zim" / "kiwix-js" / "wikipedia_en_ray_charles_2015-06.zim"
+ZIM = SHARED / "data" / "zim" / "kiwix-js" / "wikipedia_en_ray_charles_2015-06.zim"
 GZ = {"Accept-Encoding": "gzip"}
 
 

@@ -49,13 +49,27 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import MB, PeakRss, write_report
+from throughput import MB, SHARED, PeakRss, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
-DUMPS = ROOT.parent.parent / "shared" / "data" / "dumps"
+DUMPS = SHARED / "data" / "dumps"
 # The tree issue 11 was filed against (before any of its speed work).
 BASELINE = "5ba7b7d"
 _CLOSE = b"</mediawiki>\n"
+
+
+def log(msg: str) -> None:
+    """A bench's progress line, on stderr with the time of day."""
+    print(f"{time.strftime('%H:%M:%S')} {msg}", file=sys.stderr, flush=True)
+
+
+def report_header(argv: list[str] | None) -> dict:
+    """What every bench report starts with: when, on what machine, by which command."""
+    return {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "command": " ".join(["bench/" + Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]),
+    }
 
 
 @dataclass
@@ -146,14 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the JSON goes")
     args = ap.parse_args(argv)
 
-    def log(msg: str) -> None:
-        print(f"{time.strftime('%H:%M:%S')} {msg}", file=sys.stderr, flush=True)
-
-    report: dict = {
-        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "command": " ".join([Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]),
-    }
+    report: dict = report_header(argv)
     with tempfile.TemporaryDirectory(prefix="kidpedia-percore-") as tmp:
         work = Path(tmp)
         files, xml_bytes, pages = [], 0, 0

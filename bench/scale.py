@@ -48,10 +48,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import write_report
+from throughput import SHARED, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
-SUMMARIES = ROOT.parent.parent / "shared" / "data" / "summaries" / "summaries_en-us.json.gz"
+SUMMARIES = SHARED / "data" / "summaries" / "summaries_en-us.json.gz"
 SAMPLE = ROOT / "src" / "kidpedia" / "data" / "sample-enwiki.xml.bz2"
 BATCH = 2000
 

@@ -45,6 +45,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "src" / "kidpedia" / "data" / "sample-enwiki.xml.bz2"
 MB = 1_000_000
+# the shared data (../shared/data beside the repository; one level up from a git worktree)
+SHARED = next((d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared" / "data").is_dir()),
+              ROOT.parent / "shared")
 
 
 @dataclass
