@@ -102,7 +102,6 @@ def test_page_command_levels(level: str, sample_db: Path) -> None:
 
 def test_hard_word_targets_are_resolved_together_as_one_by_one(sample_store: Store) -> None:
     from kidpedia.kidify.glossary import hard_links
-    from kidpedia.web.reading import resolve_many
 
     titles = [h.target for name in ("Albert Einstein", "Alberta", "Amphibian")
               for h in hard_links(sample_store.get(name), 2, limit=None)]
@@ -110,7 +109,7 @@ def test_hard_word_targets_are_resolved_together_as_one_by_one(sample_store: Sto
     titles += redirects + [t.lower() for t in redirects] + ["albert einstein", "ALBERTA", "No such page at all", "aardvark"]
     one_by_one = {t: found[0] for t in titles if (found := sample_store.resolve(t))}
     assert len(one_by_one) >= 5 and len(one_by_one) < len(set(titles))  # some lead somewhere, some nowhere
-    assert resolve_many(sample_store, titles) == one_by_one
+    assert sample_store.resolve_many(titles) == one_by_one
 
 
 def test_measures_made_once_and_again_for_a_changed_article(sample_store: Store) -> None:

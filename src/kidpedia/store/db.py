@@ -440,6 +440,49 @@ class Store:
                 return target, via
         return None
 
+    def resolve_many(self, titles: Iterable[str], lang: str | None = None) -> dict[str, str]:
+        """title -> the stored article it leads to, for each title that leads to one, as
+        ``resolve`` would find it (the title, its normalised form, a redirect, the same
+        title in other case or accents), in a few queries for all of them."""
+        wanted = [t for t in dict.fromkeys(titles) if t.strip()]
+        forms = {t: list(dict.fromkeys([t.strip().replace("_", " "), normalise_title(t.strip().replace("_", " "))]))
+                 for t in wanted}
+        flat = [f for fs in forms.values() for f in fs]
+        found = self.exists(flat, lang)
+        redirected = self.redirect_targets([f for f in flat if f not in found], lang)
+        out: dict[str, str] = {}
+        for t, fs in forms.items():
+            hit = next((f for f in fs if f in found), None) or next((redirected[f] for f in fs if f in redirected), None)
+            if hit:
+                out[t] = hit
+        rest = [t for t in wanted if t not in out]
+        if rest:
+            keys = {t: title_key(forms[t][0]) for t in rest}
+            by_key = self._titles_by_key("articles", set(keys.values()), lang)
+            via_key = self._titles_by_key("redirects", set(keys.values()) - set(by_key), lang)
+            for t, k in keys.items():
+                if k in by_key:
+                    out[t] = by_key[k]
+                elif k in via_key:
+                    target = self.resolve(via_key[k], lang)  # a redirect in other case: follow it
+                    if target:
+                        out[t] = target[0]
+        return out
+
+    def _titles_by_key(self, table: str, keys: set[str], lang: str | None) -> dict[str, str]:
+        """title_key -> the first title (in title order) of ``table`` with that key."""
+        out: dict[str, str] = {}
+        wanted = sorted(keys)
+        conn = self._conn()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            rows = conn.execute(
+                f"SELECT title_key, title FROM {table} WHERE lang = ? AND title_key IN ({','.join('?' * len(chunk))})"
+                " ORDER BY title", [self._lang(lang), *chunk])
+            for k, title in rows:
+                out.setdefault(k, title)
+        return out
+
     def _follow_redirects(self, conn: sqlite3.Connection, lang: str, title: str) -> str | None:
         """The article a redirect leads to, through at most MAX_REDIRECT_HOPS redirects
         (a double redirect still arrives; a loop or a dead end is None)."""

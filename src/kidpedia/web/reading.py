@@ -4,12 +4,11 @@ and what the page shows about it (the level switch, the measures, hard words, gl
     chosen_level(value) -> int                  ?level=1|2|3 (anything else: 3)
     leveled(store, article, level) -> Article   stored by ``build --levels``, else made now
     reading_view(article, level, store, url) -> ReadingView
-    resolve_many(store, titles, lang) -> {title: stored title}
 
 A page's measures are made once per article and level in this process (``measures``:
 stored by ``build --levels``, else made and kept in a bounded cache keyed by the
 article's size as well as its title, so a rebuilt article is measured again), and the
-hard words' link targets are looked up together (``resolve_many``: a page links to a
+hard words' link targets are looked up together (``Store.resolve_many``: a page links to a
 hundred titles, most of them not stored, and one lookup each cost more than the rest of
 the page).
 """
@@ -19,7 +18,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -27,9 +26,7 @@ from urllib.parse import quote
 from kidpedia.kidify import glossary, levels, reading
 from kidpedia.model import Article
 from kidpedia.store import Store
-from kidpedia.store.db import title_key
 from kidpedia.store.levels import stored_level, stored_measures
-from kidpedia.titles import normalise_title
 
 MEASURES_KEPT = 4096  # articles-and-levels whose measures a process keeps
 _measures: OrderedDict[tuple[object, ...], dict[str, Any]] = OrderedDict()
@@ -87,51 +84,6 @@ def measures(store: Store, article: Article, level: int) -> dict[str, Any]:
     return m
 
 
-def resolve_many(store: Store, titles: Iterable[str], lang: str | None = None) -> dict[str, str]:
-    """title -> the stored article it leads to, for each title that leads to one, as
-    ``Store.resolve`` would find it (the title, its normalised form, a redirect, the same
-    title in other case or accents), in a few queries for all of them."""
-    wanted = [t for t in dict.fromkeys(titles) if t.strip()]
-    forms = {t: list(dict.fromkeys([t.strip().replace("_", " "), normalise_title(t.strip().replace("_", " "))]))
-             for t in wanted}
-    flat = [f for fs in forms.values() for f in fs]
-    found = store.exists(flat, lang)
-    redirected = store.redirect_targets([f for f in flat if f not in found], lang)
-    out: dict[str, str] = {}
-    for t, fs in forms.items():
-        hit = next((f for f in fs if f in found), None) or next((redirected[f] for f in fs if f in redirected), None)
-        if hit:
-            out[t] = hit
-    rest = [t for t in wanted if t not in out]
-    if rest:
-        keys = {t: title_key(forms[t][0]) for t in rest}
-        by_key = _titles_by_key(store, "articles", set(keys.values()), lang)
-        via_key = _titles_by_key(store, "redirects", set(keys.values()) - set(by_key), lang)
-        for t, k in keys.items():
-            if k in by_key:
-                out[t] = by_key[k]
-            elif k in via_key:
-                target = store.resolve(via_key[k], lang)  # a redirect in other case: follow it
-                if target:
-                    out[t] = target[0]
-    return out
-
-
-def _titles_by_key(store: Store, table: str, keys: set[str], lang: str | None) -> dict[str, str]:
-    """title_key -> the first title (in title order) of ``table`` with that key."""
-    out: dict[str, str] = {}
-    wanted = sorted(keys)
-    conn = store._conn()
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i:i + 500]
-        rows = conn.execute(
-            f"SELECT title_key, title FROM {table} WHERE lang = ? AND title_key IN ({','.join('?' * len(chunk))})"
-            " ORDER BY title", [store._lang(lang), *chunk])
-        for k, title in rows:
-            out.setdefault(k, title)
-    return out
-
-
 def reading_view(article: Article, level: int, store: Store, url: Callable[[str], str]) -> ReadingView:
     """What the page shows about reading: ``article`` is already at ``level``."""
     m = measures(store, article, level)
@@ -139,7 +91,7 @@ def reading_view(article: Article, level: int, store: Store, url: Callable[[str]
     hard = glossary.hard_links(article, level, limit=None)
     entries: list[GlossaryEntry] = []
     hrefs: list[str] = []
-    stored = resolve_many(store, (h.target for h in hard))
+    stored = store.resolve_many(h.target for h in hard)
     for h in hard:
         if len(entries) >= glossary.MAX_HARD:
             break
