@@ -32,6 +32,10 @@ from kidpedia.kidify.simplify import facts
      "family of Southeast Asia, scattered throughout India and Nepal."),
      ("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
      "family of Southeast Asia. They are scattered throughout India and Nepal.")),
+    ("Agnostida is an order of arthropod which first developed near the end of the Early Cambrian period.",
+     "Agnostida is an order of arthropod. It first developed near the end of the Early Cambrian period."),
+    ("Actresses is a 1997 Catalan language Spanish drama film produced and directed by Ventura Pons.",
+     "Actresses is a 1997 Catalan language Spanish drama film. It was produced and directed by Ventura Pons."),
 ])
 def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     pronoun = "He" if before.startswith(("Aristotle", "Alain")) else "It"
@@ -45,6 +49,7 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     "The mean is the sum of a collection of numbers divided by the count.",  # the participle is not the subject's
     'He said "it is a house, built in 1900.',  # an open quotation
     "Apollo 11 was the first spaceflight that landed humans on the Moon.",  # which spaceflight: kept whole
+    "A lemma is a member of the group that sorts words.",  # "that" may be the group's
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept

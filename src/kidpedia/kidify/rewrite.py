@@ -29,13 +29,24 @@ _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "charac
                 "considered", "regarded", "famous", "best")
 _PAST = ("born", "written", "published", "founded", "built", "created", "developed", "released", "composed",
          "painted", "designed", "directed", "produced", "derived", "made")
-_RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>[\w'’-]+) (?P<tail>.+)$")
-_PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
+_RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
+_PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
 _COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) (?P<tail>[^,]+)$")
 # "a French mathematician, Professor at the Collège de France": a second noun phrase
 # that names a role (a capital word after a comma that follows a common noun)
 _ROLE = re.compile(r"^(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*), (?P<tail>[A-Z][\w'’-]+ (?:at|of|in|for|to) .+)$")
 _STOP_HEAD = frozenset(["of", "in", "on", "at", "for", "from", "by", "with", "to", "and", "or", "as", "than"])
+# "a field of biology that covers ...", "an order of arthropod which ...": a kind named by
+# a bare noun after "of" is the head's own; "a member of the group that ..." is not
+_OF_KIND = re.compile(r" of (?!(?:the|a|an|his|her|its|their|this|that|these|those|some|many|all)\b)[a-z][\w'’-]*$")
+
+
+def _plain_head(head: str, rel: str = "") -> bool:
+    """The relative clause or participle after ``head`` is the head's: no preposition or
+    conjunction inside it, but for a bare "of" kind before "that"/"which"."""
+    if rel in ("that", "which"):
+        head = _OF_KIND.sub("", head)
+    return not set(head.lower().split()) & _STOP_HEAD
 
 
 def _verbish(word: str) -> bool:
@@ -106,7 +117,7 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         rest = rest[:c.start()]
     r = _RELATIVE.match(rest)
     rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
-    if r and not set(r.group("head").lower().split()) & _STOP_HEAD and _verbish(r.group("verb")) and (
+    if r and _plain_head(r.group("head"), r.group("rel")) and _verbish(r.group("verb").split()[-1]) and (
             rel_who != "It" or r.group("rel") != "who"):
         after.insert(0, f"{rel_who} {r.group('verb')} {r.group('tail')}.")
         rest = r.group("head")
