@@ -256,6 +256,11 @@ def test_numbers_said_in_words_are_facts() -> None:
     assert simp.facts("Two-thirds of them came. It was the First time.") == {"two-thirds", "first"}
 
 
+def test_a_number_that_opens_a_sentence_is_a_fact() -> None:
+    assert simp.facts("1969 was the year of the landing. In 1970 Apollo 13 flew.") == {"1969", "1970", "Apollo", "13"}
+    assert simp.facts("(1879 was cold.) The Moon was bright.") == {"1879", "Moon"}  # a capital there is no name
+
+
 def test_a_list_is_not_cut() -> None:
     s = "The major fish caught in the sea there are cod, haddock, hake, herring, and mackerel."
     assert simp.simplify(s, 1) == s.replace(", and", " and")  # only the serial comma goes

@@ -908,7 +908,8 @@ _FACT = re.compile(rf"\d[\d,.]*\d|\d|\b[A-Z][\w’'-]*[a-z]\w*|\b(?:{_NUMBER_WOR
 
 
 def facts(text: str) -> set[str]:
-    """The numbers and names a text states: digits, number words ("four", "two-thirds"),
+    """The numbers and names a text states: digits (also where they open a sentence:
+    "1969 was the year ..."), number words ("four", "two-thirds"),
     and capitalised words that do not start a sentence (3,000,000 counts as "3 million"
     said exactly; a number counts wherever it stands)."""
     text = re.sub(r"(?<![\d.,])\b(\d{1,3}) million\b", r"\1,000,000", text)  # not "1.8 million"
@@ -925,7 +926,7 @@ def facts(text: str) -> set[str]:
             continue
         if word[0].islower():
             continue  # the capital-word pattern matched without case: not a name
-        if not before or before[-1] in ".!?:;\"“(":
-            continue
+        if not word[0].isdigit() and (not before or before[-1] in ".!?:;\"“(" or re.search(r"[.!?][\"'”’)]+$", before)):
+            continue  # a capital that opens a sentence is not a name; a number there is a number
         found.add(word)
     return found
