@@ -911,7 +911,7 @@ def facts(text: str) -> set[str]:
     """The numbers and names a text states: digits (also where they open a sentence:
     "1969 was the year ..."), number words ("four", "two-thirds"),
     and capitalised words that do not start a sentence (3,000,000 counts as "3 million"
-    said exactly; a number counts wherever it stands)."""
+    said exactly; "1.8 million" is 1.8 million, not 8,000,000)."""
     text = re.sub(r"(?<![\d.,])\b(\d{1,3}) million\b", r"\1,000,000", text)  # not "1.8 million"
     text = re.sub(r"(?<![\d.,])\b(\d{1,3}) billion\b", r"\1,000,000,000", text)
     found = set()
@@ -920,9 +920,6 @@ def facts(text: str) -> set[str]:
         word = m.group(0)
         if word[0].isalpha() and re.fullmatch(rf"(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?", word, re.IGNORECASE):
             found.add(word.lower())  # a number said in words, however it is capitalised
-            continue
-        if word[0].isdigit():
-            found.add(word)  # a number, also where it opens a sentence ("1990 was ...")
             continue
         if word[0].islower():
             continue  # the capital-word pattern matched without case: not a name
