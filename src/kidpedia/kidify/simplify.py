@@ -10,6 +10,9 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
   adverbials      drop linking words a child does not need ("In addition, ", ", however,")
   adverbs         drop -ly adverbs whose loss leaves a true sentence ("grew rapidly" ->
                   "grew"), from ``rules/adverbs.yaml`` (the words kept, with tests)
+  asides          drop an aside set off by a comma that states no number or name (", which
+                  ...", ", making it ...", ", such as ...", ", although ..."), from
+                  ``rules/asides.yaml`` (openers, words never cut, examples with tests)
   words           plain words for hard ones, from ``rules/simple_words.yaml`` (data, each
                   entry with its test)
   split           split long sentences at clause boundaries: ";", ", which is ..." at the
@@ -38,7 +41,7 @@ from typing import Any
 
 import yaml
 
-STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "clauses", "words", "split", "trailing",
+STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "asides", "clauses", "words", "split", "trailing",
          "shorten", "commas", "tense", "numbers")
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
@@ -67,16 +70,16 @@ _TRAILING = re.compile(
     r"which|where|while|whereas|although|though)\b[^.;!?]*(?=[.!?]?$)"
 )
 _MID_CLAUSE = re.compile(r",\s+which\s+(is|was|are|were|has|have|had)\s+([^,;.]+),\s+")
-_FILLERS = re.compile(r"\s+\b(?:also(?!\s+(?:called|known|named))|very|currently|originally|actually|really|"
-                      r"generally|usually|typically|particularly)\b(?=\s)")  # lowercase: not "The Very First Light"
 _BIG = re.compile(r"\b(\d{1,3})(?:,000,000,000|,000,000|,000)\b(?!,\d)")
 _BIG_NAMES = {",000,000,000": "billion", ",000,000": "million"}
 
 
 @lru_cache(maxsize=1)
-def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, str]]], list[dict[str, Any]]]:
+def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, dict[str, Any]]]], list[dict[str, Any]]]:
     """The plain-word table, compiled: one pattern for the entries that open a sentence
-    and one for the rest (longest phrase first), each with its lookup of plain forms."""
+    and one for the rest (longest phrase first), each with its lookup of entries (the
+    plain form ``to``; ``not_after``: words after which the entry does not apply, "to
+    film" is no "to movie")."""
     path = resources.files("kidpedia.kidify") / "rules" / "simple_words.yaml"
     entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
     rules = []
@@ -84,7 +87,7 @@ def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, str]]], list[dic
         chosen = sorted((e for e in entries if bool(e.get("start")) == at_start), key=lambda e: -len(e["from"]))
         alts = "|".join(re.escape(e["from"]).replace(r"\ ", r"\s+") for e in chosen)
         pattern = rf"^(?:{alts})" if at_start else rf"\b(?:{alts})\b"
-        rules.append((re.compile(pattern, re.IGNORECASE), {e["from"].lower(): e["to"] for e in chosen}))
+        rules.append((re.compile(pattern, re.IGNORECASE), {e["from"].lower(): e for e in chosen}))
     return rules, entries
 
 
@@ -95,6 +98,18 @@ def adverb_rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
+    return data
+
+
+@lru_cache(maxsize=1)
+def aside_rules() -> dict[str, Any]:
+    """The aside table (``rules/asides.yaml``): the openers of an aside that may go (one
+    pattern, longest first), the -ing words that never open one, and its examples."""
+    path = resources.files("kidpedia.kidify") / "rules" / "asides.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data["openers"], key=len, reverse=True))
+    data["pattern"] = re.compile(rf"^(?:{alts})\b")
+    data["never"] = frozenset(data["never"])
     return data
 
 
@@ -144,16 +159,18 @@ def drop_adverbs(s: str) -> str:
         bare = w.rstrip(",")
         prev = out[-1].lower() if out else ""
         nxt = words[i + 1].lower().strip(",.;:") if i + 1 < len(words) else ""
+        pair = ((i + 1 < len(words) and droppable_adverb(words[i + 1].lower().strip(",.;:!?")))
+                or (i > 0 and droppable_adverb(words[i - 1].lower().strip(",.;:!?"))))  # "extremely quickly"
         opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
         inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
                  and nxt not in _NO_DROP_AFTER and not prev.endswith(",")
                  and not (prev in _QUANTIFIERS and (nxt.endswith("ed") or nxt in _IRREGULAR)))  # "many commonly used"
         last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
                 and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
-        if last:
+        if last and not pair:
             out[-1] += w[-1]
             break
-        if opener or inner:
+        if (opener or inner) and not (pair and not opener):
             i += 1
             if out and out[-1].lower() in ("a", "an") and i < len(words):
                 out[-1] = _article(out[-1], words[i])
@@ -199,14 +216,22 @@ def drop_adverbials(s: str) -> str:
     return _capital(s)
 
 
-def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
+def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str]:
     def swap(m: re.Match[str]) -> str:
         old = m.group(0)
         if old[:1].isupper() and m.start() > 0:  # part of a name ("Hoar Construction")
             return old
         if m.start() > 0 and m.string[m.start() - 1] == "-":  # part of a compound ("Non-avian")
             return old
-        return _same_case(old, plain[" ".join(old.lower().split())])
+        entry = plain[" ".join(old.lower().split())]
+        before = m.string[:m.start()].split()[-1:]
+        if before and before[0].lower().strip(",") in entry.get("not_after", ()):
+            return old
+        after = m.string[m.end():].split()[:1]
+        nxt = after[0].lower().strip(",.;:") if after else ""
+        if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
+            return old
+        return _same_case(old, entry["to"])
 
     return swap
 
@@ -483,6 +508,8 @@ def _clause_follows(rest: str) -> bool:
     words = rest.split()
     if len(words) < 2 or words[0].lower() in _NOT_SUBJECTS or words[0].endswith("ly") or _is_verb(words[0]):
         return False
+    if words[0].lower() == "that" and not _is_verb(words[1]):  # "..., and that he would ...": no clause of its own
+        return False
     if not _SUBJECT_START.match(rest):  # a bare plural and its verb: "lakes hold water"
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
@@ -628,10 +655,20 @@ _SAID_THAT = re.compile(
     r"its|their|this|these|[A-Z][\w'’-]*)\b)")
 
 
+@lru_cache(maxsize=1)
+def _fillers() -> re.Pattern[str]:
+    """The filler words of ``rules/adverbs.yaml`` (lowercase only: not "The Very First
+    Light"), not before the words that make them part of a phrase ("also called")."""
+    rules = adverb_rules()
+    words = "|".join(re.escape(w) for w in rules["fillers"])
+    phrase = "|".join(re.escape(w) for w in rules["filler_phrases"])
+    return re.compile(rf"\s+\b(?:{words})\b(?!\s+(?:{phrase})\b)(?=\s)")
+
+
 def drop_fillers(s: str) -> str:
-    """Words that add little for a child ("also", "very", "currently"), and the "that" of
-    "said that he ..." ("said he ...")."""
-    return _SAID_THAT.sub(r"\1 ", _FILLERS.sub("", s))
+    """Words that add little for a child ("also", "very", "actually"), from
+    ``rules/adverbs.yaml``, and the "that" of "said that he ..." ("said he ...")."""
+    return _SAID_THAT.sub(r"\1 ", _fillers().sub("", s))
 
 
 def trailing(s: str) -> str:
@@ -673,8 +710,26 @@ _SUBORDINATORS = frozenset(["though", "although", "while", "whereas", "because",
 
 
 def _has_verb(words: list[str]) -> bool:
-    """A rough test that words hold a finished clause: a common verb, or a past form in -ed."""
-    return any(w.lower().strip(",") in _VERBS or (w.islower() and w.rstrip(",").endswith("ed")) for w in words)
+    """A rough test that words hold a finished clause: a common verb, or a past form in -ed
+    that is not an adjective after a number or a determiner ("1.8 million displaced
+    persons", "the (newly) built road")."""
+    for i, w in enumerate(words):
+        if w.lower().strip(",") in _VERBS:
+            return True
+        if w.islower() and w.rstrip(",").endswith("ed"):
+            j = i - 1
+            while j >= 0 and words[j].endswith("ly") and words[j].islower():
+                j -= 1
+            before = words[j].lower().strip(",") if j >= 0 else ""
+            if not (before in _DETERMINERS or before[:1].isdigit()):
+                return True
+    return False
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my",
+                          "your", "many", "some", "several", "all", "most", "few", "other", "two", "three", "four",
+                          "five", "six", "seven", "eight", "nine", "ten", "hundred", "hundreds", "thousand",
+                          "thousands", "million", "millions", "billion", "dozens", "no", "every", "each"])
 
 
 _DETACHABLE = re.compile(
@@ -743,6 +798,70 @@ def main_clause(s: str) -> str:
     return cut if len(cut.split()) >= 5 and _complete_clause(s[:m.start()].split()) else s
 
 
+def _opens_aside(seg: str) -> str | None:
+    """What kind of aside a comma part opens: "table" (an opener from the table),
+    "participle" ("making it ...", "flowing west ..."), or None."""
+    rules = aside_rules()
+    if rules["pattern"].match(seg):
+        return "table"
+    first = seg.split()[0] if seg.split() else ""
+    if (first.islower() and first.isalpha() and first.endswith("ing") and len(first) > 5
+            and first not in rules["never"] and first not in _ING_NOUNS and _verb_of(first) is not None):
+        return "participle"
+    return None
+
+
+_QUOTES = re.compile(r"[\"“”]")
+_LIST_WORDS = frozenset(["and", "or", "nor", "but", "etc", "then", "as"])
+_OPENING_WORDS = frozenset(["in", "on", "at", "by", "after", "before", "during", "since", "until", "unlike", "like",
+                            "for", "from", "with", "without", "despite", "although", "though", "while", "when",
+                            "as", "because", "if", "once", "to", "under", "over", "among", "between", "through",
+                            "throughout", "within", "outside", "besides", "beyond", "along", "across", "against",
+                            "toward", "towards", "upon", "apart", "aside", "instead", "today", "later", "however",
+                            "thus", "then", "still", "also", "so", "but", "yet", "and", "or"])
+
+
+def drop_asides(s: str) -> str:
+    """An aside set off by a comma goes when it states no number or name and the rest is
+    a sentence of its own: "The town has a castle, which was built by the first lord." ->
+    "The town has a castle."; "The castle, which was built by the first lord, is old." ->
+    "The castle is old." Not a list's item, not a quotation, not a condition or a hedge
+    (``rules/asides.yaml``)."""
+    return " ".join(_drop_aside(p) for p in _PARTS.split(s))
+
+
+def _drop_aside(part: str) -> str:
+    if _QUOTES.search(part) or "(" in part or not part:
+        return part
+    end = part[-1] if part[-1] in ".!?" else ""
+    segs = re.split(r",\s+", part[:-1] if end else part)
+    i = 1
+    while i < len(segs):
+        seg = segs[i]
+        kind = _opens_aside(seg)
+        if not kind or not seg.strip():
+            i += 1
+            continue
+        prev = segs[i - 1].split()
+        listed = (i >= 2 and len(prev) <= 3 and not _has_verb(prev)  # "cod, haddock, herring, ..."
+                  and not any(w.lower() in ("and", "or") for w in prev))  # not "..., deep and dark, making ..."
+        tail = ", ".join(segs[i:])
+        head = ", ".join(segs[:i]).split()
+        if (not facts(tail) and len(head) >= 4 and not listed and _complete_clause(head)
+                and (kind == "table" or i + 1 == len(segs))):
+            return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go
+        nxt = segs[i + 1].split() if i + 1 < len(segs) else []
+        if (kind == "table" and nxt and not facts(seg) and not listed and len(prev) >= 2 and len(nxt) >= 2
+                and nxt[0].lower() not in _LIST_WORDS and prev[-1].lower() not in _LIST_WORDS
+                and (_has_verb(nxt) or i + 2 == len(segs))):
+            opening = i == 1 and prev[0].lower() in _OPENING_WORDS and not _has_verb(prev[1:])
+            segs[i - 1] = segs[i - 1] + (", " if opening else " ") + segs[i + 1]
+            del segs[i:i + 2]
+            continue
+        i += 1
+    return ", ".join(segs) + end
+
+
 _STEP_FUNCS = {
     "parentheticals": drop_parentheticals,
     "adverbials": drop_adverbials,
@@ -752,6 +871,7 @@ _STEP_FUNCS = {
     "fillers": drop_fillers,
     "adverbs": drop_adverbs,
     "commas": fewer_commas,
+    "asides": drop_asides,
     "tense": simple_past,
     "clauses": drop_mid_clauses,
     "trailing": trailing,
@@ -791,9 +911,9 @@ def facts(text: str) -> set[str]:
     """The numbers and names a text states: digits (also where they open a sentence:
     "1969 was the year ..."), number words ("four", "two-thirds"),
     and capitalised words that do not start a sentence (3,000,000 counts as "3 million"
-    said exactly)."""
-    text = re.sub(r"\b(\d{1,3}) million\b", r"\1,000,000", text)
-    text = re.sub(r"\b(\d{1,3}) billion\b", r"\1,000,000,000", text)
+    said exactly; "1.8 million" is 1.8 million, not 8,000,000)."""
+    text = re.sub(r"(?<![\d.,])\b(\d{1,3}) million\b", r"\1,000,000", text)  # not "1.8 million"
+    text = re.sub(r"(?<![\d.,])\b(\d{1,3}) billion\b", r"\1,000,000,000", text)
     found = set()
     for m in _FACT.finditer(text):
         before = text[:m.start()].rstrip()
