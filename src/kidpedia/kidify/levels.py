@@ -307,7 +307,7 @@ def _subject_said(text: str, pronoun: tuple[str, ...]) -> bool:
         return False
     word, *names = pronoun
     first = text.split(" ", 1)[0]
-    return first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith(n + " ") or text.startswith(n + "'")
+    return first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", n + "'"))
                                                          for n in names)
 
 
