@@ -166,8 +166,20 @@ def _level2(article: Article, groups: Groups) -> Article:
         return replace(s, paragraphs=_texts(s.paragraphs, 2, lang, groups, pronoun=pronoun),
                        sections=tuple(walk(c) for c in s.sections))
 
-    return replace(article, lead=_texts(article.lead, 2, lang, groups, pronoun=pronoun, lead=True),
+    return replace(article, lead=_with_box(_texts(article.lead, 2, lang, groups, pronoun=pronoun, lead=True),
+                                           article, pronoun, groups),
                    sections=tuple(walk(s) for s in article.sections))
+
+
+def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...], groups: Groups) -> tuple[Text, ...]:
+    """The lead with the Quick facts said as sentences (``rewrite.box_sentences``) after its
+    first paragraph: the selection may choose them like any other sentence."""
+    said = rewrite.box_sentences(article, pronoun)
+    if not said or not lead:
+        return lead
+    text = " ".join(said)
+    groups[text] = [(x, x) for x in said]
+    return (lead[0], Text(text), *lead[1:])
 
 
 def _level1(article: Article, groups: Groups) -> Article:
@@ -183,7 +195,8 @@ def _level1(article: Article, groups: Groups) -> Article:
         paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun) if first else ()
         if paras:
             sections.append(Section(s.title, s.level, paras))
-    return replace(article, lead=_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
+    return replace(article, lead=_with_box(_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
+                                           article, pronoun, groups),
                    sections=tuple(sections))
 
 
@@ -519,7 +532,8 @@ def fact_retention(article: Article, level: int) -> tuple[int, int, int, int]:
         want = facts(drop_parentheticals(source)) - title_words
         stated += len(want)
         kept += sum(1 for f in want if f in shown_facts or _said(f, shown_text))
-    source_facts = facts(" ".join(t.text for t in _body(article)))
+    box = [v.text for r in article.quick_facts.rows for v in r.values] if article.quick_facts else []
+    source_facts = facts(" ".join([t.text for t in _body(article)] + box))  # the level-3 page: its box too
     return kept, stated, len(shown_facts & source_facts), len(shown_facts)
 def _said(fact: str, text: str) -> bool:
     """The fact stands in the text as a word of its own (a name that now opens a sentence)."""
