@@ -218,6 +218,11 @@ def drop_adverbials(s: str) -> str:
     return _capital(s)
 
 
+_PAST_ONLY = frozenset("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
+                       "swam threw wore hid forgot did showed".split())
+_AUXILIARIES = frozenset("is was are were be been being has have had having".split())
+
+
 def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str]:
     def swap(m: re.Match[str]) -> str:
         old = m.group(0)
@@ -227,8 +232,11 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
             return old
         entry = plain[" ".join(old.lower().split())]
         before = m.string[:m.start()].split()[-1:]
-        if before and before[0].lower().strip(",") in entry.get("not_after", ()):
+        prev = before[0].lower().strip(",") if before else ""
+        if prev and prev in entry.get("not_after", ()):
             return old
+        if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
+            return old  # "was ceded" is no "was gave up", "had witnessed" no "had saw"
         after = m.string[m.end():].split()[:1]
         nxt = after[0].lower().strip(",.;:") if after else ""
         if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
