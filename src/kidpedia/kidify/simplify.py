@@ -218,9 +218,10 @@ def drop_adverbials(s: str) -> str:
     return _capital(s)
 
 
-_PAST_ONLY = frozenset("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
-                       "swam threw wore hid forgot did showed".split())
-_AUXILIARIES = frozenset("is was are were be been being has have had having".split())
+_PAST_ONLY_TEXT = ("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
+                   "swam threw wore hid forgot did showed")
+_PAST_ONLY = frozenset(_PAST_ONLY_TEXT.split())
+_AUXILIARIES = frozenset(["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "having"])
 
 
 def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str]:
@@ -386,11 +387,11 @@ def _split_and_verb(s: str) -> str:
             return s
         after1 = head.split()[len(subject) + 1:][:1]
         if verb1 in _AUX and verb2 not in _BE_HAVE and (verb2.endswith("ed") or verb2 in _PARTICIPLES.values()
-                                                         or verb2 in _PARTICIPLES) :
+                                                         or verb2 in _PARTICIPLES):
             return s  # "was born ... and raised ...": the second shares the first's "was"
-        if verb1 in _AUX and after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES):
-            if verb2 not in _BE_HAVE:
-                return s
+        if (verb1 in _AUX and after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)
+                and verb2 not in _BE_HAVE):
+            return s
         if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
             return s
         who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
