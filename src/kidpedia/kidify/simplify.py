@@ -110,6 +110,8 @@ def aside_rules() -> dict[str, Any]:
     alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data["openers"], key=len, reverse=True))
     data["pattern"] = re.compile(rf"^(?:{alts})\b")
     data["never"] = frozenset(data["never"])
+    defs = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(data["definitions"], key=len, reverse=True))
+    data["definition"] = re.compile(rf"^(?:{defs})\b")
     return data
 
 
@@ -216,6 +218,12 @@ def drop_adverbials(s: str) -> str:
     return _capital(s)
 
 
+_PAST_ONLY_TEXT = ("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
+                   "swam threw wore hid forgot did showed")
+_PAST_ONLY = frozenset(_PAST_ONLY_TEXT.split())
+_AUXILIARIES = frozenset(["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "having"])
+
+
 def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str]:
     def swap(m: re.Match[str]) -> str:
         old = m.group(0)
@@ -225,8 +233,11 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
             return old
         entry = plain[" ".join(old.lower().split())]
         before = m.string[:m.start()].split()[-1:]
-        if before and before[0].lower().strip(",") in entry.get("not_after", ()):
+        prev = before[0].lower().strip(",") if before else ""
+        if prev and prev in entry.get("not_after", ()):
             return old
+        if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
+            return old  # "was ceded" is no "was gave up", "had witnessed" no "had saw"
         after = m.string[m.end():].split()[:1]
         nxt = after[0].lower().strip(",.;:") if after else ""
         if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
@@ -305,9 +316,15 @@ def _subject(head: str) -> tuple[list[str], str] | None:
     return None
 
 
+_LINK_WORDS = frozenset(["then", "but", "so", "and", "also", "later", "still", "thus", "however", "yet", "now",
+                         "soon", "finally", "instead", "there", "here", "today"])
+
+
 def _pronoun(subject: list[str], agree: str) -> str | None:
     """Who a new sentence is about: the pronoun that opened the clause, It or They by the
     verb's number, or a name said again."""
+    while len(subject) > 1 and subject[0].lower().strip(",") in _LINK_WORDS:  # "Then Yun retired ..."
+        subject = subject[1:]
     first = subject[0].lower()
     determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
     if len(subject) == 1 and first in _PRONOUNS:
@@ -329,7 +346,9 @@ def _split_shared_subject(s: str) -> str:
     homes, left 30 damaged, and caused ..."), after a modal ("can be sent ..., and played"),
     or where the first verb is in a clause of its own ("showed that X lengthens ..., and may")."""
     m = _AND_VERB.search(s)
-    if not m or not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
+    if not m:
+        return _split_and_verb(s)
+    if not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
         return s
     verb2, head = m.group(1), s[:m.start()]
     found = _subject(head)
@@ -340,6 +359,44 @@ def _split_shared_subject(s: str) -> str:
     subject, verb1 = found
     who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
     return head + f". {who} " + s[m.start(1):] if who else s
+
+
+_AND_VERB_BARE = re.compile(r"\s+and\s+([a-z]+)\s")
+_AUX = frozenset(["is", "was", "are", "were", "has", "have", "had", "be", "been", "being", "can", "could", "will",
+                  "would", "may", "might", "must", "should", "shall", "did", "does", "do"])
+_BE_HAVE = frozenset(["is", "was", "are", "were", "has", "have", "had", "became", "becomes"])
+
+
+def _split_and_verb(s: str) -> str:
+    """"He moved to Paris in 1905 and became a painter there." -> "He moved to Paris in
+    1905. He became a painter there.": a second verb after a bare "and" gets the subject
+    back when both verbs are plain finite verbs of a sentence with no comma, both halves
+    have at least four words, and the second verb is not a participle sharing the first
+    one's "was" or "has" ("was born in Ulm and raised in Munich" stays)."""
+    if "," in s or not s.endswith(".") or " that " in s or " who " in s or " which " in s:
+        return s
+    for m in _AND_VERB_BARE.finditer(s):
+        verb2, head, rest = m.group(1), s[:m.start()], s[m.end(1):].split()
+        if len(head.split()) < 5 or len(rest) < 3 or not _finite(verb2) or verb2 in _MODALS:
+            continue
+        found = _subject(head)
+        if not found:
+            return s
+        subject, verb1 = found
+        if verb1 in _MODALS or verb1 in ("did", "does", "do"):
+            return s
+        after1 = head.split()[len(subject) + 1:][:1]
+        if verb1 in _AUX and verb2 not in _BE_HAVE and (verb2.endswith("ed") or verb2 in _PARTICIPLES.values()
+                                                         or verb2 in _PARTICIPLES):
+            return s  # "was born ... and raised ...": the second shares the first's "was"
+        if (verb1 in _AUX and after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)
+                and verb2 not in _BE_HAVE):
+            return s
+        if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
+            return s
+        who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
+        return head + f". {who} " + s[m.start(1):] if who else s
+    return s
 
 
 _PARTICIPLE = re.compile(r",\s+([a-z]{3,}ing)\s+([^,;]+)\.$")
@@ -402,6 +459,8 @@ def _split_participle(s: str) -> str:
     present = verb1 in ("is", "are", "has", "have") or (verb1 in _VERBS and verb1.endswith("s")
                                                         and verb1 not in ("was", "has", "is"))
     lemma, past, third = verb
+    if lemma == "mean":  # "... the word burgeis, meaning "a townsman"" says what the last word means
+        return f"{head}. It means {m.group(2)}." if m.group(2)[:1] in "\"“'" else s
     who = "This" if lemma in _EVENT_VERBS else _pronoun(subject, verb1)
     if not who:
         return s
@@ -514,7 +573,7 @@ def _clause_follows(rest: str) -> bool:
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
     for i, w in enumerate(words[1:7], 1):  # the subject's verb, before any list comma or relative pronoun
-        if _is_verb(w):
+        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS:  # "a call" is no verb
             # "in 1990 the town grew" has a subject after its opening phrase; "in older
             # usage pertained to ..." has none
             return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
@@ -802,6 +861,8 @@ def _opens_aside(seg: str) -> str | None:
     """What kind of aside a comma part opens: "table" (an opener from the table),
     "participle" ("making it ...", "flowing west ..."), or None."""
     rules = aside_rules()
+    if rules["definition"].match(seg):
+        return None  # what a thing is or a word means stays
     if rules["pattern"].match(seg):
         return "table"
     first = seg.split()[0] if seg.split() else ""
