@@ -236,6 +236,8 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         prev = before[0].lower().strip(",") if before else ""
         if prev and prev in entry.get("not_after", ()):
             return old
+        if before and before[0][-1:] in ",;:(" and "," in entry.get("not_after", ()):
+            return old  # "X, which ..." is an aside, not "X which ..."
         if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
             return old  # "was ceded" is no "was gave up", "had witnessed" no "had saw"
         after = m.string[m.end():].split()[:1]
