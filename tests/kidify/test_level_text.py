@@ -49,9 +49,10 @@ def test_each_level_reads_easier(some_articles: list[Article]) -> None:
         assert two.fkgl < full, a.title
         easier += not one.words or one.fkgl < full
         meet += two.fkgl <= levels.TARGET_FKGL[2]
-    # ratchets, as measured on 2 December 2026: level 2 meets its target on 19 of these 25,
+    # ratchets, as measured on 2 December 2026: level 2 meets its target on 18 of these 25
+    # (19 before a sentence whose pronoun points outside it needed its antecedent shown),
     # level 1 reads easier than the full article on 24 (its opening sentence is kept whole)
-    assert meet >= 19 and easier >= 24, (meet, easier)
+    assert meet >= 18 and easier >= 24, (meet, easier)
 
 
 def test_a_level_shows_only_sentences_that_stand_alone() -> None:
@@ -97,3 +98,31 @@ def test_a_phrase_without_a_verb_is_no_sentence() -> None:
         assert not levels.readable(bad), bad
     for good in ("Yet the contest began.", "No animal shall drink alcohol to excess.", "Frogs eat flies."):
         assert levels.readable(good), good
+
+
+def test_a_pronoun_that_refers_outside_keeps_its_antecedent() -> None:
+    hard = ("The committee's extraordinarily complicated deliberations concerning jurisdictional "
+            "responsibilities continued indefinitely.")
+    a = Article("Albania", lead=(Text("Albania is a country in Europe. It has a coast."),),
+                sections=(Section("Cuisine", 2, (Text(f"{hard} It includes a dish of meat. It is hot."),)),
+                          Section("Food", 2, (Text("It is eaten with bread. It is good."),)),
+                          Section("History", 2, (Text(f"{hard} It is unclear whether these three strands met."),))))
+    for level in (1, 2):
+        text = " ".join(t.text for t in levels._body(levels.at_level(a, level)))
+        assert "It has a coast." in text  # the lead's "it" is the subject
+        assert "dish of meat" not in text and "It is hot" not in text  # "it" is the cuisine: its antecedent is not shown
+        assert "eaten with bread" not in text  # "it" at a section's start: the heading, not the subject
+        assert "these three strands" not in text, text
+
+
+def test_a_person_is_never_it() -> None:
+    from kidpedia.model import FactRow, QuickFacts
+
+    box = QuickFacts("infobox scientist", "Alain Connes", None, (FactRow("Born", (Text("1 April 1947"),)),))
+    a = Article("Alain Connes", quick_facts=box, lead=(Text(
+        "Alain Connes is a French mathematician, Professor at the Collège de France. He won a prize."),))
+    assert levels._pronoun(a)[0] == "He"
+    assert "It is Professor" not in " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    flight = Article("Apollo 11", quick_facts=QuickFacts("infobox spaceflight", "Apollo 11", None, ()), lead=(Text(
+        "Apollo 11 was the spaceflight that landed humans on the Moon. He walked. He talked. He slept."),))
+    assert levels._pronoun(flight)[0] == "It"

@@ -32,6 +32,10 @@ from kidpedia.kidify.simplify import facts
      "family of Southeast Asia, scattered throughout India and Nepal."),
      ("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
      "family of Southeast Asia. They are scattered throughout India and Nepal.")),
+    ("Agnostida is an order of arthropod which first developed near the end of the Early Cambrian period.",
+     "Agnostida is an order of arthropod. It first developed near the end of the Early Cambrian period."),
+    ("Actresses is a 1997 Catalan language Spanish drama film produced and directed by Ventura Pons.",
+     "Actresses is a 1997 Catalan language Spanish drama film. It was produced and directed by Ventura Pons."),
 ])
 def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     pronoun = "He" if before.startswith(("Aristotle", "Alain")) else "It"
@@ -45,6 +49,32 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     "The mean is the sum of a collection of numbers divided by the count.",  # the participle is not the subject's
     'He said "it is a house, built in 1900.',  # an open quotation
     "Apollo 11 was the first spaceflight that landed humans on the Moon.",  # which spaceflight: kept whole
+    "A lemma is a member of the group that sorts words.",  # "that" may be the group's
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept
+
+
+def test_quick_facts_said_as_sentences_only_where_exact() -> None:
+    from kidpedia.model import Article, FactRow, QuickFacts, Text
+
+    def box(template: str, **rows: str) -> QuickFacts:
+        return QuickFacts(template, "", None, tuple(FactRow(k.replace("_", " "), (Text(v),)) for k, v in rows.items()))
+
+    country = Article("Albania", quick_facts=box("infobox country", Capital="Tirana, 41°20′N 19°48′E",
+                                                 Official_languages="Albanian"))
+    assert rewrite.box_sentences(country, ("It", "Albania")) == ["Its capital is Tirana.",
+                                                                 "Its official language is Albanian."]
+    film = Article("Actrius", quick_facts=box("infobox film", Directed_by="Ventura Pons", Language="Catalan",
+                                              Running_time="100 minutes", Release_date="17 January 1997"))
+    assert rewrite.box_sentences(film, ("It", "Actrius")) == [
+        "It was directed by Ventura Pons.", "It is in Catalan.", "It is 100 minutes long.",
+        "It came out on 17 January 1997."]
+    person = Article("Ayn Rand", quick_facts=box("infobox writer", Born="Alisa Rosenbaum, February 2, 1905, Russia",
+                                                 Died="March 6, 1982 (aged 77), New York City"))
+    assert rewrite.box_sentences(person, ("She", "Ayn Rand")) == ["She was born on February 2, 1905.",
+                                                                  "She died on March 6, 1982."]
+    assert rewrite.box_sentences(person, ()) == ["Ayn Rand was born on February 2, 1905.", "Ayn Rand died on March 6, 1982."]
+    vague = Article("Algeria", quick_facts=box("infobox country", Capital="capital city (de facto)",
+                                               Official_languages="Arabic, Berber, French", Release_date="c. 1900s"))
+    assert rewrite.box_sentences(vague, ("It", "Algeria")) == []  # not one plain thing: nothing said

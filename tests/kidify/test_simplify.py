@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -12,13 +13,58 @@ from kidpedia.kidify import simplify as simp
 
 
 @pytest.mark.parametrize("entry", simp.word_rules()[1], ids=lambda e: e["from"])
-def test_each_plain_word_entry(entry: dict[str, str]) -> None:
+def test_each_plain_word_entry(entry: dict[str, Any]) -> None:
     assert simp.simplify(entry["example"], 2, steps=("words",)) == entry["want"]
+    for kept in entry.get("kept", ()):
+        assert simp.simplify(kept, 2, steps=("words",)) == kept
 
 
 @pytest.mark.parametrize("entry", simp.adverb_rules()["examples"], ids=lambda e: e["example"])
 def test_each_adverb_example(entry: dict[str, str]) -> None:
     assert simp.simplify(entry["example"], 2, steps=("adverbs",)) == entry["want"]
+
+
+@pytest.mark.parametrize("entry", simp.adverb_rules()["filler_examples"], ids=lambda e: e["example"])
+def test_each_filler_example(entry: dict[str, str]) -> None:
+    assert simp.simplify(entry["example"], 2, steps=("fillers",)) == entry["want"]
+
+
+def test_fillers_are_no_kept_adverbs() -> None:
+    rules = simp.adverb_rules()
+    assert not set(rules["fillers"]) & rules["keep"]
+
+
+@pytest.mark.parametrize("entry", simp.aside_rules()["examples"], ids=lambda e: e["example"])
+def test_each_aside_example(entry: dict[str, str]) -> None:
+    assert simp.simplify(entry["example"], 2, steps=("asides",)) == entry["want"]
+
+
+@pytest.mark.parametrize("kept", simp.aside_rules()["kept"])
+def test_each_kept_aside_stays(kept: str) -> None:
+    assert simp.simplify(kept, 2, steps=("asides",)) == kept
+
+
+def test_an_aside_after_an_opening_phrase_keeps_its_comma() -> None:
+    s = "Unlike macroalgae, which grow in the sea, microalgae were often considered animals."
+    assert simp.drop_asides(s) == "Unlike macroalgae, microalgae were often considered animals."
+    kept = "However, unlike the moon, it has a large iron core."  # a one-word link is no subject
+    assert simp.drop_asides(kept) == kept
+    listed = "Historically mills were powered by hand, working animal, wind or water."
+    assert simp.drop_asides(listed) == listed
+
+
+def test_facts_count_a_leading_number_and_decimal_millions() -> None:
+    assert simp.facts("1990 was a good year for Paris.") == {"1990", "Paris"}
+    assert "1.8" in simp.facts("The UN estimates of 1.8 million people.")
+    assert "3,000,000" in simp.facts("Then 3 million came.")
+
+
+def test_no_fragment_from_a_noun_or_a_that_clause() -> None:
+    un = ("The UN estimates of 1.8 million internally displaced persons, while generally the accepted figure "
+          "for war-affected people is 4 million.")
+    assert "persons. But" not in simp.simplify(un, 2)
+    s = "Bergman stated that the film would be his last, and that afterwards he would focus on directing theatre."
+    assert ". That afterwards" not in simp.simplify(s, 2)
 
 
 @pytest.mark.parametrize("word", sorted(simp.adverb_rules()["keep"]))
@@ -208,6 +254,11 @@ def test_numbers_said_in_words_are_facts() -> None:
     assert {"four", "five"} <= simp.facts(s)
     assert simp.facts(s) <= simp.facts(simp.simplify(s, 1))  # the detail with "four" stays
     assert simp.facts("Two-thirds of them came. It was the First time.") == {"two-thirds", "first"}
+
+
+def test_a_number_that_opens_a_sentence_is_a_fact() -> None:
+    assert simp.facts("1969 was the year of the landing. In 1970 Apollo 13 flew.") == {"1969", "1970", "Apollo", "13"}
+    assert simp.facts("(1879 was cold.) The Moon was bright.") == {"1879", "Moon"}  # a capital there is no name
 
 
 def test_a_list_is_not_cut() -> None:

@@ -65,8 +65,10 @@ _PLURAL = ("are", "were", "have", "had", "can", "could", "will", "would", "becam
 
 def _pronoun(article: Article) -> tuple[str, ...]:
     """The names of the article's subject a level may say as a pronoun, and the pronoun:
-    ("He", "Albert Einstein", "Einstein") for a man the lead calls "he"; ("It", title)
-    for a thing; ("They", title) for a plural title ("Amphibians")."""
+    ("He", "Albert Einstein", "Einstein") for a man the lead calls "he" (a person's box
+    with a Born or Died row is a person: "he" or "she" as the lead says more often, else no
+    pronoun); ("It", title) for a thing (a box that is not a person's says so, whoever the
+    lead calls "he"); ("They", title) for a plural title ("Amphibians")."""
     if article.lang != "en":
         return ()
     title = article.title.split(" (")[0]
@@ -77,11 +79,27 @@ def _pronoun(article: Article) -> tuple[str, ...]:
     names = [title]
     if " " in title and title.split()[-1][:1].isupper():
         names.append(title.split()[-1])
-    if he >= 2 and he > 2 * she and he >= it:
+    box = article.quick_facts
+    person = box is not None and (any(r.label in ("Born", "Died") for r in box.rows) or bool(_PERSON_BOX.search(box.template)))
+    if person:  # a person's box: never "it" ("It is Professor at the Collège de France")
+        return ("He", *names) if he > she else ("She", *names) if she > he else ()
+    if box is not None:
+        return ("It", title)  # a spaceflight, a martial art: the lead's "he" is someone else
+    starts = [x.split(" ", 1)[0] for t in article.lead for x in reading.sentences(t.text)]
+    first = next((t.text.lower() for t in article.lead if t.table is None), "")
+    its = len(re.findall(r"\b(?:it|its)\b", first))
+    if its and its >= len(re.findall(r"\b(?:he|his|him|she|her)\b", first)):
+        return ("It", title)  # the opening paragraph calls it "it": a work, whoever the rest calls "he"
+    if he >= 2 and he > 2 * she and he >= it and {"He", "His"} & set(starts):
         return ("He", *names)
-    if she >= 2 and she > 2 * he and she >= it:
+    if she >= 2 and she > 2 * he and she >= it and {"She", "Her"} & set(starts):
         return ("She", *names)
     return ("It", title)
+
+
+_PERSON_BOX = re.compile(r"person|biography|deity|character|royalty|saint|officeholder|writer|artist|scientist|"
+                         r"philosopher|president|monarch|athlete|player|actor|musician|military person|religious leader|"
+                         r"mythology", re.IGNORECASE)
 
 
 def _say_pronoun(sentence: str, pronoun: tuple[str, ...]) -> str:
@@ -148,8 +166,20 @@ def _level2(article: Article, groups: Groups) -> Article:
         return replace(s, paragraphs=_texts(s.paragraphs, 2, lang, groups, pronoun=pronoun),
                        sections=tuple(walk(c) for c in s.sections))
 
-    return replace(article, lead=_texts(article.lead, 2, lang, groups, pronoun=pronoun, lead=True),
+    return replace(article, lead=_with_box(_texts(article.lead, 2, lang, groups, pronoun=pronoun, lead=True),
+                                           article, pronoun, groups),
                    sections=tuple(walk(s) for s in article.sections))
+
+
+def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...], groups: Groups) -> tuple[Text, ...]:
+    """The lead with the Quick facts said as sentences (``rewrite.box_sentences``) after its
+    first paragraph: the selection may choose them like any other sentence."""
+    said = rewrite.box_sentences(article, pronoun)
+    if not said or not lead:
+        return lead
+    text = " ".join(said)
+    groups[text] = [(x, x) for x in said]
+    return (lead[0], Text(text), *lead[1:])
 
 
 def _level1(article: Article, groups: Groups) -> Article:
@@ -165,7 +195,8 @@ def _level1(article: Article, groups: Groups) -> Article:
         paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun) if first else ()
         if paras:
             sections.append(Section(s.title, s.level, paras))
-    return replace(article, lead=_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
+    return replace(article, lead=_with_box(_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
+                                           article, pronoun, groups),
                    sections=tuple(sections))
 
 
@@ -252,19 +283,50 @@ def _unlinked(text: str) -> str:
 _OTHER_PRONOUNS = {"He": r"she|her|hers|herself|it|its|they|their|them",
                    "She": r"he|him|his|himself|it|its|they|their|them",
                    "It": r"he|him|his|himself|she|her|hers|herself|they|their|them"}
+# a word past the sentence's start that points at something said before ("whether these
+# three strands share a common origin", "the first of its kind")
+_POINTS_BACK = re.compile(r"(?<!^)\b(?:these|those|such|the latter|the former|the same)\b(?! as\b)", re.IGNORECASE)
+_SUBJECT_WORDS = {"He": ("He", "His"), "She": ("She", "Her"), "It": ("It", "Its", "They", "Their")}
 
 
-def _leans(text: str, pronoun: tuple[str, ...], others: bool = False) -> bool:
-    """The sentence needs the one before it: it opens with a word that points back, or
-    (``others``: level 1, whose few sentences come from all over the page) it says a
-    pronoun that is not the subject's ("... named in her honour" on Alberta's page)."""
+def _others(article: Article, pronoun: tuple[str, ...]) -> str:
+    """The pronouns that are not the subject's (a regex's alternatives): for a thing whose
+    lead calls it "they" ("Agnostida ... They are present in ..."), "they" may be it."""
+    other = _OTHER_PRONOUNS.get(pronoun[0] if pronoun else "", "")
+    if pronoun and pronoun[0] == "It":
+        starts = {x.split(" ", 1)[0] for t in article.lead for x in reading.sentences(t.text)}
+        if starts & {"They", "Their"}:
+            other = other.replace("|they|their|them", "")
+    return other
+
+
+def _leans(text: str, pronoun: tuple[str, ...], others: bool | str = True) -> bool:
+    """The sentence needs the one before it: it opens with a word that points back (not
+    the article's subject's pronoun), says a pronoun that is not the subject's ("... named
+    in her honour" on Alberta's page), or points back past its start ("whether these three
+    strands ...")."""
     m = _LEANS.match(text)
-    if not m:
-        other = _OTHER_PRONOUNS.get(pronoun[0] if pronoun and others else "", "")
-        return bool(other) and re.search(rf"\b(?:{other})\b", text, re.IGNORECASE) is not None
-    word = m.group(0)
-    subject = {"He": ("He", "His"), "She": ("She", "Her"), "It": ("It", "Its", "They", "Their")}
-    return not (pronoun and word in subject.get(pronoun[0], ()))  # the article's subject does not lean
+    if m and not (pronoun and m.group(0) in _SUBJECT_WORDS.get(pronoun[0], ())):
+        return True
+    other = others if isinstance(others, str) else _OTHER_PRONOUNS.get(pronoun[0] if pronoun and others else "", "")
+    if other and re.search(rf"\b(?:{other})\b", text, re.IGNORECASE):
+        return True
+    return _POINTS_BACK.search(text) is not None
+
+
+def _subject_said(text: str, pronoun: tuple[str, ...]) -> bool:
+    """The sentence opens with the article's subject: its name or its pronoun."""
+    if not pronoun:
+        return False
+    word, *names = pronoun
+    first = text.split(" ", 1)[0]
+    return first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", n + "'"))
+                                                         for n in names)
+
+
+def _pronoun_opens(text: str, pronoun: tuple[str, ...]) -> bool:
+    """The sentence opens with the subject's pronoun ("It includes ...")."""
+    return bool(pronoun) and text.split(" ", 1)[0] in _SUBJECT_WORDS.get(pronoun[0], ())
 
 
 Key = tuple[int, int, int]  # (paragraph, level-3 sentence, sentence of what it became)
@@ -299,6 +361,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
                        zero) for k in pieces}
     lead_count = _lead_count(article)
+    others = _others(article, pronoun)
+    sources = {(i, j): source for (i, j), (source, _) in units}
     seen: set[str] = set()
     skip: set[Key] = set()
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
@@ -308,10 +372,16 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             skip.add(key)
             continue
         seen.add(text)
-        if key[2]:
-            leans[key] = (key[0], key[1], key[2] - 1) if _leans(text, pronoun) else (key[0], key[1], 0)
-        elif n and _leans(text, pronoun, others=level == 1):
-            leans[key] = keys[n - 1]
+        i, j, k = key
+        if k:
+            leans[key] = (i, j, k - 1) if _leans(text, pronoun, others) else (i, j, 0)
+        elif n and (_leans(text, pronoun, others) or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
+            # its antecedent is the sentence before it; at a paragraph's start outside the
+            # lead that is the section's heading or another paragraph: not shown alone
+            if j == 0 and i >= lead_count:
+                skip.add(key)
+            else:
+                leans[key] = keys[n - 1]
     first = keys[0] if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
@@ -359,6 +429,23 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if kept:
             pairs.append((source, " ".join(kept)))
     return out, pairs
+
+
+def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, int], str], lead_count: int) -> bool:
+    """A sentence that opens with the subject's pronoun is about the subject: its level-3
+    sentence named the subject, it opens a paragraph of the lead, or the sentence before it
+    in its paragraph opens with the subject ("Albania is ... It has ..."; not "Its cuisine
+    is ... It includes ...")."""
+    i, j, _ = key
+    source = sources.get((i, j), "")
+    if _subject_said(source, pronoun) and not _pronoun_opens(source, pronoun):
+        return True  # the name, said as the pronoun
+    if j == 0:
+        return i < lead_count
+    before = sources.get((i, j - 1), "")
+    if _pronoun_opens(before, pronoun):
+        return _about_subject((i, j - 1, 0), pronoun, sources, lead_count)
+    return _subject_said(before, pronoun)
 
 
 def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:
@@ -445,7 +532,8 @@ def fact_retention(article: Article, level: int) -> tuple[int, int, int, int]:
         want = facts(drop_parentheticals(source)) - title_words
         stated += len(want)
         kept += sum(1 for f in want if f in shown_facts or _said(f, shown_text))
-    source_facts = facts(" ".join(t.text for t in _body(article)))
+    box = [v.text for r in article.quick_facts.rows for v in r.values] if article.quick_facts else []
+    source_facts = facts(" ".join([t.text for t in _body(article)] + box))  # the level-3 page: its box too
     return kept, stated, len(shown_facts & source_facts), len(shown_facts)
 def _said(fact: str, text: str) -> bool:
     """The fact stands in the text as a word of its own (a name that now opens a sentence)."""

@@ -14,6 +14,7 @@ level keeps still states every fact of the level-3 sentence.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _BE = ("is", "was", "are", "were")
 
@@ -29,13 +30,24 @@ _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "charac
                 "considered", "regarded", "famous", "best")
 _PAST = ("born", "written", "published", "founded", "built", "created", "developed", "released", "composed",
          "painted", "designed", "directed", "produced", "derived", "made")
-_RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>[\w'’-]+) (?P<tail>.+)$")
-_PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
+_RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
+_PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
 _COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) (?P<tail>[^,]+)$")
 # "a French mathematician, Professor at the Collège de France": a second noun phrase
 # that names a role (a capital word after a comma that follows a common noun)
 _ROLE = re.compile(r"^(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*), (?P<tail>[A-Z][\w'’-]+ (?:at|of|in|for|to) .+)$")
 _STOP_HEAD = frozenset(["of", "in", "on", "at", "for", "from", "by", "with", "to", "and", "or", "as", "than"])
+# "a field of biology that covers ...", "an order of arthropod which ...": a kind named by
+# a bare noun after "of" is the head's own; "a member of the group that ..." is not
+_OF_KIND = re.compile(r" of (?!(?:the|a|an|his|her|its|their|this|that|these|those|some|many|all)\b)[a-z][\w'’-]*$")
+
+
+def _plain_head(head: str, rel: str = "") -> bool:
+    """The relative clause or participle after ``head`` is the head's: no preposition or
+    conjunction inside it, but for a bare "of" kind before "that"/"which"."""
+    if rel in ("that", "which"):
+        head = _OF_KIND.sub("", head)
+    return not set(head.lower().split()) & _STOP_HEAD
 
 
 def _verbish(word: str) -> bool:
@@ -106,7 +118,7 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         rest = rest[:c.start()]
     r = _RELATIVE.match(rest)
     rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
-    if r and not set(r.group("head").lower().split()) & _STOP_HEAD and _verbish(r.group("verb")) and (
+    if r and _plain_head(r.group("head"), r.group("rel")) and _verbish(r.group("verb").split()[-1]) and (
             rel_who != "It" or r.group("rel") != "who"):
         after.insert(0, f"{rel_who} {r.group('verb')} {r.group('tail')}.")
         rest = r.group("head")
@@ -123,3 +135,63 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         return sentence
     first = f"{subj} {be} {rest.rstrip(' ,')}."
     return " ".join([first, *after, *tail])
+
+
+# Quick facts said as sentences (levels 1 and 2): a row whose value is one plain thing,
+# said exactly as the box says it; any other row says nothing.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(rf"\b(?:(?P<dmy>\d{{1,2}} {_MONTH} \d{{3,4}})|(?P<mdy>{_MONTH} \d{{1,2}}, \d{{3,4}})|(?P<bc>\d{{1,4}} BC)|"
+                   rf"(?P<year>\d{{4}}))\b")
+_NAME_VALUE = re.compile(r"^[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|i|de|la|del|von|van|da|dos))*$")
+_COORDS = re.compile(r",\s*\d+°[^,]*$")
+
+
+def _date_phrase(value: str, first: bool) -> str | None:
+    """"on 14 March 1879" / "in 384 BC" / "in 1970" from a box value that opens with a date
+    (``first``) or names someone first ("Alisa Rosenbaum, February 2, 1905, ...")."""
+    m = _DATE.match(value) if first else _DATE.search(value)
+    if not m or (not first and m.start() and value[m.start() - 2:m.start()] != ", "):
+        return None
+    if m.group("dmy") or m.group("mdy"):
+        return "on " + m.group(0)
+    return "in " + m.group(0)
+
+
+def box_sentences(article: Any, pronoun: tuple[str, ...]) -> list[str]:
+    """The article's Quick facts said as short sentences where a row says one plain thing
+    ("Its capital is Tirana.", "It was directed by Ventura Pons.", "He was born on 14 March
+    1879."); the subject is its pronoun, or its name where it has none."""
+    box = article.quick_facts
+    if box is None or article.lang != "en":
+        return []
+    who = pronoun[0] if pronoun else article.title.split(" (")[0]
+    rows = {r.label: r.values[0].text.strip() for r in box.rows if not r.header and len(r.values) == 1}
+    person = "Born" in rows or "Died" in rows
+    out: list[str] = []
+    if who == "It" and not person:
+        capital = _COORDS.sub("", rows.get("Capital", ""))
+        if _NAME_VALUE.match(capital):
+            out.append(f"Its capital is {capital}.")
+        langs = (rows.get("Official languages") or rows.get("Official language") or "").split(", ")
+        if len(langs) == 1 and _NAME_VALUE.match(langs[0]):
+            out.append(f"Its official language is {langs[0]}.")
+        elif len(langs) == 2 and all(_NAME_VALUE.match(x) for x in langs):
+            out.append(f"Its official languages are {langs[0]} and {langs[1]}.")
+        for label, verb in (("Directed by", "directed"), ("Author", "written"), ("Written by", "written")):
+            if _NAME_VALUE.match(rows.get(label, "")):
+                out.append(f"It was {verb} by {rows[label]}.")
+                break
+        if _NAME_VALUE.match(rows.get("Language", "")) and ("Author" in rows or "Directed by" in rows):
+            out.append(f"It is in {rows['Language']}.")
+        if re.fullmatch(r"\d{1,3} minutes", rows.get("Running time", "")):
+            out.append(f"It is {rows['Running time']} long.")
+        for label, verb in (("Release date", "came out"), ("Founded", "was founded")):
+            when = _date_phrase(rows.get(label, ""), True)
+            if when and re.fullmatch(rf"{_DATE.pattern}(?: \(\d+ years ago\))?", rows[label]):
+                out.append(f"It {verb} {when}.")
+    if person:
+        for label, verb in (("Born", "was born"), ("Died", "died")):
+            when = _date_phrase(rows.get(label, ""), True) or _date_phrase(rows.get(label, ""), False)
+            if when:
+                out.append(f"{who} {verb} {when}.")
+    return out

@@ -10,6 +10,9 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
   adverbials      drop linking words a child does not need ("In addition, ", ", however,")
   adverbs         drop -ly adverbs whose loss leaves a true sentence ("grew rapidly" ->
                   "grew"), from ``rules/adverbs.yaml`` (the words kept, with tests)
+  asides          drop an aside set off by a comma that states no number or name (", which
+                  ...", ", making it ...", ", such as ...", ", although ..."), from
+                  ``rules/asides.yaml`` (openers, words never cut, examples with tests)
   words           plain words for hard ones, from ``rules/simple_words.yaml`` (data, each
                   entry with its test)
   split           split long sentences at clause boundaries: ";", ", which is ..." at the
@@ -38,7 +41,7 @@ from typing import Any
 
 import yaml
 
-STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "clauses", "words", "split", "trailing",
+STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "asides", "clauses", "words", "split", "trailing",
          "shorten", "commas", "tense", "numbers")
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
@@ -67,16 +70,16 @@ _TRAILING = re.compile(
     r"which|where|while|whereas|although|though)\b[^.;!?]*(?=[.!?]?$)"
 )
 _MID_CLAUSE = re.compile(r",\s+which\s+(is|was|are|were|has|have|had)\s+([^,;.]+),\s+")
-_FILLERS = re.compile(r"\s+\b(?:also(?!\s+(?:called|known|named))|very|currently|originally|actually|really|"
-                      r"generally|usually|typically|particularly)\b(?=\s)")  # lowercase: not "The Very First Light"
 _BIG = re.compile(r"\b(\d{1,3})(?:,000,000,000|,000,000|,000)\b(?!,\d)")
 _BIG_NAMES = {",000,000,000": "billion", ",000,000": "million"}
 
 
 @lru_cache(maxsize=1)
-def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, str]]], list[dict[str, Any]]]:
+def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, dict[str, Any]]]], list[dict[str, Any]]]:
     """The plain-word table, compiled: one pattern for the entries that open a sentence
-    and one for the rest (longest phrase first), each with its lookup of plain forms."""
+    and one for the rest (longest phrase first), each with its lookup of entries (the
+    plain form ``to``; ``not_after``: words after which the entry does not apply, "to
+    film" is no "to movie")."""
     path = resources.files("kidpedia.kidify") / "rules" / "simple_words.yaml"
     entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
     rules = []
@@ -84,7 +87,7 @@ def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, str]]], list[dic
         chosen = sorted((e for e in entries if bool(e.get("start")) == at_start), key=lambda e: -len(e["from"]))
         alts = "|".join(re.escape(e["from"]).replace(r"\ ", r"\s+") for e in chosen)
         pattern = rf"^(?:{alts})" if at_start else rf"\b(?:{alts})\b"
-        rules.append((re.compile(pattern, re.IGNORECASE), {e["from"].lower(): e["to"] for e in chosen}))
+        rules.append((re.compile(pattern, re.IGNORECASE), {e["from"].lower(): e for e in chosen}))
     return rules, entries
 
 
@@ -95,6 +98,20 @@ def adverb_rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
+    return data
+
+
+@lru_cache(maxsize=1)
+def aside_rules() -> dict[str, Any]:
+    """The aside table (``rules/asides.yaml``): the openers of an aside that may go (one
+    pattern, longest first), the -ing words that never open one, and its examples."""
+    path = resources.files("kidpedia.kidify") / "rules" / "asides.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data["openers"], key=len, reverse=True))
+    data["pattern"] = re.compile(rf"^(?:{alts})\b")
+    data["never"] = frozenset(data["never"])
+    defs = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(data["definitions"], key=len, reverse=True))
+    data["definition"] = re.compile(rf"^(?:{defs})\b")
     return data
 
 
@@ -144,16 +161,18 @@ def drop_adverbs(s: str) -> str:
         bare = w.rstrip(",")
         prev = out[-1].lower() if out else ""
         nxt = words[i + 1].lower().strip(",.;:") if i + 1 < len(words) else ""
+        pair = ((i + 1 < len(words) and droppable_adverb(words[i + 1].lower().strip(",.;:!?")))
+                or (i > 0 and droppable_adverb(words[i - 1].lower().strip(",.;:!?"))))  # "extremely quickly"
         opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
         inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
                  and nxt not in _NO_DROP_AFTER and not prev.endswith(",")
                  and not (prev in _QUANTIFIERS and (nxt.endswith("ed") or nxt in _IRREGULAR)))  # "many commonly used"
         last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
                 and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
-        if last:
+        if last and not pair:
             out[-1] += w[-1]
             break
-        if opener or inner:
+        if (opener or inner) and not (pair and not opener):
             i += 1
             if out and out[-1].lower() in ("a", "an") and i < len(words):
                 out[-1] = _article(out[-1], words[i])
@@ -199,14 +218,33 @@ def drop_adverbials(s: str) -> str:
     return _capital(s)
 
 
-def _replacer(plain: dict[str, str]) -> Callable[[re.Match[str]], str]:
+_PAST_ONLY_TEXT = ("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
+                   "swam threw wore hid forgot did showed")
+_PAST_ONLY = frozenset(_PAST_ONLY_TEXT.split())
+_AUXILIARIES = frozenset(["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "having"])
+
+
+def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str]:
     def swap(m: re.Match[str]) -> str:
         old = m.group(0)
         if old[:1].isupper() and m.start() > 0:  # part of a name ("Hoar Construction")
             return old
         if m.start() > 0 and m.string[m.start() - 1] == "-":  # part of a compound ("Non-avian")
             return old
-        return _same_case(old, plain[" ".join(old.lower().split())])
+        entry = plain[" ".join(old.lower().split())]
+        before = m.string[:m.start()].split()[-1:]
+        prev = before[0].lower().strip(",") if before else ""
+        if prev and prev in entry.get("not_after", ()):
+            return old
+        if before and before[0][-1:] in ",;:(" and "," in entry.get("not_after", ()):
+            return old  # "X, which ..." is an aside, not "X which ..."
+        if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
+            return old  # "was ceded" is no "was gave up", "had witnessed" no "had saw"
+        after = m.string[m.end():].split()[:1]
+        nxt = after[0].lower().strip(",.;:") if after else ""
+        if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
+            return old
+        return _same_case(old, entry["to"])
 
     return swap
 
@@ -280,9 +318,15 @@ def _subject(head: str) -> tuple[list[str], str] | None:
     return None
 
 
+_LINK_WORDS = frozenset(["then", "but", "so", "and", "also", "later", "still", "thus", "however", "yet", "now",
+                         "soon", "finally", "instead", "there", "here", "today"])
+
+
 def _pronoun(subject: list[str], agree: str) -> str | None:
     """Who a new sentence is about: the pronoun that opened the clause, It or They by the
     verb's number, or a name said again."""
+    while len(subject) > 1 and subject[0].lower().strip(",") in _LINK_WORDS:  # "Then Yun retired ..."
+        subject = subject[1:]
     first = subject[0].lower()
     determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
     if len(subject) == 1 and first in _PRONOUNS:
@@ -304,7 +348,9 @@ def _split_shared_subject(s: str) -> str:
     homes, left 30 damaged, and caused ..."), after a modal ("can be sent ..., and played"),
     or where the first verb is in a clause of its own ("showed that X lengthens ..., and may")."""
     m = _AND_VERB.search(s)
-    if not m or not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
+    if not m:
+        return _split_and_verb(s)
+    if not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
         return s
     verb2, head = m.group(1), s[:m.start()]
     found = _subject(head)
@@ -315,6 +361,44 @@ def _split_shared_subject(s: str) -> str:
     subject, verb1 = found
     who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
     return head + f". {who} " + s[m.start(1):] if who else s
+
+
+_AND_VERB_BARE = re.compile(r"\s+and\s+([a-z]+)\s")
+_AUX = frozenset(["is", "was", "are", "were", "has", "have", "had", "be", "been", "being", "can", "could", "will",
+                  "would", "may", "might", "must", "should", "shall", "did", "does", "do"])
+_BE_HAVE = frozenset(["is", "was", "are", "were", "has", "have", "had", "became", "becomes"])
+
+
+def _split_and_verb(s: str) -> str:
+    """"He moved to Paris in 1905 and became a painter there." -> "He moved to Paris in
+    1905. He became a painter there.": a second verb after a bare "and" gets the subject
+    back when both verbs are plain finite verbs of a sentence with no comma, both halves
+    have at least four words, and the second verb is not a participle sharing the first
+    one's "was" or "has" ("was born in Ulm and raised in Munich" stays)."""
+    if "," in s or not s.endswith(".") or " that " in s or " who " in s or " which " in s:
+        return s
+    for m in _AND_VERB_BARE.finditer(s):
+        verb2, head, rest = m.group(1), s[:m.start()], s[m.end(1):].split()
+        if len(head.split()) < 5 or len(rest) < 3 or not _finite(verb2) or verb2 in _MODALS:
+            continue
+        found = _subject(head)
+        if not found:
+            return s
+        subject, verb1 = found
+        if verb1 in _MODALS or verb1 in ("did", "does", "do"):
+            return s
+        after1 = head.split()[len(subject) + 1:][:1]
+        if verb1 in _AUX and verb2 not in _BE_HAVE and (verb2.endswith("ed") or verb2 in _PARTICIPLES.values()
+                                                         or verb2 in _PARTICIPLES):
+            return s  # "was born ... and raised ...": the second shares the first's "was"
+        if (verb1 in _AUX and after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)
+                and verb2 not in _BE_HAVE):
+            return s
+        if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
+            return s
+        who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
+        return head + f". {who} " + s[m.start(1):] if who else s
+    return s
 
 
 _PARTICIPLE = re.compile(r",\s+([a-z]{3,}ing)\s+([^,;]+)\.$")
@@ -377,6 +461,8 @@ def _split_participle(s: str) -> str:
     present = verb1 in ("is", "are", "has", "have") or (verb1 in _VERBS and verb1.endswith("s")
                                                         and verb1 not in ("was", "has", "is"))
     lemma, past, third = verb
+    if lemma == "mean":  # "... the word burgeis, meaning "a townsman"" says what the last word means
+        return f"{head}. It means {m.group(2)}." if m.group(2)[:1] in "\"“'" else s
     who = "This" if lemma in _EVENT_VERBS else _pronoun(subject, verb1)
     if not who:
         return s
@@ -483,11 +569,13 @@ def _clause_follows(rest: str) -> bool:
     words = rest.split()
     if len(words) < 2 or words[0].lower() in _NOT_SUBJECTS or words[0].endswith("ly") or _is_verb(words[0]):
         return False
+    if words[0].lower() == "that" and not _is_verb(words[1]):  # "..., and that he would ...": no clause of its own
+        return False
     if not _SUBJECT_START.match(rest):  # a bare plural and its verb: "lakes hold water"
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
     for i, w in enumerate(words[1:7], 1):  # the subject's verb, before any list comma or relative pronoun
-        if _is_verb(w):
+        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS:  # "a call" is no verb
             # "in 1990 the town grew" has a subject after its opening phrase; "in older
             # usage pertained to ..." has none
             return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
@@ -628,10 +716,20 @@ _SAID_THAT = re.compile(
     r"its|their|this|these|[A-Z][\w'’-]*)\b)")
 
 
+@lru_cache(maxsize=1)
+def _fillers() -> re.Pattern[str]:
+    """The filler words of ``rules/adverbs.yaml`` (lowercase only: not "The Very First
+    Light"), not before the words that make them part of a phrase ("also called")."""
+    rules = adverb_rules()
+    words = "|".join(re.escape(w) for w in rules["fillers"])
+    phrase = "|".join(re.escape(w) for w in rules["filler_phrases"])
+    return re.compile(rf"\s+\b(?:{words})\b(?!\s+(?:{phrase})\b)(?=\s)")
+
+
 def drop_fillers(s: str) -> str:
-    """Words that add little for a child ("also", "very", "currently"), and the "that" of
-    "said that he ..." ("said he ...")."""
-    return _SAID_THAT.sub(r"\1 ", _FILLERS.sub("", s))
+    """Words that add little for a child ("also", "very", "actually"), from
+    ``rules/adverbs.yaml``, and the "that" of "said that he ..." ("said he ...")."""
+    return _SAID_THAT.sub(r"\1 ", _fillers().sub("", s))
 
 
 def trailing(s: str) -> str:
@@ -673,8 +771,26 @@ _SUBORDINATORS = frozenset(["though", "although", "while", "whereas", "because",
 
 
 def _has_verb(words: list[str]) -> bool:
-    """A rough test that words hold a finished clause: a common verb, or a past form in -ed."""
-    return any(w.lower().strip(",") in _VERBS or (w.islower() and w.rstrip(",").endswith("ed")) for w in words)
+    """A rough test that words hold a finished clause: a common verb, or a past form in -ed
+    that is not an adjective after a number or a determiner ("1.8 million displaced
+    persons", "the (newly) built road")."""
+    for i, w in enumerate(words):
+        if w.lower().strip(",") in _VERBS:
+            return True
+        if w.islower() and w.rstrip(",").endswith("ed"):
+            j = i - 1
+            while j >= 0 and words[j].endswith("ly") and words[j].islower():
+                j -= 1
+            before = words[j].lower().strip(",") if j >= 0 else ""
+            if not (before in _DETERMINERS or before[:1].isdigit()):
+                return True
+    return False
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my",
+                          "your", "many", "some", "several", "all", "most", "few", "other", "two", "three", "four",
+                          "five", "six", "seven", "eight", "nine", "ten", "hundred", "hundreds", "thousand",
+                          "thousands", "million", "millions", "billion", "dozens", "no", "every", "each"])
 
 
 _DETACHABLE = re.compile(
@@ -743,6 +859,72 @@ def main_clause(s: str) -> str:
     return cut if len(cut.split()) >= 5 and _complete_clause(s[:m.start()].split()) else s
 
 
+def _opens_aside(seg: str) -> str | None:
+    """What kind of aside a comma part opens: "table" (an opener from the table),
+    "participle" ("making it ...", "flowing west ..."), or None."""
+    rules = aside_rules()
+    if rules["definition"].match(seg):
+        return None  # what a thing is or a word means stays
+    if rules["pattern"].match(seg):
+        return "table"
+    first = seg.split()[0] if seg.split() else ""
+    if (first.islower() and first.isalpha() and first.endswith("ing") and len(first) > 5
+            and first not in rules["never"] and first not in _ING_NOUNS and _verb_of(first) is not None):
+        return "participle"
+    return None
+
+
+_QUOTES = re.compile(r"[\"“”]")
+_LIST_WORDS = frozenset(["and", "or", "nor", "but", "etc", "then", "as"])
+_OPENING_WORDS = frozenset(["in", "on", "at", "by", "after", "before", "during", "since", "until", "unlike", "like",
+                            "for", "from", "with", "without", "despite", "although", "though", "while", "when",
+                            "as", "because", "if", "once", "to", "under", "over", "among", "between", "through",
+                            "throughout", "within", "outside", "besides", "beyond", "along", "across", "against",
+                            "toward", "towards", "upon", "apart", "aside", "instead", "today", "later", "however",
+                            "thus", "then", "still", "also", "so", "but", "yet", "and", "or"])
+
+
+def drop_asides(s: str) -> str:
+    """An aside set off by a comma goes when it states no number or name and the rest is
+    a sentence of its own: "The town has a castle, which was built by the first lord." ->
+    "The town has a castle."; "The castle, which was built by the first lord, is old." ->
+    "The castle is old." Not a list's item, not a quotation, not a condition or a hedge
+    (``rules/asides.yaml``)."""
+    return " ".join(_drop_aside(p) for p in _PARTS.split(s))
+
+
+def _drop_aside(part: str) -> str:
+    if _QUOTES.search(part) or "(" in part or not part:
+        return part
+    end = part[-1] if part[-1] in ".!?" else ""
+    segs = re.split(r",\s+", part[:-1] if end else part)
+    i = 1
+    while i < len(segs):
+        seg = segs[i]
+        kind = _opens_aside(seg)
+        if not kind or not seg.strip():
+            i += 1
+            continue
+        prev = segs[i - 1].split()
+        listed = (i >= 2 and len(prev) <= 3 and not _has_verb(prev)  # "cod, haddock, herring, ..."
+                  and not any(w.lower() in ("and", "or") for w in prev))  # not "..., deep and dark, making ..."
+        tail = ", ".join(segs[i:])
+        head = ", ".join(segs[:i]).split()
+        if (not facts(tail) and len(head) >= 4 and not listed and _complete_clause(head)
+                and (kind == "table" or i + 1 == len(segs))):
+            return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go
+        nxt = segs[i + 1].split() if i + 1 < len(segs) else []
+        if (kind == "table" and nxt and not facts(seg) and not listed and len(prev) >= 2 and len(nxt) >= 2
+                and nxt[0].lower() not in _LIST_WORDS and prev[-1].lower() not in _LIST_WORDS
+                and (_has_verb(nxt) or i + 2 == len(segs))):
+            opening = i == 1 and prev[0].lower() in _OPENING_WORDS and not _has_verb(prev[1:])
+            segs[i - 1] = segs[i - 1] + (", " if opening else " ") + segs[i + 1]
+            del segs[i:i + 2]
+            continue
+        i += 1
+    return ", ".join(segs) + end
+
+
 _STEP_FUNCS = {
     "parentheticals": drop_parentheticals,
     "adverbials": drop_adverbials,
@@ -752,6 +934,7 @@ _STEP_FUNCS = {
     "fillers": drop_fillers,
     "adverbs": drop_adverbs,
     "commas": fewer_commas,
+    "asides": drop_asides,
     "tense": simple_past,
     "clauses": drop_mid_clauses,
     "trailing": trailing,
@@ -788,11 +971,12 @@ _FACT = re.compile(rf"\d[\d,.]*\d|\d|\b[A-Z][\w’'-]*[a-z]\w*|\b(?:{_NUMBER_WOR
 
 
 def facts(text: str) -> set[str]:
-    """The numbers and names a text states: digits, number words ("four", "two-thirds"),
+    """The numbers and names a text states: digits (also where they open a sentence:
+    "1969 was the year ..."), number words ("four", "two-thirds"),
     and capitalised words that do not start a sentence (3,000,000 counts as "3 million"
-    said exactly)."""
-    text = re.sub(r"\b(\d{1,3}) million\b", r"\1,000,000", text)
-    text = re.sub(r"\b(\d{1,3}) billion\b", r"\1,000,000,000", text)
+    said exactly; "1.8 million" is 1.8 million, not 8,000,000)."""
+    text = re.sub(r"(?<![\d.,])\b(\d{1,3}) million\b", r"\1,000,000", text)  # not "1.8 million"
+    text = re.sub(r"(?<![\d.,])\b(\d{1,3}) billion\b", r"\1,000,000,000", text)
     found = set()
     for m in _FACT.finditer(text):
         before = text[:m.start()].rstrip()
@@ -802,7 +986,7 @@ def facts(text: str) -> set[str]:
             continue
         if word[0].islower():
             continue  # the capital-word pattern matched without case: not a name
-        if not before or before[-1] in ".!?:;\"“(":
-            continue
+        if not word[0].isdigit() and (not before or before[-1] in ".!?:;\"“(" or re.search(r"[.!?][\"'”’)]+$", before)):
+            continue  # a capital that opens a sentence is not a name; a number there is a number
         found.add(word)
     return found
