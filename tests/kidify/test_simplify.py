@@ -349,3 +349,27 @@ def test_aquatic_said_plainly_only_before_a_noun() -> None:
 
 def test_no_capital_after_an_abbreviation() -> None:
     assert "U.S. on January" in simp.split_clauses("It was admitted as the 49th state of the U.S. on January 3, 1959.")
+
+
+def test_a_list_item_and_a_relative_clause_are_no_new_subject() -> None:
+    s = ("SWOT Analysis is a method used to evaluate the Strengths, Weaknesses, Opportunities, and Threats "
+         "involved in a project.")
+    assert "Opportunities. Threats" not in simp.simplify(s, 2)
+    s = 'She later recorded "Kanashiki kuchibue", which was featured on a radio program and was a national hit.'
+    assert "She was a national hit" not in simp.simplify(s, 2)
+    s = "It hybridizes with some other wattles, notably the rare and endangered Sydney Basin species Acacia pubescens."
+    assert "the rare. It" not in simp.simplify(s, 2)
+
+
+def test_a_semicolon_before_a_list_or_a_phrase_stays_and_abbreviations_keep_their_case() -> None:
+    s = ("Among his published works were Peace, a Lyric Poem (1814); Resignation (1817); "
+         "The Triumph of Christianity (1819); and The Soldier's Friend (1828).")
+    assert "Resignation. " not in simp.simplify(s, 2)
+    assert simp.split_clauses("It rained; the game went on.") == "It rained. The game went on."
+    assert "Inc. has" in simp.simplify("To remain competitive, Britannica, Inc. has stressed its name.", 2)
+    assert "Sr. and" in simp.simplify("He was the son of Martin Luther King, Sr. and Alberta Williams King.", 2)
+
+
+def test_a_participle_after_a_present_perfect_is_said_in_the_past() -> None:
+    out = simp.simplify("He has also recorded five albums as a solo artist, debuting with Leading Off in 1994.", 2)
+    assert "debuts" not in out and "1994" in out

@@ -268,7 +268,7 @@ def plain_words(s: str) -> str:
 
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
-    s = re.sub(r";\s+(\w)", lambda m: ". " + m.group(1).upper(), s)
+    s = _SEMICOLON.sub(_semicolon, s)
     s = _SPLIT_AND.sub(lambda m: ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
@@ -284,11 +284,33 @@ def split_clauses(s: str) -> str:
             who = "It"
         s = s[:m.start()] + f". {who} {verb} {m.group(2)}"
     m = _SUBJECT_AND.match(s)
-    if m and len(s.split()) > 12:
+    if (m and len(s.split()) > 12 and not re.search(r"[.!?;]\s|\b(?:which|who|that)\b", m.group(2))
+            and not any(w.lower() in _DETERMINERS for w in m.group(2).split()[-2:])):  # "the rare and endangered"
+        # not across a sentence already split off, nor past a clause of its own ("She recorded X.
+        # It was featured ... and was a hit" is no "She was a hit")
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
-    return re.sub(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])\. (\w)", lambda m: ". " + m.group(1).upper(), s)  # not "U.S. on"
+    return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+# a full stop that ends a sentence, not one of "U.S. on", "Inc. has", "Sr. and", "a. m.", "e. g."
+_NEW_SENTENCE = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Za-z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSr)(?<!\bJr)(?<!\bDr)"
+                           r"(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bvs)(?<!\betc)(?<!\bNo)(?<!\bca)\. (\w)")
+_SEMICOLON = re.compile(r";\s+(\w[^;]*)")
+
+
+def _semicolon(m: re.Match[str]) -> str:
+    """"It rained; the game went on." -> "It rained. The game went on.": only where what
+    follows is a clause of its own, not the items of a list ("Peace (1814); Resignation
+    (1817); ...") or a phrase ("; most notably under ...")."""
+    rest = m.group(1)
+    words = rest.split()
+    first = words[0].strip(",")
+    if not (first.lower() in _PRONOUNS and len(words) > 1) and (
+            not _has_verb(words) or (first.islower() and first.endswith(("ed", "ing")))):
+        return m.group(0)  # no verb, or a bare participle ("; listed on the best-seller list")
+    return ". " + rest[:1].upper() + rest[1:]
 
 
 _WHAT_FOLLOWS = frozenset(["means", "meant", "leads", "led", "causes", "caused", "allows", "allowed", "results",
@@ -327,6 +349,8 @@ def _pronoun(subject: list[str], agree: str) -> str | None:
     verb's number, or a name said again."""
     while len(subject) > 1 and subject[0].lower().strip(",") in _LINK_WORDS:  # "Then Yun retired ..."
         subject = subject[1:]
+    if subject[0][:1].isdigit():
+        return None  # "2002 2003 seasons Warner began ...": who is meant is not clear
     first = subject[0].lower()
     determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
     if len(subject) == 1 and first in _PRONOUNS:
@@ -458,8 +482,11 @@ def _split_participle(s: str) -> str:
     if not found or not verb or found[1] in _MODALS:
         return s
     subject, verb1 = found
-    present = verb1 in ("is", "are", "has", "have") or (verb1 in _VERBS and verb1.endswith("s")
-                                                        and verb1 not in ("was", "has", "is"))
+    after1 = head.split()[len(subject) + 1:][:1]
+    perfect = verb1 in ("has", "have") and bool(after1) and (after1[0].endswith(("ed", "en"))
+                                                            or after1[0] in _PARTICIPLES or after1[0] in _IRREGULAR)
+    present = not perfect and (verb1 in ("is", "are", "has", "have") or (verb1 in _VERBS and verb1.endswith("s")
+                                                                          and verb1 not in ("was", "has", "is")))
     lemma, past, third = verb
     if lemma == "mean":  # "... the word burgeis, meaning "a townsman"" says what the last word means
         return f"{head}. It means {m.group(2)}." if m.group(2)[:1] in "\"“'" else s
@@ -624,6 +651,10 @@ def _split_one(s: str) -> str:
         head, conj, rest = s[:m.start()], m.group(1), s[m.end():]
         if len(head.split()) < 4 or not _complete_clause(head.split()):
             continue
+        items = head.split(",")
+        if conj in ("and", "or") and len(items) >= 3 and len(items[-1].split()) <= 3 \
+                and not _has_verb(items[-1].split()):
+            continue  # the last item of a list ("Strengths, Weaknesses, Opportunities, and Threats")
         if conj == "who":
             name = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)$", head)
             if not name or not rest.split()[0] in _VERBS or "," in rest:
