@@ -169,3 +169,55 @@ def test_suggest_takes_any_code_point(tmp_path: Path):
     store = Store(tmp_path / "s.db", create=True)
     for q in ("\U0010ffff", "a\U0010ffff", "\ud7ff", "\ufffd", "z" * 500):
         assert store.suggest(q) == []
+
+
+def _words_at_folds(store: Store) -> list[str]:
+    """The (indexed) word around the first folded letter of each article that has one."""
+    import re
+    from array import array
+
+    out = []
+    for at, body in store._conn().execute(
+        "SELECT f.at, s.body FROM search_folds f JOIN search s ON s.rowid = f.id ORDER BY f.id"
+    ).fetchall():
+        first = array("I", at)[0]  # little-endian, as this machine
+        start = max((m.start() for m in re.finditer(r"\W", body[:first])), default=-1) + 1
+        word = re.match(r"\w+", body[start:])
+        if word and len(word.group()) >= 3:
+            out.append(word.group())
+    return out
+
+
+def test_snippets_get_their_letters_back_from_the_index_as_from_the_json(
+    sample_db: Path, copy_db, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """Snippets come from the index's folded copy of the text (Søren -> Soren): the
+    letters come back from ``search_folds`` (no JSON read), as they did from the JSON."""
+    import json
+
+    from kidpedia.model import plain_text_from_json
+    from kidpedia.store import forgive
+    from kidpedia.store.scripts import folds
+
+    store = Store(sample_db)
+    conn = store._conn()
+    rows = dict(conn.execute("SELECT id, data FROM articles").fetchall())
+    kept = {i: (at, letters) for i, at, letters in conn.execute("SELECT * FROM search_folds")}
+    wanted = {i: folds(plain_text_from_json(json.loads(d))) for i, d in rows.items()}
+    assert kept == {i: f for i, f in wanted.items() if f}  # a row exactly where a letter folds
+    assert 10 < len(kept) < len(rows)
+    older = copy_db(sample_db, tmp_path / "older.db")  # a database made before search_folds
+    with sqlite3.connect(older) as c:
+        c.execute("DELETE FROM meta WHERE key = 'search_folds'")
+        c.execute("DELETE FROM search_folds")
+    c.close()
+    old = Store(older)
+    words = _words_at_folds(store)
+    assert len(words) > 10
+    put_back = 0
+    for word in words:
+        new_hits = forgive.find(store, word).hits
+        assert [(h.title, h.snippet) for h in new_hits] == [(h.title, h.snippet) for h in forgive.find(old, word).hits]
+        assert store.search(word) == old.search(word)
+        put_back += any(c in h.snippet for h in new_hits for c in "ΆΈΉΊΌΎΏΪΫάέήίόύώϊϋΐΰςĐđŁłØøĦħıȷ")
+    assert put_back > 5

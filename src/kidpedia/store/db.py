@@ -13,6 +13,15 @@ All of kidpedia's SQL lives in this package. Articles are kept as their JSON for
 ranks with BM25 (title weighted 10x). One connection per thread, so a web server's
 worker threads can read at once.
 
+Snippets come from the index's own copy of the text, which has a few letters folded
+one for one (``scripts.FOLD_ONE``: Greek tonos, final sigma, đ, ł, ø...). For each
+article whose text has such a letter (and no CJK), ``search_folds`` keeps where they
+are and what they were (``scripts.folds``), so a snippet gets its letters back from
+the index's copy (``scripts.as_written_from_index``) without reading and decoding the
+article's JSON; an article without a row is indexed as written. A database made
+before that table (no ``meta.search_folds``) gives snippets their letters from the
+JSON as before.
+
 Resuming: ``add`` records, in the same transaction as the pages, how many source
 pages are done (``progress`` table), so an interrupted build restarts where the last
 committed batch ended and never duplicates a page (titles are unique; a page built
@@ -33,7 +42,14 @@ from typing import NamedTuple
 
 from kidpedia.errors import StoreError
 from kidpedia.model import Article, Redirect, Skip, plain_text_from_json
-from kidpedia.store.scripts import FOLD_ONE, as_written, index_text, match_phrases
+from kidpedia.store.scripts import (
+    FOLD_ONE,
+    as_written,
+    as_written_from_index,
+    folds,
+    index_text,
+    match_phrases,
+)
 from kidpedia.titles import normalise_title
 
 SCHEMA_VERSION = "2"
@@ -84,6 +100,7 @@ CREATE TABLE IF NOT EXISTS langlinks (
     PRIMARY KEY (lang, title, to_lang)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS langlinks_to ON langlinks(to_lang, to_title);
+CREATE TABLE IF NOT EXISTS search_folds (id INTEGER PRIMARY KEY, at BLOB NOT NULL, letters TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -184,6 +201,7 @@ class Store:
         self.mmap_mb = mmap_mb  # > 0: read through a memory map (the site: search at 1 M articles)
         self._local = threading.local()
         self._default_lang: str | None = None
+        self._folds: bool | None = None  # whether the database keeps ``search_folds`` (read once)
         if not create:
             if not self.path.exists():
                 raise StoreError(
@@ -196,8 +214,11 @@ class Store:
         try:
             conn = self._conn()
             if create:
+                fresh = not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone()
                 conn.executescript(_SCHEMA)
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                if fresh:  # every article of this database will have its ``search_folds`` row if it needs one
+                    conn.execute("INSERT OR IGNORE INTO meta VALUES ('search_folds', '1')")
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('app', 'kidpedia')")
                 conn.commit()
             row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
@@ -339,6 +360,11 @@ class Store:
             "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
             (aid, index_text(a.title), index_text(a.body)),
         )
+        folded = folds(a.body)
+        if folded:
+            conn.execute("INSERT OR REPLACE INTO search_folds VALUES (?, ?, ?)", (aid, *folded))
+        elif row:
+            conn.execute("DELETE FROM search_folds WHERE id = ?", (aid,))
 
     def add_langlinks(self, lang: str, links: Iterable[tuple[int, str, str]]) -> int:
         """Language links of edition ``lang`` by page id (a ``langlinks`` dump table's
@@ -551,17 +577,44 @@ class Store:
                 (MARK_START, MARK_END, match, lang, title_key(query.strip()), limit, offset),
             ).fetchall()
             if rows or offset:
-                originals = self.plain_texts([r[0] for r in rows])
-                return [SearchHit(t, as_written(s, originals.get(i, "")), -r) for i, t, s, r in rows]
+                written = self.as_written([(r[0], r[2]) for r in rows])
+                return [SearchHit(t, w, -r) for (_, t, _, r), w in zip(rows, written, strict=True)]
         return []
 
-    def plain_texts(self, ids: list[int]) -> dict[int, str]:
-        """The text each article's search entry was made from (to show snippets as written)."""
-        if not ids:
-            return {}
+    def as_written(self, snippets: list[tuple[int, str]]) -> list[str]:
+        """Each (article id, snippet of its search entry) as written: the letters the
+        index folded put back (``scripts.as_written``), read from ``search_folds`` and
+        the index's own text, only for the articles that have any."""
+        if not snippets:
+            return []
+        conn = self._conn()
+        if not self._has_folds(conn):  # an older database: from the articles' JSON
+            marks = ",".join("?" * len(snippets))
+            rows = conn.execute(
+                f"SELECT id, data FROM articles WHERE id IN ({marks})", [i for i, _ in snippets]
+            ).fetchall()
+            originals = {i: _plain_text(i, d) for i, d in rows}
+            return [as_written(s, originals.get(i, "")) for i, s in snippets]
+        ids = sorted({i for i, _ in snippets})
         marks = ",".join("?" * len(ids))
-        rows = self._conn().execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids).fetchall()
-        return {i: _plain_text(i, d) for i, d in rows}
+        folded = {i: (at, letters) for i, at, letters in conn.execute(
+            f"SELECT id, at, letters FROM search_folds WHERE id IN ({marks})", ids)}
+        indexed: dict[int, str] = {}
+        if folded:
+            marks = ",".join("?" * len(folded))
+            indexed = dict(conn.execute(f"SELECT rowid, body FROM search WHERE rowid IN ({marks})", list(folded)))
+        return [
+            as_written_from_index(s, indexed[i], *folded[i]) if i in folded and i in indexed else as_written(s, "")
+            for i, s in snippets
+        ]
+
+    def _has_folds(self, conn: sqlite3.Connection) -> bool:
+        """Whether this database keeps ``search_folds`` (made since that table came)."""
+        known = self._folds
+        if known is None:
+            known = bool(conn.execute("SELECT 1 FROM meta WHERE key = 'search_folds'").fetchone())
+            self._folds = known
+        return known
 
     def search_count(self, query: str, lang: str | None = None) -> int:
         lang = self._lang(lang)

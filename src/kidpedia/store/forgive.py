@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from kidpedia.store import spelling, topk
 from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store, title_key
-from kidpedia.store.scripts import as_written, match_phrases, query_words
+from kidpedia.store.scripts import match_phrases, query_words
 
 FEW = 3  # fewer results than this and we try harder (correction, then any word)
 MIN_PREFIX = 3  # the last word is also a prefix when it has at least this many letters
@@ -84,8 +84,8 @@ def _rows(store: Store, q: _Query, lang: str, query: str, limit: int, offset: in
         f"SELECT rowid, snippet(search, 1, ?, ?, ' … ', 24) FROM search WHERE search MATCH ? AND rowid IN ({marks})",
         (MARK_START, MARK_END, match, *[r[0] for r in page]),
     ).fetchall())
-    originals = store.plain_texts([r[0] for r in page])
-    return [SearchHit(t, as_written(snippets.get(i, ""), originals.get(i, "")), -r) for i, t, r in page]
+    written = store.as_written([(i, snippets.get(i, "")) for i, _, _ in page])
+    return [SearchHit(t, w, -r) for (_, t, r), w in zip(page, written, strict=True)]
 
 
 def _ranked(store: Store, q: _Query, lang: str, n: int, slow: bool = False) -> list[tuple[int, str, float]]:

@@ -25,7 +25,10 @@ gives a snippet the letters of the text it came from (Αθήνα, not Αθηνα
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
 
 # Han (with extensions and compatibility), Hiragana, Katakana (with phonetic
@@ -53,6 +56,8 @@ FOLD_ONE = str.maketrans(
 )
 
 _FOLDABLE = re.compile("[ΆΈΉΊΌΎΏΪΫάέήίόύώϊϋΐΰςĐđŁłØøĦħıȷ]")  # FOLD_ONE's letters
+MARKS = "\ue000\ue001"  # a snippet's match marks (store.db.MARK_START, MARK_END)
+_NO_MARKS = dict.fromkeys(map(ord, MARKS))
 
 
 def has_cjk(text: str) -> bool:
@@ -108,7 +113,35 @@ def _has_cjk_cached(text: str) -> bool:
     return has_cjk(text)
 
 
-def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
+def needs_original(original: str) -> bool:
+    """Whether ``as_written`` needs ``original`` (the text indexed) to give a snippet of
+    its indexed form the letters it was written with: only when it has a letter
+    FOLD_ONE changes and no CJK (for any other text ``as_written(s, original)`` is
+    ``as_written(s, "")``: its index form is the text itself, or CJK is only unspaced)."""
+    return _FOLDABLE.search(original) is not None and not has_cjk(original)
+
+
+def folds(original: str) -> tuple[bytes, str] | None:
+    """What the index form of ``original`` lacks to be ``original``: where FOLD_ONE
+    changed a letter (positions as little-endian 32-bit integers) and the letters it
+    changed; None when ``as_written`` needs nothing of ``original`` (``needs_original``).
+    With the index form, all ``as_written_from_index`` needs, for far less than a copy."""
+    if not needs_original(original):
+        return None
+    found = list(_FOLDABLE.finditer(original))
+    at = array("I", [m.start() for m in found])
+    if sys.byteorder != "little":
+        at.byteswap()
+    return at.tobytes(), "".join(m.group() for m in found)
+
+
+def _core(text: str, marks: str) -> tuple[str, str]:
+    """A snippet without its marks, and that without the ellipses around it."""
+    bare = text.translate(_NO_MARKS if marks == MARKS else dict.fromkeys(map(ord, marks)))
+    return bare, bare.strip().removeprefix("…").removesuffix("…").strip()
+
+
+def as_written(snippet: str, original: str, marks: str = MARKS) -> str:
     """A snippet of indexed text with the letters of ``original`` (the text indexed):
     accents and final sigma put back. Folding is one character for one, so the snippet
     is found at the same length in the folded original; ``marks`` (match marks) and the
@@ -117,8 +150,7 @@ def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
     text = unspace(snippet)
     if not original or has_cjk(text):
         return text
-    bare = "".join(c for c in text if c not in marks)
-    core = bare.strip().removeprefix("…").removesuffix("…").strip()
+    bare, core = _core(text, marks)
     if not core:
         return text
     seen = original.find(core)
@@ -129,13 +161,41 @@ def as_written(snippet: str, original: str, marks: str = "\ue000\ue001") -> str:
     at = _folded(original).find(core)
     if at < 0:
         return text
-    out, i, j = [], 0, at  # i: position in bare, j: in original
+    return _put_back(text, bare, core, marks, {j - at: original[j] for j in range(at, at + len(core))})
+
+
+def as_written_from_index(snippet: str, indexed: str, at: bytes, letters: str, marks: str = MARKS) -> str:
+    """``as_written(snippet, original)`` from what the store keeps instead of ``original``:
+    its index form ``indexed`` (``index_text(original)``, the same length: ``original``
+    has no CJK) and ``folds(original)`` (``at``, ``letters``)."""
+    text = unspace(snippet)
+    if has_cjk(text):
+        return text
+    bare, core = _core(text, marks)
+    if not core:
+        return text
+    start = indexed.find(core)  # as_written's first match in the folded original
+    if start < 0:
+        return text
+    where = array("I")
+    where.frombytes(at)
+    if sys.byteorder != "little":
+        where.byteswap()
+    lo, hi = bisect_left(where, start), bisect_left(where, start + len(core))
+    if lo == hi:
+        return text  # no letter folded there: the index has it as written
+    return _put_back(text, bare, core, marks, {where[k] - start: letters[k] for k in range(lo, hi)})
+
+
+def _put_back(text: str, bare: str, core: str, marks: str, letters: dict[int, str]) -> str:
+    """``text`` with ``letters`` (offset in ``core`` -> letter) put in the place of its
+    own; ``bare`` is ``text`` without ``marks``, ``core`` in it."""
+    out, i = [], 0  # i: position in bare
     start = bare.find(core)
     for c in text:
         if c in marks:
             out.append(c)
             continue
-        out.append(original[j] if start <= i < start + len(core) else c)
-        j += start <= i < start + len(core)
+        out.append(letters.get(i - start, c) if start <= i < start + len(core) else c)
         i += 1
     return "".join(out)

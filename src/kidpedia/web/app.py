@@ -24,7 +24,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -93,6 +94,27 @@ def server_headers() -> list[tuple[str, str]]:
     return [(name.decode(), value.decode()) for name, value in SECURITY_HEADERS]
 
 
+def _remembered(gettext: Any) -> Any:
+    """Jinja's newstyle ``gettext`` (translate, mark safe when autoescaping, format),
+    remembering what a string without variables gives: every page says "Home",
+    "Search" and a dozen more the same way, and each cost a Markup and a format."""
+    said: dict[tuple[str, bool], Any] = {}
+
+    @pass_context
+    def remembered(context: Context, string: str, **variables: Any) -> Any:
+        if variables:
+            return gettext(context, string, **variables)
+        key = (string, bool(context.eval_ctx.autoescape))
+        out = said.get(key)
+        if out is None:
+            out = gettext(context, string)
+            if len(said) < 4096:  # the templates' own strings (a bound, should one ever vary)
+                said[key] = out
+        return out
+
+    return remembered
+
+
 @lru_cache(maxsize=64)
 def template_env(lang: str = "en") -> Environment:
     """The site's Jinja2 templates, autoescaped, speaking ``lang`` (the site's strings
@@ -105,8 +127,10 @@ def template_env(lang: str = "en") -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # the templates are the package's: no stat() of each one per page
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["gettext"] = _remembered(env.globals["gettext"])
     env.globals.update(
         wiki_url=render.wiki_url,
         url=editions.url,
