@@ -126,3 +126,12 @@ def test_a_person_is_never_it() -> None:
     flight = Article("Apollo 11", quick_facts=QuickFacts("infobox spaceflight", "Apollo 11", None, ()), lead=(Text(
         "Apollo 11 was the spaceflight that landed humans on the Moon. He walked. He talked. He slept."),))
     assert levels._pronoun(flight)[0] == "It"
+
+
+def test_a_sentence_and_the_one_it_leans_on_are_weighed_together() -> None:
+    hard = ("The committee's extraordinarily complicated deliberations concerning jurisdictional "
+            "responsibilities continued indefinitely.")
+    leaned_on = "Foxes' extraordinarily sophisticated territorial vocalizations communicate reproductive availability."
+    a = Article("Foxes", lead=(Text(hard), Text(f"{leaned_on} These calls carry far.")))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "These calls carry far." in text and "vocalizations" in text  # shown together: easier than alone
