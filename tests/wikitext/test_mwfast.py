@@ -36,6 +36,31 @@ def test_same_trees_as_mwparserfromhell_on_real_pages() -> None:
     assert mwfast.installed()
 
 
+def _attributes(value: object) -> object:
+    """Every attribute of every node, parameter and list of a tree, nested, in order."""
+    if isinstance(value, list | tuple):
+        return [type(value).__name__, [_attributes(v) for v in value]]
+    if hasattr(value, "__dict__"):
+        return [type(value).__name__, [(k, _attributes(v)) for k, v in vars(value).items()]]
+    return value
+
+
+def test_fast_build_stores_what_the_constructors_store() -> None:
+    """``mwfast.build`` makes each node with the same attributes, in the same order, as
+    mwparserfromhell's builder through the nodes' constructors and setters."""
+    texts = [p.read_text("utf-8") for p in PAGES] + [
+        ("{{a|b=c|d}} [[x|y|z]] <span style='a'>b</span> &nbsp; &#123; [http://x y] {{{1|2}}} <!-- c -->"
+         "\n* a\n** b\n# c\n; d : e\n----\n{|\n|+ cap\n|-\n! a !! b\n|-\n| c || d\n|}\n<br/>"),
+        "[[File:x.jpg|thumb|a [[b]] c]]", "<ref>", "{{",
+    ]
+    fast = [_attributes(mwparserfromhell.parse(t, skip_style_tags=True)) for t in texts]
+    mwfast.uninstall()
+    try:
+        assert [_attributes(mwparserfromhell.parse(t, skip_style_tags=True)) for t in texts] == fast
+    finally:
+        mwfast.install()
+
+
 def test_other_values_go_to_the_original() -> None:
     """Strings, None and lists of nodes are parsed as mwparserfromhell always did."""
     link = Wikilink("Ada Lovelace", "Ada")

@@ -240,13 +240,24 @@ def readable(unit: str) -> bool:
     words or more, a verb ("A Service Module." is no sentence), ends with a full stop,
     question or exclamation mark (a list item such as "The members of the government;" is
     no sentence), has its quotation marks and
-    brackets closed, and is not a lead-in to a list the level leaves out ("... as follows:")."""
+    brackets closed, and is not a lead-in to a list the level leaves out ("... as follows:"),
+    a participle phrase alone ("Being sent toward the Moon by the Saturn V."), a pointer to
+    the page's layout ("The table below ...", "in the figure in the upper right") or a plural
+    subject with a singular verb ("They makes them slippery")."""
     for sentence in reading.sentences(unit):
         words = sentence.split()
         if (len(words) < 3 or not _ENDS.search(sentence) or not _verb_like(words) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
-                or _LEADS_ON.search(sentence)):
+                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence)):
             return False
     return True
+
+
+_NOT_A_SENTENCE = re.compile(
+    r"^(?:Being|Having been|Having) [a-z]+\b(?!.*\b(?:is|was|are|were|has|have|had)\b)"
+    r"|\b(?:table|figure|diagram|chart|list|map|image|picture) (?:below|above)\b"
+    r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b"
+    r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
+    r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b", re.IGNORECASE)
 
 
 def _units(t: Text, groups: Groups) -> list[tuple[str, str]]:
@@ -332,7 +343,8 @@ def _pronoun_opens(text: str, pronoun: tuple[str, ...]) -> bool:
 Key = tuple[int, int, int]  # (paragraph, level-3 sentence, sentence of what it became)
 
 
-def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ...]) -> tuple[Article, list[tuple[str, str]]]:
+def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ...],
+            free_opening: bool = False) -> tuple[Article, list[tuple[str, str]]]:
     """The sentences a level shows: the article's opening sentence, then the easiest of the
     rest while the page reads at or below its target grade and, for level 1, while it is
     short. What a level-3 sentence became may be a few sentences: the first can be shown
@@ -350,7 +362,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     bound: dict[Key, list[Key]] = {}  # a first sentence -> the later ones that state a fact: shown with it
     for (i, j), (_, text) in units:
         for k, piece in enumerate(reading.sentences(text) or [text]):
-            if k and facts(piece) - title_words:
+            if k and not (free_opening and (i, j) == (0, 0)) and facts(piece) - title_words:
                 bound.setdefault((i, j, 0), []).append((i, j, k))
                 continue
             pieces[(i, j, k)] = piece
@@ -386,24 +398,48 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
 
-    def cost(key: Key) -> tuple[float, Key]:
-        bonus = 1.5 if level == 1 and key[0] < lead_count else 0.0
-        return (measures[key].fkgl - bonus, key)
+    owner = {x: k for k, xs in bound.items() for x in xs}  # a bound sentence -> the one it is shown with
 
-    order = sorted((k for k in keys if k not in skip and k != first), key=cost)
-    for _ in range(4):  # a sentence that leans on one chosen later gets another pass
+    def chain(key: Key) -> list[Key] | None:
+        """The sentence and the ones it leans on that are not chosen yet (None: one of them
+        cannot be shown)."""
+        out, at = [key], key
+        while at in leans:
+            at = owner.get(leans[at], leans[at])
+            if at in skip:
+                return None
+            if at in chosen:
+                break
+            out.append(at)
+        return out
+
+    def together(keys: list[Key]) -> reading.Measures:
+        return sum((measures[k] for k in keys), zero)
+
+    for _ in range(6):  # a sentence is weighed with the ones it leans on: shown together or not at all
         changed = False
+        order = sorted((k for k in keys if k not in skip and k not in chosen),
+                       key=lambda k: (together(c).fkgl - (1.5 if level == 1 and k[0] < lead_count else 0.0), k)
+                       if (c := chain(k)) else (99.0, k))
         for key in order:
-            if key in chosen or (key in leans and leans[key] not in chosen):
+            group = chain(key) if key not in chosen else None
+            if not group:
                 continue
             if budget is not None and total.words >= budget:
                 break
-            new = total + measures[key]
+            new = total + together(group)
             if new.fkgl <= target or new.fkgl < total.fkgl:
                 total, changed = new, True
-                chosen.add(key)
+                chosen.update(group)
         if not changed:
             break
+    box = set(rewrite.box_sentences(article, pronoun))
+    if box:  # a Quick facts sentence that says what a chosen sentence already says goes
+        for key in sorted(k for k in chosen if whole[k] in box):
+            rest = " ".join(whole[x] for k in chosen if k != key for x in (k, *bound.get(k, ())))
+            if facts(whole[key]) - title_words <= facts(rest):
+                chosen.discard(key)
+
     def shown(keys: set[Key]) -> set[Key]:
         return keys | {x for k in keys for x in bound.get(k, ())}
 
@@ -499,7 +535,14 @@ def _has_text(s: Section) -> bool:
 def _build(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]]:
     groups: Groups = {}
     shaped = _level1(article, groups) if level == 1 else _level2(article, groups)
-    return _select(shaped, level, groups, _pronoun(article))
+    out = _select(shaped, level, groups, _pronoun(article))
+    if article.lang == "en" and article_totals(out[0]).fkgl > TARGET_FKGL[level]:
+        # the whole opening reads too hard for the level: its first sentence alone
+        # ("Actresses is a 1997 Catalan language Spanish drama film."), the others chosen like the rest
+        other = _select(shaped, level, groups, _pronoun(article), free_opening=True)
+        if article_totals(other[0]).fkgl <= TARGET_FKGL[level]:
+            return other
+    return out
 
 
 def at_level(article: Article, level: int) -> Article:
