@@ -140,9 +140,11 @@ def test_a_sentence_and_the_one_it_leans_on_are_weighed_together() -> None:
 def test_no_fragment_layout_pointer_or_wrong_agreement_is_shown() -> None:
     for bad in ("Being sent toward the Moon by the Saturn V's upper stage.", "The table below lists the groups.",
                 "Their relations are shown in the figure in the upper right.", "They makes them slippery.",
-                "See below for more."):
+                "See below for more.", 'Auto" and Aldrin continued "Mode control - both auto.',
+                "I.e., the ones needed for landing."):
         assert not levels.readable(bad), bad
-    for good in ("Having won the race, he was happy.", "They make them slippery.", "It flew above the clouds."):
+    for good in ("Having won the race, he was happy.", "They make them slippery.", "It flew above the clouds.",
+                 'He said "Stop." and left.', 'The word "auto" means self.'):
         assert levels.readable(good), good
 
 

@@ -257,7 +257,10 @@ _NOT_A_SENTENCE = re.compile(
     r"|\b(?:table|figure|diagram|chart|list|map|image|picture) (?:below|above)\b"
     r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b"
     r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
-    r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b", re.IGNORECASE)
+    r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b"
+    r"|^(?:i\.e\.|e\.g\.|etc\.)"  # the rest of a sentence cut at an abbreviation
+    r"|^[^\"]*[\w.,!?]\"(?=[\s,.;:!?]|$)", re.IGNORECASE)  # a quotation's end without its start: 'Auto" and ...'
+
 
 
 def _units(t: Text, groups: Groups) -> list[tuple[str, str]]:
