@@ -384,6 +384,8 @@ def _split_shared_subject(s: str) -> str:
         return _split_and_verb(s)
     if not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
         return s
+    if re.match(r"\s*(?:and|or)\b", s[m.end():]):
+        return s  # "..., and restricted and repetitive behavior": two adjectives, not a verb
     verb2, head = m.group(1), s[:m.start()]
     found = _subject(head)
     if not found or found[1] in _MODALS or " that " in head:
