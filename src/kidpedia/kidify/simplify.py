@@ -237,6 +237,9 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         prev = before[0].lower().strip(",") if before else ""
         if prev and prev in entry.get("not_after", ()):
             return old
+        if before and "<name>" in entry.get("not_after", ()) and before[0][:1].isupper() \
+                and not re.search(r"(^|[.!?:;]\s*)$", m.string[:m.start()].rstrip()[:-len(before[0])]):
+            return old  # part of a name: "the Nord-Pas-de-Calais region"
         if before and before[0][-1:] in ",;:(" and "," in entry.get("not_after", ()):
             return old  # "X, which ..." is an aside, not "X which ..."
         if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
