@@ -140,9 +140,11 @@ def test_a_sentence_and_the_one_it_leans_on_are_weighed_together() -> None:
 def test_no_fragment_layout_pointer_or_wrong_agreement_is_shown() -> None:
     for bad in ("Being sent toward the Moon by the Saturn V's upper stage.", "The table below lists the groups.",
                 "Their relations are shown in the figure in the upper right.", "They makes them slippery.",
-                "See below for more."):
+                "See below for more.", 'Auto" and Aldrin continued "Mode control - both auto.',
+                "I.e., the ones needed for landing.", "Sameness is resistance to change; for example."):
         assert not levels.readable(bad), bad
-    for good in ("Having won the race, he was happy.", "They make them slippery.", "It flew above the clouds."):
+    for good in ("Having won the race, he was happy.", "They make them slippery.", "It flew above the clouds.",
+                 'He said "Stop." and left.', 'The word "auto" means self.'):
         assert levels.readable(good), good
 
 
@@ -155,3 +157,12 @@ def test_a_box_sentence_is_not_said_twice() -> None:
     for level in (1, 2):
         text = " ".join(t.text for t in levels._body(levels.at_level(a, level)))
         assert text.count("14 March 1879") == 1, text
+
+
+def test_a_sentence_leans_on_the_one_just_before_it() -> None:
+    a = Article("Alabama", lead=(Text("Alabama is a state."),),
+                sections=(Section("Name", 2, (Text(
+                    "Some say the name comes from a word. The state has many names. The state has many names. "
+                    "This is probably wrong."),)),))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "many names" in text and "probably wrong" not in text  # its antecedent is the repeat, not shown

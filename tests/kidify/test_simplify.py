@@ -394,3 +394,10 @@ def test_an_aside_goes_only_where_the_sentence_carries_on() -> None:
     assert "They were viewed as plants" not in out and "Unlike macroalgae microalgae" not in out
     assert simp.simplify("Many people, especially in small towns, still keep chickens.", 2, steps=("asides",)) == \
         "Many people still keep chickens."
+
+
+def test_an_adjective_pair_after_and_is_no_second_verb() -> None:
+    s = ("Autism is a disorder characterized by impaired social interaction, verbal and non-verbal "
+         "communication, and restricted and repetitive behavior.")
+    assert "Autism restricted" not in simp.simplify(s, 2)
+    assert "Autism restricted" not in simp.simplify(s, 1)

@@ -257,7 +257,11 @@ _NOT_A_SENTENCE = re.compile(
     r"|\b(?:table|figure|diagram|chart|list|map|image|picture) (?:below|above)\b"
     r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b"
     r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
-    r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b", re.IGNORECASE)
+    r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b"
+    r"|^(?:i\.e\.|e\.g\.|etc\.)"  # the rest of a sentence cut at an abbreviation
+    r"|[;,] (?:for example|for instance|such as|including|like)\.$"  # an example cut off
+    r"|^[^\"]*[\w.,!?]\"(?=[\s,.;:!?]|$)", re.IGNORECASE)  # a quotation's end without its start: 'Auto" and ...'
+
 
 
 def _units(t: Text, groups: Groups) -> list[tuple[str, str]]:
@@ -390,10 +394,13 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         elif n and (_leans(text, pronoun, others) or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
             # its antecedent is the sentence before it; at a paragraph's start outside the
             # lead that is the section's heading or another paragraph: not shown alone
-            if j == 0 and i >= lead_count:
+            # within a paragraph its antecedent is the sentence just before it: where that
+            # one cannot be shown (a fragment, said before), neither can this one
+            before = max((x for x in whole if x[:2] == (i, j - 1)), default=None) if j else keys[n - 1]
+            if (j == 0 and i >= lead_count) or before is None:
                 skip.add(key)
             else:
-                leans[key] = keys[n - 1]
+                leans[key] = before
     first = keys[0] if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)

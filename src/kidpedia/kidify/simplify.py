@@ -237,6 +237,9 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         prev = before[0].lower().strip(",") if before else ""
         if prev and prev in entry.get("not_after", ()):
             return old
+        if before and "<name>" in entry.get("not_after", ()) and before[0][:1].isupper() \
+                and not re.search(r"(^|[.!?:;]\s*)$", m.string[:m.start()].rstrip()[:-len(before[0])]):
+            return old  # part of a name: "the Nord-Pas-de-Calais region"
         if before and before[0][-1:] in ",;:(" and "," in entry.get("not_after", ()):
             return old  # "X, which ..." is an aside, not "X which ..."
         if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
@@ -384,6 +387,8 @@ def _split_shared_subject(s: str) -> str:
         return _split_and_verb(s)
     if not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
         return s
+    if re.match(r"\s*(?:and|or)\b", s[m.end():]):
+        return s  # "..., and restricted and repetitive behavior": two adjectives, not a verb
     verb2, head = m.group(1), s[:m.start()]
     found = _subject(head)
     if not found or found[1] in _MODALS or " that " in head:
