@@ -401,3 +401,24 @@ def test_an_adjective_pair_after_and_is_no_second_verb() -> None:
          "communication, and restricted and repetitive behavior.")
     assert "Autism restricted" not in simp.simplify(s, 2)
     assert "Autism restricted" not in simp.simplify(s, 1)
+
+
+def test_an_opening_participle_phrase_is_no_sentence_of_its_own() -> None:
+    s = ("After receiving suspended sentences several times for anti-government activities, Yun retired from "
+         "politics in 1980 and focused on cultural activities.")
+    out = simp.simplify(s, 2)
+    assert out.startswith("After receiving suspended sentences several times for anti-government activities, Yun")
+    assert "Receiving" not in out
+
+
+def test_two_plain_words_make_no_repeated_word() -> None:
+    s = "Figaro then arrives and tries to initiate the beginning of the wedding festivities."
+    out = simp.simplify(s, 2, steps=("words",))
+    assert "start the start" not in out
+    assert out == "Figaro then arrives and tries to start the beginning of the wedding festivities."
+
+
+def test_an_opening_participle_or_adjective_keeps_its_comma() -> None:
+    s = "Initially very disorganized, surface pressures gradually decreased across the region."
+    assert simp.simplify(s, 2).startswith("At first disorganized, surface pressures")
+    assert simp.simplify("In 1990, he left.", 2, steps=("commas",)) == "In 1990 he left."

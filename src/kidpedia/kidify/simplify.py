@@ -262,6 +262,8 @@ def plain_words(s: str) -> str:
         for m in pattern.finditer(s):
             new = swap(m)
             head = s[at:m.start()]
+            if new != m.group(0) and _repeats(new, "".join(out) + head, s[:m.start()]):
+                new = m.group(0)  # "initiate the beginning" is no "start the start"
             if new != m.group(0):  # "an initial plan" -> "a first plan"
                 a = re.search(r"\b([Aa]n?)(\s+)$", head)
                 if a:
@@ -270,6 +272,14 @@ def plain_words(s: str) -> str:
             at = m.end()
         s = "".join(out) + s[at:]
     return _capital(s)
+
+
+def _repeats(new: str, done: str, before: str) -> bool:
+    """The plain word says again a word just before it that an earlier swap put there
+    ("tries to start the start of"): the two rules collide."""
+    near = [w.lower().strip(",;:") for w in done.split()[-2:]]
+    was = [w.lower().strip(",;:") for w in before.split()[-2:]]
+    return any(w in near and w not in was for w in new.lower().split() if len(w) > 3)
 
 
 def split_clauses(s: str) -> str:
@@ -655,7 +665,8 @@ def _split_one(s: str) -> str:
                 break
             if w.endswith(","):
                 rest = " ".join(words[i + 1:])
-                if _clause_follows(rest) and _complete_clause(words[1:i + 1]):
+                if _clause_follows(rest) and _complete_clause(words[1:i + 1]) \
+                        and _clause_follows(" ".join(words[1:i + 1])):  # not "After receiving X, Y ..."
                     head = _capital(" ".join(words[1:i + 1])[:-1])
                     return f"{head}. {_LEADING[first]} {rest[:1].lower() + rest[1:] if rest.split()[0] in _CLAUSE_START else rest}"
                 break
@@ -691,6 +702,15 @@ _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "ju
 _COMMA_CONJ = re.compile(r",\s(and|but|or)\s")
 
 
+def _garden_path(opening: str, nxt: str) -> bool:
+    """Without its comma the opening phrase would run into what follows: it ends on a
+    participle or an adjective ("At first disorganized, surface pressures ..." is no "At
+    first disorganized surface pressures") before a bare word."""
+    last = opening.split()[-1]
+    return (last.islower() and last.endswith(("ed", "ing", "en")) and last not in _ING_NOUNS and len(last) > 4
+            and nxt.islower() and nxt not in _SUBJECT_WORDS)
+
+
 def fewer_commas(s: str) -> str:
     """Optional commas go: after an opening phrase of at most four words ("In 1990, he
     left" -> "In 1990 he left"; not inside a date, "On 4 May, 1990"), and before "and",
@@ -701,7 +721,7 @@ def fewer_commas(s: str) -> str:
         m = _OPENING.match(part)
         if m and len(m.group(1).split()) <= 4:
             nxt = part[m.end():].split()[0]
-            if not nxt[:1].isdigit() and nxt.lower().strip(",") not in _MONTHS:
+            if not nxt[:1].isdigit() and nxt.lower().strip(",") not in _MONTHS and not _garden_path(m.group(1), nxt):
                 part = m.group(1) + " " + part[m.end():]
 
         def conj(c: re.Match[str], part: str = part) -> str:
