@@ -422,3 +422,17 @@ def test_an_opening_participle_or_adjective_keeps_its_comma() -> None:
     s = "Initially very disorganized, surface pressures gradually decreased across the region."
     assert simp.simplify(s, 2).startswith("At first disorganized, surface pressures")
     assert simp.simplify("In 1990, he left.", 2, steps=("commas",)) == "In 1990 he left."
+
+
+def test_a_parenthetical_that_alone_states_a_measure_or_a_year_stays() -> None:
+    assert simp.simplify("It is on the shore of a lake called the Tollensesee (18 km ²).", 2) == \
+        "It is on the shore of a lake called the Tollensesee (18 km ²)."
+    assert simp.simplify("Libra (1988) is a novel written by Don DeLillo.", 2) == "Libra (1988) is a book written by Don DeLillo."
+    kept = "The highest peak is Cerro de Punta (4,390 feet; 1,338 m), in this range."
+    assert "(4,390 feet; 1,338 m)" in simp.simplify(kept, 2)  # held aside: no step splits inside it
+    for gone in ("Jacques René Chirac (born 29 November 1932) is a French politician.",  # life dates
+                 "Werner Heisenberg (5 December 1901 – 1 February 1976) was a physicist.",
+                 "The lake is 6,000 m (19,685 ft) deep.",  # the same measure in other units
+                 "It is on the cover of the album (Guy and Llewelyn-Jones 2004, 111).",  # a citation
+                 "A first language (also mother tongue, or L1) is learnt at home."):  # other names
+        assert "(" not in simp.simplify(gone, 2), gone
