@@ -135,3 +135,34 @@ def test_a_sentence_and_the_one_it_leans_on_are_weighed_together() -> None:
     a = Article("Foxes", lead=(Text(hard), Text(f"{leaned_on} These calls carry far.")))
     text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
     assert "These calls carry far." in text and "vocalizations" in text  # shown together: easier than alone
+
+
+def test_no_fragment_layout_pointer_or_wrong_agreement_is_shown() -> None:
+    for bad in ("Being sent toward the Moon by the Saturn V's upper stage.", "The table below lists the groups.",
+                "Their relations are shown in the figure in the upper right.", "They makes them slippery.",
+                "See below for more.", 'Auto" and Aldrin continued "Mode control - both auto.',
+                "I.e., the ones needed for landing.", "Sameness is resistance to change; for example."):
+        assert not levels.readable(bad), bad
+    for good in ("Having won the race, he was happy.", "They make them slippery.", "It flew above the clouds.",
+                 'He said "Stop." and left.', 'The word "auto" means self.'):
+        assert levels.readable(good), good
+
+
+def test_a_box_sentence_is_not_said_twice() -> None:
+    from kidpedia.model import FactRow, QuickFacts
+
+    box = QuickFacts("infobox scientist", "", None, (FactRow("Born", (Text("14 March 1879, Ulm"),)),))
+    a = Article("Albert Einstein", quick_facts=box, lead=(Text(
+        "Albert Einstein was a German physicist. He was born in Ulm on 14 March 1879. He was a man."),))
+    for level in (1, 2):
+        text = " ".join(t.text for t in levels._body(levels.at_level(a, level)))
+        assert text.count("14 March 1879") == 1, text
+
+
+def test_a_sentence_leans_on_the_one_just_before_it() -> None:
+    a = Article("Alabama", lead=(Text("Alabama is a state."),),
+                sections=(Section("Name", 2, (Text(
+                    "Some say the name comes from a word. The state has many names. The state has many names. "
+                    "This is probably wrong."),)),))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "many names" in text and "probably wrong" not in text  # its antecedent is the repeat, not shown

@@ -22,6 +22,8 @@ from kidpedia.kidify.simplify import facts
      "Pyrenees and bordered by Spain and France."),
      ("Andorra is a landlocked microstate in Europe. It is located in the Pyrenees and bordered by Spain and "
      "France. Its full name is the Principality of Andorra.")),
+    ("Albania, officially called the Republic of Albania, is a country in Southeastern Europe.",
+     "Albania is a country in Southeastern Europe. Its full name is the Republic of Albania."),
     ("Asphalt, also known as bitumen, is a sticky, black liquid.",
      "Asphalt is a sticky, black liquid. It is also called bitumen."),
     ("Aristotle was a Greek philosopher born in the city of Stagira.",

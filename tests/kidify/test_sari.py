@@ -42,7 +42,7 @@ def test_easse_anchors_on_asset_validation() -> None:
 @needs_asset
 @pytest.mark.slow
 def test_simplify_level_2_on_asset_validation() -> None:
-    """A ratchet on what bench/readability.py reports: SARI 38.07 on 2 December 2026
+    """A ratchet on what bench/readability.py reports: SARI 38.13 on 2 December 2026
     (copying the input scores 22.53; SBMT-SARI's published 37.1 on the test split), and
     the output reads easier than the input. Facts: every number and name of the input is
     still in the output (a name that now opens a sentence counts)."""
@@ -52,7 +52,7 @@ def test_simplify_level_2_on_asset_validation() -> None:
     orig, refs = asset.load()
     out = [simplify(s, 2) for s in orig]
     assert len(out) == len(orig)
-    assert corpus_sari(orig, out, refs) >= 37.9
+    assert corpus_sari(orig, out, refs) >= 38.0
 
     def grade(lines: list[str]) -> float:
         return reading.measure(" ".join(x if x.endswith((".", "!", "?")) else x + "." for x in lines),

@@ -373,3 +373,31 @@ def test_a_semicolon_before_a_list_or_a_phrase_stays_and_abbreviations_keep_thei
 def test_a_participle_after_a_present_perfect_is_said_in_the_past() -> None:
     out = simp.simplify("He has also recorded five albums as a solo artist, debuting with Leading Off in 1994.", 2)
     assert "debuts" not in out and "1994" in out
+
+
+def test_plain_word_guards_are_words() -> None:
+    """YAML reads a bare on/off/yes/no as a truth value: every guard must stay a word."""
+    for entry in simp.word_rules()[1]:
+        for key in ("not_after", "not_before", "kept"):
+            assert all(isinstance(w, str) for w in entry.get(key, ())), (entry["from"], key)
+
+
+def test_an_aside_goes_only_where_the_sentence_carries_on() -> None:
+    s = ("Included organisms range from unicellular genera to multicellular forms, such as the giant kelp, "
+         "a large brown alga which may grow up to 50 meters in length.")
+    assert "forms a large brown alga" not in simp.simplify(s, 2)
+    s = ("Scientists developed the ATS, which consists of shallow, 100-foot raceways of nylon netting where "
+         "algae colonies can form, and studied its efficacy for three years.")
+    assert "the ATS 100-foot" not in simp.simplify(s, 2)
+    s = "Unlike macroalgae, which were clearly viewed as plants, microalgae were frequently considered animals."
+    out = simp.simplify(s, 2)
+    assert "They were viewed as plants" not in out and "Unlike macroalgae microalgae" not in out
+    assert simp.simplify("Many people, especially in small towns, still keep chickens.", 2, steps=("asides",)) == \
+        "Many people still keep chickens."
+
+
+def test_an_adjective_pair_after_and_is_no_second_verb() -> None:
+    s = ("Autism is a disorder characterized by impaired social interaction, verbal and non-verbal "
+         "communication, and restricted and repetitive behavior.")
+    assert "Autism restricted" not in simp.simplify(s, 2)
+    assert "Autism restricted" not in simp.simplify(s, 1)

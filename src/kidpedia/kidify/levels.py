@@ -240,13 +240,28 @@ def readable(unit: str) -> bool:
     words or more, a verb ("A Service Module." is no sentence), ends with a full stop,
     question or exclamation mark (a list item such as "The members of the government;" is
     no sentence), has its quotation marks and
-    brackets closed, and is not a lead-in to a list the level leaves out ("... as follows:")."""
+    brackets closed, and is not a lead-in to a list the level leaves out ("... as follows:"),
+    a participle phrase alone ("Being sent toward the Moon by the Saturn V."), a pointer to
+    the page's layout ("The table below ...", "in the figure in the upper right") or a plural
+    subject with a singular verb ("They makes them slippery")."""
     for sentence in reading.sentences(unit):
         words = sentence.split()
         if (len(words) < 3 or not _ENDS.search(sentence) or not _verb_like(words) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
-                or _LEADS_ON.search(sentence)):
+                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence)):
             return False
     return True
+
+
+_NOT_A_SENTENCE = re.compile(
+    r"^(?:Being|Having been|Having) [a-z]+\b(?!.*\b(?:is|was|are|were|has|have|had)\b)"
+    r"|\b(?:table|figure|diagram|chart|list|map|image|picture) (?:below|above)\b"
+    r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b"
+    r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
+    r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b"
+    r"|^(?:i\.e\.|e\.g\.|etc\.)"  # the rest of a sentence cut at an abbreviation
+    r"|[;,] (?:for example|for instance|such as|including|like)\.$"  # an example cut off
+    r"|^[^\"]*[\w.,!?]\"(?=[\s,.;:!?]|$)", re.IGNORECASE)  # a quotation's end without its start: 'Auto" and ...'
+
 
 
 def _units(t: Text, groups: Groups) -> list[tuple[str, str]]:
@@ -379,10 +394,13 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         elif n and (_leans(text, pronoun, others) or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
             # its antecedent is the sentence before it; at a paragraph's start outside the
             # lead that is the section's heading or another paragraph: not shown alone
-            if j == 0 and i >= lead_count:
+            # within a paragraph its antecedent is the sentence just before it: where that
+            # one cannot be shown (a fragment, said before), neither can this one
+            before = max((x for x in whole if x[:2] == (i, j - 1)), default=None) if j else keys[n - 1]
+            if (j == 0 and i >= lead_count) or before is None:
                 skip.add(key)
             else:
-                leans[key] = keys[n - 1]
+                leans[key] = before
     first = keys[0] if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
@@ -422,6 +440,13 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 chosen.update(group)
         if not changed:
             break
+    box = set(rewrite.box_sentences(article, pronoun))
+    if box:  # a Quick facts sentence that says what a chosen sentence already says goes
+        for key in sorted(k for k in chosen if whole[k] in box):
+            rest = " ".join(whole[x] for k in chosen if k != key for x in (k, *bound.get(k, ())))
+            if facts(whole[key]) - title_words <= facts(rest):
+                chosen.discard(key)
+
     def shown(keys: set[Key]) -> set[Key]:
         return keys | {x for k in keys for x in bound.get(k, ())}
 

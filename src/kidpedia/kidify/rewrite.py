@@ -22,7 +22,7 @@ _BE = ("is", "was", "are", "were")
 # the opening: "Subject[, appositive,] be rest"
 _OPENING = re.compile(r"^(?P<subj>(?:In [^,]{3,40}, )?[^,]{2,80}?)(?P<app>, [^;]*?,)? (?P<be>is|was|are|were) (?P<rest>.+)$")
 _NAMING = re.compile(
-    r"^(?:(?P<official>officially)|(?:also |commonly |often |sometimes |or |formerly )*"
+    r"^(?:(?P<official>officially(?: (?:known as|called|named))?)|(?:also |commonly |often |sometimes |or |formerly )*"
     r"(?:known as|called|referred to as|named)|or|also|formerly)\s+(?P<name>.+)$")
 _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "characterised", "derived", "written",
                 "published", "founded", "made", "built", "found", "known", "named", "native", "used", "directed",

@@ -221,6 +221,7 @@ def drop_adverbials(s: str) -> str:
 _PAST_ONLY_TEXT = ("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
                    "swam threw wore hid forgot did showed")
 _PAST_ONLY = frozenset(_PAST_ONLY_TEXT.split())
+_BE_FORMS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 _AUXILIARIES = frozenset(["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "having"])
 
 
@@ -236,10 +237,15 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         prev = before[0].lower().strip(",") if before else ""
         if prev and prev in entry.get("not_after", ()):
             return old
+        if before and "<name>" in entry.get("not_after", ()) and before[0][:1].isupper() \
+                and not re.search(r"(^|[.!?:;]\s*)$", m.string[:m.start()].rstrip()[:-len(before[0])]):
+            return old  # part of a name: "the Nord-Pas-de-Calais region"
         if before and before[0][-1:] in ",;:(" and "," in entry.get("not_after", ()):
             return old  # "X, which ..." is an aside, not "X which ..."
         if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
             return old  # "was ceded" is no "was gave up", "had witnessed" no "had saw"
+        if prev in _BE_FORMS and entry["to"].split()[0] in ("got", "get", "gets"):
+            return old  # "have been obtained" is no "have been got"
         after = m.string[m.end():].split()[:1]
         nxt = after[0].lower().strip(",.;:") if after else ""
         if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
@@ -273,7 +279,12 @@ def split_clauses(s: str) -> str:
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
-    if m and (m.re is _WHICH or _finite(m.group(1))):
+    head = s[:m.start()].split() if m else []
+    if m and (m.re is _WHICH or _finite(m.group(1))) and not (len(head) < 4 and not _has_verb(head)) \
+            and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
+            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b", m.group(2)):
+        # the clause ends the sentence: not "..., which was part of X, when the army grew" (the "when" is the
+        # main clause's)
         verb, before = m.group(1), s[:m.start()].split()[-1]
         plural = before.islower() and before.endswith("s") and not before.endswith(("ss", "us", "is"))
         if verb in _WHAT_FOLLOWS:
@@ -376,6 +387,8 @@ def _split_shared_subject(s: str) -> str:
         return _split_and_verb(s)
     if not s.endswith(".") or len(s[:m.start()].split()) < 5 or not _finite(m.group(1)):
         return s
+    if re.match(r"\s*(?:and|or)\b", s[m.end():]):
+        return s  # "..., and restricted and repetitive behavior": two adjectives, not a verb
     verb2, head = m.group(1), s[:m.start()]
     found = _subject(head)
     if not found or found[1] in _MODALS or " that " in head:
@@ -736,6 +749,10 @@ def drop_mid_clauses(s: str) -> str:
     m = _MID_CLAUSE.search(s)
     if not m or not s.endswith("."):
         return s
+    head, rest = s[:m.start()].split(), s[m.end():].split()
+    if (not head or head[0].lower() in _OPENING_WORDS or _has_verb(head) or "," in s[:m.start()]
+            or not rest or not _predicate_follows(rest)):
+        return s  # only an aside about the subject ("X, which ..., is old"), not "Unlike X, which ..., Y was"
     who = "They" if m.group(1) in ("are", "were", "have") else "It"
     return f"{s[:m.start()]} {s[m.end():]} {who} {m.group(1)} {m.group(2)}."
 
@@ -915,6 +932,19 @@ _OPENING_WORDS = frozenset(["in", "on", "at", "by", "after", "before", "during",
                             "thus", "then", "still", "also", "so", "but", "yet", "and", "or"])
 
 
+_PRE_VERB = frozenset(["still", "also", "often", "now", "then", "later", "never", "always", "soon", "usually", "once",
+                       "not", "only", "even", "first", "mostly", "mainly", "again"])
+
+
+def _predicate_follows(words: list[str]) -> bool:
+    """The words open a predicate: a verb, maybe after an adverb ("still keep chickens")."""
+    first = words[0].lower()
+    if _is_verb(first) or first in _MODALS:
+        return True
+    return (first in _PRE_VERB or (first.endswith("ly") and first.isalpha())) and len(words) > 1 \
+        and (_is_verb(words[1]) or words[1].lower() in _MODALS)
+
+
 def drop_asides(s: str) -> str:
     """An aside set off by a comma goes when it states no number or name and the rest is
     a sentence of its own: "The town has a castle, which was built by the first lord." ->
@@ -945,10 +975,12 @@ def _drop_aside(part: str) -> str:
                 and (kind == "table" or i + 1 == len(segs))):
             return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go
         nxt = segs[i + 1].split() if i + 1 < len(segs) else []
+        opening = i == 1 and prev and prev[0].lower() in _OPENING_WORDS and not _has_verb(prev[1:])
         if (kind == "table" and nxt and not facts(seg) and not listed and len(prev) >= 2 and len(nxt) >= 2
                 and nxt[0].lower() not in _LIST_WORDS and prev[-1].lower() not in _LIST_WORDS
-                and (_has_verb(nxt) or i + 2 == len(segs))):
-            opening = i == 1 and prev[0].lower() in _OPENING_WORDS and not _has_verb(prev[1:])
+                and (_predicate_follows(nxt) if not opening else _has_verb(nxt))):
+            # "The castle, which ..., is old": the words after the aside carry on the sentence (its verb,
+            # or after an opening phrase a clause of its own), not "forms, such as X, a large alga ..."
             segs[i - 1] = segs[i - 1] + (", " if opening else " ") + segs[i + 1]
             del segs[i:i + 2]
             continue

@@ -137,7 +137,7 @@ def template_env(lang: str = "en") -> Environment:
         site_name="kidpedia",
         ui_lang=lang,
         ui_dir=text_direction(lang),
-        number=lambda n: format_number(n, lang),
+        number=lru_cache(maxsize=4096, typed=True)(lambda n: format_number(n, lang)),  # CLDR formatting costs
     )
     return env
 

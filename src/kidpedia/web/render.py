@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -47,7 +48,12 @@ class TitleLookup(Protocol):
 def wiki_url(title: str, lang: str | None = None) -> str:
     """The site path of an article: ``/wiki/`` + title with spaces as underscores, encoded
     (``/<lang>/wiki/...`` for an edition other than the site's default, see editions.py)."""
-    return editions.url("/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE), lang)
+    return editions.url(_wiki_path(title), lang)
+
+
+@lru_cache(maxsize=65536)  # every page links the same titles again and again
+def _wiki_path(title: str) -> str:
+    return "/wiki/" + quote(title.replace(" ", "_"), safe=_PATH_SAFE)
 
 
 def wikipedia_url(title: str, lang: str = "en") -> str:
