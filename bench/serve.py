@@ -1,8 +1,9 @@
 """Web serving speed against a floor measured in the same run, by the same server.
 
-    python bench/serve.py [--db PATH] [--seconds 4] [--clients 1 8] [--out bench/out]
+    python bench/serve.py [--db PATH] [--seconds 4] [--clients 1 8] [--workers 1] [--out bench/out]
 
-The server is the real command, ``kidpedia serve --db DB`` (one uvicorn process),
+The server is the real command, ``kidpedia serve --db DB [--workers N]`` (one uvicorn
+process unless ``--workers`` says more),
 started as a subprocess on a free port; DB is the bundled real sample, built into a
 temporary directory unless ``--db`` names one. Clients are threads in this process,
 each with one keep-alive HTTP/1.1 connection, asking one request after another.
@@ -70,9 +71,10 @@ def build_sample(tmp: Path) -> Path:
     return db
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    more = ["--workers", str(workers)] if workers > 1 else []  # (a tree before --workers takes none)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kidpedia", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "kidpedia", "serve", "--db", str(db), "--port", str(port), *more],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
@@ -162,13 +164,14 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="database to serve (default: build the bundled sample)")
     ap.add_argument("--seconds", type=float, default=4.0)
     ap.add_argument("--clients", type=int, nargs="+", default=[1, 8])
+    ap.add_argument("--workers", type=int, default=1, help="kidpedia serve --workers (server processes)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or build_sample(Path(tmp))
         loads = workloads(db)
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, args.workers)
         rows: list[Row] = []
         try:
             for clients in args.clients:
@@ -187,7 +190,7 @@ def main() -> None:
     meta = {
         "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
         "db": str(args.db or "bundled sample (built for this run)"), "seconds": args.seconds,
-        "articles": len(loads["article page"]),
+        "articles": len(loads["article page"]), "workers": args.workers,
     }
     path.write_text(json.dumps({"meta": meta, "rows": [asdict(r) for r in rows]}, indent=2) + "\n")
     print(f"\nwritten: {path}")

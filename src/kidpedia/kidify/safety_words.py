@@ -432,14 +432,42 @@ def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
     its accents folded away make false friends ("cụm", a cluster in Vietnamese, is not
     "cum"; "mong", to hope, is not the slur). Simple English is English.
     """
+    lists = _wordlists_for(lang)
+    if not query and _surely_clean(text, lists):
+        return _NOTHING
     result = Scan()
-    for wl in _wordlists_for(lang):
+    for wl in lists:
         found = wl.scan(text, query)
         if wl.lang != lang and not _is_english(lang):
             exempt = own._english_exempt if (own := wordlist(lang)) else set()
             found = Scan(strong=tuple(w for w in found.strong if _key(w) not in exempt))
         result = result.plus(found)
     return result
+
+
+_NOTHING = Scan()
+
+
+def _surely_clean(text: str, lists: tuple[WordList, ...]) -> bool:
+    """True when each list's ``scan(text)`` would find nothing by its first checks (the
+    commonest answer: most passages hold no listed word): the same tests on the same
+    folded text, made once for all the lists, without a ``Scan`` per list. A list that
+    would mask a name in ``text`` (or skips its first check) leaves it to ``scan``."""
+    base = strip_accents(fold(text))
+    if "*" in base:
+        return False
+    for wl in lists:
+        if not (wl._has_terms and wl._mask_keeps_words):
+            return False
+        if wl._names is not None and wl._names.search(text):
+            return False
+        if wl._may_hold_a_term(base, masked=False):
+            return False
+    tricked = tricked_words(text)
+    if not tricked:
+        return True
+    joined = " ".join(tricked)
+    return not any(wl._scan_one(joined, False, cue_all=True) for wl in lists)
 
 
 def _is_english(lang: str) -> bool:
