@@ -448,3 +448,15 @@ def test_more_correct_english_from_asset_valid() -> None:
     s = "The Polish people, or Poles, are a Western Slavic ethnic group."
     assert simp.simplify(s, 2, steps=("commas",)) == s  # the comma that opens an aside another closes stays
     assert simp.simplify("It ate fish, and frogs.", 2, steps=("commas",)) == "It ate fish and frogs."
+
+
+def test_a_list_item_is_no_subject_and_a_swap_repeats_no_word() -> None:
+    s = ("The term is applied to all of Morocco, Algeria, and Tunisia, but in older Arabic usage pertained only "
+         "to the area between the Atlas Mountains and the sea.")
+    assert "Algeria. Tunisia" not in simp.simplify(s, 2)
+    s = "Soy milk, sometimes called soy drink / beverage, is a beverage made from soybeans."
+    assert "drink / drink" not in simp.simplify(s, 2, steps=("words",))
+    assert simp.simplify("A dogfight, or dog fight, is aerial combat.", 2, steps=("commas",)) == \
+        "A dogfight, or dog fight, is aerial combat."
+    s = "On August 15, convection organized into bands, and as its winds grew, an eye developed."
+    assert "bands, and as its winds grew, an eye" in simp.simplify(s, 2, steps=("commas",))

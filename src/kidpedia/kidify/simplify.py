@@ -305,7 +305,7 @@ def plain_words(s: str) -> str:
         for m in pattern.finditer(s):
             new = swap(m)
             head = s[at:m.start()]
-            if new != m.group(0) and _repeats(new, "".join(out) + head, s[:m.start()]):
+            if new != m.group(0) and _repeats(new, m.group(0), "".join(out) + head):
                 new = m.group(0)  # "initiate the beginning" is no "start the start"
             if new != m.group(0):  # "an initial plan" -> "a first plan"
                 a = re.search(r"\b([Aa]n?)(\s+)$", head)
@@ -317,12 +317,11 @@ def plain_words(s: str) -> str:
     return _capital(s)
 
 
-def _repeats(new: str, done: str, before: str) -> bool:
-    """The plain word says again a word just before it that an earlier swap put there
-    ("tries to start the start of"): the two rules collide."""
-    near = [w.lower().strip(",;:") for w in done.split()[-2:]]
-    was = [w.lower().strip(",;:") for w in before.split()[-2:]]
-    return any(w in near and w not in was for w in new.lower().split() if len(w) > 3)
+def _repeats(new: str, old: str, done: str) -> bool:
+    """The plain word says again a word just before it ("tries to start the start of",
+    where two rules collide; "soy drink / drink" for "soy drink / beverage")."""
+    near = [w.lower().strip(",;:/") for w in done.split()[-2:]]
+    return any(w in near and w not in old.lower().split() for w in new.lower().split() if len(w) > 3)
 
 
 def split_clauses(s: str) -> str:
@@ -665,7 +664,8 @@ def _clause_follows(rest: str) -> bool:
     """The words after a conjunction make a sentence of their own: a subject-like start and
     a verb in the next few words (not "but not X", not "and then in 1990")."""
     words = rest.split()
-    if len(words) < 2 or words[0].lower() in _NOT_SUBJECTS or words[0].endswith("ly") or _is_verb(words[0]):
+    if len(words) < 2 or words[0].lower() in _NOT_SUBJECTS or words[0].endswith("ly") or _is_verb(words[0]) \
+            or words[0].endswith(","):  # "..., Algeria, and Tunisia, but in older usage ...": a list's last item
         return False
     if words[0].lower() == "that" and not _is_verb(words[1]):  # "..., and that he would ...": no clause of its own
         return False
@@ -775,8 +775,11 @@ def fewer_commas(s: str) -> str:
         def conj(c: re.Match[str], part: str = part) -> str:
             pieces = part[:c.start()].rsplit(",", 1)
             after = part[c.end():].split(",")
-            if len(pieces) == 1 and len(after) > 1 and len(after[0].split()) <= 3 and not _has_verb(after[0].split()):
+            if (len(pieces) == 1 and len(after) > 1 and len(after[0].split()) <= 3 and after[1].split()
+                    and _predicate_follows(after[1].split())):
                 return c.group(0)  # "The Polish people, or Poles, are": the comma opens an aside that another closes
+            if after[0].split()[:1] and after[0].split()[0].lower() in _SUBORDINATORS:
+                return c.group(0)  # "..., and as its winds grew, an eye formed": a clause follows
             return f" {c.group(1)} " if len(pieces) == 1 or len(pieces[1].split()) <= 3 else c.group(0)
 
         out.append(_COMMA_CONJ.sub(conj, part))
