@@ -460,3 +460,16 @@ def test_a_list_item_is_no_subject_and_a_swap_repeats_no_word() -> None:
         "A dogfight, or dog fight, is aerial combat."
     s = "On August 15, convection organized into bands, and as its winds grew, an eye developed."
     assert "bands, and as its winds grew, an eye" in simp.simplify(s, 2, steps=("commas",))
+
+
+def test_no_repeated_word_no_lost_predicate_and_a_split_after_an_opening() -> None:
+    assert simp.simplify("Emmen is a municipality and a town in the Netherlands.", 2, steps=("words",)) == \
+        "Emmen is a municipality and a town in the Netherlands."
+    s = ("The year 1976 saw Punk arrive on what some people perceived to be a stagnant music scene and NME, like "
+         "other \"specialist\" publications, was slow to cover this new phenomenon.")
+    assert "was slow to cover" in simp.simplify(s, 2)
+    s = ("After receiving suspended sentences several times for anti-government activities, Yun retired from "
+         "politics in 1980 and focused mainly on cultural activities until his death in 1990.")
+    assert simp.simplify(s, 2, steps=("split",)) == (
+        "After receiving suspended sentences several times for anti-government activities, Yun retired from "
+        "politics in 1980. Yun focused mainly on cultural activities until his death in 1990.")

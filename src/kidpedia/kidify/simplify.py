@@ -305,7 +305,7 @@ def plain_words(s: str) -> str:
         for m in pattern.finditer(s):
             new = swap(m)
             head = s[at:m.start()]
-            if new != m.group(0) and _repeats(new, m.group(0), "".join(out) + head):
+            if new != m.group(0) and _repeats(new, m.group(0), "".join(out) + head, s[m.end():]):
                 new = m.group(0)  # "initiate the beginning" is no "start the start"
             if new != m.group(0):  # "an initial plan" -> "a first plan"
                 a = re.search(r"\b([Aa]n?)(\s+)$", head)
@@ -317,10 +317,11 @@ def plain_words(s: str) -> str:
     return _capital(s)
 
 
-def _repeats(new: str, old: str, done: str) -> bool:
-    """The plain word says again a word just before it ("tries to start the start of",
-    where two rules collide; "soy drink / drink" for "soy drink / beverage")."""
-    near = [w.lower().strip(",;:/") for w in done.split()[-2:]]
+def _repeats(new: str, old: str, done: str, after: str) -> bool:
+    """The plain word says again a word next to it ("tries to start the start of", where
+    two rules collide; "soy drink / drink" for "soy drink / beverage"; "a town and a town"
+    for "a municipality and a town")."""
+    near = [w.lower().strip(",;:/.") for w in done.split()[-2:] + after.split()[:3]]
     return any(w in near and w not in old.lower().split() for w in new.lower().split() if len(w) > 3)
 
 
@@ -469,6 +470,10 @@ def _split_and_verb(s: str) -> str:
     back when both verbs are plain finite verbs of a sentence with no comma, both halves
     have at least four words, and the second verb is not a participle sharing the first
     one's "was" or "has" ("was born in Ulm and raised in Munich" stays)."""
+    if s.count(",") == 1 and s.split()[0].lower() in _OPENING_WORDS and s.split()[0].lower() not in _LIST_WORDS:
+        head, tail = s.split(", ", 1) if ", " in s else (s, "")
+        if tail and len(tail.split()) >= 10:  # "After X, Yun retired in 1980 and focused on Y." -> "... 1980. Yun focused on Y."
+            return f"{head}, {_split_and_verb(tail)}"
     if "," in s or not s.endswith(".") or " that " in s or " who " in s or " which " in s:
         return s
     for m in _AND_VERB_BARE.finditer(s):
@@ -960,6 +965,8 @@ def shorten(s: str, level: int = 2) -> str:
                 rest = " ".join(words[i + 1:])
                 if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]):
                     continue
+                if any(_predicate_follows(later.split()) for later in rest.split(", ")[1:] if later.split()):
+                    continue  # "... and NME, like other papers, was slow to ...": the aside closes, the sentence goes on
                 if any(w.endswith(",") for w in words[max(0, i - 2):i]) or words[i + 1].lower() in _ING_NOUNS:
                     continue  # inside a list ("cod, haddock, hake, herring"), or a noun in -ing
                 words = words[: i + 1]
