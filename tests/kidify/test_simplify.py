@@ -473,3 +473,8 @@ def test_no_repeated_word_no_lost_predicate_and_a_split_after_an_opening() -> No
     assert simp.simplify(s, 2, steps=("split",)) == (
         "After receiving suspended sentences several times for anti-government activities, Yun retired from "
         "politics in 1980. Yun focused mainly on cultural activities until his death in 1990.")
+
+
+def test_no_double_full_stop_after_an_abbreviation() -> None:
+    s = "Vaihingen may date back as far as 799 a. d., but the documents are not clear."
+    assert ".." not in simp.simplify(s, 2)
