@@ -478,3 +478,9 @@ def test_no_repeated_word_no_lost_predicate_and_a_split_after_an_opening() -> No
 def test_no_double_full_stop_after_an_abbreviation() -> None:
     s = "Vaihingen may date back as far as 799 a. d., but the documents are not clear."
     assert ".." not in simp.simplify(s, 2)
+
+
+def test_which_after_a_plural_name_is_they() -> None:
+    s = ("The Saugor and Nerbudda Territories were attached to the North-Western Provinces, which included the "
+         "British Dominions in the south.")
+    assert "Provinces. They included" in simp.simplify(s, 2, steps=("split",))

@@ -342,7 +342,8 @@ def split_clauses(s: str) -> str:
         # the clause ends the sentence: not "..., which was part of X, when the army grew" (the "when" is the
         # main clause's)
         verb, before = m.group(1), s[:m.start()].split()[-1]
-        plural = before.islower() and before.endswith("s") and not before.endswith(("ss", "us", "is"))
+        named = re.search(r"\bthe (?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*$", s[:m.start()])  # "the North-Western Provinces"
+        plural = (before.islower() or bool(named)) and before.endswith("s") and not before.endswith(("ss", "us", "is"))
         if verb in _WHAT_FOLLOWS and not _has_verb(s[:m.start()].rsplit(",", 1)[-1].split()):
             # "the words Matte, meaning meadow, and Horn, which means peak": said of a word, not a clause
             who = before.strip("\"'“”") if before[:1].isupper() or before[:1] in "\"'“" else ""
