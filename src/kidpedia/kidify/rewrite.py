@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kidpedia.kidify.simplify import MONTH_NAMES
+
 _BE = ("is", "was", "are", "were")
 
 
@@ -139,7 +141,7 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
 
 # Quick facts said as sentences (levels 1 and 2): a row whose value is one plain thing,
 # said exactly as the box says it; any other row says nothing.
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = f"(?:{MONTH_NAMES.title()})"  # the simplifier's month names, capitalised
 _DATE = re.compile(rf"\b(?:(?P<dmy>\d{{1,2}} {_MONTH} \d{{3,4}})|(?P<mdy>{_MONTH} \d{{1,2}}, \d{{3,4}})|(?P<bc>\d{{1,4}} BC)|"
                    rf"(?P<year>\d{{4}}))\b")
 _NAME_VALUE = re.compile(r"^[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|i|de|la|del|von|van|da|dos))*$")

@@ -226,7 +226,7 @@ def keep_parenthetical(before: str, paren: str) -> bool:
     years = list(_YEAR.finditer(inner))
     if (len(years) >= 2 and words and words[-1][:1].isupper()
             and inner[years[0].end():years[1].start()].strip() not in (",", "and", "or")
-            and not re.search(r"[a-z]{3,}", re.sub(_MONTH_NAMES, "", inner, flags=re.IGNORECASE))):
+            and not re.search(r"[a-z]{3,}", re.sub(MONTH_NAMES, "", inner, flags=re.IGNORECASE))):
         return False  # life dates after a name: "Ada Lovelace (10 December 1815 – 27 November 1852)"
     # a measurement, or the year of a work after its title ("Libra (1988)", "The Hobbit (1937)"); other
     # numbers ("the Irish senate (1969 – 1989)", "(# 2)", "(at about 26 weeks)") still go: keeping every one
@@ -239,9 +239,9 @@ _MEASURE = re.compile(r"^(?:about\s|~\s?)?[\d.,]+(?:\s*(?:-|–|and|to|or)\s*[\d
                       r"hectares|sq|lb|kg|mph|°|in|miles|metres|meters|kilometres|kilometers|acres|tons|tonnes)(?!\w)")
 
 
-_MONTH_NAMES = r"january|february|march|april|may|june|july|august|september|october|november|december"
+MONTH_NAMES = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _REFERENCE = re.compile(r"(?i:table|fig\.?|figure|p\.|pp\.|page)\s*\d|(?i:also|or)\b"  # a table, other names
-                        rf"|(?!(?i:{_MONTH_NAMES})\b)[A-Z][\w'’-]+(?: (?:and|&) [A-Z][\w'’-]+| et al\.?)? \d{{4}}(?:, \d+)?$")  # "(Smith 2004, 111)"
+                        rf"|(?!(?i:{MONTH_NAMES})\b)[A-Z][\w'’-]+(?: (?:and|&) [A-Z][\w'’-]+| et al\.?)? \d{{4}}(?:, \d+)?$")  # "(Smith 2004, 111)"
 _CONVERSION = re.compile(r"^(?:about\s|~\s?)?[\d.,]+(?:\s*(?:-|–|and|to|or)\s*[\d.,]+)?\s*[^\d\s][^\d]*$")
 
 
@@ -267,7 +267,7 @@ _PAST_ONLY_TEXT = ("gave went took ate began wrote rode drove broke chose spoke 
                    "swam threw wore hid forgot did showed")
 _PAST_ONLY = frozenset(_PAST_ONLY_TEXT.split())
 _BE_FORMS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
-_AUXILIARIES = frozenset(["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "having"])
+_AUXILIARIES = _BE_FORMS | {"has", "have", "had", "having"}
 
 
 def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str]:
@@ -463,8 +463,8 @@ def _split_shared_subject(s: str) -> str:
 
 
 _AND_VERB_BARE = re.compile(r"\s+and\s+([a-z]+)\s")
-_AUX = frozenset(["is", "was", "are", "were", "has", "have", "had", "be", "been", "being", "can", "could", "will",
-                  "would", "may", "might", "must", "should", "shall", "did", "does", "do"])
+_AUX = _BE_FORMS | {"has", "have", "had", "can", "could", "will", "would", "may", "might", "must", "should",
+                    "shall", "did", "does", "do"}
 _BE_HAVE = frozenset(["is", "was", "are", "were", "has", "have", "had", "became", "becomes"])
 
 
