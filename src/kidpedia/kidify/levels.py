@@ -7,7 +7,8 @@ Level 3 is the cleaned article. Level 2 is every section; level 1 is short: the 
 and the first sentences of the main sections. Each level-3 sentence is simplified for the
 level (``simplify``) and, for the article's opening, its definition said as short
 sentences (``rewrite``); past the opening the subject's name is
-said as a pronoun. Then ``_select`` chooses what the level shows: the opening, then the
+said as a pronoun; at level 1 each is then said plainly (``plain``: hard describing words and
+words a child reads better, from ``rules/plain_words.yaml``). Then ``_select`` chooses what the level shows: the opening, then the
 easiest of the other sentences while the page reads at or below its target grade (FKGL 4
 and 7) and, for level 1, while the page is short (``LEVEL_WORDS``). A sentence that leans
 on the one before it ("This led to ...") is kept only with it; one that opens with a mere
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kidpedia.kidify import reading, rewrite
+from kidpedia.kidify import plain, reading, rewrite
 from kidpedia.kidify.simplify import _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
@@ -131,6 +132,8 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     if pronoun:
         out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
                        for j, x in enumerate(reading.sentences(out)))
+    if level == 1:  # said plainly: hard describing words and words (``plain``)
+        out = plain.plain(out, pronoun, pronoun[1] if len(pronoun) > 1 else "")
     return out
 
 
