@@ -484,3 +484,21 @@ def test_which_after_a_plural_name_is_they() -> None:
     s = ("The Saugor and Nerbudda Territories were attached to the North-Western Provinces, which included the "
          "British Dominions in the south.")
     assert "Provinces. They included" in simp.simplify(s, 2, steps=("split",))
+
+
+def test_no_split_from_an_adjective_a_list_item_an_example_or_a_second_which() -> None:
+    """Real sentences of the sample that came out wrong at level 2."""
+    armed = "The armed forces were trained and supervised by Italian instructors."  # Albania: "armed" is no verb
+    assert simp.simplify(armed, 2) == armed
+    afro = ("Along with the sirenians, hyraxes, elephants, and their extinct relatives, these animals form the "
+            "superorder Afrotheria.")  # Aardvark: "their extinct relatives" is the list's last item
+    assert simp.simplify(afro, 2) == ("Along with the sirenians, hyraxes, elephants and their extinct relatives, "
+                                      "these animals form the superorder Afrotheria.")
+    algae = "Algae spread mainly by the dispersal of spores analogously to the dispersal of Plantae by seeds and spores."
+    assert simp.simplify(algae, 2) == algae  # "analogously to": the "to" is the adverb's
+    danger = ("Adventures may be activities with some potential for physical danger such as exploring, skydiving, "
+              "mountain climbing, river rafting or participating in extreme sports.")
+    assert "skydiving, mountain climbing, river rafting or" in simp.simplify(danger, 2)  # not "like exploring."
+    arousal = ("Adventurous experiences create psychological arousal, which can be interpreted as negative (e.g. fear) "
+               "or positive (e.g. flow), and which can be detrimental as stated by the Yerkes-Dodson law.")
+    assert ". It can be interpreted" not in simp.simplify(arousal, 2)  # no "It can be ... and which can be ..."

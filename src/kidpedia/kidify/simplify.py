@@ -100,6 +100,7 @@ def adverb_rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
+    data["before_to"] = frozenset(data["before_to"])
     return data
 
 
@@ -168,6 +169,7 @@ def drop_adverbs(s: str) -> str:
         opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
         inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
                  and nxt not in _NO_DROP_AFTER and not prev.endswith(",")
+                 and not (nxt == "to" and bare in adverb_rules()["before_to"])  # "analogously to"
                  and not (prev in _QUANTIFIERS and (nxt.endswith("ed") or nxt in _IRREGULAR)))  # "many commonly used"
         last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
                 and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
@@ -331,14 +333,15 @@ def _repeats(new: str, old: str, done: str, after: str) -> bool:
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = _SEMICOLON.sub(_semicolon, s)
-    s = _SPLIT_AND.sub(lambda m: ". ", s)
+    s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) else ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
     head = s[:m.start()].split() if m else []
     if m and (m.re is _WHICH or _finite(m.group(1))) and not (len(head) < 4 and not _has_verb(head)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
-            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b", m.group(2)):
+            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b",
+                          m.group(2)):
         # the clause ends the sentence: not "..., which was part of X, when the army grew" (the "when" is the
         # main clause's)
         verb, before = m.group(1), s[:m.start()].split()[-1]
@@ -365,6 +368,14 @@ def split_clauses(s: str) -> str:
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+def _ends_a_list(head: str) -> bool:
+    """The words before ", and ..." end a list of short items with no verb ("Along with the
+    sirenians, hyraxes, elephants, and their extinct relatives, ...": "their extinct relatives"
+    is the list's last item, not a new sentence's subject)."""
+    items = head.rsplit(". ", 1)[-1].split(", ")
+    return len(items) >= 3 and len(items[-1].split()) <= 3 and not _has_verb(items[-1].split())
 
 
 # a full stop that ends a sentence, not one of "U.S. on", "Inc. has", "Sr. and", "a. m.", "e. g."
@@ -407,7 +418,7 @@ def _subject(head: str) -> tuple[list[str], str] | None:
     (within seven words, no comma among them)."""
     words = head.split()
     for i, w in enumerate(words[:7]):
-        if i and _finite(w):
+        if i and _finite(w) and words[i - 1].lower() not in _DETERMINERS:  # "The armed forces were": no verb
             subject = words[:i]
             return (None if any(x.endswith(",") for x in subject) else (subject, w.lower().strip(",")))  # type: ignore[return-value]
     return None
@@ -953,6 +964,9 @@ def _complete_clause(words: list[str]) -> bool:
     return _has_verb(words[1:])
 
 
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|especially|namely|e\.g\.)\s")
+
+
 def shorten(s: str, level: int = 2) -> str:
     """A long sentence keeps what comes before a comma when that part is a sentence of its
     own and what follows is a detachable detail ("..., including ...", "..., which ...",
@@ -973,6 +987,8 @@ def shorten(s: str, level: int = 2) -> str:
                     continue  # "... and NME, like other papers, was slow to ...": the aside closes, the sentence goes on
                 if any(w.endswith(",") for w in words[max(0, i - 2):i]) or words[i + 1].lower() in _ING_NOUNS:
                     continue  # inside a list ("cod, haddock, hake, herring"), or a noun in -ing
+                if _EXAMPLES.search(" ".join(words[:i]).rsplit(",", 1)[-1] + " " + words[i]):
+                    continue  # the first of the examples ("danger such as exploring, skydiving, ...")
                 words = words[: i + 1]
                 words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
                 break
