@@ -38,6 +38,7 @@ def rules() -> dict[str, Any]:
     data["says_by_word"] = {e["word"]: e for e in data["says"]}
     data["keep_set"] = frozenset(data["keep"])
     data["common_set"] = frozenset(data["common"])
+    data["vague_set"] = frozenset(data["vague"])
     data["names_set"] = frozenset(tuple(x.split()) for x in data["names"])
     entries = sorted(data["words"], key=lambda e: -len(e["from"]))
     data["words_by_from"] = {e["from"]: e for e in entries}
@@ -128,12 +129,13 @@ def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = ""
     for i, raw in enumerate(words[:-1]):
         word = raw.rstrip(",")
         nxt = words[i + 1].rstrip(",").lower()
-        if (word.lower(), nxt) in rules_["names_set"] or not _modifier(word, rules_):
+        graded = i > 0 and (words[i - 1].endswith("ly") or words[i - 1].lower() in ("very", "most", "more", "less"))
+        if (word.lower(), nxt) in rules_["names_set"] or graded or not _modifier(word, rules_):
             kept.append(raw)
         else:
             gone.append(word.lower())
-    if not gone:
-        return sentence
+    if not gone or (not kept and head.lower().rstrip("s") in rules_["vague_set"]):
+        return sentence  # "It is a society." alone says nothing
     # what stays reads as a noun phrase: no dangling "and", no comma before the noun
     while kept and kept[-1].rstrip(",").lower() in ("and", "or"):
         kept.pop()
