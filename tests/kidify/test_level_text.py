@@ -41,7 +41,7 @@ def test_levels_keep_the_facts_of_what_they_show(some_articles: list[Article], l
 
 
 def test_each_level_reads_easier(some_articles: list[Article]) -> None:
-    meet = easier = 0
+    meet = meet_one = easier = 0
     for a in some_articles:
         full = levels.article_totals(a).fkgl
         two = levels.article_totals(levels.at_level(a, 2))
@@ -49,10 +49,12 @@ def test_each_level_reads_easier(some_articles: list[Article]) -> None:
         assert two.fkgl < full, a.title
         easier += not one.words or one.fkgl < full
         meet += two.fkgl <= levels.TARGET_FKGL[2]
-    # ratchets, as measured on 2 December 2026: level 2 meets its target on 18 of these 25
-    # (19 before a sentence whose pronoun points outside it needed its antecedent shown),
-    # level 1 reads easier than the full article on 24 (its opening sentence is kept whole)
-    assert meet >= 18 and easier >= 24, (meet, easier)
+        meet_one += bool(one.words) and one.fkgl <= levels.TARGET_FKGL[1]
+    # ratchets, as measured on 2 December 2026: level 2 meets its target on 20 of these 25
+    # (19 asked: 18 after a sentence whose pronoun points outside it needed its antecedent
+    # shown), level 1 on 4 (1 before level 1 was said plainly, kidify/plain.py), and level 1
+    # reads easier than the full article on all 25
+    assert meet >= 19 and meet_one >= 4 and easier >= 25, (meet, meet_one, easier)
 
 
 def test_a_level_shows_only_sentences_that_stand_alone() -> None:

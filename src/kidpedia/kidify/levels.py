@@ -7,7 +7,8 @@ Level 3 is the cleaned article. Level 2 is every section; level 1 is short: the 
 and the first sentences of the main sections. Each level-3 sentence is simplified for the
 level (``simplify``) and, for the article's opening, its definition said as short
 sentences (``rewrite``); past the opening the subject's name is
-said as a pronoun. Then ``_select`` chooses what the level shows: the opening, then the
+said as a pronoun; at level 1 each is then said plainly (``plain``: hard describing words and
+words a child reads better, from ``rules/plain_words.yaml``). Then ``_select`` chooses what the level shows: the opening, then the
 easiest of the other sentences while the page reads at or below its target grade (FKGL 4
 and 7) and, for level 1, while the page is short (``LEVEL_WORDS``). A sentence that leans
 on the one before it ("This led to ...") is kept only with it; one that opens with a mere
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kidpedia.kidify import reading, rewrite
+from kidpedia.kidify import plain, reading, rewrite
 from kidpedia.kidify.simplify import _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
@@ -31,6 +32,7 @@ DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
 LEVEL_WORDS = {1: 220}  # a level-1 page is short: the selection stops at about this many words
 LEVEL1_LEAD_PARAGRAPHS = 6
+LEVEL1_SECTION_PARAGRAPHS = 3  # ... of its first paragraphs (12.2% of the sample's level-1 pages met FKGL 4 with 2, 13.3% with 3)
 LEVEL1_SECTION_SENTENCES = 8  # the first sentences of a main section a level-1 page may choose from
 
 
@@ -131,6 +133,8 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     if pronoun:
         out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
                        for j, x in enumerate(reading.sentences(out)))
+    if level == 1:  # said plainly: hard describing words and words (``plain``)
+        out = plain.plain(out, pronoun, pronoun[1] if len(pronoun) > 1 else "")
     return out
 
 
@@ -183,16 +187,16 @@ def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...]
 
 
 def _level1(article: Article, groups: Groups) -> Article:
-    """The lead and the first sentences of each main section (the first paragraph of the
-    section, or of its first subsection), each sentence at level 1: what ``_select``
+    """The lead and the first sentences of each main section (of its first paragraphs, or of
+    its first subsections' when it opens with none), each sentence at level 1: what ``_select``
     chooses from. Only the openings: a page of the easiest sentences from anywhere would
     read as facts without their context."""
     lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
     pronoun = _pronoun(article)
     sections = []
     for s in article.sections:
-        first = next((t for sub in _walk(s) for t in sub.paragraphs if t.kind == "p" and t.table is None), None)
-        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun) if first else ()
+        firsts = [t for sub in _walk(s) for t in sub.paragraphs if t.kind == "p" and t.table is None][:LEVEL1_SECTION_PARAGRAPHS]
+        paras = _texts(tuple(firsts), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun)
         if paras:
             sections.append(Section(s.title, s.level, paras))
     return replace(article, lead=_with_box(_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
