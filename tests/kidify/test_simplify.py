@@ -502,3 +502,23 @@ def test_no_split_from_an_adjective_a_list_item_an_example_or_a_second_which() -
     arousal = ("Adventurous experiences create psychological arousal, which can be interpreted as negative (e.g. fear) "
                "or positive (e.g. flow), and which can be detrimental as stated by the Yerkes-Dodson law.")
     assert ". It can be interpreted" not in simp.simplify(arousal, 2)  # no "It can be ... and which can be ..."
+
+
+def test_no_fragment_from_an_adjective_in_ed_or_another_item_and_a_split_after_and_comma() -> None:
+    """Real sentences of the sample (Animation, Allan Dwan) and of ASSET valid."""
+    apostol = ("El Apóstol (Spanish: \"The Apostle\") was a 1917 Argentine animated film utilizing cutout animation, "
+               "and the world's first animated feature film.")
+    assert ". The world's first" not in simp.simplify(apostol, 2)  # "animated" is no verb
+    dwan = ("Dwan directed Gloria Swanson in eight feature films, and one short film made in the short-lived "
+            "sound-on-film process Phonofilm.")
+    assert ". One short" not in simp.simplify(dwan, 2)  # one more film, not a new subject
+    soon = "Soon, a number of movie companies worked there year-round and, in 1911, Dwan began working part-time in Hollywood."
+    assert simp.simplify(soon, 2) == ("Soon some movie companies worked there year-round. In 1911 Dwan started working "
+                                      "part-time in Hollywood.")
+    seat = ("It is the county seat of Washington County, and, by many definitions, the biggest city in an area called "
+            "Western Maryland.")
+    assert ". By many" not in simp.simplify(seat, 2)  # "the biggest city" has no verb of its own
+    napier = ("After Napier gained military control of the area by forcing an agreement with the Sindh Amirs, his "
+              "forces attacked the fortress at Imamgarh.")
+    assert simp.simplify(napier, 2) == ("Napier gained military control of the area by forcing an agreement with the "
+                                        "Sindh Amirs. Then his forces attacked the fortress at Imamgarh.")

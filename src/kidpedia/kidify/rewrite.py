@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kidpedia.kidify.simplify import MONTH_NAMES
+from kidpedia.kidify.simplify import MONTH_NAMES, _has_verb, _split_and_verb
 
 _BE = ("is", "was", "are", "were")
 
@@ -34,10 +34,14 @@ _PAST = ("born", "written", "published", "founded", "built", "created", "develop
          "painted", "designed", "directed", "produced", "derived", "made")
 _RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
 _PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
-_COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) (?P<tail>[^,]+)$")
+_COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) "
+                               r"(?P<tail>[^,]+(?:, [^,]+)*)$")
+# "..., with a population of 50,000": what the subject has, said as a sentence of its own
+_WITH = re.compile(r", with (?P<what>(?:a|an|the|its|their|his|her|about|over|more|some|many|\d)(?:[^,;]|,(?=\d))*)$")
 # "a French mathematician, Professor at the Collège de France": a second noun phrase
 # that names a role (a capital word after a comma that follows a common noun)
-_ROLE = re.compile(r"^(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*), (?P<tail>[A-Z][\w'’-]+ (?:at|of|in|for|to) .+)$")
+_ROLE = re.compile(r"^(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*), "
+                   r"(?P<tail>(?:now |also |currently )?[A-Z][\w'’-]+ (?:at|of|in|for|to) .+)$")
 _STOP_HEAD = frozenset(["of", "in", "on", "at", "for", "from", "by", "with", "to", "and", "or", "as", "than"])
 # "a field of biology that covers ...", "an order of arthropod which ...": a kind named by
 # a bare noun after "of" is the head's own; "a member of the group that ..." is not
@@ -77,6 +81,12 @@ def _names(app: str, who: str, be: str) -> list[str]:
         if not m:
             return []
         name = m.group("name").rstrip(" ,")
+        second = re.fullmatch(r"(?P<one>[^,]+?) and (?P<adv>traditionally|formerly|sometimes) as (?P<two>[^,]+)", name)
+        if second and not m.group("official") and not re.search(r"\b(?:as|and)\b", second.group("one") + second.group("two")):
+            # "also called Afrasian and traditionally as Hamito-Semitic": two names, two sentences
+            out.append(f"{who} {be} also called {second.group('one')}.")
+            out.append(f"{who} {be} {second.group('adv')} called {second.group('two')}.")
+            continue
         if re.search(r"\b(?:as|and (?:also|traditionally|formerly|sometimes))\b", name):
             return []  # "known as X and traditionally as Y": not one name
         if m.group("official"):
@@ -110,8 +120,14 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
     if role and not re.search(r"\band\b", role.group("head")):
         after.append(f"{who} {be} {role.group('tail')}.")
         rest = role.group("head")
+    w = _WITH.search(rest)
+    if w and len(rest[:w.start()].split()) >= 3 and not _has_verb(w.group("what").split()[1:]):
+        has = {"is": "has", "are": "have"}.get(be, "had")
+        after.append(f"{who} {has} {w.group('what')}.")
+        rest = rest[:w.start()]
     c = _COMMA_PARTICIPLE.search(rest)
-    if c and len(rest[:c.start()].split()) >= 2 and not re.search(r"\d", c.group("part")):
+    if c and len(rest[:c.start()].split()) >= 2 and not re.search(r"\d", c.group("part")) \
+            and not any(_has_verb(x.split()) for x in c.group("tail").split(", ")[1:]):  # a list of places, no clause
         part = c.group("part")
         tense = "was" if be in ("is", "was") and (part.split()[-1] in _PAST or re.search(r"\b1\d{3}\b", c.group("tail"))) else be
         if be in ("are", "were") and tense == "was":
@@ -136,7 +152,7 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
     if not after and not tail:
         return sentence
     first = f"{subj} {be} {rest.rstrip(' ,')}."
-    return " ".join([first, *after, *tail])
+    return " ".join([first, *(_split_and_verb(x) for x in after), *tail])
 
 
 # Quick facts said as sentences (levels 1 and 2): a row whose value is one plain thing,

@@ -335,6 +335,7 @@ def split_clauses(s: str) -> str:
     s = _SEMICOLON.sub(_semicolon, s)
     s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) else ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
+    s = _AND_OPENING.sub(_and_opening, s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
     head = s[:m.start()].split() if m else []
@@ -368,6 +369,26 @@ def split_clauses(s: str) -> str:
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+_AND_OPENING = re.compile(r"\s+(and|but),\s+((?:in|on|at|by|during|after|before|since|from|until|for|later|then)\b"
+                          r"[^,]{0,30}),\s+(?=\w)")
+
+
+_PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "by", "to", "into", "near", "under", "over"])
+
+
+def _and_opening(m: re.Match[str]) -> str:
+    """"Movie companies worked there year-round and, in 1911, Dwan started working in
+    Hollywood." -> "... year-round. In 1911, Dwan started ...": a clause after "and" that opens
+    with a phrase set off by commas is a sentence of its own when both halves are."""
+    head, rest = m.string[:m.start()].rsplit(". ", 1)[-1], m.string[m.end():]
+    found = _subject(rest)
+    if (not _complete_clause(head.split()) or not _clause_follows(rest) or len(head.split()) < 4 or not found
+            or len(found[0]) > 4 or {w.lower() for w in found[0]} & _PREPOSITIONS):
+        return m.group(0)  # not "..., and, by many definitions, the biggest city in an area called X"
+
+    return f". {'But ' if m.group(1) == 'but' else ''}{_capital(m.group(2)) if m.group(1) == 'and' else m.group(2)}, "
 
 
 def _ends_a_list(head: str) -> bool:
@@ -437,8 +458,8 @@ def _pronoun(subject: list[str], agree: str) -> str | None:
         return None  # "2002 2003 seasons Warner began ...": who is meant is not clear
     first = subject[0].lower()
     determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
-    if len(subject) == 1 and first in _PRONOUNS:
-        return _PRONOUNS[first]
+    if first in _PRONOUNS and all(w.lower() in _PRE_VERB or w.endswith("ly") for w in subject[1:]):
+        return _PRONOUNS[first]  # "It first developed ... and thrived ...": the adverb is no part of the subject
     if agree in ("were", "are", "have"):
         return "They"
     if determined or not subject[0][:1].isupper():
@@ -693,7 +714,7 @@ def _clause_follows(rest: str) -> bool:
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
     for i, w in enumerate(words[1:7], 1):  # the subject's verb, before any list comma or relative pronoun
-        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS:  # "a call" is no verb
+        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS and not _adjective_ed(words, i):  # "a call" is no verb
             # "in 1990 the town grew" has a subject after its opening phrase; "in older
             # usage pertained to ..." has none
             return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
@@ -707,6 +728,31 @@ _SUBJECT_WORDS = frozenset(["he", "she", "it", "they", "we", "there", "this", "t
                             "its", "their", "i", "you"])
 
 
+_AFTER_VERB = frozenset([
+    "in", "on", "at", "by", "to", "from", "with", "into", "onto", "for", "of", "over", "under", "after", "before",
+    "during", "through", "up", "down", "out", "off", "away", "back", "as", "that", "there", "here", "him", "her",
+    "them", "it", "us", "me", "himself", "herself", "itself", "themselves", "again", "together", "until", "when",
+    "while", "and", "or", "but", "not", "north", "south", "east", "west", "home", "abroad", "across", "around"])
+
+
+_NOUN_PHRASE_WORDS = frozenset(["first", "second", "third", "last", "most", "more", "least", "less", "only", "newly",
+                                "recently", "partly", "fully", "well", "other", "same", "early", "late"])
+
+
+def _adjective_ed(words: list[str], i: int) -> bool:
+    """A word in -ed that is no common verb, inside a noun phrase (after "'s" or "first") and
+    before a plain word, is an adjective ("the world's first animated feature film"), not the
+    verb of a clause ("the town grew", "the army moved north", "Napier gained military control")."""
+    w = words[i].lower()
+    if w in _VERBS or not w.endswith("ed") or i + 1 >= len(words) or not words[i].isalpha():
+        return False
+    nxt, prev = words[i + 1], words[i - 1].lower() if i else ""
+    if not (prev.endswith(("'s", "’s")) or prev in _NOUN_PHRASE_WORDS):
+        return False  # "Napier gained military control": after its subject, a verb
+    return (nxt.islower() and nxt.isalpha() and nxt not in _AFTER_VERB and nxt not in _DETERMINERS
+            and not nxt.endswith("ly"))
+
+
 def _is_verb(word: str) -> bool:
     w = word.strip(",.;:")
     return w.lower() in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))
@@ -717,6 +763,20 @@ def _finite_clause(words: list[str]) -> bool:
     past form or an auxiliary ("he left school", not "Broca's lead")."""
     return any(w.lower().strip(",") in _IRREGULAR or (w.islower() and w.strip(",").endswith("ed"))
                for w in words[1:])
+
+
+def _another_item(head: str, rest: str) -> bool:
+    """What follows "and" names again the noun that ends the clause before it: one more item
+    of the same kind, not a new subject ("in eight feature films, and one short film made in
+    ..." is no "One short film made in ...")."""
+    before = [w.lower().strip(",.").rstrip("s") for w in head.split()[-3:]]
+    words = rest.split()
+    for w in words[1:5]:
+        if _is_verb(w):
+            break
+        if len(w) > 3 and w.lower().strip(",.").rstrip("s") in before:
+            return True
+    return False
 
 
 def _split_one(s: str) -> str:
@@ -754,7 +814,7 @@ def _split_one(s: str) -> str:
             if head[:name.start()].split()[-1:] in (["of"], ["and"], ["or"], ["from"], ["for"], ["with"], ["by"]):
                 continue  # "James, son of Alphaeus, who ...": who is James, not Alphaeus
             return f"{head}. {name.group(1)} {rest}"
-        if not _clause_follows(rest):
+        if not _clause_follows(rest) or (conj == "and" and _another_item(head, rest)):
             continue
         if conj == "where":
             return f"{head}. There {rest}"
