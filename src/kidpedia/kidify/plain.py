@@ -109,20 +109,25 @@ def _subject_word(sentence: str, start: int, be: str, pronoun: tuple[str, ...], 
     return None
 
 
-def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
-    """The hard describing words before the noun of "X is a ..." go; a word the lexicon can
-    say as a sentence (``says``) is said after it about the subject ("It digs burrows.")."""
-    rules_ = rules()
-    m = _IS_A.search(sentence)
-    if not m:
-        return sentence
-    words = _noun_phrase(sentence[m.end():], rules_)
+def _bare_plural(words: list[str], rules_: dict[str, Any]) -> bool:
+    """Words after "are" with no "a" that are a plural noun phrase ("ectothermic, tetrapod
+    vertebrates"), not a verb ("are traced or photocopied onto ...", "were to be
+    demobilized")."""
+    first = words[0].lower().rstrip(",")
+    if first in _NP_END or first in ("be", "been", "being", "not", "also", "still", "now", "then", "often"):
+        return False
+    if re.search(r"(?:ed|en|ing)$", first) and first not in rules_["says_by_word"]:
+        return False
+    return words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+
+
+def _thin(words: list[str], rules_: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """A noun phrase's words without its hard describing words: the phrase left and the
+    words gone (None: nothing goes, or what is left would say too little)."""
     if len(words) < 2 or words[0].lower() in _DEFINITE:  # "the central character": which one, not what
-        return sentence
-    if not m.group("det") and re.search(r"(?:ed|en|ing)$", words[0]) and words[0].lower() not in rules_["says_by_word"]:
-        return sentence  # "are traced or photocopied onto ...": a verb, not a describing word
+        return None
     if {w.lower().rstrip(",") for w in words} & {"but", "yet", "not", "nor"}:
-        return sentence  # "related but distinct subjects": the pair says one thing
+        return None  # "related but distinct subjects": the pair says one thing
     head = words[-1]
     kept: list[str] = []
     gone: list[str] = []
@@ -135,31 +140,47 @@ def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = ""
         else:
             gone.append(word.lower())
     if not gone or (not kept and head.lower().rstrip("s") in rules_["vague_set"]):
-        return sentence  # "It is a society." alone says nothing
+        return None  # "It is a society." alone says nothing
     # what stays reads as a noun phrase: no dangling "and", no comma before the noun
     while kept and kept[-1].rstrip(",").lower() in ("and", "or"):
         kept.pop()
     kept = [w.rstrip(",") if i == len(kept) - 1 or kept[i + 1].lower() in ("and", "or") else w
             for i, w in enumerate(kept)]
     kept = [w for i, w in enumerate(kept) if not (w.lower() in ("and", "or") and (i == 0 or i == len(kept) - 1))]
-    if kept and kept[-1].endswith(","):
-        kept[-1] = kept[-1][:-1]
     np = " ".join([*kept, head])
-    det = m.group("det")
-    if det:
-        det = ("An" if det[0].isupper() else "an") if np[:1].lower() in "aeiou" else ("A" if det[0].isupper() else "a")
-    if not (set(np.split()) - _STOP) or np.split()[0].lower() in _STOP:
+    if not (set(np.lower().split()) - _STOP) or np.split()[0].lower() in _STOP:
+        return None
+    return np, gone
+
+
+def _a(det: str, np: str) -> str:
+    """"a" or "an" before the phrase, in the case of ``det``."""
+    an = "an" if np[:1].lower() in "aeiou" else "a"
+    return an.capitalize() if det[:1].isupper() else an
+
+
+def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
+    """The hard describing words before the noun of "X is a ..." go; a word the lexicon can
+    say as a sentence (``says``) is said after it about the subject ("It digs burrows.").
+    Only there: a thing said to be "a ..." is one whatever else it is, but elsewhere the
+    words may tell which one ("A sulfonic acid has the formula ..." is no "An acid has ...")."""
+    rules_ = rules()
+    m = _IS_A.search(sentence)
+    words = _noun_phrase(sentence[m.end():], rules_) if m else []
+    if not m or not words or (not m.group("det") and not _bare_plural(words, rules_)):
         return sentence
+    thin = _thin(words, rules_)
+    if thin is None:
+        return sentence
+    np, gone = thin
+    det = m.group("det")
     start = m.start("det") if det else m.end()
-    out = sentence[:start] + (f"{det} " if det else "") + np + sentence[m.end() + len(" ".join(words)):]
+    out = sentence[:start] + (f"{_a(det, np)} " if det else "") + np + sentence[m.end() + len(" ".join(words)):]
     who = _subject_word(sentence, m.start(), m.group("be"), pronoun, title)
-    if who is None or m.group("be") not in ("is", "are"):
+    if who is None or m.group("be") not in ("is", "are") or not sentence.endswith("."):
         return out
     said = [rules_["says_by_word"][g] for g in gone if g in rules_["says_by_word"]]
-    extra = [f"{who} {e['they'] if who == 'They' else e['says']}." for e in said]
-    if extra and out.endswith("."):
-        return " ".join([out, *extra])
-    return out
+    return " ".join([out, *(f"{who} {e['they'] if who == 'They' else e['says']}." for e in said)])
 
 
 def plain_words(sentence: str, title: str = "") -> str:
@@ -180,6 +201,9 @@ def plain_words(sentence: str, title: str = "") -> str:
         nxt = after[0].lower().strip(",.;:") if after else ""
         if prev in entry.get("not_after", ()) or nxt in entry.get("not_before", ()):
             return old
+        near = {w.lower().strip(",.;:") for w in m.string[:m.start()].split()[-4:] + m.string[m.end():].split()[:4]}
+        if near & {w for w in entry["to"].split() if len(w) > 3}:
+            return old  # "an English novelist, writer" is no "an English writer, writer"
         if "before" in entry and nxt not in entry["before"]:
             return old
         if m.start() > 0 and m.string[m.start() - 1] == "-":
