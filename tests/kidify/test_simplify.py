@@ -522,3 +522,18 @@ def test_no_fragment_from_an_adjective_in_ed_or_another_item_and_a_split_after_a
               "forces attacked the fortress at Imamgarh.")
     assert simp.simplify(napier, 2) == ("Napier gained military control of the area by forcing an agreement with the "
                                         "Sindh Amirs. Then his forces attacked the fortress at Imamgarh.")
+
+
+def test_no_verb_in_a_name_or_after_a_possessive_and_no_cut_inside_a_list() -> None:
+    """Real openings of the sample (American Revolutionary War, Analysis of variance, Assistive technology)."""
+    war = ("The American Revolutionary War (1775–1783), also known as the American War of Independence and the "
+           "Revolutionary War in the United States, was the armed conflict between Great Britain and thirteen of its "
+           "North American colonies.")
+    assert ". The Revolutionary War" not in simp.simplify(war, 2)  # "United" is no verb
+    anova = ("Analysis of variance (ANOVA) is a collection of statistical models used to analyze the differences among "
+             "group means and their associated procedures, developed by Ronald Fisher.")
+    assert ". Their associated" not in simp.simplify(anova, 2)  # "their associated procedures": no clause
+    assistive = ("Assistive technology is an umbrella term that includes assistive, adaptive, and rehabilitative "
+                 "devices for people with disabilities and also includes the process used in selecting, locating, "
+                 "and using them.")
+    assert simp.simplify(assistive, 2).endswith("the process used in selecting, locating and using them.")

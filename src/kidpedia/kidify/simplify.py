@@ -429,9 +429,10 @@ _MODALS = frozenset(["can", "could", "may", "might", "must", "will", "would", "s
 
 def _finite(word: str) -> bool:
     """A verb form that can carry a clause of its own: a past or present form ("was",
-    "won", "played", "lies")."""
+    "won", "played", "lies"); a capitalised word in -ed is a name ("the United States")."""
     w = word.lower().strip(",.")
-    return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed")) or (w in _VERBS and w.endswith("s"))
+    return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed") and not word[:1].isupper()) \
+        or (w in _VERBS and w.endswith("s"))
 
 
 def _subject(head: str) -> tuple[list[str], str] | None:
@@ -669,7 +670,8 @@ def _split_and_clause(s: str) -> str:
         rw, hw = rest.split(), head.rsplit(",", 1)[-1].split()
         if len(head.split()) < 6 or len(rw) < 5 or not s.endswith("."):
             continue
-        k = next((i for i, w in enumerate(rw[:6]) if i and _finite(w)), None)
+        k = next((i for i, w in enumerate(rw[:6]) if i and _finite(w) and rw[i - 1].lower() not in _DETERMINERS
+                  and not _adjective_ed(rw, i)), None)  # "their associated procedures": no verb
         if k is None or any(w.endswith(",") or w.lower() in ("and", "or", "that", "which", "who") for w in rw[:k]):
             continue
         v = next((i for i, w in enumerate(hw) if i and _finite(w)), None)
@@ -1049,6 +1051,8 @@ def shorten(s: str, level: int = 2) -> str:
                     continue  # inside a list ("cod, haddock, hake, herring"), or a noun in -ing
                 if _EXAMPLES.search(" ".join(words[:i]).rsplit(",", 1)[-1] + " " + words[i]):
                     continue  # the first of the examples ("danger such as exploring, skydiving, ...")
+                if len(rest.split(",")[0].split()) == 1 and "," in rest:
+                    continue  # one word, then a comma: a list ("used in selecting, locating, and using them")
                 words = words[: i + 1]
                 words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
                 break
