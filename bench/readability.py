@@ -1,6 +1,6 @@
 """Reading levels and the simplifier, measured: the sample per level, and ASSET's validation set.
 
-    python bench/readability.py [--asset DIR] [--steps] [--asset-only] [--out bench/out]
+    python bench/readability.py [--asset DIR] [--steps] [--asset-only | --sample-only] [--levels 1 2 3] [--out bench/out]
 
 Sample (the bundled real enwiki sample, every article as the build makes it):
   per level, FKGL and reading ease of each article (median and 90th percentile), the
@@ -14,7 +14,8 @@ there, never copied): corpus SARI (``kidify.sari``, as EASSE computes it) and FK
 run (copying the input; reference 0 against references 1-9) and the published figures on
 ASSET's test split (copying 20.7, PBMT-R 34.6, SBMT-SARI 37.1). ``--steps`` adds what each
 simplification step buys: SARI and FKGL with that step alone, and with it left out.
-``--asset-only`` skips the sample.
+``--asset-only`` skips the sample; ``--sample-only`` skips ASSET, and ``--levels 1 2`` measures
+only those levels of the sample. Each level's row also gives the median words of its pages.
 A table is printed and written to ``bench/out/readability-<n>.json``.
 """
 
@@ -46,10 +47,10 @@ def _p90(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(0.9 * len(xs)))]
 
 
-def sample_rows(articles: list[Article]) -> list[dict[str, object]]:
+def sample_rows(articles: list[Article], which: tuple[int, ...] = (3, 2, 1)) -> list[dict[str, object]]:
     rows = []
-    for level in (3, 2, 1):
-        grades, eases, shares, meet = [], [], [], 0
+    for level in which:
+        grades, eases, shares, page_words, meet = [], [], [], [], 0
         kept = stated = unchanged = shown = 0
         for a in articles:
             m = levels.article_totals(levels.at_level(a, level))
@@ -57,6 +58,7 @@ def sample_rows(articles: list[Article]) -> list[dict[str, object]]:
                 continue
             grades.append(m.fkgl)
             shares.append(m.words / max(1, levels.article_totals(a).words))
+            page_words.append(m.words)
             eases.append(m.ease)
             meet += level in levels.TARGET_FKGL and m.fkgl <= levels.TARGET_FKGL[level]
             k, s, u, n = levels.fact_retention(a, level)
@@ -66,6 +68,7 @@ def sample_rows(articles: list[Article]) -> list[dict[str, object]]:
             "fkgl_median": round(statistics.median(grades), 2), "fkgl_p90": round(_p90(grades), 2),
             "ease_median": round(statistics.median(eases), 1), "ease_p10": round(-_p90([-e for e in eases]), 1),
             "words_kept_median": round(statistics.median(shares), 3),
+            "words_median": statistics.median(page_words),
             "target": levels.TARGET_FKGL.get(level),
             "meet_target": round(meet / len(grades), 3) if level in levels.TARGET_FKGL else None,
             "facts_kept": round(kept / stated, 4) if stated else None,
@@ -106,6 +109,9 @@ def main() -> None:
     ap.add_argument("--sample", type=Path, default=SAMPLE)
     ap.add_argument("--steps", action="store_true", help="also measure what each simplification step buys")
     ap.add_argument("--asset-only", action="store_true", help="measure only the simplifier on ASSET, not the sample")
+    ap.add_argument("--sample-only", action="store_true", help="measure only the sample's levels, not ASSET")
+    ap.add_argument("--levels", type=int, nargs="+", default=[3, 2, 1], choices=[1, 2, 3],
+                    help="the sample's levels to measure (default: 3 2 1)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = ap.parse_args()
     if not (args.asset / "asset.valid.orig").exists():
@@ -114,23 +120,23 @@ def main() -> None:
     result: dict[str, object] = {"sample": str(args.sample.name)}
     if not args.asset_only:
         articles = [a for a in (process_page(p) for p in iter_pages(args.sample)) if isinstance(a, Article)]
-        result["levels"] = level_rows = sample_rows(articles)
+        result["levels"] = level_rows = sample_rows(articles, tuple(args.levels))
         print(f"Sample: {len(articles)} articles of {args.sample.name}")
         print(f"{'level':>5} {'FKGL med':>8} {'p90':>6} {'ease med':>8} {'p10':>6} {'target':>6} {'meet':>6} "
-              f"{'facts kept':>10} {'unchanged':>9} {'words kept':>10}")
+              f"{'facts kept':>10} {'unchanged':>9} {'words kept':>10} {'words':>6}")
         for r in level_rows:
             print(f"{r['level']:>5} {r['fkgl_median']:>8} {r['fkgl_p90']:>6} {r['ease_median']:>8} "
                   f"{r['ease_p10']:>6} {r['target'] or '-':>6} "
                   f"{r['meet_target'] if r['meet_target'] is not None else '-':>6} "
-                  f"{r['facts_kept']:>10} {r['facts_unchanged']:>9} {r['words_kept_median']:>10}")
-    if (args.asset / "asset.valid.orig").exists():
+                  f"{r['facts_kept']:>10} {r['facts_unchanged']:>9} {r['words_kept_median']:>10} {r['words_median']:>6}")
+    if not args.sample_only and (args.asset / "asset.valid.orig").exists():
         result["asset_valid"] = rows = asset_rows(args.asset, args.steps)
         print(f"\nASSET validation ({args.asset}), corpus SARI as EASSE computes it:")
         print(f"{'system':<40} {'SARI':>6} {'add':>6} {'keep':>6} {'del':>6} {'FKGL':>6}")
         for r in rows:
             print(f"{r['system']:<40} {r['sari']:>6} {r.get('add', ''):>6} {r.get('keep', ''):>6} "
                   f"{r.get('delete', ''):>6} {r.get('fkgl', ''):>6}")
-    else:
+    elif not args.sample_only:
         print(f"\nASSET validation set not found at {args.asset}: SARI not measured")
     args.out.mkdir(parents=True, exist_ok=True)
     n = len(list(args.out.glob("readability-*.json")))

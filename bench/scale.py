@@ -25,8 +25,9 @@ At each size, measured in this process on the store as the site opens it:
   find exact   ``forgive.find(store, title)`` (what /search and /api/search run) on
                original titles: p50/p99 ms, and whether the exact title comes first
   find word    one word taken from a title; find two words: two words of a summary
-  suggest      ``forgive.suggest(store, prefix)`` (what /api/suggest runs) on 1-3
-               letter prefixes, and on whole titles (the exact title must come first)
+  suggest      what /api/suggest computes (``forgive._suggest``: not the answers it
+               remembers per connection, ``Store.memo``) on 1-3 letter prefixes, and
+               on whole titles (the exact title must come first)
 Every query is asked once untimed first (the store's pages in memory, as a running
 site's are). Latencies are wall-clock per call, one call after another; each row is also given as
 a multiple of the floor's p50 measured in the same store in the same minute. The
@@ -143,8 +144,8 @@ def measure(store, qs: dict[str, list[str]], slow: bool = False) -> dict:  # (St
     def find(q: str):  # type: ignore[no-untyped-def]
         return forgive.find(store, q, limit=10, blocked=is_blocked)
 
-    def suggest(q: str) -> list[str]:
-        return forgive.suggest(store, q, 8, is_blocked)
+    def suggest(q: str) -> list[str]:  # computed each time: /api/suggest remembers answers (Store.memo), this is their cost
+        return forgive._suggest(store, q, 8, is_blocked)
 
     for q in qs["exact"] + qs["word"] + qs["two words"]:  # warm: the store's pages in memory, as a server's are
         find(q)

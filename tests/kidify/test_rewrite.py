@@ -27,9 +27,9 @@ from kidpedia.kidify.simplify import facts
     ("Asphalt, also known as bitumen, is a sticky, black liquid.",
      "Asphalt is a sticky, black liquid. It is also called bitumen."),
     ("Aristotle was a Greek philosopher born in the city of Stagira.",
-     "Aristotle was a Greek philosopher. He was born in the city of Stagira."),
+     "Aristotle was a philosopher. He was Greek. He was born in the city of Stagira."),
     ("Alain Connes is a French mathematician, Professor at the Collège de France and Vanderbilt University.",
-     "Alain Connes is a French mathematician. He is Professor at the Collège de France and Vanderbilt University."),
+     "Alain Connes is a mathematician. He is French. He is Professor at the Collège de France and Vanderbilt University."),
     (("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
      "family of Southeast Asia, scattered throughout India and Nepal."),
      ("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
@@ -38,9 +38,48 @@ from kidpedia.kidify.simplify import facts
      "Agnostida is an order of arthropod. It first developed near the end of the Early Cambrian period."),
     ("Actresses is a 1997 Catalan language Spanish drama film produced and directed by Ventura Pons.",
      "Actresses is a 1997 Catalan language Spanish drama film. It was produced and directed by Ventura Pons."),
+    # the sample's real openings (after the simplifier): a role said "now", a participle before a list of
+    # places, two other names, two verbs of the moved clause, what the subject has
+    (("Alain Connes is a French mathematician, now Professor at the Collège de France, IHÉS, The Ohio State "
+      "University and Vanderbilt University."),
+     ("Alain Connes is a mathematician. He is French. He is now Professor at the Collège de France, IHÉS, The Ohio State "
+      "University and Vanderbilt University.")),
+    (("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
+      "family of continental Southeast Asia, scattered throughout India, Bangladesh, Nepal and the southern "
+      "border of China."),
+     ("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
+      "family of continental Southeast Asia. They are scattered throughout India, Bangladesh, Nepal and the "
+      "southern border of China.")),
+    (("Afroasiatic, also called Afrasian and traditionally as Hamito-Semitic, is a large language family of "
+      "several hundred related languages and dialects."),
+     ("Afroasiatic is a large language family of several hundred related languages and dialects. It is also "
+      "called Afrasian. It is traditionally called Hamito-Semitic.")),
+    (("Agnostida is an order of arthropod which first developed near the end of the Early Cambrian period and "
+      "thrived during the Middle Cambrian."),
+     ("Agnostida is an order of arthropod. It first developed near the end of the Early Cambrian period. It "
+      "thrived during the Middle Cambrian.")),
+    ("Alba is a town in the hills of Piedmont, with a population of about 31,000.",
+     "Alba is a town in the hills of Piedmont. Its population is about 31,000."),
+    # a person's nationality said on its own ("a" before a noun: "a Canadian-born American", not "a French")
+    ("Allan Dwan was a pioneering Canadian-born American movie director, producer and screenwriter.",
+     "Allan Dwan was a pioneering movie director, producer and screenwriter. He was a Canadian-born American."),
+    # what a thing is made of is said in the present
+    ("Adobe is a building material made from earth and often organic material.",
+     "Adobe is a building material. It is made from earth and often organic material."),
+    # how a process is done, said on its own
+    (("Animation is the process of making the illusion of motion and change by the fast display of a sequence of "
+      "static pictures."),
+     ("Animation is the process of making the illusion of motion and change. This is done by the fast display of a "
+      "sequence of static pictures.")),
+    ("Alba is a town in the hills of Piedmont, with a castle and a church.",
+     "Alba is a town in the hills of Piedmont. It has a castle and a church."),
+    (("The Economy of Angola is one of the fastest-growing economies in the world, with reported yearly average "
+      "GDP growth of 11.1 percent for the period from 2001 to 2010."),
+     ("The Economy of Angola is one of the fastest-growing economies in the world. Its reported yearly average GDP "
+      "growth was 11.1 percent for the period from 2001 to 2010.")),
 ])
 def test_opening_said_as_short_sentences(before: str, after: str) -> None:
-    pronoun = "He" if before.startswith(("Aristotle", "Alain")) else "It"
+    pronoun = "He" if before.startswith(("Aristotle", "Alain", "Allan")) else "It"
     assert rewrite.split_definition(before, pronoun) == after
     assert facts(before) <= facts(after)  # every number and name is still said
 
@@ -52,6 +91,9 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     'He said "it is a house, built in 1900.',  # an open quotation
     "Apollo 11 was the first spaceflight that landed humans on the Moon.",  # which spaceflight: kept whole
     "A lemma is a member of the group that sorts words.",  # "that" may be the group's
+    "The Economy is one of the largest in the world, with reported growth in every year.",  # no "It has reported"
+    "Grant was an American Civil War general.",  # "Civil War" is no nationality
+    "The town lies in a valley, located near Lyon, Vienne and Grenoble, which grew in 1900.",  # a clause in the list
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept
@@ -80,3 +122,12 @@ def test_quick_facts_said_as_sentences_only_where_exact() -> None:
     vague = Article("Algeria", quick_facts=box("infobox country", Capital="capital city (de facto)",
                                                Official_languages="Arabic, Berber, French", Release_date="c. 1900s"))
     assert rewrite.box_sentences(vague, ("It", "Algeria")) == []  # not one plain thing: nothing said
+
+
+def test_a_nationality_is_said_on_its_own_only_for_a_person_and_only_a_nationality() -> None:
+    general = "Grant was an American Civil War general."  # "Civil War" is no nationality
+    assert rewrite.split_definition(general, "He") == general
+    film = "Actresses is a 1997 Catalan language Spanish drama film."  # a thing: "It is Spanish" is not said
+    assert rewrite.split_definition(film, "It") == film
+    rand = "Ayn Rand was a Russian-American writer and philosopher."
+    assert rewrite.split_definition(rand, "She") == "Ayn Rand was a writer and philosopher. She was a Russian-American."

@@ -484,3 +484,56 @@ def test_which_after_a_plural_name_is_they() -> None:
     s = ("The Saugor and Nerbudda Territories were attached to the North-Western Provinces, which included the "
          "British Dominions in the south.")
     assert "Provinces. They included" in simp.simplify(s, 2, steps=("split",))
+
+
+def test_no_split_from_an_adjective_a_list_item_an_example_or_a_second_which() -> None:
+    """Real sentences of the sample that came out wrong at level 2."""
+    armed = "The armed forces were trained and supervised by Italian instructors."  # Albania: "armed" is no verb
+    assert simp.simplify(armed, 2) == armed
+    afro = ("Along with the sirenians, hyraxes, elephants, and their extinct relatives, these animals form the "
+            "superorder Afrotheria.")  # Aardvark: "their extinct relatives" is the list's last item
+    assert simp.simplify(afro, 2) == ("Along with the sirenians, hyraxes, elephants and their extinct relatives, "
+                                      "these animals form the superorder Afrotheria.")
+    algae = "Algae spread mainly by the dispersal of spores analogously to the dispersal of Plantae by seeds and spores."
+    assert simp.simplify(algae, 2) == algae  # "analogously to": the "to" is the adverb's
+    danger = ("Adventures may be activities with some potential for physical danger such as exploring, skydiving, "
+              "mountain climbing, river rafting or participating in extreme sports.")
+    assert "skydiving, mountain climbing, river rafting or" in simp.simplify(danger, 2)  # not "like exploring."
+    arousal = ("Adventurous experiences create psychological arousal, which can be interpreted as negative (e.g. fear) "
+               "or positive (e.g. flow), and which can be detrimental as stated by the Yerkes-Dodson law.")
+    assert ". It can be interpreted" not in simp.simplify(arousal, 2)  # no "It can be ... and which can be ..."
+
+
+def test_no_fragment_from_an_adjective_in_ed_or_another_item_and_a_split_after_and_comma() -> None:
+    """Real sentences of the sample (Animation, Allan Dwan) and of ASSET valid."""
+    apostol = ("El Apóstol (Spanish: \"The Apostle\") was a 1917 Argentine animated film utilizing cutout animation, "
+               "and the world's first animated feature film.")
+    assert ". The world's first" not in simp.simplify(apostol, 2)  # "animated" is no verb
+    dwan = ("Dwan directed Gloria Swanson in eight feature films, and one short film made in the short-lived "
+            "sound-on-film process Phonofilm.")
+    assert ". One short" not in simp.simplify(dwan, 2)  # one more film, not a new subject
+    soon = "Soon, a number of movie companies worked there year-round and, in 1911, Dwan began working part-time in Hollywood."
+    assert simp.simplify(soon, 2) == ("Soon some movie companies worked there year-round. In 1911 Dwan started working "
+                                      "part-time in Hollywood.")
+    seat = ("It is the county seat of Washington County, and, by many definitions, the biggest city in an area called "
+            "Western Maryland.")
+    assert ". By many" not in simp.simplify(seat, 2)  # "the biggest city" has no verb of its own
+    napier = ("After Napier gained military control of the area by forcing an agreement with the Sindh Amirs, his "
+              "forces attacked the fortress at Imamgarh.")
+    assert simp.simplify(napier, 2) == ("Napier gained military control of the area by forcing an agreement with the "
+                                        "Sindh Amirs. Then his forces attacked the fortress at Imamgarh.")
+
+
+def test_no_verb_in_a_name_or_after_a_possessive_and_no_cut_inside_a_list() -> None:
+    """Real openings of the sample (American Revolutionary War, Analysis of variance, Assistive technology)."""
+    war = ("The American Revolutionary War (1775–1783), also known as the American War of Independence and the "
+           "Revolutionary War in the United States, was the armed conflict between Great Britain and thirteen of its "
+           "North American colonies.")
+    assert ". The Revolutionary War" not in simp.simplify(war, 2)  # "United" is no verb
+    anova = ("Analysis of variance (ANOVA) is a collection of statistical models used to analyze the differences among "
+             "group means and their associated procedures, developed by Ronald Fisher.")
+    assert ". Their associated" not in simp.simplify(anova, 2)  # "their associated procedures": no clause
+    assistive = ("Assistive technology is an umbrella term that includes assistive, adaptive, and rehabilitative "
+                 "devices for people with disabilities and also includes the process used in selecting, locating, "
+                 "and using them.")
+    assert simp.simplify(assistive, 2).endswith("the process used in selecting, locating and using them.")

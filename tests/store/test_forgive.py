@@ -140,3 +140,30 @@ def test_disambiguation_separator_is_the_pipelines() -> None:
     from kidpedia.pipeline import DISAMBIGUATION_SEPARATOR
 
     assert forgive.SEPARATOR == DISAMBIGUATION_SEPARATOR
+
+
+def test_suggestions_are_remembered_until_the_database_changes(sample_db: Path, copy_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``Store.memo``: a prefix asked again is answered from memory with one PRAGMA, and
+    the memory is dropped by a commit of this connection or of another one."""
+    from dataclasses import replace
+
+    db = copy_db(sample_db, tmp_path / "memo.db")
+    store = Store(db)
+    first = forgive.suggest(store, "aardv")
+    assert first == ["Aardvark"]
+    calls: list[str] = []
+    store._conn().set_trace_callback(calls.append)
+    assert forgive.suggest(store, "aardv") == first
+    assert calls == ["PRAGMA data_version"]
+    store._conn().set_trace_callback(None)
+
+    article = store.get("Aardvark")
+    assert article is not None
+    store.add([replace(article, title="Aardvark II")], [])  # this connection's commit
+    assert forgive.suggest(store, "aardv") == ["Aardvark", "Aardvark II"]
+
+    other = sqlite3.connect(db)  # another connection's commit
+    with other:
+        other.execute("DELETE FROM articles WHERE title = 'Aardvark II'")
+    other.close()
+    assert forgive.suggest(store, "aardv") == ["Aardvark"]

@@ -7,7 +7,8 @@ Level 3 is the cleaned article. Level 2 is every section; level 1 is short: the 
 and the first sentences of the main sections. Each level-3 sentence is simplified for the
 level (``simplify``) and, for the article's opening, its definition said as short
 sentences (``rewrite``); past the opening the subject's name is
-said as a pronoun. Then ``_select`` chooses what the level shows: the opening, then the
+said as a pronoun; at level 1 each is then said plainly (``plain``: hard describing words and
+words a child reads better, from ``rules/plain_words.yaml``). Then ``_select`` chooses what the level shows: the opening, then the
 easiest of the other sentences while the page reads at or below its target grade (FKGL 4
 and 7) and, for level 1, while the page is short (``LEVEL_WORDS``). A sentence that leans
 on the one before it ("This led to ...") is kept only with it; one that opens with a mere
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kidpedia.kidify import reading, rewrite
+from kidpedia.kidify import plain, reading, rewrite
 from kidpedia.kidify.simplify import _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
@@ -31,6 +32,7 @@ DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
 LEVEL_WORDS = {1: 220}  # a level-1 page is short: the selection stops at about this many words
 LEVEL1_LEAD_PARAGRAPHS = 6
+LEVEL1_SECTION_PARAGRAPHS = 3  # ... of its first paragraphs (12.2% of the sample's level-1 pages met FKGL 4 with 2, 13.3% with 3)
 LEVEL1_SECTION_SENTENCES = 8  # the first sentences of a main section a level-1 page may choose from
 
 
@@ -131,6 +133,8 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     if pronoun:
         out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
                        for j, x in enumerate(reading.sentences(out)))
+    if level == 1:  # said plainly: hard describing words and words (``plain``)
+        out = plain.plain(out, pronoun, pronoun[1] if len(pronoun) > 1 else "")
     return out
 
 
@@ -183,16 +187,16 @@ def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...]
 
 
 def _level1(article: Article, groups: Groups) -> Article:
-    """The lead and the first sentences of each main section (the first paragraph of the
-    section, or of its first subsection), each sentence at level 1: what ``_select``
+    """The lead and the first sentences of each main section (of its first paragraphs, or of
+    its first subsections' when it opens with none), each sentence at level 1: what ``_select``
     chooses from. Only the openings: a page of the easiest sentences from anywhere would
     read as facts without their context."""
     lead = tuple(t for t in article.lead if t.kind == "p")[:LEVEL1_LEAD_PARAGRAPHS]
     pronoun = _pronoun(article)
     sections = []
     for s in article.sections:
-        first = next((t for sub in _walk(s) for t in sub.paragraphs if t.kind == "p" and t.table is None), None)
-        paras = _texts((first,), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun) if first else ()
+        firsts = [t for sub in _walk(s) for t in sub.paragraphs if t.kind == "p" and t.table is None][:LEVEL1_SECTION_PARAGRAPHS]
+        paras = _texts(tuple(firsts), 1, article.lang, groups, LEVEL1_SECTION_SENTENCES, pronoun)
         if paras:
             sections.append(Section(s.title, s.level, paras))
     return replace(article, lead=_with_box(_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
@@ -299,8 +303,8 @@ _OTHER_PRONOUNS = {"He": r"she|her|hers|herself|it|its|they|their|them",
                    "She": r"he|him|his|himself|it|its|they|their|them",
                    "It": r"he|him|his|himself|she|her|hers|herself|they|their|them"}
 # a word past the sentence's start that points at something said before ("whether these
-# three strands share a common origin", "the first of its kind")
-_POINTS_BACK = re.compile(r"(?<!^)\b(?:these|those|such|the latter|the former|the same)\b(?! as\b)", re.IGNORECASE)
+# three strands share a common origin", "the first of its kind", "Based on this evidence")
+_POINTS_BACK = re.compile(r"(?<!^)\b(?:these|those|such|the latter|the former|the same|(?<!to )this (?!day\b)[a-z]+)\b(?! as\b)", re.IGNORECASE)
 _SUBJECT_WORDS = {"He": ("He", "His"), "She": ("She", "Her"), "It": ("It", "Its", "They", "Their")}
 
 
@@ -366,7 +370,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     bound: dict[Key, list[Key]] = {}  # a first sentence -> the later ones that state a fact: shown with it
     for (i, j), (_, text) in units:
         for k, piece in enumerate(reading.sentences(text) or [text]):
-            if k and not (free_opening and (i, j) == (0, 0)) and facts(piece) - title_words:
+            freed = free_opening and (i, j) == (0, 0) and (level != 1 or _NAMING.match(piece) is not None)
+            if k and not freed and facts(piece) - title_words:
                 bound.setdefault((i, j, 0), []).append((i, j, k))
                 continue
             pieces[(i, j, k)] = piece
@@ -474,6 +479,12 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     return out, pairs
 
 
+# a sentence of the opening that only names the subject again ("Its full name is the Republic
+# of Albania.", "It is also called paraffin."): the one sentence of the opening a level-1
+# page may leave out when the opening reads too hard, the facts that say what and where stay
+_NAMING = re.compile(r"^(?:(?:Its|His|Her|Their) full name is|(?:It|He|She|They) (?:is|was|are|were) also called) ")
+
+
 def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, int], str], lead_count: int) -> bool:
     """A sentence that opens with the subject's pronoun is about the subject: its level-3
     sentence named the subject, it opens a paragraph of the lead, or the sentence before it
@@ -545,7 +556,8 @@ def _build(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]
     out = _select(shaped, level, groups, _pronoun(article))
     if article.lang == "en" and article_totals(out[0]).fkgl > TARGET_FKGL[level]:
         # the whole opening reads too hard for the level: its first sentence alone
-        # ("Actresses is a 1997 Catalan language Spanish drama film."), the others chosen like the rest
+        # ("Actresses is a 1997 Catalan language Spanish drama film."), the others chosen like the
+        # rest; at level 1 only its other names may go (``_NAMING``), what it is and where stay
         other = _select(shaped, level, groups, _pronoun(article), free_opening=True)
         if article_totals(other[0]).fkgl <= TARGET_FKGL[level]:
             return other

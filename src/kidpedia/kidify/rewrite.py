@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kidpedia.kidify.simplify import MONTH_NAMES
+from kidpedia.kidify.simplify import MONTH_NAMES, _has_verb, _split_and_verb
 
 _BE = ("is", "was", "are", "were")
 
@@ -34,10 +34,31 @@ _PAST = ("born", "written", "published", "founded", "built", "created", "develop
          "painted", "designed", "directed", "produced", "derived", "made")
 _RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
 _PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
-_COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) (?P<tail>[^,]+)$")
+_COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) "
+                               r"(?P<tail>[^,]+(?:, [^,]+)*)$")
+# "..., with a population of 50,000": what the subject has, said as a sentence of its own
+_WITH = re.compile(r", with (?P<what>(?:a|an|the|its|their|his|her|about|over|more|some|many|[a-z]+ed|\d)(?:[^,;]|,(?=\d))*)$")
+# "..., with reported yearly GDP growth of 11.1 percent ...": what the subject has, and how much
+_WITH_AMOUNT = re.compile(r"^(?:a |an |the )?(?P<what>[a-z][\w'’ -]*?) of (?P<amount>(?:about |over |nearly |almost |more than "
+                          r"|less than |around )?\d.*)$")
+_YEAR_IN = re.compile(r"\b(?:1[0-9]|20)\d\d\b")  # "growth of 11.1 percent from 2001 to 2010": said in the past
+_HOW = re.compile(r"^(?P<head>(?:the|a|an) (?:[a-z]+ )?(?:process|way|method|art|practice|technique) of [a-z]+ing .+?) "
+                  r"(?P<how>by|through|by means of|using) (?P<tail>.+)$")
+_NATION_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:an|ese|ish|ch|sh|ic|ek|i)(?:-born)?"
+_NATIONALITY = re.compile(rf"^(?:a|an) (?P<adjs>(?:[a-z][\w-]* )*?)(?P<nation>(?:{_NATION_WORD} )+)(?P<noun>[a-z][\w-]*\b.*)$")
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeio" else "a"
+
+
+# what a thing is made of is said in the present ("Adobe is a building material. It is made from earth.")
+_WHAT_OF = re.compile(r"^(?:\w+ )?made (?:from|of|with|up of|out of)\b")
+_POSSESSIVE = {"It": "Its", "They": "Their", "He": "His", "She": "Her"}
 # "a French mathematician, Professor at the Collège de France": a second noun phrase
 # that names a role (a capital word after a comma that follows a common noun)
-_ROLE = re.compile(r"^(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*), (?P<tail>[A-Z][\w'’-]+ (?:at|of|in|for|to) .+)$")
+_ROLE = re.compile(r"^(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*), "
+                   r"(?P<tail>(?:now |also |currently )?[A-Z][\w'’-]+ (?:at|of|in|for|to) .+)$")
 _STOP_HEAD = frozenset(["of", "in", "on", "at", "for", "from", "by", "with", "to", "and", "or", "as", "than"])
 # "a field of biology that covers ...", "an order of arthropod which ...": a kind named by
 # a bare noun after "of" is the head's own; "a member of the group that ..." is not
@@ -77,6 +98,12 @@ def _names(app: str, who: str, be: str) -> list[str]:
         if not m:
             return []
         name = m.group("name").rstrip(" ,")
+        second = re.fullmatch(r"(?P<one>[^,]+?) and (?P<adv>traditionally|formerly|sometimes) as (?P<two>[^,]+)", name)
+        if second and not m.group("official") and not re.search(r"\b(?:as|and)\b", second.group("one") + second.group("two")):
+            # "also called Afrasian and traditionally as Hamito-Semitic": two names, two sentences
+            out.append(f"{who} {be} also called {second.group('one')}.")
+            out.append(f"{who} {be} {second.group('adv')} called {second.group('two')}.")
+            continue
         if re.search(r"\b(?:as|and (?:also|traditionally|formerly|sometimes))\b", name):
             return []  # "known as X and traditionally as Y": not one name
         if m.group("official"):
@@ -110,10 +137,24 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
     if role and not re.search(r"\band\b", role.group("head")):
         after.append(f"{who} {be} {role.group('tail')}.")
         rest = role.group("head")
+    w = _WITH.search(rest)
+    amount = _WITH_AMOUNT.match(w.group("what")) if w else None
+    if w and len(rest[:w.start()].split()) >= 3 and amount and not _has_verb(amount.group("what").split()[1:]):
+        # "Its reported yearly average GDP growth was 11.1 percent ...", "Its population is 31,000."
+        after.append(f"{_POSSESSIVE.get(who, 'Its')} {amount.group('what')} {'is' if be in ('is', 'are') and not _YEAR_IN.search(amount.group('amount')) else 'was'} "
+                     f"{amount.group('amount')}.")
+        rest = rest[:w.start()]
+    elif w and len(rest[:w.start()].split()) >= 3 and not w.group("what").split()[0].endswith("ed") \
+            and not _has_verb(w.group("what").split()[1:]):
+        has = {"is": "has", "are": "have"}.get(be, "had")
+        after.append(f"{who} {has} {w.group('what')}.")
+        rest = rest[:w.start()]
     c = _COMMA_PARTICIPLE.search(rest)
-    if c and len(rest[:c.start()].split()) >= 2 and not re.search(r"\d", c.group("part")):
+    if c and len(rest[:c.start()].split()) >= 2 and not re.search(r"\d", c.group("part")) \
+            and not any(_has_verb(x.split()) for x in c.group("tail").split(", ")[1:]):  # a list of places, no clause
         part = c.group("part")
-        tense = "was" if be in ("is", "was") and (part.split()[-1] in _PAST or re.search(r"\b1\d{3}\b", c.group("tail"))) else be
+        tense = "was" if be in ("is", "was") and (part.split()[-1] in _PAST or re.search(r"\b1\d{3}\b", c.group("tail"))) \
+            and not _WHAT_OF.match(f"{part} {c.group('tail')}") else be
         if be in ("are", "were") and tense == "was":
             tense = "were"
         after.append(f"{who} {tense} {part} {c.group('tail')}.")
@@ -128,15 +169,30 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         p = _PARTICIPLE.match(rest)
         if p and not set(p.group("head").lower().split()) & _STOP_HEAD and len(p.group("head").split()) >= 2:
             part = p.group("part")
-            tense = "was" if be in ("is", "was") and part.split()[-1] in _PAST else be
+            tense = "was" if be in ("is", "was") and part.split()[-1] in _PAST \
+                and not _WHAT_OF.match(f"{part} {p.group('tail')}") else be
             if be in ("are", "were") and tense == "was":
                 tense = "were"
             after.insert(0, f"{who} {tense} {part} {p.group('tail')}.")
             rest = p.group("head")
+    how = _HOW.match(rest)
+    if how and not after:
+        # "Animation is the process of making the illusion of motion by the fast display of pictures." ->
+        # "... of motion. This is done by the fast display of pictures."
+        after.append(f"This {'is' if be in ('is', 'are') else 'was'} done {how.group('how')} {how.group('tail')}.")
+        rest = how.group("head")
+    nat = _NATIONALITY.match(rest) if who in ("He", "She") else None
+    if nat:
+        # "Allan Dwan was a pioneering Canadian-born American movie director." -> "Allan Dwan was a pioneering
+        # movie director. He was a Canadian-born American." ("He is French.": no "a" before an adjective alone)
+        nation = nat.group("nation").strip()
+        noun = nation.endswith(("an", "ian")) and not nation.endswith("ean")
+        after.insert(0, f"{who} {be} {_a(nation) + ' ' if noun else ''}{nation}.")
+        rest = _a(nat.group("adjs") or nat.group("noun")) + " " + (nat.group("adjs") or "") + nat.group("noun")
     if not after and not tail:
         return sentence
     first = f"{subj} {be} {rest.rstrip(' ,')}."
-    return " ".join([first, *after, *tail])
+    return " ".join([first, *(_split_and_verb(x) for x in after), *tail])
 
 
 # Quick facts said as sentences (levels 1 and 2): a row whose value is one plain thing,

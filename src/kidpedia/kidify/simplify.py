@@ -100,6 +100,7 @@ def adverb_rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
+    data["before_to"] = frozenset(data["before_to"])
     return data
 
 
@@ -168,6 +169,7 @@ def drop_adverbs(s: str) -> str:
         opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
         inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
                  and nxt not in _NO_DROP_AFTER and not prev.endswith(",")
+                 and not (nxt == "to" and bare in adverb_rules()["before_to"])  # "analogously to"
                  and not (prev in _QUANTIFIERS and (nxt.endswith("ed") or nxt in _IRREGULAR)))  # "many commonly used"
         last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
                 and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
@@ -331,14 +333,16 @@ def _repeats(new: str, old: str, done: str, after: str) -> bool:
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = _SEMICOLON.sub(_semicolon, s)
-    s = _SPLIT_AND.sub(lambda m: ". ", s)
+    s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) else ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
+    s = _AND_OPENING.sub(_and_opening, s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
     head = s[:m.start()].split() if m else []
     if m and (m.re is _WHICH or _finite(m.group(1))) and not (len(head) < 4 and not _has_verb(head)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
-            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b", m.group(2)):
+            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b",
+                          m.group(2)):
         # the clause ends the sentence: not "..., which was part of X, when the army grew" (the "when" is the
         # main clause's)
         verb, before = m.group(1), s[:m.start()].split()[-1]
@@ -365,6 +369,34 @@ def split_clauses(s: str) -> str:
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+_AND_OPENING = re.compile(r"\s+(and|but),\s+((?:in|on|at|by|during|after|before|since|from|until|for|later|then)\b"
+                          r"[^,]{0,30}),\s+(?=\w)")
+
+
+_PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "by", "to", "into", "near", "under", "over"])
+
+
+def _and_opening(m: re.Match[str]) -> str:
+    """"Movie companies worked there year-round and, in 1911, Dwan started working in
+    Hollywood." -> "... year-round. In 1911, Dwan started ...": a clause after "and" that opens
+    with a phrase set off by commas is a sentence of its own when both halves are."""
+    head, rest = m.string[:m.start()].rsplit(". ", 1)[-1], m.string[m.end():]
+    found = _subject(rest)
+    if (not _complete_clause(head.split()) or not _clause_follows(rest) or len(head.split()) < 4 or not found
+            or len(found[0]) > 4 or {w.lower() for w in found[0]} & _PREPOSITIONS):
+        return m.group(0)  # not "..., and, by many definitions, the biggest city in an area called X"
+
+    return f". {'But ' if m.group(1) == 'but' else ''}{_capital(m.group(2)) if m.group(1) == 'and' else m.group(2)}, "
+
+
+def _ends_a_list(head: str) -> bool:
+    """The words before ", and ..." end a list of short items with no verb ("Along with the
+    sirenians, hyraxes, elephants, and their extinct relatives, ...": "their extinct relatives"
+    is the list's last item, not a new sentence's subject)."""
+    items = head.rsplit(". ", 1)[-1].split(", ")
+    return len(items) >= 3 and len(items[-1].split()) <= 3 and not _has_verb(items[-1].split())
 
 
 # a full stop that ends a sentence, not one of "U.S. on", "Inc. has", "Sr. and", "a. m.", "e. g."
@@ -397,9 +429,10 @@ _MODALS = frozenset(["can", "could", "may", "might", "must", "will", "would", "s
 
 def _finite(word: str) -> bool:
     """A verb form that can carry a clause of its own: a past or present form ("was",
-    "won", "played", "lies")."""
+    "won", "played", "lies"); a capitalised word in -ed is a name ("the United States")."""
     w = word.lower().strip(",.")
-    return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed")) or (w in _VERBS and w.endswith("s"))
+    return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed") and not word[:1].isupper()) \
+        or (w in _VERBS and w.endswith("s"))
 
 
 def _subject(head: str) -> tuple[list[str], str] | None:
@@ -407,7 +440,7 @@ def _subject(head: str) -> tuple[list[str], str] | None:
     (within seven words, no comma among them)."""
     words = head.split()
     for i, w in enumerate(words[:7]):
-        if i and _finite(w):
+        if i and _finite(w) and words[i - 1].lower() not in _DETERMINERS:  # "The armed forces were": no verb
             subject = words[:i]
             return (None if any(x.endswith(",") for x in subject) else (subject, w.lower().strip(",")))  # type: ignore[return-value]
     return None
@@ -426,8 +459,8 @@ def _pronoun(subject: list[str], agree: str) -> str | None:
         return None  # "2002 2003 seasons Warner began ...": who is meant is not clear
     first = subject[0].lower()
     determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
-    if len(subject) == 1 and first in _PRONOUNS:
-        return _PRONOUNS[first]
+    if first in _PRONOUNS and all(w.lower() in _PRE_VERB or w.endswith("ly") for w in subject[1:]):
+        return _PRONOUNS[first]  # "It first developed ... and thrived ...": the adverb is no part of the subject
     if agree in ("were", "are", "have"):
         return "They"
     if determined or not subject[0][:1].isupper():
@@ -637,7 +670,8 @@ def _split_and_clause(s: str) -> str:
         rw, hw = rest.split(), head.rsplit(",", 1)[-1].split()
         if len(head.split()) < 6 or len(rw) < 5 or not s.endswith("."):
             continue
-        k = next((i for i, w in enumerate(rw[:6]) if i and _finite(w)), None)
+        k = next((i for i, w in enumerate(rw[:6]) if i and _finite(w) and rw[i - 1].lower() not in _DETERMINERS
+                  and not _adjective_ed(rw, i)), None)  # "their associated procedures": no verb
         if k is None or any(w.endswith(",") or w.lower() in ("and", "or", "that", "which", "who") for w in rw[:k]):
             continue
         v = next((i for i, w in enumerate(hw) if i and _finite(w)), None)
@@ -682,7 +716,7 @@ def _clause_follows(rest: str) -> bool:
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
     for i, w in enumerate(words[1:7], 1):  # the subject's verb, before any list comma or relative pronoun
-        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS:  # "a call" is no verb
+        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS and not _adjective_ed(words, i):  # "a call" is no verb
             # "in 1990 the town grew" has a subject after its opening phrase; "in older
             # usage pertained to ..." has none
             return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
@@ -696,6 +730,31 @@ _SUBJECT_WORDS = frozenset(["he", "she", "it", "they", "we", "there", "this", "t
                             "its", "their", "i", "you"])
 
 
+_AFTER_VERB = frozenset([
+    "in", "on", "at", "by", "to", "from", "with", "into", "onto", "for", "of", "over", "under", "after", "before",
+    "during", "through", "up", "down", "out", "off", "away", "back", "as", "that", "there", "here", "him", "her",
+    "them", "it", "us", "me", "himself", "herself", "itself", "themselves", "again", "together", "until", "when",
+    "while", "and", "or", "but", "not", "north", "south", "east", "west", "home", "abroad", "across", "around"])
+
+
+_NOUN_PHRASE_WORDS = frozenset(["first", "second", "third", "last", "most", "more", "least", "less", "only", "newly",
+                                "recently", "partly", "fully", "well", "other", "same", "early", "late"])
+
+
+def _adjective_ed(words: list[str], i: int) -> bool:
+    """A word in -ed that is no common verb, inside a noun phrase (after "'s" or "first") and
+    before a plain word, is an adjective ("the world's first animated feature film"), not the
+    verb of a clause ("the town grew", "the army moved north", "Napier gained military control")."""
+    w = words[i].lower()
+    if w in _VERBS or not w.endswith("ed") or i + 1 >= len(words) or not words[i].isalpha():
+        return False
+    nxt, prev = words[i + 1], words[i - 1].lower() if i else ""
+    if not (prev.endswith(("'s", "’s")) or prev in _NOUN_PHRASE_WORDS):
+        return False  # "Napier gained military control": after its subject, a verb
+    return (nxt.islower() and nxt.isalpha() and nxt not in _AFTER_VERB and nxt not in _DETERMINERS
+            and not nxt.endswith("ly"))
+
+
 def _is_verb(word: str) -> bool:
     w = word.strip(",.;:")
     return w.lower() in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))
@@ -706,6 +765,20 @@ def _finite_clause(words: list[str]) -> bool:
     past form or an auxiliary ("he left school", not "Broca's lead")."""
     return any(w.lower().strip(",") in _IRREGULAR or (w.islower() and w.strip(",").endswith("ed"))
                for w in words[1:])
+
+
+def _another_item(head: str, rest: str) -> bool:
+    """What follows "and" names again the noun that ends the clause before it: one more item
+    of the same kind, not a new subject ("in eight feature films, and one short film made in
+    ..." is no "One short film made in ...")."""
+    before = [w.lower().strip(",.").rstrip("s") for w in head.split()[-3:]]
+    words = rest.split()
+    for w in words[1:5]:
+        if _is_verb(w):
+            break
+        if len(w) > 3 and w.lower().strip(",.").rstrip("s") in before:
+            return True
+    return False
 
 
 def _split_one(s: str) -> str:
@@ -743,7 +816,7 @@ def _split_one(s: str) -> str:
             if head[:name.start()].split()[-1:] in (["of"], ["and"], ["or"], ["from"], ["for"], ["with"], ["by"]):
                 continue  # "James, son of Alphaeus, who ...": who is James, not Alphaeus
             return f"{head}. {name.group(1)} {rest}"
-        if not _clause_follows(rest):
+        if not _clause_follows(rest) or (conj == "and" and _another_item(head, rest)):
             continue
         if conj == "where":
             return f"{head}. There {rest}"
@@ -953,6 +1026,9 @@ def _complete_clause(words: list[str]) -> bool:
     return _has_verb(words[1:])
 
 
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|especially|namely|e\.g\.)\s")
+
+
 def shorten(s: str, level: int = 2) -> str:
     """A long sentence keeps what comes before a comma when that part is a sentence of its
     own and what follows is a detachable detail ("..., including ...", "..., which ...",
@@ -973,6 +1049,10 @@ def shorten(s: str, level: int = 2) -> str:
                     continue  # "... and NME, like other papers, was slow to ...": the aside closes, the sentence goes on
                 if any(w.endswith(",") for w in words[max(0, i - 2):i]) or words[i + 1].lower() in _ING_NOUNS:
                     continue  # inside a list ("cod, haddock, hake, herring"), or a noun in -ing
+                if _EXAMPLES.search(" ".join(words[:i]).rsplit(",", 1)[-1] + " " + words[i]):
+                    continue  # the first of the examples ("danger such as exploring, skydiving, ...")
+                if len(rest.split(",")[0].split()) == 1 and "," in rest:
+                    continue  # one word, then a comma: a list ("used in selecting, locating, and using them")
                 words = words[: i + 1]
                 words[-1] = words[-1][:-1] + (part[-1] if part[-1] in ".!?" else ".")
                 break

@@ -288,7 +288,13 @@ def _exact_first(store: Store, title: str, hits: list[SearchHit], lang: str) -> 
 
 def suggest(store: Store, prefix: str, limit: int = 8, blocked: Blocked = lambda q: False) -> list[str]:
     """Titles starting with ``prefix``, then titles with a word starting with it (by
-    rank); when none, titles for the corrected spelling. Never a blocked title."""
+    rank); when none, titles for the corrected spelling. Never a blocked title.
+    Remembered until the database changes (``Store.memo``): a child's first letters are
+    everyone's first letters."""
+    return list(store.memo(("suggest", prefix, limit, blocked), lambda: tuple(_suggest(store, prefix, limit, blocked))))
+
+
+def _suggest(store: Store, prefix: str, limit: int, blocked: Blocked) -> list[str]:
     out = [t for t in store.suggest(prefix, limit) if not blocked(t)]
     if len(out) < limit:
         for t in _title_words(store, prefix, limit * 2):

@@ -1,0 +1,232 @@
+"""Level 1 said plainly (English): what a children's writer does to a sentence after the
+simplifier, before the level chooses what to show.
+
+    plain(sentence, pronoun, title) -> str
+
+  modifiers  the hard describing words before the noun of "X is a ..." go, and one the
+             lexicon can say as a plain sentence is said so, about the subject: "The aardvark
+             is a medium-sized, burrowing, nocturnal mammal native to Africa." -> "The aardvark
+             is a mammal native to Africa. It digs burrows. It comes out at night." A word
+             that changes what the noun is ("a former", "a fictional") or makes a name with it
+             ("a martial art") stays; so does a name, a number and a short common word.
+  words      plain words and phrases for level 1 (``rules/plain_words.yaml``): a word a
+             child knows for a harder one where the meaning is kept ("organisms" -> "living
+             things"); each entry has its example, tested.
+
+Each rule only drops or swaps lowercase words without digits: every number and name of the
+sentence is still said, unchanged (``simplify.facts``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from kidpedia.kidify import reading
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """``rules/plain_words.yaml``: the describing words said as sentences, the ones that
+    stay, the word pairs that name a thing, and the plain words (each compiled)."""
+    path = resources.files("kidpedia.kidify") / "rules" / "plain_words.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["says_by_word"] = {e["word"]: e for e in data["says"]}
+    data["keep_set"] = frozenset(data["keep"])
+    data["common_set"] = frozenset(data["common"])
+    data["vague_set"] = frozenset(data["vague"])
+    data["names_set"] = frozenset(tuple(x.split()) for x in data["names"])
+    entries = sorted(data["words"], key=lambda e: -len(e["from"]))
+    data["words_by_from"] = {e["from"]: e for e in entries}
+    alts = "|".join(re.escape(e["from"]).replace(r"\ ", r"\s+") for e in entries)
+    data["words_pattern"] = re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+    return data
+
+
+# "is a ..." / "are ...": the noun phrase after the verb is where the describing words are
+_IS_A = re.compile(r"\b(?P<be>is|was|are|were) (?:(?P<det>an?) )?(?=[a-z])")
+_NP_END_TEXT = ("of in on at from by for with to that which who whose native found used made living located based "
+                "known called than where when like as into near between within")
+_NP_END = frozenset(_NP_END_TEXT.split())  # a word that ends the noun phrase: what follows is no describing word
+_ADJ_END = re.compile(r"(?:al|ic|ical|ous|ive|ary|ful|less|able|ible|ed|ing|ian|ent|ant|ile|ular|oid)$")
+_DEFINITE = frozenset(["the", "his", "her", "its", "their", "this", "that", "these", "those", "our", "one"])
+_STOP = frozenset(["and", "or", "of", "the", "a", "an", "not", "very", "most", "more", "less", "least", "so"])
+
+
+def _hard(word: str) -> bool:
+    """A describing word a child may not know: three syllables or more, or rare."""
+    return reading.syllables(word) >= 3 or reading.zipf(word) < 3.5
+
+
+def _modifier(word: str, rules_: dict[str, Any]) -> bool:
+    """A lowercase describing word that may go: one the lexicon says as a sentence, or a
+    hard word shaped like an adjective or a participle ("political", "illustrated",
+    "medium-sized", "burrowing"), not one that changes what the noun is (``keep``)."""
+    w = word.lower()
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) or w in rules_["keep_set"]:
+        return False
+    if w in rules_["says_by_word"]:
+        return True
+    last = w.rsplit("-", 1)[-1]
+    if last.endswith("ing"):  # "burrowing", "calculating"; not "building", "encoding"
+        return "-" not in w and _hard(w) and w.endswith(("owing", "ating", "ving"))
+    return bool(_ADJ_END.search(last)) and not last.endswith("ment") and (_hard(w) or "-" in w)
+
+
+def _noun_phrase(rest: str, rules_: dict[str, Any]) -> list[str]:
+    """The words of the noun phrase that opens ``rest``, up to its noun: it ends before a
+    word such as "of", "in", "that", at a full stop, or at a comma after a word that is
+    not a describing word ("a state, bordered by ..."); [] when it is longer than 8 words."""
+    out: list[str] = []
+    for token in rest.split(" "):
+        bare = token.rstrip(",.;:!?")
+        if out and bare.lower() in _NP_END:
+            return out
+        out.append(token)
+        if len(out) > 8 or not bare or not re.fullmatch(r"[\w'’-]+", bare):
+            return [] if len(out) > 8 or not bare else out
+        if token[-1:] in ".;:!?" or (token.endswith(",") and not (
+                bare.islower() and (_modifier(bare, rules_) or bare in rules_["common_set"]))):
+            out[-1] = bare
+            return out
+    return out
+
+
+def _subject_word(sentence: str, start: int, be: str, pronoun: tuple[str, ...], title: str) -> str | None:
+    """Who the "is a ..." is about, as a pronoun for a sentence of its own: the article's
+    subject only (its pronoun or its name opens the sentence)."""
+    head = sentence[:start].strip()
+    who = pronoun[0] if pronoun else "It"
+    plural = be in ("are", "were")
+    name = title.split(" (")[0].lower()
+    if head in ("It", "He", "She", "They") or head.lower().removeprefix("the ").removeprefix("an ").removeprefix("a ") \
+            in (name, name + "s"):
+        return "They" if plural else ("It" if head in ("It",) or who not in ("He", "She") else who)
+    return None
+
+
+def _bare_plural(words: list[str], rules_: dict[str, Any]) -> bool:
+    """Words after "are" with no "a" that are a plural noun phrase ("ectothermic, tetrapod
+    vertebrates"), not a verb ("are traced or photocopied onto ...", "were to be
+    demobilized")."""
+    first = words[0].lower().rstrip(",")
+    if first in _NP_END or first in ("be", "been", "being", "not", "also", "still", "now", "then", "often"):
+        return False
+    if re.search(r"(?:ed|en|ing)$", first) and first not in rules_["says_by_word"]:
+        return False
+    return words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+
+
+def _thin(words: list[str], rules_: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """A noun phrase's words without its hard describing words: the phrase left and the
+    words gone (None: nothing goes, or what is left would say too little)."""
+    if len(words) < 2 or words[0].lower() in _DEFINITE:  # "the central character": which one, not what
+        return None
+    if {w.lower().rstrip(",") for w in words} & {"but", "yet", "not", "nor"}:
+        return None  # "related but distinct subjects": the pair says one thing
+    head = words[-1]
+    kept: list[str] = []
+    gone: list[str] = []
+    for i, raw in enumerate(words[:-1]):
+        word = raw.rstrip(",")
+        nxt = words[i + 1].rstrip(",").lower()
+        graded = i > 0 and (words[i - 1].endswith("ly") or words[i - 1].lower() in ("very", "most", "more", "less"))
+        if (word.lower(), nxt) in rules_["names_set"] or graded or not _modifier(word, rules_):
+            kept.append(raw)
+        else:
+            gone.append(word.lower())
+    if not gone or (not kept and head.lower().rstrip("s") in rules_["vague_set"]):
+        return None  # "It is a society." alone says nothing
+    # what stays reads as a noun phrase: no dangling "and", no comma before the noun
+    while kept and kept[-1].rstrip(",").lower() in ("and", "or"):
+        kept.pop()
+    kept = [w.rstrip(",") if i == len(kept) - 1 or kept[i + 1].lower() in ("and", "or") else w
+            for i, w in enumerate(kept)]
+    kept = [w for i, w in enumerate(kept) if not (w.lower() in ("and", "or") and (i == 0 or i == len(kept) - 1))]
+    np = " ".join([*kept, head])
+    if not (set(np.lower().split()) - _STOP) or np.split()[0].lower() in _STOP:
+        return None
+    return np, gone
+
+
+def _a(det: str, np: str) -> str:
+    """"a" or "an" before the phrase, in the case of ``det``."""
+    an = "an" if np[:1].lower() in "aeiou" else "a"
+    return an.capitalize() if det[:1].isupper() else an
+
+
+def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
+    """The hard describing words before the noun of "X is a ..." go; a word the lexicon can
+    say as a sentence (``says``) is said after it about the subject ("It digs burrows.").
+    Only there: a thing said to be "a ..." is one whatever else it is, but elsewhere the
+    words may tell which one ("A sulfonic acid has the formula ..." is no "An acid has ...")."""
+    rules_ = rules()
+    m = _IS_A.search(sentence)
+    words = _noun_phrase(sentence[m.end():], rules_) if m else []
+    if not m or not words or (not m.group("det") and not _bare_plural(words, rules_)):
+        return sentence
+    thin = _thin(words, rules_)
+    if thin is None:
+        return sentence
+    np, gone = thin
+    det = m.group("det")
+    start = m.start("det") if det else m.end()
+    out = sentence[:start] + (f"{_a(det, np)} " if det else "") + np + sentence[m.end() + len(" ".join(words)):]
+    who = _subject_word(sentence, m.start(), m.group("be"), pronoun, title)
+    if who is None or m.group("be") not in ("is", "are") or not sentence.endswith("."):
+        return out
+    said = [rules_["says_by_word"][g] for g in gone if g in rules_["says_by_word"]]
+    return " ".join([out, *(f"{who} {e['they'] if who == 'They' else e['says']}." for e in said)])
+
+
+def plain_words(sentence: str, title: str = "") -> str:
+    """Plain words and phrases for level 1 (``rules/plain_words.yaml``): not inside a name
+    (a capital word past the sentence's start), not a word of the article's title, not
+    where the entry's ``not_before`` / ``not_after`` words stand next to it."""
+    rules_ = rules()
+    title_words = {w.lower() for w in reading.words(title)}
+
+    def swap(m: re.Match[str]) -> str:
+        old = m.group(0)
+        entry = rules_["words_by_from"][" ".join(old.lower().split())]
+        if (old[:1].isupper() and m.start() > 0) or set(old.lower().split()) & title_words:
+            return old
+        before = m.string[:m.start()].split()[-1:]
+        after = m.string[m.end():].split()[:1]
+        prev = before[0].lower().strip(",") if before else ""
+        nxt = after[0].lower().strip(",.;:") if after else ""
+        if prev in entry.get("not_after", ()) or nxt in entry.get("not_before", ()):
+            return old
+        near = {w.lower().strip(",.;:") for w in m.string[:m.start()].split()[-4:] + m.string[m.end():].split()[:4]}
+        if near & {w for w in entry["to"].split() if len(w) > 3}:
+            return old  # "an English novelist, writer" is no "an English writer, writer"
+        if "before" in entry and nxt not in entry["before"]:
+            return old
+        if m.start() > 0 and m.string[m.start() - 1] == "-":
+            return old
+        new: str = entry["to"]
+        return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+    out: list[str] = []
+    at = 0
+    for m in rules_["words_pattern"].finditer(sentence):
+        new = swap(m)
+        head = sentence[at:m.start()]
+        if new != m.group(0):  # "an organism" -> "a living thing"
+            a = re.search(r"\b([Aa]n?)(\s+)$", head)
+            if a:
+                an = "an" if new[:1].lower() in "aeiou" else "a"
+                head = head[:a.start()] + (an.capitalize() if a.group(1)[0] == "A" else an) + a.group(2)
+        out += [head, new]
+        at = m.end()
+    return "".join(out) + sentence[at:]
+
+
+def plain(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
+    """One level-1 sentence (or a few) said plainly: each sentence's describing words, then
+    plain words."""
+    return " ".join(plain_words(drop_modifiers(s, pronoun, title), title) for s in reading.sentences(sentence))

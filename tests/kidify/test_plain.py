@@ -1,0 +1,51 @@
+"""Level 1 said plainly (kidify/plain.py): each entry of rules/plain_words.yaml on its
+example, and what the rules never do (drop a number or a name, touch a name or the title)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kidpedia.kidify import plain
+from kidpedia.kidify.simplify import facts
+
+
+@pytest.mark.parametrize("entry", plain.rules()["modifier_examples"], ids=lambda e: e["example"][:40])
+def test_each_modifier_example(entry: dict[str, Any]) -> None:
+    got = plain.drop_modifiers(entry["example"], (entry["pronoun"], entry["title"]), entry["title"])
+    assert got == entry["want"]
+    assert facts(entry["example"]) <= facts(got)  # every number and name still said
+
+
+@pytest.mark.parametrize("entry", plain.rules()["says"], ids=lambda e: e["word"])
+def test_each_describing_word_said_as_a_sentence(entry: dict[str, Any]) -> None:
+    one = plain.drop_modifiers(f"The otter is a {entry['word']} animal.", ("It", "Otter"), "Otter")
+    assert one == f"The otter is an animal. It {entry['says']}."
+    many = plain.drop_modifiers(f"Otters are {entry['word']} animals.", ("It", "Otter"), "Otter")
+    assert many == f"Otters are animals. They {entry['they']}."
+    # about something else than the subject: the word goes, no sentence says it of the subject
+    other = plain.drop_modifiers(f"Its prey is a {entry['word']} animal.", ("It", "Otter"), "Otter")
+    assert other == "Its prey is an animal."
+
+
+@pytest.mark.parametrize("entry", plain.rules()["words"], ids=lambda e: e["from"])
+def test_each_plain_word_entry(entry: dict[str, Any]) -> None:
+    assert plain.plain_words(entry["example"]) == entry["want"]
+    for kept in entry.get("kept", ()):
+        assert plain.plain_words(kept) == kept
+
+
+def test_names_and_the_title_keep_their_words() -> None:
+    assert plain.plain_words("The Agriculture Museum opened.") == "The Agriculture Museum opened."
+    assert plain.plain_words("Agricultural science is a field.", "Agricultural science") == \
+        "Agricultural science is a field."
+    assert plain.plain("Aikido is a modern Japanese martial art.", ("It", "Aikido"), "Aikido") == \
+        "Aikido is a modern Japanese martial art."
+
+
+def test_tables_are_consistent() -> None:
+    r = plain.rules()
+    assert not r["keep_set"] & set(r["says_by_word"])
+    assert not r["keep_set"] & r["common_set"]
+    assert len({e["from"] for e in r["words"]}) == len(r["words"])
