@@ -50,11 +50,11 @@ def test_each_level_reads_easier(some_articles: list[Article]) -> None:
         easier += not one.words or one.fkgl < full
         meet += two.fkgl <= levels.TARGET_FKGL[2]
         meet_one += bool(one.words) and one.fkgl <= levels.TARGET_FKGL[1]
-    # ratchets, as measured on 2 December 2026: level 2 meets its target on 20 of these 25
+    # ratchets, as measured on 2 December 2026: level 2 meets its target on 21 of these 25
     # (19 asked: 18 after a sentence whose pronoun points outside it needed its antecedent
-    # shown), level 1 on 4 (1 before level 1 was said plainly, kidify/plain.py), and level 1
-    # reads easier than the full article on all 25
-    assert meet >= 19 and meet_one >= 4 and easier >= 25, (meet, meet_one, easier)
+    # shown), level 1 on 3 (1 before level 1 was said plainly, kidify/plain.py; 4 while a hard
+    # opening could lose its later sentences), and level 1 reads easier than the full article on all 25
+    assert meet >= 19 and meet_one >= 3 and easier >= 25, (meet, meet_one, easier)
 
 
 def test_a_level_shows_only_sentences_that_stand_alone() -> None:
@@ -85,6 +85,22 @@ def test_the_selection_keeps_what_leans_together_and_says_a_sentence_once() -> N
     b = Article("Alberta", lead=(Text("Alberta is a province. It is big. It is cold."),
                                  Text(f"{hard} The lake was named in her honour.")))
     assert "her honour" not in " ".join(t.text for t in levels._body(levels.at_level(b, 1)))  # her: who?
+    c = Article("Foxes", lead=(Text("Foxes are small wild dogs."), Text(f"{hard} Based on this evidence, foxes are shy.")))
+    assert "this evidence" not in " ".join(t.text for t in levels._body(levels.at_level(c, 1)))  # which evidence?
+    assert levels._POINTS_BACK.search("Some still sing it to this day.") is None
+
+
+def test_a_hard_opening_at_level_1_keeps_what_and_where_and_may_leave_out_other_names(
+        sample_articles: list[Article]) -> None:
+    """Afghanistan's opening reads too hard for level 1: the page still says where it is (a
+    page that left that out read at grade 4, with 5 of its facts lost); only its other name
+    ("Its full name is ...") may go."""
+    a = next(x for x in sample_articles if x.title == "Afghanistan")
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 1)))
+    assert text.startswith("Afghanistan is a country. It has no coast. It is located in South Asia and Central Asia.")
+    assert levels._NAMING.match("Its full name is the Islamic Republic of Afghanistan.")
+    assert levels._NAMING.match("It is also called paraffin.")
+    assert not levels._NAMING.match("It is located in South Asia and Central Asia.")
 
 
 def test_level_1_is_short() -> None:

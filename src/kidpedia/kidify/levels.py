@@ -303,8 +303,8 @@ _OTHER_PRONOUNS = {"He": r"she|her|hers|herself|it|its|they|their|them",
                    "She": r"he|him|his|himself|it|its|they|their|them",
                    "It": r"he|him|his|himself|she|her|hers|herself|they|their|them"}
 # a word past the sentence's start that points at something said before ("whether these
-# three strands share a common origin", "the first of its kind")
-_POINTS_BACK = re.compile(r"(?<!^)\b(?:these|those|such|the latter|the former|the same)\b(?! as\b)", re.IGNORECASE)
+# three strands share a common origin", "the first of its kind", "Based on this evidence")
+_POINTS_BACK = re.compile(r"(?<!^)\b(?:these|those|such|the latter|the former|the same|(?<!to )this (?!day\b)[a-z]+)\b(?! as\b)", re.IGNORECASE)
 _SUBJECT_WORDS = {"He": ("He", "His"), "She": ("She", "Her"), "It": ("It", "Its", "They", "Their")}
 
 
@@ -370,7 +370,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     bound: dict[Key, list[Key]] = {}  # a first sentence -> the later ones that state a fact: shown with it
     for (i, j), (_, text) in units:
         for k, piece in enumerate(reading.sentences(text) or [text]):
-            if k and not (free_opening and (i, j) == (0, 0)) and facts(piece) - title_words:
+            freed = free_opening and (i, j) == (0, 0) and (level != 1 or _NAMING.match(piece) is not None)
+            if k and not freed and facts(piece) - title_words:
                 bound.setdefault((i, j, 0), []).append((i, j, k))
                 continue
             pieces[(i, j, k)] = piece
@@ -478,6 +479,12 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     return out, pairs
 
 
+# a sentence of the opening that only names the subject again ("Its full name is the Republic
+# of Albania.", "It is also called paraffin."): the one sentence of the opening a level-1
+# page may leave out when the opening reads too hard, the facts that say what and where stay
+_NAMING = re.compile(r"^(?:(?:Its|His|Her|Their) full name is|(?:It|He|She|They) (?:is|was|are|were) also called) ")
+
+
 def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, int], str], lead_count: int) -> bool:
     """A sentence that opens with the subject's pronoun is about the subject: its level-3
     sentence named the subject, it opens a paragraph of the lead, or the sentence before it
@@ -549,7 +556,8 @@ def _build(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]
     out = _select(shaped, level, groups, _pronoun(article))
     if article.lang == "en" and article_totals(out[0]).fkgl > TARGET_FKGL[level]:
         # the whole opening reads too hard for the level: its first sentence alone
-        # ("Actresses is a 1997 Catalan language Spanish drama film."), the others chosen like the rest
+        # ("Actresses is a 1997 Catalan language Spanish drama film."), the others chosen like the
+        # rest; at level 1 only its other names may go (``_NAMING``), what it is and where stay
         other = _select(shaped, level, groups, _pronoun(article), free_opening=True)
         if article_totals(other[0]).fkgl <= TARGET_FKGL[level]:
             return other
