@@ -146,7 +146,8 @@ def droppable_adverb(word: str) -> bool:
 
 
 _NO_DROP_BEFORE = frozenset(["as", "so", "too", "how", "more", "most", "less", "least", "very", "not", "never",
-                             "and", "or", "but", "nor", "than", "enough", "n't", "no"])
+                             "and", "or", "but", "nor", "than", "enough", "n't", "no", "though", "although", "albeit",
+                             "if", "while", "yet", "even"])
 _QUANTIFIERS = frozenset(["a", "an", "the", "many", "some", "several", "all", "its", "their", "his", "her", "these",
                           "those", "this", "that", "other", "few", "two", "three", "various", "such"])
 _NO_DROP_AFTER = frozenset(["as", "than", "enough", "and", "or", "but", "nor"])
@@ -579,6 +580,10 @@ def _verb_of(ing: str) -> tuple[str, str, str] | None:
     return lemma, past, _forms(lemma)[1]
 
 
+_PERFECT_ADVERBS = frozenset(["so", "far", "already", "also", "just", "since", "now", "never", "ever", "only", "still",
+                              "recently", "once", "long", "twice"])
+
+
 def _split_participle(s: str) -> str:
     """"The storm moved north, causing floods in Texas." -> "The storm moved north. This
     caused floods in Texas."; "The river rises in the hills, flowing west to the sea." ->
@@ -594,7 +599,8 @@ def _split_participle(s: str) -> str:
     if not found or not verb or found[1] in _MODALS:
         return s
     subject, verb1 = found
-    after1 = head.split()[len(subject) + 1:][:1]
+    after1 = [w for w in head.split()[len(subject) + 1:]
+              if w.lower() not in _PERFECT_ADVERBS and not w.endswith("ly")][:1]  # "have so far released"
     perfect = verb1 in ("has", "have") and bool(after1) and (after1[0].endswith(("ed", "en"))
                                                             or after1[0] in _PARTICIPLES or after1[0] in _IRREGULAR)
     present = not perfect and (verb1 in ("is", "are", "has", "have") or (verb1 in _VERBS and verb1.endswith("s")
@@ -790,6 +796,8 @@ def _split_one(s: str) -> str:
         return s
     first = words[0].lower()
     if first in _LEADING:
+        if first in ("after", "since") and re.search(r"\b(?:has|have|will|is|are)\b", s.split(",")[0]):
+            return s  # "After she has finished her career, James plans ...": not yet done, no "Then"
         for i, w in enumerate(words[1:-3], 1):  # "Since 2002, when ...": the first comma ends "since"'s part
             if w.endswith(",") and not _finite_clause(words[1:i + 1]):
                 break
@@ -957,7 +965,7 @@ _IRREGULAR_TEXT = ("is was are were has had have be been became becomes become c
               "must did does do lived died won made took began found gave went came wrote led said built grew "
               "lay ran held kept knew saw ate spoke sat stood brought sold bought paid sent spent lost met told "
               "thought felt fought taught sang flew swam fed rose fell left studied carried tried married "
-                   "varied applied died lies flies")
+                   "varied applied died lies flies hurt got")
 _IRREGULAR = _IRREGULAR_TEXT.split()
 
 
