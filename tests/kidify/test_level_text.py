@@ -184,3 +184,13 @@ def test_a_sentence_leans_on_the_one_just_before_it() -> None:
                     "This is probably wrong."),)),))
     text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
     assert "many names" in text and "probably wrong" not in text  # its antecedent is the repeat, not shown
+
+
+def test_level_1_shows_no_sentence_about_words_in_another_script(sample_articles: list[Article]) -> None:
+    assert levels._foreign("It is used to mean energy or force, as in 電気 and 磁気.")
+    assert not levels._foreign('The word "amphibian" comes from the Ancient Greek term ἀμφίβιος.')
+    assert not levels._foreign("The country is called Shqipëri by its people, in Durrës too.")
+    a = next(x for x in sample_articles if x.title == "Aikido")
+    one = " ".join(t.text for t in levels._body(levels.at_level(a, 1)))
+    assert "気持ち" not in one and "The kanji for ki normally is written as 気." in one
+    assert "気持ち" in " ".join(t.text for t in levels._body(levels.at_level(a, 2)))  # level 2 keeps it

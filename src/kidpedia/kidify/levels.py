@@ -389,7 +389,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
     for n, key in enumerate(keys):
         text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
-        if n and (text in seen or not readable(text)):
+        if n and (text in seen or not readable(text) or (level == 1 and _foreign(text))):
             skip.add(key)
             continue
         seen.add(text)
@@ -477,6 +477,18 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if kept:
             pairs.append((source, " ".join(kept)))
     return out, pairs
+
+
+# a letter of another script ("気", "ἀμφίβιος"): a level-1 reader cannot read it
+_FOREIGN = re.compile("[\u0370-\u03FF\u1F00-\u1FFF\u0400-\u052F\u0530-\u06FF\u0750-\u077F\u0900-\u0FFF"
+                      "\u10A0-\u10FF\u1100-\u11FF\u1200-\u137F\u2E80-\u9FFF\uAC00-\uD7AF]")
+
+
+def _foreign(text: str) -> bool:
+    """A sentence about words in another script, not for level 1 ("It is used to mean energy or
+    force, as in 電気 and 磁気."); one such word, named ("comes from the Ancient Greek term
+    ἀμφίβιος"), is fine."""
+    return sum(1 for w in text.split() if _FOREIGN.search(w)) >= 2
 
 
 # a sentence of the opening that only names the subject again ("Its full name is the Republic
