@@ -116,7 +116,8 @@ def _tricked_words(text: str) -> tuple[str, ...]:
     # Whole tokens holding a trick mark; tokens of digits alone are numbers, not words.
     tokens = {m.group(0) for m in _TRICKED_TOKEN.finditer(base)}
     for token in tokens:
-        if "*" not in token and not any(c.isalpha() for c in token):
+        # (a year or other number, the commonest such token, is passed over at once)
+        if token.isdecimal() or ("*" not in token and not any(c.isalpha() for c in token)):
             continue
         for form in {_unleet(token, _LEET), _unleet(token, _LEET_L)}:
             for f in {form, _RUN3.sub(r"\1", form), _RUN3.sub(r"\1\1", form)}:
@@ -242,6 +243,9 @@ class WordList:
         self._cjk_first = re.compile("|".join(map(re.escape, cjk_firsts))) if cjk_firsts else None
         keys = {_stem(max(re.split(r"[\s\-]+", t.strip()), key=len), ends, vowels) for t in every if t.strip()}
         self._key_words = frozenset(w for w in keys if _WORDS.fullmatch(w))
+        # The key words and their plurals: a text word is one of these when it is a key
+        # word or one with an "s" (one set lookup per word, made in C by isdisjoint).
+        self._key_or_plural = self._key_words | {w + "s" for w in self._key_words}
         # With endings, a text word is looked up by its first n letters (n: the stems' lengths).
         self._stems = tuple(sorted({len(w) for w in self._key_words})) if ends else ()
         self._allow = _phrase_regex([strip_accents(fold(a)) for a in self.allow])
@@ -317,14 +321,18 @@ class WordList:
         ``masked`` False: ``text`` before its allowed phrases are masked, where an odd term
         ("s&m") is looked for by its odd character (a mask can make the regex's word
         boundary around it), so False still means no term can match once masked."""
+        return self._may_hold(text, _WORDS.findall(text), masked)
+
+    def _may_hold(self, text: str, text_words: list[str], masked: bool) -> bool:
+        """``_may_hold_a_term`` given the words of ``text`` (``_WORDS.findall(text)``)."""
         if self._cjk_in(text):
             return True
-        words = self._key_words
+        if not self._key_or_plural.isdisjoint(text_words):
+            return True
         stems = self._stems
-        for w in _WORDS.findall(text):
-            if w in words or (w[-1:] == "s" and w[:-1] in words):
-                return True
-            if stems and any(w[:n] in words for n in stems):
+        if stems:
+            words = self._key_words
+            if any(w[:n] in words for w in text_words for n in stems):
                 return True
         if not masked:
             return any(c in text for c in self._odd_chars)
@@ -456,12 +464,13 @@ def _surely_clean(text: str, lists: tuple[WordList, ...]) -> bool:
     base = strip_accents(fold(text))
     if "*" in base:
         return False
+    words = _WORDS.findall(base)  # once for all the lists
     for wl in lists:
         if not (wl._has_terms and wl._mask_keeps_words):
             return False
         if wl._names is not None and wl._names.search(text):
             return False
-        if wl._may_hold_a_term(base, masked=False):
+        if wl._may_hold(base, words, masked=False):
             return False
     tricked = tricked_words(text)
     if not tricked:

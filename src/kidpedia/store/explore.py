@@ -79,11 +79,15 @@ def has_explore(conn: sqlite3.Connection) -> bool:
 def _articles(conn: sqlite3.Connection, lang: str, box_only: bool = False) -> Any:
     """(title, Article) of an edition in title order; ``box_only``: the Article holds
     only its title, language and Quick facts (all a quiz field's answers need)."""
+    if box_only:  # those three parts of the JSON taken out by SQLite (not the whole page parsed)
+        sql = ("SELECT title, json_extract(data, '$.title'), json_extract(data, '$.lang'),"
+               " json_extract(data, '$.quick_facts') FROM articles WHERE lang = ? ORDER BY title")
+        for title, name, edition, box in conn.execute(sql, (lang,)):
+            d = {"title": name, "lang": edition, "quick_facts": json.loads(box) if box else None}
+            yield title, Article.from_json({k: v for k, v in d.items() if v is not None})
+        return
     for title, data in conn.execute("SELECT title, data FROM articles WHERE lang = ? ORDER BY title", (lang,)):
-        d = json.loads(data)
-        if box_only:
-            d = {k: d[k] for k in ("title", "lang", "quick_facts") if k in d}
-        yield title, Article.from_json(d)
+        yield title, Article.from_json(json.loads(data))
 
 
 def _score(article: Article) -> int:

@@ -186,11 +186,11 @@ def _clean_paragraphs(paragraphs: tuple[Text, ...], stats: Counter[str]) -> tupl
                 out.append(table if table != p else p)
             continue
         fixed = repair(p)
-        if looks_like_markup(fixed.text):
+        if looks_like_markup(fixed.text):  # (asked again only of what it changed)
             fixed = _without_markup_sentences(fixed, stats)
-        if looks_like_markup(fixed.text):
-            stats["markup_dropped"] += 1
-            continue
+            if looks_like_markup(fixed.text):
+                stats["markup_dropped"] += 1
+                continue
         if fixed is not p:
             stats["markup_repaired"] += 1
         if fixed.text:

@@ -301,6 +301,15 @@ def text_value(raw: str) -> str:
     return _BRACKET_LINK.sub(r"\1", value) if "[" in value else value
 
 
+def code_text(code: Wikicode) -> str:
+    """``str(code)``; at once for the commonest code, one run of text (a tag's name, a
+    link's title: about 600,000 a build of the 2023 dumps)."""
+    nodes = code.nodes
+    if len(nodes) == 1 and type(nodes[0]) is TextNode:
+        return nodes[0].value
+    return str(code)
+
+
 def plain(code: Wikicode | str | None, ctx: ParseContext) -> str:
     """Render to plain text without links (labels, parameter names, captions)."""
     if code is None:
@@ -358,7 +367,7 @@ def _entity(node: HTMLEntity) -> str:
 
 
 def _render_tag(node: Tag, out: TextBuilder, ctx: ParseContext) -> None:
-    tag = str(node.tag).strip().lower()
+    tag = code_text(node.tag).strip().lower()
     if tag in DROP_TAGS:
         if tag == "ref":
             ctx.stats["refs"] += 1
@@ -417,7 +426,7 @@ def _render_script(node: Tag, tag: str, out: TextBuilder, ctx: ParseContext) -> 
 
 
 def _render_wikilink(node: Wikilink, out: TextBuilder, ctx: ParseContext) -> None:
-    raw_title = str(node.title)
+    raw_title = code_text(node.title)
     if "{" in raw_title or "<" in raw_title:
         raw_title = plain(node.title, ctx)
     target = raw_title.strip()
