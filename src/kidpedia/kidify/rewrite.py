@@ -48,6 +48,10 @@ _NATION_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:an|ese|ish|ch|sh|ic|ek|i)(?:-bor
 _NATIONALITY = re.compile(rf"^(?:a|an) (?P<adjs>(?:[a-z][\w-]* )*?)(?P<nation>(?:{_NATION_WORD} )+)(?P<noun>[a-z][\w-]*\b.*)$")
 
 
+# "a medium-sized, burrowing, nocturnal mammal": describing words set off by commas (coordinate adjectives)
+_ADJECTIVES = re.compile(r"^(?:a|an) (?P<adjs>(?:[a-z][\w-]*, )+[a-z][\w-]*) (?P<noun>[a-z][\w-]*)(?P<tail>(?: .*)?)$")
+
+
 def _a(word: str) -> str:
     return "an" if word[:1].lower() in "aeio" else "a"
 
@@ -181,6 +185,13 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         # "... of motion. This is done by the fast display of pictures."
         after.append(f"This {'is' if be in ('is', 'are') else 'was'} done {how.group('how')} {how.group('tail')}.")
         rest = how.group("head")
+    adj = _ADJECTIVES.match(rest)
+    if adj and adj.group("noun") not in _STOP_HEAD and not _verbish(adj.group("noun")):
+        # "The aardwolf is a small, insectivorous mammal." -> "The aardwolf is a mammal. It is small and
+        # insectivorous.": a list of describing words said as a sentence of its own
+        words = adj.group("adjs").split(", ")
+        after.insert(0, f"{who} {be} {', '.join(words[:-1])} and {words[-1]}.")
+        rest = f"{_a(adj.group('noun'))} {adj.group('noun')}{adj.group('tail')}"
     nat = _NATIONALITY.match(rest) if who in ("He", "She") else None
     if nat:
         # "Allan Dwan was a pioneering Canadian-born American movie director." -> "Allan Dwan was a pioneering
