@@ -395,8 +395,12 @@ def _and_opening(m: re.Match[str]) -> str:
 def _ends_a_list(head: str) -> bool:
     """The words before ", and ..." end a list of short items with no verb ("Along with the
     sirenians, hyraxes, elephants, and their extinct relatives, ...": "their extinct relatives"
-    is the list's last item, not a new sentence's subject)."""
+    is the list's last item, not a new sentence's subject), or a list of subjects whose first has
+    no verb."""
     items = head.rsplit(". ", 1)[-1].split(", ")
+    if len(items) >= 2 and items[0].split()[0].lower() not in _OPENING_WORDS \
+            and not any(_finite(w) for w in items[0].split()[1:]):
+        return True  # "Their lack of eyes, a morphology ..., and their fossils ... all suggest": a list of subjects
     return len(items) >= 3 and len(items[-1].split()) <= 3 and not _has_verb(items[-1].split())
 
 
@@ -824,7 +828,7 @@ def _split_one(s: str) -> str:
             if head[:name.start()].split()[-1:] in (["of"], ["and"], ["or"], ["from"], ["for"], ["with"], ["by"]):
                 continue  # "James, son of Alphaeus, who ...": who is James, not Alphaeus
             return f"{head}. {name.group(1)} {rest}"
-        if not _clause_follows(rest) or (conj == "and" and _another_item(head, rest)):
+        if not _clause_follows(rest) or (conj == "and" and (_another_item(head, rest) or _ends_a_list(head))):
             continue
         if conj == "where":
             return f"{head}. There {rest}"
