@@ -25,7 +25,14 @@ from kidpedia.kidify.simplify import facts
     ("Albania, officially called the Republic of Albania, is a country in Southeastern Europe.",
      "Albania is a country in Southeastern Europe. Its full name is the Republic of Albania."),
     ("Asphalt, also known as bitumen, is a sticky, black liquid.",
-     "Asphalt is a sticky, black liquid. It is also called bitumen."),
+     "Asphalt is a liquid. It is sticky and black. It is also called bitumen."),
+    # the sample's Asphalt opening lost the comma that closes its other name
+    ("Asphalt, also called bitumen is a sticky, black and highly viscous liquid or semi-solid form of petroleum.",
+     ("Asphalt is a sticky, black and highly viscous liquid or semi-solid form of petroleum. It is also called "
+      "bitumen.")),
+    # describing words set off by commas said as a sentence of their own
+    ("The aardvark is a medium-sized, burrowing, nocturnal mammal native to Africa.",
+     "The aardvark is a mammal native to Africa. It is medium-sized, burrowing and nocturnal."),
     ("Aristotle was a Greek philosopher born in the city of Stagira.",
      "Aristotle was a philosopher. He was Greek. He was born in the city of Stagira."),
     ("Alain Connes is a French mathematician, Professor at the Collège de France and Vanderbilt University.",
@@ -93,6 +100,7 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     "A lemma is a member of the group that sorts words.",  # "that" may be the group's
     "The Economy is one of the largest in the world, with reported growth in every year.",  # no "It has reported"
     "Grant was an American Civil War general.",  # "Civil War" is no nationality
+    "It is a city, capital of the region.",  # a second noun, not a list of describing words
     "The town lies in a valley, located near Lyon, Vienne and Grenoble, which grew in 1900.",  # a clause in the list
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:

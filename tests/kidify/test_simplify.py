@@ -553,3 +553,24 @@ def test_more_asset_valid_sentences_read_right() -> None:
     assert not simp.simplify(cricket, 2).endswith("though.")  # no conjunction left without its word
     novel = "The novel received the 1961 Pulitzer Prize for Fiction."
     assert simp._has_verb(simp.simplify(novel, 2).split())  # "got" is a verb: the page may show it
+
+
+
+@pytest.mark.parametrize(("sentence", "fragment"), [
+    # Agnostida (sample): the first of the subjects has no verb of its own
+    (("Their lack of eyes, a morphology not well-suited for swimming, and their fossils found in association "
+      "with other benthic trilobites all suggest a benthic (bottom-dwelling) mode of life."), ". Their fossils"),
+    # ASSET valid: the last of the things presented
+    (("Working with the BBC, Ross has presented The Film programme since 1997, his own chat show, Friday Night "
+      "with Jonathan Ross since 2001, and a radio show on BBC Radio 2 beginning in 1999."), ". A radio show"),
+])
+def test_a_list_of_subjects_or_objects_is_not_split(sentence: str, fragment: str) -> None:
+    assert fragment not in simp.simplify(sentence, 2)
+
+
+def test_a_which_clause_before_a_second_item_stays() -> None:
+    """ASSET valid: splitting at the first ", which" said the song reached the follow-up single."""
+    single = ("Soon after, he released a cover version of Leo Sayer's When I Need You as a single, which reached number 5 "
+              "in the British charts, as well as a follow up single called No Matter What I Do, which reached number 23.")
+    assert "charts and a follow up" not in simp.simplify(single, 2)
+    assert ". A follow up" not in simp.simplify(single, 2)

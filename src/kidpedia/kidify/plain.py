@@ -50,7 +50,7 @@ def rules() -> dict[str, Any]:
 # "is a ..." / "are ...": the noun phrase after the verb is where the describing words are
 _IS_A = re.compile(r"\b(?P<be>is|was|are|were) (?:(?P<det>an?) )?(?=[a-z])")
 _NP_END_TEXT = ("of in on at from by for with to that which who whose native found used made living located based "
-                "known called than where when like as into near between within")
+                "known called than where when like as into near between within among across during until")
 _NP_END = frozenset(_NP_END_TEXT.split())  # a word that ends the noun phrase: what follows is no describing word
 _ADJ_END = re.compile(r"(?:al|ic|ical|ous|ive|ary|ful|less|able|ible|ed|ing|ian|ent|ant|ile|ular|oid)$")
 _DEFINITE = frozenset(["the", "his", "her", "its", "their", "this", "that", "these", "those", "our", "one"])
@@ -110,14 +110,17 @@ def _subject_word(sentence: str, start: int, be: str, pronoun: tuple[str, ...], 
 
 
 def _bare_plural(words: list[str], rules_: dict[str, Any]) -> bool:
-    """Words after "are" with no "a" that are a plural noun phrase ("ectothermic, tetrapod
+    """Words after "are" with no "a" that are a short plural noun phrase ("ectothermic, tetrapod
     vertebrates"), not a verb ("are traced or photocopied onto ...", "were to be
-    demobilized")."""
+    demobilized") or an adjective before the next clause ("While autism is heritable,
+    researchers suspect ...", "was unpopular among Illinois voters")."""
     first = words[0].lower().rstrip(",")
     if first in _NP_END or first in ("be", "been", "being", "not", "also", "still", "now", "then", "often"):
         return False
     if re.search(r"(?:ed|en|ing)$", first) and first not in rules_["says_by_word"]:
         return False
+    if len(words) > 4 or any(not w[:1].islower() for w in words):
+        return False  # "is heritable, researchers suspect ...": a clause, not a noun phrase
     return words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
 
 
@@ -129,24 +132,25 @@ def _thin(words: list[str], rules_: dict[str, Any]) -> tuple[str, list[str]] | N
     if {w.lower().rstrip(",") for w in words} & {"but", "yet", "not", "nor"}:
         return None  # "related but distinct subjects": the pair says one thing
     head = words[-1]
-    kept: list[str] = []
-    gone: list[str] = []
+    drop = []
     for i, raw in enumerate(words[:-1]):
         word = raw.rstrip(",")
         nxt = words[i + 1].rstrip(",").lower()
         graded = i > 0 and (words[i - 1].endswith("ly") or words[i - 1].lower() in ("very", "most", "more", "less"))
-        if (word.lower(), nxt) in rules_["names_set"] or graded or not _modifier(word, rules_):
-            kept.append(raw)
-        else:
-            gone.append(word.lower())
+        drop.append(not ((word.lower(), nxt) in rules_["names_set"] or graded or not _modifier(word, rules_)))
+    drop.append(False)
+    # an "and" between describing words goes with them ("an allegorical and dystopian novella");
+    # between two nouns it stays ("a successful pharmacist and businessman")
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in ("and", "or") and ((i and drop[i - 1]) or drop[i + 1]):
+            drop[i] = True
+    gone = [w.rstrip(",").lower() for w, d in zip(words, drop, strict=True) if d and w.lower() not in ("and", "or")]
+    kept = [w for w, d in zip(words[:-1], drop[:-1], strict=True) if not d]
     if not gone or (not kept and head.lower().rstrip("s") in rules_["vague_set"]):
         return None  # "It is a society." alone says nothing
-    # what stays reads as a noun phrase: no dangling "and", no comma before the noun
-    while kept and kept[-1].rstrip(",").lower() in ("and", "or"):
-        kept.pop()
+    # what stays reads as a noun phrase: no comma before the noun
     kept = [w.rstrip(",") if i == len(kept) - 1 or kept[i + 1].lower() in ("and", "or") else w
             for i, w in enumerate(kept)]
-    kept = [w for i, w in enumerate(kept) if not (w.lower() in ("and", "or") and (i == 0 or i == len(kept) - 1))]
     np = " ".join([*kept, head])
     if not (set(np.lower().split()) - _STOP) or np.split()[0].lower() in _STOP:
         return None
@@ -166,6 +170,8 @@ def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = ""
     words may tell which one ("A sulfonic acid has the formula ..." is no "An acid has ...")."""
     rules_ = rules()
     m = _IS_A.search(sentence)
+    if m and re.search(r"\b[Tt]here\s*$", sentence[:m.start()]):
+        return sentence  # "There was a cursive style ...": which style, not what something is
     words = _noun_phrase(sentence[m.end():], rules_) if m else []
     if not m or not words or (not m.group("det") and not _bare_plural(words, rules_)):
         return sentence
@@ -186,7 +192,8 @@ def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = ""
 def plain_words(sentence: str, title: str = "") -> str:
     """Plain words and phrases for level 1 (``rules/plain_words.yaml``): not inside a name
     (a capital word past the sentence's start), not a word of the article's title, not
-    where the entry's ``not_before`` / ``not_after`` words stand next to it."""
+    where the entry's ``not_before`` / ``not_after`` words stand next to it, not outside the
+    entry's ``before`` words, and (``inside``) not as the sentence's first word."""
     rules_ = rules()
     title_words = {w.lower() for w in reading.words(title)}
 
@@ -206,6 +213,8 @@ def plain_words(sentence: str, title: str = "") -> str:
             return old  # "an English novelist, writer" is no "an English writer, writer"
         if "before" in entry and nxt not in entry["before"]:
             return old
+        if entry.get("inside") and not before:
+            return old  # "Generally, an answer is ..." is no "Mostly, an answer is ..."
         if m.start() > 0 and m.string[m.start() - 1] == "-":
             return old
         new: str = entry["to"]

@@ -23,6 +23,9 @@ _BE = ("is", "was", "are", "were")
 
 # the opening: "Subject[, appositive,] be rest"
 _OPENING = re.compile(r"^(?P<subj>(?:In [^,]{3,40}, )?[^,]{2,80}?)(?P<app>, [^;]*?,)? (?P<be>is|was|are|were) (?P<rest>.+)$")
+# "Asphalt, also known as bitumen is ...": the other name's closing comma, lost in the source
+_UNCLOSED_NAMING = re.compile(r"^([^,]{2,60}), ((?:also |often |sometimes |commonly )?(?:called|known as) [^,]{1,40}?) "
+                              r"(is|was|are|were) ")
 _NAMING = re.compile(
     r"^(?:(?P<official>officially(?: (?:known as|called|named))?)|(?:also |commonly |often |sometimes |or |formerly )*"
     r"(?:known as|called|referred to as|named)|or|also|formerly)\s+(?P<name>.+)$")
@@ -46,6 +49,10 @@ _HOW = re.compile(r"^(?P<head>(?:the|a|an) (?:[a-z]+ )?(?:process|way|method|art
                   r"(?P<how>by|through|by means of|using) (?P<tail>.+)$")
 _NATION_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:an|ese|ish|ch|sh|ic|ek|i)(?:-born)?"
 _NATIONALITY = re.compile(rf"^(?:a|an) (?P<adjs>(?:[a-z][\w-]* )*?)(?P<nation>(?:{_NATION_WORD} )+)(?P<noun>[a-z][\w-]*\b.*)$")
+
+
+# "a medium-sized, burrowing, nocturnal mammal": describing words set off by commas (coordinate adjectives)
+_ADJECTIVES = re.compile(r"^(?:a|an) (?P<adjs>(?:[a-z][\w-]*, )+[a-z][\w-]*) (?P<noun>[a-z][\w-]*)(?P<tail>(?: .*)?)$")
 
 
 def _a(word: str) -> str:
@@ -121,7 +128,7 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
     the Moon"), and "X was the first spaceflight." alone would be false."""
     if not sentence.endswith(".") or sentence.count('"') % 2:
         return sentence
-    m = _OPENING.match(sentence[:-1])
+    m = _OPENING.match(_UNCLOSED_NAMING.sub(r"\1, \2, \3 ", sentence[:-1]))
     if not m or len(m.group("subj").split()) > 10:
         return sentence
     subj, app, be, rest = m.group("subj"), m.group("app"), m.group("be"), m.group("rest")
@@ -181,6 +188,13 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         # "... of motion. This is done by the fast display of pictures."
         after.append(f"This {'is' if be in ('is', 'are') else 'was'} done {how.group('how')} {how.group('tail')}.")
         rest = how.group("head")
+    adj = _ADJECTIVES.match(rest)
+    if adj and adj.group("noun") not in _STOP_HEAD and not _verbish(adj.group("noun")):
+        # "The aardwolf is a small, insectivorous mammal." -> "The aardwolf is a mammal. It is small and
+        # insectivorous.": a list of describing words said as a sentence of its own
+        words = adj.group("adjs").split(", ")
+        after.insert(0, f"{who} {be} {', '.join(words[:-1])} and {words[-1]}.")
+        rest = f"{_a(adj.group('noun'))} {adj.group('noun')}{adj.group('tail')}"
     nat = _NATIONALITY.match(rest) if who in ("He", "She") else None
     if nat:
         # "Allan Dwan was a pioneering Canadian-born American movie director." -> "Allan Dwan was a pioneering

@@ -342,7 +342,8 @@ def split_clauses(s: str) -> str:
     head = s[:m.start()].split() if m else []
     if m and (m.re is _WHICH or _finite(m.group(1))) and not (len(head) < 4 and not _has_verb(head)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
-            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b",
+            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b"
+                          r"|,\s+(?:and|as well as)\s+(?:a|an|the|his|her|its|their)\s+[^,]*,\s+which\b",
                           m.group(2)):
         # the clause ends the sentence: not "..., which was part of X, when the army grew" (the "when" is the
         # main clause's)
@@ -395,8 +396,12 @@ def _and_opening(m: re.Match[str]) -> str:
 def _ends_a_list(head: str) -> bool:
     """The words before ", and ..." end a list of short items with no verb ("Along with the
     sirenians, hyraxes, elephants, and their extinct relatives, ...": "their extinct relatives"
-    is the list's last item, not a new sentence's subject)."""
+    is the list's last item, not a new sentence's subject), or a list of subjects whose first has
+    no verb."""
     items = head.rsplit(". ", 1)[-1].split(", ")
+    if len(items) >= 2 and items[0].split()[0].lower() not in _OPENING_WORDS \
+            and not any(_finite(w) for w in items[0].split()[1:]):
+        return True  # "Their lack of eyes, a morphology ..., and their fossils ... all suggest": a list of subjects
     return len(items) >= 3 and len(items[-1].split()) <= 3 and not _has_verb(items[-1].split())
 
 
@@ -824,7 +829,7 @@ def _split_one(s: str) -> str:
             if head[:name.start()].split()[-1:] in (["of"], ["and"], ["or"], ["from"], ["for"], ["with"], ["by"]):
                 continue  # "James, son of Alphaeus, who ...": who is James, not Alphaeus
             return f"{head}. {name.group(1)} {rest}"
-        if not _clause_follows(rest) or (conj == "and" and _another_item(head, rest)):
+        if not _clause_follows(rest) or (conj == "and" and (_another_item(head, rest) or _ends_a_list(head))):
             continue
         if conj == "where":
             return f"{head}. There {rest}"
