@@ -26,6 +26,10 @@ from kidpedia.kidify.simplify import facts
      "Albania is a country in Southeastern Europe. Its full name is the Republic of Albania."),
     ("Asphalt, also known as bitumen, is a sticky, black liquid.",
      "Asphalt is a liquid. It is sticky and black. It is also called bitumen."),
+    # the sample's Asphalt opening lost the comma that closes its other name
+    ("Asphalt, also called bitumen is a sticky, black and highly viscous liquid or semi-solid form of petroleum.",
+     ("Asphalt is a sticky, black and highly viscous liquid or semi-solid form of petroleum. It is also called "
+      "bitumen.")),
     # describing words set off by commas said as a sentence of their own
     ("The aardvark is a medium-sized, burrowing, nocturnal mammal native to Africa.",
      "The aardvark is a mammal native to Africa. It is medium-sized, burrowing and nocturnal."),

@@ -566,3 +566,17 @@ def test_more_asset_valid_sentences_read_right() -> None:
 ])
 def test_a_list_of_subjects_or_objects_is_not_split(sentence: str, fragment: str) -> None:
     assert fragment not in simp.simplify(sentence, 2)
+
+
+def test_a_which_clause_before_a_second_item_stays() -> None:
+    """ASSET valid: splitting at the first ", which" said the song reached the follow-up single."""
+    single = ("Soon after, he released a cover version of Leo Sayer's When I Need You as a single, which reached number 5 "
+              "in the British charts, as well as a follow up single called No Matter What I Do, which reached number 23.")
+    assert "charts and a follow up" not in simp.simplify(single, 2)
+    assert ". A follow up" not in simp.simplify(single, 2)
+
+
+def test_each_plain_word_is_listed_once() -> None:
+    """One entry a word (and place: "start" entries open a sentence): a second would be silently dropped."""
+    keys = [(e["from"].lower(), bool(e.get("start"))) for e in simp.word_rules()[1]]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)

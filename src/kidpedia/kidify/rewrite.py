@@ -23,6 +23,9 @@ _BE = ("is", "was", "are", "were")
 
 # the opening: "Subject[, appositive,] be rest"
 _OPENING = re.compile(r"^(?P<subj>(?:In [^,]{3,40}, )?[^,]{2,80}?)(?P<app>, [^;]*?,)? (?P<be>is|was|are|were) (?P<rest>.+)$")
+# "Asphalt, also known as bitumen is ...": the other name's closing comma, lost in the source
+_UNCLOSED_NAMING = re.compile(r"^([^,]{2,60}), ((?:also |often |sometimes |commonly )?(?:called|known as) [^,]{1,40}?) "
+                              r"(is|was|are|were) ")
 _NAMING = re.compile(
     r"^(?:(?P<official>officially(?: (?:known as|called|named))?)|(?:also |commonly |often |sometimes |or |formerly )*"
     r"(?:known as|called|referred to as|named)|or|also|formerly)\s+(?P<name>.+)$")
@@ -125,7 +128,7 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
     the Moon"), and "X was the first spaceflight." alone would be false."""
     if not sentence.endswith(".") or sentence.count('"') % 2:
         return sentence
-    m = _OPENING.match(sentence[:-1])
+    m = _OPENING.match(_UNCLOSED_NAMING.sub(r"\1, \2, \3 ", sentence[:-1]))
     if not m or len(m.group("subj").split()) > 10:
         return sentence
     subj, app, be, rest = m.group("subj"), m.group("app"), m.group("be"), m.group("rest")

@@ -51,6 +51,10 @@ _HAS_TRICK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1|(?<![^\W_])[^\W_][ .\-_·/*][^
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_·/*]+){2,}[^\W_](?![^\W_])")
 _SPACED_SEP = re.compile(r"[ .\-_·/*]+")
 _RUN3 = re.compile(r"(\w)\1{2,}")
+# What every match of a list's names pattern (WordList._names) ends with: a space before a
+# capital. Most passages in other scripts hold none, and this scan is far cheaper.
+_NAME_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_SPACE_CAPITAL = re.compile(f"[ \u00a0][{_NAME_CAPITAL}]")
 
 
 # A text is scanned by each word list that applies (its language's and English) and each
@@ -261,7 +265,7 @@ class WordList:
         self._english_exempt = {_key(w) for w in self.english_exempt}
         names = "|".join(re.escape(n) for n in self.names)
         # A listed word that is also a given name, written as one: "Kike García", "Quim Torra".
-        self._names = re.compile(rf"(?<!\w)(?:{names})(?=[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž])") if names else None
+        self._names = re.compile(rf"(?<!\w)(?:{names})(?=[ \u00a0]+[{_NAME_CAPITAL}])") if names else None
         self._query_block = _phrase_regex([strip_accents(fold(t)) for t in self.query_block])
         self._compound = [strip_accents(fold(c)) for c in self.compound]
         self._strong_plain = [strip_accents(fold(t)) for t in self.terms.get("strong", [])
@@ -440,9 +444,22 @@ def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
     its accents folded away make false friends ("cụm", a cluster in Vietnamese, is not
     "cum"; "mong", to hope, is not the slur). Simple English is English.
     """
-    lists = _wordlists_for(lang)
-    if not query and _surely_clean(text, lists):
+    if not query:
+        return _scan_text(text, lang)
+    return _scan(text, lang, query)
+
+
+@lru_cache(maxsize=1024)
+def _scan_text(text: str, lang: str) -> Scan:
+    """``scan`` of a passage (the same ones come again: a table's cells, a section's
+    repeated labels; a Scan is frozen, so the last ones are kept)."""
+    if _surely_clean(text, _wordlists_for(lang)):
         return _NOTHING
+    return _scan(text, lang, False)
+
+
+def _scan(text: str, lang: str, query: bool) -> Scan:
+    lists = _wordlists_for(lang)
     result = Scan()
     for wl in lists:
         found = wl.scan(text, query)
@@ -468,7 +485,7 @@ def _surely_clean(text: str, lists: tuple[WordList, ...]) -> bool:
     for wl in lists:
         if not (wl._has_terms and wl._mask_keeps_words):
             return False
-        if wl._names is not None and wl._names.search(text):
+        if wl._names is not None and _SPACE_CAPITAL.search(text) and wl._names.search(text):
             return False
         if wl._may_hold(base, words, masked=False):
             return False

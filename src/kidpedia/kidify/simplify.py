@@ -342,7 +342,8 @@ def split_clauses(s: str) -> str:
     head = s[:m.start()].split() if m else []
     if m and (m.re is _WHICH or _finite(m.group(1))) and not (len(head) < 4 and not _has_verb(head)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
-            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b",
+            and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b"
+                          r"|,\s+(?:and|as well as)\s+(?:a|an|the|his|her|its|their)\s+[^,]*,\s+which\b",
                           m.group(2)):
         # the clause ends the sentence: not "..., which was part of X, when the army grew" (the "when" is the
         # main clause's)

@@ -34,7 +34,7 @@ from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia.model import Image, LanguageLink, LinkSpan, QuickFacts, SiteInfo, Text
-from kidpedia.titles import normalise_title
+from kidpedia.titles import normalise_title, one_spaced
 from kidpedia.wikitext import names
 from kidpedia.wikitext.scripts import chem_text, math_text, subscript, superscript
 
@@ -119,8 +119,11 @@ class TextBuilder:
         length = 0
         pending_space = False
         for raw, target in self.pieces:
-            plain_spaces = raw.isascii() and not ("\n" in raw or "\t" in raw or "  " in raw or "\r" in raw or "\x0b" in raw or "\x0c" in raw)
-            piece = raw if plain_spaces else _WS.sub(" ", raw)
+            if raw.isascii():
+                plain_spaces = not ("\n" in raw or "\t" in raw or "  " in raw or "\r" in raw or "\x0b" in raw or "\x0c" in raw)
+                piece = raw if plain_spaces else _WS.sub(" ", raw)
+            else:
+                piece = one_spaced(raw)
             if not piece:
                 continue
             if piece[0] == " ":

@@ -62,12 +62,19 @@ def is_hatnote(t: Text) -> bool:
 
 
 _BIBLIOGRAPHIC = re.compile(r"\b(?:ISBN|ISSN|doi:|DOI|OCLC)\b")
+# Words one of which every match of _BIBLIOGRAPHIC, _BIBLIOGRAPHY_LINE and _ISBN holds:
+# looked for first, in C (most texts hold none; those regexes try each position).
+_CITATION_WORDS = ("ISBN", "ISSN", "OCLC", "DOI", "doi")
+
+
+def _may_cite(text: str) -> bool:
+    return any(w in text for w in _CITATION_WORDS)
 
 
 def is_bibliography(blocks: tuple[Text, ...]) -> bool:
     """A list of books and papers (most items carry an ISBN, DOI, ...): not for a child."""
     items = [t for t in blocks if t.kind == "li"]
-    cited = sum(1 for t in items if _BIBLIOGRAPHIC.search(t.text))
+    cited = sum(1 for t in items if _may_cite(t.text) and _BIBLIOGRAPHIC.search(t.text))
     return cited >= 2 and cited * 2 >= len(items)
 
 
@@ -82,13 +89,13 @@ _ISBN = re.compile(r"\b(?:ISBN|ISSN|OCLC|DOI)\b")
 
 def _is_book_table(t: Text) -> bool:
     """A table of books or papers (a cell names an ISBN, DOI, ...): a bibliography."""
-    return t.table is not None and any(_ISBN.search(c.text.text) for c in t.table.cells())
+    return t.table is not None and any(_may_cite(c.text.text) and _ISBN.search(c.text.text) for c in t.table.cells())
 
 
 def without_bibliography_lines(blocks: tuple[Text, ...], ctx: ParseContext) -> tuple[Text, ...]:
     """The blocks less each line that cites a book or paper by its number (ISBN 978-...),
     and each table of books (a column of ISBNs)."""
-    kept = tuple(t for t in blocks if not _BIBLIOGRAPHY_LINE.search(t.text) and not _is_book_table(t))
+    kept = tuple(t for t in blocks if not (_may_cite(t.text) and _BIBLIOGRAPHY_LINE.search(t.text)) and not _is_book_table(t))
     ctx.stats["bibliography_lines_dropped"] += len(blocks) - len(kept)
     return kept
 
