@@ -1,6 +1,6 @@
 """Reading levels and the simplifier, measured: the sample per level, and ASSET's validation set.
 
-    python bench/readability.py [--asset DIR] [--steps] [--asset-only | --sample-only] [--levels 1 2 3] [--out bench/out]
+    python bench/readability.py [--asset DIR] [--steps] [--asset-only | --sample-only] [--levels 1 2 3] [--misses] [--out bench/out]
 
 Sample (the bundled real enwiki sample, every article as the build makes it):
   per level, FKGL and reading ease of each article (median and 90th percentile), the
@@ -14,6 +14,7 @@ there, never copied): corpus SARI (``kidify.sari``, as EASSE computes it) and FK
 run (copying the input; reference 0 against references 1-9) and the published figures on
 ASSET's test split (copying 20.7, PBMT-R 34.6, SBMT-SARI 37.1). ``--steps`` adds what each
 simplification step buys: SARI and FKGL with that step alone, and with it left out.
+``--misses`` lists the articles over their level's target (FKGL, words shown).
 ``--asset-only`` skips the sample; ``--sample-only`` skips ASSET, and ``--levels 1 2`` measures
 only those levels of the sample. Each level's row also gives the median words of its pages.
 A table is printed and written to ``bench/out/readability-<n>.json``.
@@ -50,7 +51,7 @@ def _p90(xs: list[float]) -> float:
 def sample_rows(articles: list[Article], which: tuple[int, ...] = (3, 2, 1)) -> list[dict[str, object]]:
     rows = []
     for level in which:
-        grades, eases, shares, page_words, meet = [], [], [], [], 0
+        grades, eases, shares, page_words, meet, misses = [], [], [], [], 0, []
         kept = stated = unchanged = shown = 0
         for a in articles:
             m = levels.article_totals(levels.at_level(a, level))
@@ -61,6 +62,8 @@ def sample_rows(articles: list[Article], which: tuple[int, ...] = (3, 2, 1)) -> 
             page_words.append(m.words)
             eases.append(m.ease)
             meet += level in levels.TARGET_FKGL and m.fkgl <= levels.TARGET_FKGL[level]
+            if level in levels.TARGET_FKGL and m.fkgl > levels.TARGET_FKGL[level]:
+                misses.append({"title": a.title, "fkgl": round(m.fkgl, 2), "words": m.words})
             k, s, u, n = levels.fact_retention(a, level)
             kept, stated, unchanged, shown = kept + k, stated + s, unchanged + u, shown + n
         rows.append({
@@ -73,6 +76,7 @@ def sample_rows(articles: list[Article], which: tuple[int, ...] = (3, 2, 1)) -> 
             "meet_target": round(meet / len(grades), 3) if level in levels.TARGET_FKGL else None,
             "facts_kept": round(kept / stated, 4) if stated else None,
             "facts_unchanged": round(unchanged / shown, 4) if shown else None,
+            "misses": misses,  # the articles over the level's target: where to look next
         })
     return rows
 
@@ -112,6 +116,7 @@ def main() -> None:
     ap.add_argument("--sample-only", action="store_true", help="measure only the sample's levels, not ASSET")
     ap.add_argument("--levels", type=int, nargs="+", default=[3, 2, 1], choices=[1, 2, 3],
                     help="the sample's levels to measure (default: 3 2 1)")
+    ap.add_argument("--misses", action="store_true", help="also list the articles over their level's target")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = ap.parse_args()
     if not (args.asset / "asset.valid.orig").exists():
@@ -129,6 +134,9 @@ def main() -> None:
                   f"{r['ease_p10']:>6} {r['target'] or '-':>6} "
                   f"{r['meet_target'] if r['meet_target'] is not None else '-':>6} "
                   f"{r['facts_kept']:>10} {r['facts_unchanged']:>9} {r['words_kept_median']:>10} {r['words_median']:>6}")
+        for r in level_rows if args.misses else []:
+            for x in r["misses"]:  # type: ignore[attr-defined]
+                print(f"  level {r['level']} over target: FKGL {x['fkgl']:>5} {x['words']:>4} words  {x['title']}")
     if not args.sample_only and (args.asset / "asset.valid.orig").exists():
         result["asset_valid"] = rows = asset_rows(args.asset, args.steps)
         print(f"\nASSET validation ({args.asset}), corpus SARI as EASSE computes it:")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bz2
 import contextlib
+import importlib
 import os
 import sqlite3
 import subprocess
@@ -260,3 +261,36 @@ def test_a_duplicate_title_is_reported_as_such_and_counts_match_the_database(tmp
         conn.close()
     assert counts == (report.articles, report.redirects, sum(report.skipped.values()))
     assert "First words" in data and "Other words" not in data  # the first is kept
+
+
+def test_a_transaction_holds_a_bounded_amount_of_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11, flat memory: the pages waiting for a store transaction are at most
+    COMMIT_PAGES pages and about COMMIT_CHARS characters of stored text, so a dump of long
+    pages does not hold a thousand of them at once; every page is still stored."""
+    build_module = importlib.import_module("kidpedia.build")
+    from kidpedia.store import Store
+
+    held: list[int] = []
+    real_add = Store.add
+
+    def add(self: Store, articles, redirects, skips=(), progress=None, lang=None):  # type: ignore[no-untyped-def]
+        held.append(sum(len(a.data) + len(a.body) for a in articles))
+        return real_add(self, articles, redirects, skips, progress=progress, lang=lang)
+
+    monkeypatch.setattr(Store, "add", add)
+    monkeypatch.setattr(build_module, "COMMIT_CHARS", 20_000)
+    sizes: list[int] = []
+    real_pack = build_module.pack
+
+    def pack(article):  # type: ignore[no-untyped-def]
+        packed = real_pack(article)
+        sizes.append(len(packed.data) + len(packed.body))
+        return packed
+
+    monkeypatch.setattr(build_module, "pack", pack)
+    report = build([SAMPLE], tmp_path / "k.db")
+    assert report.articles >= 5 and len(held) > report.articles // 2  # one transaction: the default would hold all
+    assert sum(held) == sum(sizes)
+    assert all(n < 20_000 + max(sizes) for n in held)  # the budget, passed by at most the page that filled it
+    with sqlite3.connect(tmp_path / "k.db") as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == report.articles > 0

@@ -41,7 +41,7 @@ def test_levels_keep_the_facts_of_what_they_show(some_articles: list[Article], l
 
 
 def test_each_level_reads_easier(some_articles: list[Article]) -> None:
-    meet = meet_one = easier = 0
+    meet = meet_one = easier = short = 0
     for a in some_articles:
         full = levels.article_totals(a).fkgl
         two = levels.article_totals(levels.at_level(a, 2))
@@ -50,11 +50,14 @@ def test_each_level_reads_easier(some_articles: list[Article]) -> None:
         easier += not one.words or one.fkgl < full
         meet += two.fkgl <= levels.TARGET_FKGL[2]
         meet_one += bool(one.words) and one.fkgl <= levels.TARGET_FKGL[1]
+        short += one.words < levels.LEAST_WORDS[1]
     # ratchets, as measured on 2 December 2026: level 2 meets its target on 21 of these 25
     # (19 asked: 18 after a sentence whose pronoun points outside it needed its antecedent
-    # shown), level 1 on 3 (1 before level 1 was said plainly, kidify/plain.py; 4 while a hard
-    # opening could lose its later sentences), and level 1 reads easier than the full article on all 25
-    assert meet >= 19 and meet_one >= 3 and easier >= 25, (meet, meet_one, easier)
+    # shown); level 1 on 1 (as before kidify/plain.py: its gains are on the rest of the sample,
+    # bench/readability.py) while every level-1 page but Alien's (6 words in all) is a real
+    # read of 40 words or more (7 were shorter, "List of Atlas Shrugged characters" met the
+    # grade with 12 words); level 1 reads easier than the full article on all 25
+    assert meet >= 19 and meet_one >= 1 and easier >= 25 and short <= 1, (meet, meet_one, easier, short)
 
 
 def test_a_level_shows_only_sentences_that_stand_alone() -> None:
@@ -68,7 +71,8 @@ def test_a_level_shows_only_sentences_that_stand_alone() -> None:
     assert "2." not in shown and "Lincoln was tall" in shown
 
 
-def test_the_selection_keeps_what_leans_together_and_says_a_sentence_once() -> None:
+def test_the_selection_keeps_what_leans_together_and_says_a_sentence_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(levels.LEAST_WORDS, 1, 0)  # these pages are tiny: the grade alone chooses
     hard = ("The committee's extraordinarily complicated deliberations concerning jurisdictional "
             "responsibilities continued indefinitely.")
     a = Article("Foxes", lead=(
@@ -118,7 +122,8 @@ def test_a_phrase_without_a_verb_is_no_sentence() -> None:
         assert levels.readable(good), good
 
 
-def test_a_pronoun_that_refers_outside_keeps_its_antecedent() -> None:
+def test_a_pronoun_that_refers_outside_keeps_its_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(levels.LEAST_WORDS, 1, 0)  # a tiny page: the grade alone chooses
     hard = ("The committee's extraordinarily complicated deliberations concerning jurisdictional "
             "responsibilities continued indefinitely.")
     a = Article("Albania", lead=(Text("Albania is a country in Europe. It has a coast."),),

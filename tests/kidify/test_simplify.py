@@ -574,3 +574,9 @@ def test_a_which_clause_before_a_second_item_stays() -> None:
               "in the British charts, as well as a follow up single called No Matter What I Do, which reached number 23.")
     assert "charts and a follow up" not in simp.simplify(single, 2)
     assert ". A follow up" not in simp.simplify(single, 2)
+
+
+def test_each_plain_word_is_listed_once() -> None:
+    """One entry a word (and place: "start" entries open a sentence): a second would be silently dropped."""
+    keys = [(e["from"].lower(), bool(e.get("start"))) for e in simp.word_rules()[1]]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)

@@ -10,7 +10,8 @@ sentences (``rewrite``); past the opening the subject's name is
 said as a pronoun; at level 1 each is then said plainly (``plain``: hard describing words and
 words a child reads better, from ``rules/plain_words.yaml``). Then ``_select`` chooses what the level shows: the opening, then the
 easiest of the other sentences while the page reads at or below its target grade (FKGL 4
-and 7) and, for level 1, while the page is short (``LEVEL_WORDS``). A sentence that leans
+and 7) and, for level 1, while the page is short (``LEVEL_WORDS``) and, whatever the grade,
+until it is a real read (``LEAST_WORDS``, where the article has that much). A sentence that leans
 on the one before it ("This led to ...") is kept only with it; one that opens with a mere
 link word ("But ...") loses the word when shown alone; a sentence is said once. A
 level-3 sentence is kept or left out whole, so a kept sentence keeps all its facts; the
@@ -31,6 +32,7 @@ LEVELS = (1, 2, 3)
 DEFAULT_LEVEL = 3
 TARGET_FKGL = {1: 4.0, 2: 7.0}
 LEVEL_WORDS = {1: 220}  # a level-1 page is short: the selection stops at about this many words
+LEAST_WORDS = {1: 40}  # ... and is a real read: the easiest sentences are shown up to this many words, whatever the grade
 LEVEL1_LEAD_PARAGRAPHS = 6
 LEVEL1_SECTION_PARAGRAPHS = 3  # ... of its first paragraphs (12.2% of the sample's level-1 pages met FKGL 4 with 2, 13.3% with 3)
 LEVEL1_SECTION_SENTENCES = 8  # the first sentences of a main section a level-1 page may choose from
@@ -359,7 +361,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     alone, the others only after it. A sentence that leans on the one before it ("This led
     to ...") is shown only with that one; the same sentence is said once. Returns the
     article at the level and the (level-3 sentence, shown text) pairs."""
-    target, budget = TARGET_FKGL[level], LEVEL_WORDS.get(level)
+    target, budget, least = TARGET_FKGL[level], LEVEL_WORDS.get(level), LEAST_WORDS.get(level, 0)
     units = [((i, j), pair) for i, t in enumerate(_body(article)) for j, pair in enumerate(_units(t, groups))]
     if article.lang != "en":  # FKGL is the English grade: other languages keep every sentence
         return article, [pair for _, pair in units]
@@ -440,7 +442,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             if budget is not None and total.words >= budget:
                 break
             new = total + together(group)
-            if new.fkgl <= target or new.fkgl < total.fkgl:
+            if new.fkgl <= target or new.fkgl < total.fkgl or total.words < least:
                 total, changed = new, True
                 chosen.update(group)
         if not changed:
@@ -466,7 +468,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         best = min(removable, key=lambda k: _minus(real, measures[k]).fkgl)
         fewer = _shown(article, shown(chosen - {best}), groups)
         fewer_m = article_totals(fewer)
-        if fewer_m.fkgl >= real.fkgl:
+        if fewer_m.fkgl >= real.fkgl or fewer_m.words < least:
             break
         chosen.discard(best)
         out, real = fewer, fewer_m
