@@ -314,6 +314,8 @@ def serve(
     # A missing or wrong database, a busy port: one error line, before saying "serving".
     web_app = create_app(db, lang=lang, headers_by_server=True)
     sock = server.listen(host, port)
+    if workers == 1:
+        server.settle(web_app)
     out.print(f"kidpedia: serving {db} at http://{host}:{port}/ with {workers} process"
               f"{'es' if workers > 1 else ''} (Ctrl+C to stop)")
     try:

@@ -240,8 +240,12 @@ def app_from_env() -> FastAPI:
     """The app for ``$KIDPEDIA_DB`` (``kidpedia serve --workers N`` starts one per process)."""
     import os
 
-    return create_app(os.environ["KIDPEDIA_DB"], lang=os.environ.get("KIDPEDIA_LANG") or None,
-                      headers_by_server=True)
+    from kidpedia.web.server import settle
+
+    app = create_app(os.environ["KIDPEDIA_DB"], lang=os.environ.get("KIDPEDIA_LANG") or None,
+                     headers_by_server=True)
+    settle(app)
+    return app
 
 
 def create_app(db_path: str | Path, lang: str | None = None, headers_by_server: bool = False) -> FastAPI:
