@@ -45,7 +45,8 @@ class Token:
 def rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "clauses.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads"):
+    for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads",
+                "event_participles", "reporting_verbs", "appositive_adverbs"):
         data[key] = frozenset(data[key])
     return data
 
@@ -242,7 +243,9 @@ def relative_aside(toks: list[Token]) -> list[list[Token]] | None:
         if fv is not None:  # "..., which ..." to the end
             if any(x.word == "," for x in toks[i + 1:end]):
                 continue  # more asides or a list after it: where the clause ends is not clear
-            ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula=False)
+            copula = t.word.lower() == "who" and _name_at(toks, head) is None and \
+                _copula(toks, fv, _np_start(toks, head))
+            ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula=copula)
             if ref is None:
                 continue
             main, said = toks[:i - 1], [*ref, *toks[i + 1:]]
@@ -345,8 +348,7 @@ def participle(toks: list[Token]) -> list[list[Token]] | None:
             continue
         else:
             ref = [_mk("They" if plural else "It")]
-        tense = "past" if toks[fv].tag == "VBD" else "present"
-        be = _mk(_BE[(tense, plural)], "VBD" if tense == "past" else "VBZ")
+        be = _be(toks[fv], plural, t.word)
         main, said = _sentence(toks[:i]), _sentence([*ref, be, *toks[i:]])
         if _ok(main, said):
             return [main, said]
@@ -413,8 +415,183 @@ def leans_back(sentence: str) -> bool:
     return len(sentence.split()) > 4 and _ending(sentence) in _LEANING
 
 
-RULES = {"relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
-         "participle": participle, "verb_and": verb_and}
+_NP_TAGS = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "CC", "HYPH", "IN",
+                      "TO", "VBN", "VBG", "RB"])
+
+
+def _be(fv: Token, plural: bool, participle: str = "") -> Token:
+    """"is", "are", "was" or "were" before a participle: the main verb's tense, or the past
+    for a participle that tells of a thing done once ("a poem written in 1928": "It was
+    written"; ``event_participles``)."""
+    tense = "past" if fv.tag == "VBD" or participle.lower() in rules()["event_participles"] else "present"
+    return _mk(_BE[(tense, plural)], "VBD" if tense == "past" else "VBZ")
+
+
+def _about(toks: list[Token], fv: int) -> tuple[list[Token], bool] | None:
+    """Who a new sentence about the main clause's subject names, and whether it is plural:
+    the subject said again (a pronoun, a short noun phrase), else "It" / "They" as the main
+    verb agrees; None for a long subject that may be a person."""
+    plural = _plural_verb(toks[fv])
+    subj = _subject(toks, fv)
+    if subj is not None:
+        if plural is None:
+            plural = subj[-1].tag in ("NNS", "NNPS") or subj[-1].word in ("They", "We")
+        return _again(subj), plural
+    if plural is None:
+        return None
+    return [_mk("They" if plural else "It")], plural
+
+
+def appositive(toks: list[Token]) -> list[list[Token]] | None:
+    """"Apollo 8, the second mission of ..., was launched on ..." -> "Apollo 8 was the second
+    mission of .... Apollo 8 was launched on ...": what the subject is, then what it did."""
+    end = _end(toks)
+    c1 = next((i for i in range(end) if toks[i].word == ","), None)
+    if c1 is None or c1 == 0 or c1 > 12:
+        return None
+    subj = toks[:c1]
+    if any(t.tag in FINITE or t.tag not in _NP_TAGS for t in subj) or subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS", "CD"):
+        return None
+    if subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ", "CD") or subj[0].word.lower() in ("in", "on", "at"):
+        return None
+    c2 = next((i for i in range(c1 + 1, end) if toks[i].word == ","), None)
+    if c2 is None or c2 == c1 + 1 or c2 + 1 >= end:
+        return None
+    appos = toks[c1 + 1:c2]
+    verb_at = c2 + 1 + (toks[c2 + 1].tag == "RB")
+    if toks[verb_at].tag not in FINITE or any(t.tag in FINITE or t.tag not in _NP_TAGS for t in appos):
+        return None
+    if appos[0].tag not in ("DT", "PRP$", "JJ", "JJS", "CD", "RB", "VBN", "NN", "NNP") or \
+            appos[0].word.lower() in ("and", "or", "but") or appos[-1].tag in ("CC", "IN", "DT"):
+        return None
+    if appos[0].tag in ("NN", "NNP") and toks[c1 - 1].tag in ("NN", "NNP"):
+        return None  # "Paris, France, is ...": a place and where it is, or a list
+    adverb = appos[0].tag == "RB"
+    if adverb and appos[0].word.lower() not in rules()["appositive_adverbs"] and not (
+            len(appos) > 1 and appos[1].tag == "VBN"):
+        return None  # "Some courts, especially supreme courts, have ...": which ones, not what they are
+    main = [*subj, *toks[c2 + 1:]]
+    fv = len(subj)
+    plural = _plural_verb(main[fv])
+    if plural is None:
+        plural = subj[-1].tag in ("NNS", "NNPS")
+    who = _again(subj) if len(subj) <= 6 else [_mk("They" if plural else "It")]
+    said = _sentence([*who, _be(main[fv], plural), *appos])
+    main = _sentence(main)
+    if not _ok(main, said):
+        return None
+    # what the subject is first ("Apollo 8 was the second mission."); another name after
+    # the sentence ("The abacus is a tool. It is also called a counting frame.")
+    return [said, main] if appos[0].tag in ("DT", "PRP$") else [main, said]
+
+
+_PLAIN_PREDICATE = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "CC", "IN",
+                              "HYPH", ","])
+
+
+def participle_aside(toks: list[Token]) -> list[list[Token]] | None:
+    """"Aruba is a country in the Caribbean, located west of ..." / "Andorra is a state in
+    Europe and bordered by Spain" -> "... . Aruba is located west of ..."."""
+    r = rules()
+    end = _end(toks)
+    for i in range(3, end - 1):
+        t = toks[i]
+        before = toks[i - 1].word
+        if t.tag != "VBN" or before not in (",", "and") or toks[i + 1].word.lower() not in r["participle_followers"]:
+            continue
+        fv = _first_finite(toks, i - 1)
+        if fv is None or toks[fv].tag == "MD" or toks[fv].word.lower() in ("has", "have", "had"):
+            continue
+        if toks[fv].word.lower() not in ("is", "was", "are", "were") or toks[i - 2].tag in ("VBN", "VBD", "VBG"):
+            continue  # "He found coins and made in ...", "made and directed by": not the subject's
+        if before == "," and any(x.tag not in _PLAIN_PREDICATE for x in toks[fv + 1:i - 1]):
+            continue  # "... his books including Brave New World, set in London": the nearest noun's
+        if any(x.tag in FINITE for x in toks[i + 1:end]):
+            continue
+        about = _about(toks, fv)
+        if about is None:
+            continue
+        who, plural = about
+        main = toks[:i - 1]  # without the comma or "and" before the participle (``_sentence`` drops a comma left)
+        said = _sentence([*who, _be(toks[fv], plural, t.word), *toks[i:]])
+        main = _sentence(main)
+        if _ok(main, said):
+            return [main, said]
+    return None
+
+
+_SUBORDINATE = frozenset(["that", "which", "who", "whom", "whose", "where", "when", "if", "because", "while",
+                          "although", "though", "whether", "since", "unless", "until", "as"])
+
+
+def clause_and(toks: list[Token]) -> list[list[Token]] | None:
+    """"X did this and the army did that" -> "X did this. The army did that." ("but" and
+    "so" stay as the second sentence's first word)."""
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None:
+        return None
+    for k in range(fv + 2, end - 2):
+        word = toks[k].word.lower()
+        if word not in ("and", "but", "so", "yet") or toks[k].tag != "CC":
+            continue
+        if any(x.word.lower() in _SUBORDINATE or x.word.lower() in rules()["reporting_verbs"] for x in toks[:k]):
+            return None  # "He said that X and Y was ...", "He said he and Graf are ...": one report
+        if word in ("and", "or") and toks[k - 1].tag in ("NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "CD"):
+            continue  # "caecilians and salamanders are ...": two subjects of one verb
+        j = k + 1
+        while toks[j].tag == "RB" and j < end - 1:  # "but now they ..."
+            j += 1
+        if toks[j].tag == "PRP" and toks[j].word.lower() in ("he", "she", "it", "they", "we", "i", "you"):
+            j += 1
+        else:
+            while j < end and j - k <= 4 and toks[j].tag in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "POS"):
+                j += 1
+            if j == k + 1 or toks[j - 1].tag not in ("NN", "NNS", "NNP", "NNPS"):
+                continue
+        verb_at = j + (j < end and toks[j].tag == "RB")
+        if verb_at >= end or toks[verb_at].tag not in FINITE:
+            continue
+        main = toks[:k - 1] if toks[k - 1].word == "," else toks[:k]
+        rest = toks[k + 1:] if word == "and" else [Token(toks[k].word.capitalize(), "CC", "O", False), *toks[k + 1:]]
+        main, said = _sentence(main), _sentence(rest)
+        if _ok(main, said):
+            return [main, said]
+    return None
+
+
+def whose(toks: list[Token]) -> list[list[Token]] | None:
+    """"An acid is a substance whose solutions taste sour." -> "An acid is a substance. Its
+    solutions taste sour."."""
+    end = _end(toks)
+    for i in range(2, end - 2):
+        if toks[i].word.lower() != "whose" or toks[i - 1].tag not in ("NN", "NNS"):
+            continue
+        fv = _first_finite(toks, i - 1)
+        if fv is None:
+            continue
+        start = _np_start(toks, i - 1)
+        copula = _copula(toks, fv, start) or (_copula(toks, fv, i) and start == fv + 1)
+        subj = _subject(toks, fv)
+        if copula and subj is not None and len(subj) == 1 and subj[0].word in _PRONOUNS:
+            own = {"He": "His", "She": "Her", "It": "Its", "They": "Their", "We": "Our"}.get(subj[0].word)
+        elif copula and subj is not None and subj[-1].tag in ("NN", "NNS"):
+            own = "Their" if subj[-1].tag == "NNS" else "Its"
+        elif toks[start].word.lower() in ("a", "an") or toks[i - 1].tag == "NNS":
+            own = "Their" if toks[i - 1].tag == "NNS" else "Its"
+        else:
+            continue
+        if own is None:
+            continue
+        main, said = _sentence(toks[:i]), _sentence([_mk(own, "PRP$"), *toks[i + 1:]])
+        if _ok(main, said):
+            return [main, said]
+    return None
+
+
+RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
+         "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and,
+         "clause_and": clause_and}
 
 
 def split(sentence: str, which: tuple[str, ...] = tuple(RULES)) -> str:

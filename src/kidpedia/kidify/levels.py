@@ -106,12 +106,15 @@ _PERSON_BOX = re.compile(r"person|biography|deity|character|royalty|saint|office
                          r"mythology", re.IGNORECASE)
 
 
-def _say_pronoun(sentence: str, pronoun: tuple[str, ...]) -> str:
+def _say_pronoun(sentence: str, pronoun: tuple[str, ...], the: bool = False) -> str:
     """A sentence after the article's first that opens with the subject's name says the
-    pronoun instead ("Albert Einstein was born in Ulm." -> "He was born in Ulm.")."""
+    pronoun instead ("Albert Einstein was born in Ulm." -> "He was born in Ulm."); with
+    ``the`` (level 1), also the name after "The" ("The Academy Awards is hosted by ...")."""
     if not pronoun:
         return sentence
     word, *names = pronoun
+    if the and word == "It":
+        names = [*names, *("The " + n for n in names if not n.startswith("The "))]
     for name in names:
         if sentence.startswith(name + " "):
             nxt = sentence[len(name) + 1:].split(" ", 1)[0]
@@ -126,14 +129,17 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     """One level-3 sentence at a level: simplified, the article's opening said as short
     sentences, and (past the opening sentence) the
     subject's name said as a pronoun."""
-    out = simplify(sentence, level, lang)
+    definition = opening and bool(pronoun) and lang == "en"
+    out = simplify(sentence, level, lang, split_tagged=False if definition else None)
     if not out or lang != "en":
         return out
     out = re.sub(r"(?<![.])\.\.(?![.])", ".", out)  # "the U.S.." where a split put a stop after one
-    if opening and pronoun:
+    if definition:  # the definition's own rewrite first ("It is also called ..."), then the clauses
         out = rewrite.split_definition(out, pronoun[0])
+        if level == 1:
+            out = " ".join(clauses.split(x) for x in reading.sentences(out))
     if pronoun:
-        out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
+        out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun, level == 1)
                        for j, x in enumerate(reading.sentences(out)))
     if level == 1:  # said plainly: hard describing words and words (``plain``)
         out = plain.plain(out, pronoun, pronoun[1] if len(pronoun) > 1 else "")
