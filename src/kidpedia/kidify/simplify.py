@@ -45,6 +45,7 @@ import yaml
 
 STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "asides", "clauses", "words", "split", "trailing",
          "shorten", "commas", "tense", "numbers")
+SPLIT_TAGGED_LEVEL = 2  # the levels (this one and below) that split at clauses over the tagger (``clauses``)
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
 
@@ -1223,7 +1224,7 @@ def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, 
         s = _PLACE.sub(lambda m: " " + kept[int(m.group(1))], s)
     if end and s and s[-1] not in ".!?":
         s += end
-    if (level <= 1 if split_tagged is None else split_tagged) and lang == "en" and s:
+    if (level <= SPLIT_TAGGED_LEVEL if split_tagged is None else split_tagged) and lang == "en" and s:
         from kidpedia.kidify import clauses
 
         s = " ".join(clauses.split(p) for p in _PARTS.split(s))
