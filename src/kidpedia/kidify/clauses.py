@@ -300,6 +300,9 @@ def relative_restrictive(toks: list[Token]) -> list[list[Token]] | None:
         np = {x.word.lower() for x in toks[max(0, start - 2):head + 1]}
         if toks[head].word.lower() in r["vague_heads"]:
             continue
+        rest = " ".join(x.word.lower() for x in toks[i + 1:])
+        if re.search(rf"\b(?:and|or|but),? {t.word.lower()}\b|, {t.word.lower()}\b", rest):
+            continue  # "mares that were mated badly, or that were bought by ...": one clause of a few
         if np & r["restrictive_heads"] or any(x.tag in ("JJS", "CD") for x in toks[start:head + 1]):
             continue
         if start == 0 or toks[start - 1].word.lower() == "of":
@@ -335,8 +338,9 @@ def participle(toks: list[Token]) -> list[list[Token]] | None:
                 and toks[head].tag not in ("NNS", "NNPS"):
             continue
         copula = _copula(toks, fv, start) or (_copula(toks, fv, head + 1) and start == fv + 1)
-        if toks[head].word.lower() in r["vague_heads"]:
-            continue
+        if toks[head].word.lower() in r["vague_heads"] or \
+                {x.word.lower() for x in toks[max(0, start - 2):head + 1]} & r["restrictive_heads"]:
+            continue  # "the areas covered by sea ice": which areas
         if not copula and t.word.lower() in r["person_participles"]:
             continue
         subj = _subject(toks, fv)
