@@ -235,6 +235,8 @@ def relative_aside(toks: list[Token]) -> list[list[Token]] | None:
         if t.word.lower() not in rel_words - {"that"} or toks[i - 1].word != ",":
             continue
         head, verb_at = i - 2, i + 1
+        if _np_start(toks, head) > 0 and toks[_np_start(toks, head) - 1].word.lower() == "of":
+            continue  # "James, son of Alphaeus, who is also known as ...": which of them is not clear
         if toks[verb_at].tag in ("RB",) and verb_at + 1 < end:
             verb_at += 1
         if not _finite_after_relative(toks[verb_at]):
@@ -365,8 +367,8 @@ def _same_verb(main: Token, tok: Token, after: Token) -> bool:
     there") where a simple past goes before."""
     from kidpedia.kidify.simplify import _VERBS
 
-    if main.tag == "MD":
-        return False
+    if main.tag == "MD" or main.word.lower() in _AUX:
+        return False  # "were trained and supervised by ...": one passive, its "by" for both
     if tok.tag == main.tag:
         return True
     opens = after.tag in ("DT", "PRP$", "PRP", "JJ", "IN", "RB", "TO", "CD", "NNP")

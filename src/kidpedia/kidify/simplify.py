@@ -23,6 +23,8 @@ Each step can be turned off to measure what it buys (``bench/readability.py``):
                   1990 he") and before "and", "but", "or" where the comma closes no aside
   tense           the simple past for the past perfect ("had moved" -> "moved")
   numbers         round numbers a child reads better: 3,000,000 -> 3 million (exact only)
+  tagged          (levels 1 and 2, last) long sentences said as short ones at their clauses,
+                  over TextBlob's part-of-speech tags (``clauses``, ``rules/clauses.yaml``)
 
 Level 1 also keeps only the main clause of a long sentence: a trailing ", including ...",
 ", such as ...", or participle phrase (", making it ...") goes.
@@ -44,8 +46,8 @@ from typing import Any
 import yaml
 
 STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "asides", "clauses", "words", "split", "trailing",
-         "shorten", "commas", "tense", "numbers")
-SPLIT_TAGGED_LEVEL = 2  # the levels (this one and below) that split at clauses over the tagger (``clauses``)
+         "shorten", "commas", "tense", "numbers", "tagged")
+SPLIT_TAGGED_LEVEL = 2  # the levels (this one and below) whose "tagged" step splits at clauses over the tagger
 SHORT = {2: (12, 5), 1: (9, 4)}  # level -> (a sentence longer than this many words is cut at
 #                                   its first comma after at least this many)
 
@@ -1207,12 +1209,16 @@ def _hold(s: str) -> tuple[str, list[str]]:
 def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, ...] = STEPS,
              split_tagged: bool | None = None) -> str:
     """One sentence (or a short text) simplified for ``level`` (1 or 2; 3 is unchanged).
-    ``split_tagged``: split at clauses over the tagger (``clauses``; level 1 by default)."""
+    ``split_tagged``: whether the "tagged" step (last, once the sentence is simplified) splits
+    at clauses over the tagger (``clauses``); by default where ``steps`` has it, at levels up
+    to ``SPLIT_TAGGED_LEVEL``."""
     s = " ".join(sentence.split())
     if level >= 3 or not s:
         return s
     end = s[-1] if s[-1] in ".!?" else ""
     for step in steps:
+        if step == "tagged":
+            continue  # after the rest (below)
         if lang != "en" and step not in _LANG_FREE:
             if step == "split":
                 s = re.sub(r";\s+(\w)", lambda m: ". " + m.group(1).upper(), s)
@@ -1227,7 +1233,8 @@ def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, 
         s = _PLACE.sub(lambda m: " " + kept[int(m.group(1))], s)
     if end and s and s[-1] not in ".!?":
         s += end
-    if (level <= SPLIT_TAGGED_LEVEL if split_tagged is None else split_tagged) and lang == "en" and s:
+    if (level <= SPLIT_TAGGED_LEVEL and "tagged" in steps if split_tagged is None else split_tagged) \
+            and lang == "en" and s:
         from kidpedia.kidify import clauses
 
         s = " ".join(clauses.split(p) for p in _PARTS.split(s))
