@@ -23,6 +23,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kidpedia.store import spelling, topk
 from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store, title_key
@@ -74,8 +75,8 @@ def _rows(store: Store, q: _Query, lang: str, query: str, limit: int, offset: in
     window = max(RERANK, limit + offset) if offset < RERANK else limit + offset
     rows = _ranked(store, q, lang, window)
     if offset < RERANK:
-        words = query_words(query)
-        rows.sort(key=lambda r: _fit(words, title_key(query.strip()), r[1]))
+        words, key = query_words(query), title_key(query.strip())
+        rows.sort(key=lambda r: _fit(words, key, r[1]))
     page = rows[offset : offset + limit]
     if not page:
         return []
@@ -124,11 +125,19 @@ def _ranked_titles(store: Store, ranked: list[tuple[int, float]], lang: str, n: 
 def _fit(words: list[str], key: str, title: str) -> tuple[bool, int, float]:
     """Sort key: the exact title first, then titles having more of the query's words
     (as words or word starts), then titles more of whose words the query has."""
-    tkey = title_key(title)
-    twords = query_words(_PAREN.sub("", tkey)) or [tkey]
+    tkey, bare, twords = _title_shape(title)
+    starts = tuple(words)
     has = sum(any(t.startswith(w) for t in twords) for w in words)
-    covered = sum(any(t.startswith(w) for w in words) for t in twords) / len(twords)
-    return (tkey != key and _PAREN.sub("", tkey) != key, -has, -covered)
+    covered = sum(t.startswith(starts) for t in twords) / len(twords)
+    return (tkey != key and bare != key, -has, -covered)
+
+
+@lru_cache(maxsize=65536)  # every search reorders its best 30 by title: the same titles come again and again
+def _title_shape(title: str) -> tuple[str, str, tuple[str, ...]]:
+    """A title's key, its key without a parenthetical, and the words of that."""
+    tkey = title_key(title)
+    bare = _PAREN.sub("", tkey)
+    return tkey, bare, tuple(query_words(bare)) or (tkey,)
 
 
 def _count(store: Store, match: str, lang: str, counted: dict[str, int] | None = None) -> int:
