@@ -189,6 +189,9 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
+ASK: Any = object()  # ``made`` not given: read the settings (``settings``)
+
+
 def settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """The settings the champion lists were made with, or None when there are none
     (never prepared, or articles changed since)."""
@@ -199,10 +202,11 @@ def settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return json.loads(row[0]) if row else None
 
 
-def expand_prefix(conn: sqlite3.Connection, prefix: str) -> list[str] | None:
+def expand_prefix(conn: sqlite3.Connection, prefix: str, made: dict[str, Any] | None = ASK) -> list[str] | None:
     """The words a common prefix stands for in queries, or None: a prefix FTS5 can
-    take as it is (few articles' words start with it, or no champion lists)."""
-    if settings(conn) is None:
+    take as it is (few articles' words start with it, or no champion lists).
+    ``made``: the settings, when the caller has read them."""
+    if (settings(conn) if made is ASK else made) is None:
         return None
     row = conn.execute("SELECT terms FROM search_prefixes WHERE prefix = ?", (prefix,)).fetchone()
     return str(row[0]).split() if row else None
@@ -228,12 +232,14 @@ def _bare(phrase: str) -> str | None:
 
 
 def top(
-    conn: sqlite3.Connection, groups: list[Group], lang: str, k: int, any_term: bool = False
+    conn: sqlite3.Connection, groups: list[Group], lang: str, k: int, any_term: bool = False,
+    made: dict[str, Any] | None = ASK,
 ) -> list[tuple[int, float]] | None:
     """The best (article id, BM25 score) of the query, best first, at least ``k`` where
     there are, or None when it has no common word (or there are no champion lists):
-    then FTS5 ranks it as it is, cheaply."""
-    s = settings(conn)
+    then FTS5 ranks it as it is, cheaply. ``made``: the settings, when the caller has
+    read them."""
+    s = settings(conn) if made is ASK else made
     if s is None or not groups:
         return None
     words = {t for g in groups for p in g if (t := _bare(p))}
@@ -289,6 +295,11 @@ def top(
         for (i,) in conn.execute("SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK)):
             ranked.setdefault(i, floor)
     return sorted(ranked.items(), key=lambda r: (r[1], r[0]))
+
+
+def term_docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
+    """How many articles have each of ``words`` (those the index has)."""
+    return _docs(conn, words)
 
 
 def _docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
