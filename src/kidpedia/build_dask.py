@@ -60,14 +60,15 @@ from kidpedia.store import PackedArticle, Store, explore, forgive
 from kidpedia.store.lock import holding_write_lock
 
 PARTITION_MB = 4.0  # MB of XML a partition (a multistream partition: a fifth of it compressed)
-SHARD_FORMAT = "2"  # 2: pages parsed with their dump's <siteinfo> (namespaces)
+SHARD_FORMAT = "3"  # 2: pages parsed with their dump's <siteinfo> (namespaces); 3: explore parts, language links, Wikidata id
 _FOOTER = b"\n</mediawiki>\n"
 
 _SHARD_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE results (
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, lang TEXT, page_id INTEGER,
-    rev_id INTEGER, data TEXT, body TEXT, categories TEXT, links TEXT
+    rev_id INTEGER, data TEXT, body TEXT, categories TEXT, links TEXT, parts TEXT,
+    langlinks TEXT, wikidata TEXT
 );
 """
 
@@ -247,7 +248,7 @@ def process_partition(part: Partition, shard: str, level: str = "default") -> di
             rows.append(_row(seq, r))
             counts[rows[-1][1]] += 1
             seq += 1
-        conn.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         batch.clear()
 
     for page in partition_pages(part, out):
@@ -266,10 +267,11 @@ def process_partition(part: Partition, shard: str, level: str = "default") -> di
 def _row(seq: int, r: PackedArticle | Redirect | Skip) -> tuple:
     if isinstance(r, PackedArticle):
         return (seq, "article", r.title, r.lang, r.page_id, r.rev_id, r.data, r.body,
-                json.dumps(r.categories, ensure_ascii=False), json.dumps(r.links, ensure_ascii=False))
+                json.dumps(r.categories, ensure_ascii=False), json.dumps(r.links, ensure_ascii=False), r.parts,
+                json.dumps(r.language_links, ensure_ascii=False), r.wikidata)
     if isinstance(r, Redirect):
-        return (seq, "redirect", r.title, None, None, None, r.target, None, None, None)
-    return (seq, "skip", r.title, r.reason, None, None, r.detail, None, None, None)
+        return (seq, "redirect", r.title, None, None, None, r.target, None, None, None, None, None, None)
+    return (seq, "skip", r.title, r.reason, None, None, r.detail, None, None, None, None, None, None)
 
 
 def read_shard(shard: Path) -> tuple[dict, Generator[list[PackedArticle | Redirect | Skip], None, None]]:
@@ -289,10 +291,11 @@ def read_shard(shard: Path) -> tuple[dict, Generator[list[PackedArticle | Redire
 
 
 def _result(row: tuple) -> PackedArticle | Redirect | Skip:
-    _, kind, title, lang, page_id, rev_id, data, body, cats, links = row
+    _, kind, title, lang, page_id, rev_id, data, body, cats, links, parts, langlinks, wikidata = row
     if kind == "article":
         return PackedArticle(title, lang, page_id, rev_id, data, body, tuple(json.loads(cats)),
-                             tuple(json.loads(links)))
+                             tuple(json.loads(links)), tuple(tuple(x) for x in json.loads(langlinks)),
+                             wikidata or "", parts or "")
     if kind == "redirect":
         return Redirect(title, data)
     return Skip(title, lang, data)

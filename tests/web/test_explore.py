@@ -3,6 +3,7 @@ built once (``sample_db``: the build makes topics, quizzes and timelines at its 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -101,3 +102,41 @@ def test_random_goes_to_a_good_article(client, sample_store: Store) -> None:  # 
         assert article is not None and facts.is_good(article), title
         api = client.get("/api/random").json()["title"]
         assert facts.is_good(sample_store.get(api))  # type: ignore[arg-type]
+
+
+def _explore_rows(db: Path) -> tuple[list, list]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return (conn.execute("SELECT * FROM article_extras ORDER BY lang, title").fetchall(),
+                conn.execute("SELECT * FROM topic_articles ORDER BY lang, topic, title").fetchall())
+    finally:
+        conn.close()
+
+
+def test_explore_reads_kept_parts_and_works_them_out_where_missing(sample_db: Path, copy_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The build keeps each article's own explore parts (``article_parts``, made by the
+    worker that packs it) and the end of the build reads them instead of every article;
+    a database without them (built before) gets the very same rows from its articles."""
+    import sqlite3
+
+    built = _explore_rows(sample_db)
+    assert built[0] and built[1]
+    db = copy_db(sample_db, tmp_path / "copy.db")
+    conn = sqlite3.connect(db)
+    kept = conn.execute("SELECT count(*) FROM article_parts").fetchone()[0]
+    assert kept == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    title, parts = conn.execute(
+        "SELECT a.title, p.parts FROM articles a JOIN article_parts p ON p.id = a.id WHERE a.title = 'Albert Einstein'"
+    ).fetchone()
+    conn.close()
+    store = Store(db)
+    assert explore.parts_of(store.get(title)) == json.loads(parts)  # type: ignore[arg-type]
+    with sqlite3.connect(db) as conn:  # half the parts gone: those articles are read again
+        conn.execute("DELETE FROM article_parts WHERE id % 2 = 0")
+        conn.execute("DELETE FROM article_extras")
+    conn.close()
+    explore.rebuild_explore(store)
+    store.close()
+    assert _explore_rows(db) == built

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kidpedia.kidify import plain, reading, rewrite
+from kidpedia.kidify import clauses, plain, reading, rewrite
 from kidpedia.kidify.simplify import _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
@@ -373,7 +373,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     for (i, j), (_, text) in units:
         for k, piece in enumerate(reading.sentences(text) or [text]):
             freed = free_opening and (i, j) == (0, 0) and (level != 1 or _NAMING.match(piece) is not None)
-            if k and not freed and facts(piece) - title_words:
+            if k and not freed and (facts(piece) - title_words or clauses.leans_back(piece)):
                 bound.setdefault((i, j, 0), []).append((i, j, k))
                 continue
             pieces[(i, j, k)] = piece

@@ -1200,8 +1200,10 @@ def _hold(s: str) -> tuple[str, list[str]]:
     return _PAREN.sub(hold, s), kept
 
 
-def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, ...] = STEPS) -> str:
-    """One sentence (or a short text) simplified for ``level`` (1 or 2; 3 is unchanged)."""
+def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, ...] = STEPS,
+             split_tagged: bool | None = None) -> str:
+    """One sentence (or a short text) simplified for ``level`` (1 or 2; 3 is unchanged).
+    ``split_tagged``: split at clauses over the tagger (``clauses``; level 1 by default)."""
     s = " ".join(sentence.split())
     if level >= 3 or not s:
         return s
@@ -1221,6 +1223,10 @@ def simplify(sentence: str, level: int = 2, lang: str = "en", steps: tuple[str, 
         s = _PLACE.sub(lambda m: " " + kept[int(m.group(1))], s)
     if end and s and s[-1] not in ".!?":
         s += end
+    if (level <= 1 if split_tagged is None else split_tagged) and lang == "en" and s:
+        from kidpedia.kidify import clauses
+
+        s = " ".join(clauses.split(p) for p in _PARTS.split(s))
     return s
 
 

@@ -103,6 +103,9 @@ CREATE TABLE IF NOT EXISTS langlinks (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS langlinks_to ON langlinks(to_lang, to_title);
 CREATE TABLE IF NOT EXISTS search_folds (id INTEGER PRIMARY KEY, at BLOB NOT NULL, letters TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article_parts (id INTEGER PRIMARY KEY, parts TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS article_parts_delete AFTER DELETE ON articles
+BEGIN DELETE FROM article_parts WHERE id = old.id; END;
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -154,14 +157,18 @@ class PackedArticle(NamedTuple):
     links: tuple[str, ...]
     language_links: tuple[tuple[str, str], ...] = ()
     wikidata: str = ""
+    parts: str = ""  # what it gives the explore tables on its own (``explore.parts_of``), as JSON
 
 
 def pack(a: Article) -> PackedArticle:
+    from kidpedia.store.explore import parts_json
+
     data = json.dumps(a.to_json(), ensure_ascii=False, separators=(",", ":"))
     targets = {s.target for t in a.iter_texts() for s in t.links} | {x.target for x in a.see_also}
+    body = a.plain_text()
     return PackedArticle(
-        a.title, a.lang, a.page_id, a.rev_id, data, a.plain_text(), a.categories, tuple(sorted(targets)),
-        tuple((x.lang, x.title) for x in a.language_links), a.wikidata,
+        a.title, a.lang, a.page_id, a.rev_id, data, body, a.categories, tuple(sorted(targets)),
+        tuple((x.lang, x.title) for x in a.language_links), a.wikidata, parts_json(a, body),
     )
 
 
@@ -377,6 +384,10 @@ class Store:
             "INSERT OR REPLACE INTO langlinks VALUES (?, ?, ?, ?)",
             [(a.lang, a.title, to_lang, to_title) for to_lang, to_title in a.language_links],
         )
+        if a.parts:
+            conn.execute("INSERT OR REPLACE INTO article_parts VALUES (?, ?)", (aid, a.parts))
+        elif row:
+            conn.execute("DELETE FROM article_parts WHERE id = ?", (aid,))
         conn.execute(
             "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
             (aid, index_text(a.title), index_text(a.body)),

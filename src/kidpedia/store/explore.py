@@ -14,9 +14,14 @@ nothing stale is shown; the next build makes them again. A database built before
 no such tables: the site then shows no quiz, topic or fact, and random picks come from
 every article.
 
-Two passes over an edition: the first gathers each quiz field's answers (per infobox
-template), the second makes each article's quiz with wrong choices from the same field
-of similar articles. Nothing is random: the same articles give the same rows.
+What an article gives on its own (its quiz answers, timeline, whether it is good, its
+score, fact and topics: ``parts_of``) is worked out when it is packed for the store, in
+the build's worker processes, and kept in ``article_parts`` (``Store.add``); the end of
+a build only reads those. Two passes over an edition: the first gathers each quiz
+field's answers (per infobox template), the second makes each article's quiz with wrong
+choices from the same field of similar articles. Nothing is random: the same articles
+give the same rows. An article stored without its parts (a database from before them)
+is read and worked out here.
 """
 
 from __future__ import annotations
@@ -76,23 +81,9 @@ def has_explore(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_extras'").fetchone() is not None
 
 
-def _articles(conn: sqlite3.Connection, lang: str, box_only: bool = False) -> Any:
-    """(title, Article) of an edition in title order; ``box_only``: the Article holds
-    only its title, language and Quick facts (all a quiz field's answers need)."""
-    if box_only:  # those three parts of the JSON taken out by SQLite (not the whole page parsed)
-        sql = ("SELECT title, json_extract(data, '$.title'), json_extract(data, '$.lang'),"
-               " json_extract(data, '$.quick_facts') FROM articles WHERE lang = ? ORDER BY title")
-        for title, name, edition, box in conn.execute(sql, (lang,)):
-            d = {"title": name, "lang": edition, "quick_facts": json.loads(box) if box else None}
-            yield title, Article.from_json({k: v for k, v in d.items() if v is not None})
-        return
-    for title, data in conn.execute("SELECT title, data FROM articles WHERE lang = ? ORDER BY title", (lang,)):
-        yield title, Article.from_json(json.loads(data))
-
-
-def _score(article: Article) -> int:
+def _score(article: Article, body: str | None = None) -> int:
     """How much a good article offers: words, with a bonus for a picture and Quick facts."""
-    words = min(len(article.plain_text().split()), 20000)
+    words = min(len((article.plain_text() if body is None else body).split()), 20000)
     return words // 100 + (20 if article.quick_facts else 0) + (10 if article.quick_facts and article.quick_facts.image else 0)
 
 
@@ -117,38 +108,73 @@ def rebuild_explore(store: Store) -> ExploreCounts:
     return counts
 
 
+def parts_of(article: Article, body: str | None = None) -> dict[str, Any]:
+    """What ``article`` gives the explore tables on its own (all but the quiz, whose wrong
+    choices come from other articles): its quiz answers and infobox, timeline, whether it
+    is good, its score, "Did you know?" fact and topics. ``body``: its plain text, when
+    already made. JSON-ready; ``Store.add`` keeps it in ``article_parts``."""
+    answers = facts.fact_answers(article)
+    good = facts.is_good(article)
+    out: dict[str, Any] = {
+        "box": article.quick_facts.template if article.quick_facts else "",
+        "answers": [[fa.field, fa.label, fa.answer, fa.question, fa.kind, fa.fact] for fa in answers],
+        "timeline": [e.to_json() for e in facts.timeline(article)],
+        "good": good,
+    }
+    if good:
+        out["score"] = _score(article, body)
+        out["fact"] = facts.did_you_know(article, answers)
+        out["topics"] = list(topics.topics_of(article))
+    return out
+
+
+def parts_json(article: Article, body: str | None = None) -> str:
+    return _dumps(parts_of(article, body))
+
+
+def _parts(conn: sqlite3.Connection, lang: str) -> Any:
+    """(title, parts) of an edition in title order: kept ones, else worked out from the article."""
+    sql = ("SELECT a.title, p.parts, a.id FROM articles a LEFT JOIN article_parts p ON p.id = a.id"
+           " WHERE a.lang = ? ORDER BY a.title")
+    for title, parts, aid in conn.execute(sql, (lang,)):
+        if parts is None:
+            data = conn.execute("SELECT data FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+            yield title, parts_of(Article.from_json(json.loads(data)))
+        else:
+            yield title, json.loads(parts)
+
+
 def _rebuild_edition(conn: sqlite3.Connection, lang: str, counts: ExploreCounts) -> None:
     # pass 1: each quiz field's answers, per infobox template
     by_box: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for _, a in _articles(conn, lang, box_only=True):
-        box = a.quick_facts.template if a.quick_facts else ""
-        for fa in facts.fact_answers(a):
-            pool = by_box[(box, fa.field)]
-            if len(pool) < POOL_MAX and fa.answer not in pool:
-                pool.append(fa.answer)
+    for _, parts in _parts(conn, lang):
+        for fa in parts["answers"]:
+            pool = by_box[(parts["box"], fa[0])]
+            if len(pool) < POOL_MAX and fa[2] not in pool:
+                pool.append(fa[2])
     by_field: dict[str, list[str]] = defaultdict(list)
     for (_, name), values in sorted(by_box.items()):
         by_field[name].extend(v for v in values if v not in by_field[name])
-    # pass 2: each article's quiz, timeline, fact and topics
+    # pass 2: each article's quiz, with its timeline, fact and topics as kept
     rows: list[tuple[Any, ...]] = []
     topic_rows: list[tuple[str, str, str, int]] = []
-    for title, a in _articles(conn, lang):
-        box = a.quick_facts.template if a.quick_facts else ""
-        answers = facts.fact_answers(a)
+    for title, parts in _parts(conn, lang):
+        box = parts["box"]
+        answers = [facts.FactAnswer(*fa) for fa in parts["answers"]]
         pools = {fa.field: [by_box.get((box, fa.field), []), by_field.get(fa.field, [])] for fa in answers}
-        quiz = facts.make_quiz(a, answers, pools)
-        events = facts.timeline(a)
-        good = facts.is_good(a)
-        score = _score(a) if good else 0
-        fact = facts.did_you_know(a, answers) if good else ""
+        quiz = facts.make_quiz(Article(title=title, lang=lang), answers, pools)
+        events = parts["timeline"]
+        good = bool(parts["good"])
+        score = parts.get("score", 0) if good else 0
+        fact = parts.get("fact", "") if good else ""
         rows.append((lang, title, _dumps([q.to_json() for q in quiz]) if quiz else None,
-                     _dumps([e.to_json() for e in events]) if events else None, fact or None, int(good), score))
+                     _dumps(events) if events else None, fact or None, int(good), score))
         counts.articles += 1
         counts.good += good
         counts.quizzes += bool(quiz)
         counts.timelines += bool(events)
         if good:
-            topic_rows.extend((lang, t, title, score) for t in topics.topics_of(a))
+            topic_rows.extend((lang, t, title, score) for t in parts.get("topics", ()))
         if len(rows) >= 500:
             _write(conn, rows, topic_rows)
     _write(conn, rows, topic_rows)

@@ -1,0 +1,448 @@
+"""Long sentences split into short ones at their clauses, over part-of-speech tags (English).
+
+    split(sentence) -> str           one sentence in, one or a few out
+
+The tags and chunks come from TextBlob's Pattern tagger: a Brill lexicon and rules that ship
+inside the ``textblob`` wheel (MIT; Pattern's data BSD), read from the package, no download,
+no network, no model. The rules (``rules/clauses.yaml``, each with its examples, tested):
+
+  relative_aside        "The castle, which was built by X, is old." -> "The castle is old.
+                        It was built by X."
+  relative_restrictive  "It is a mammal that eats ants." -> "It is a mammal. It eats ants."
+                        (not "the first person who ...": the clause picks the one it means)
+  participle            "a language spoken in Spain" -> "... a language. It is spoken in Spain."
+  verb_and              "Albedo affects climate and drives weather." -> "Albedo affects
+                        climate. Albedo drives weather."
+
+The new sentence's subject is the sentence's own subject where the clause says what that
+subject is ("X is a Y that ..."; a pronoun, or a short name said again, which ``levels``
+may say as a pronoun), else "It" or "They" as the verb agrees, or a name said again for
+"who". Every word of the sentence is said again in one of the new sentences, unchanged:
+only the relative word, a comma, a subject or a form of "be" come or go, so each number
+and name stays (``simplify.facts``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    tag: str
+    chunk: str
+    glued: bool  # written with no space before it (",", ".", a closing quote)
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    path = resources.files("kidpedia.kidify") / "rules" / "clauses.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """TextBlob's English parser (its lexicon is read on first use, from the package)."""
+    from textblob.en import parse
+
+    return parse
+
+
+_EDGE = re.compile(r"^([(\"“‘]*)(.*?)([,;:.!?)\"”’]*)$")
+FINITE = frozenset(["VBZ", "VBD", "VBP", "MD"])
+
+
+def tokens(sentence: str) -> list[Token]:
+    """The sentence's words and punctuation, tagged and chunked. A word keeps its inner
+    dots ("U.S.", "3.5"); a stop is its own token only at the sentence's end."""
+    raw: list[tuple[str, bool]] = []
+    words = sentence.split()
+    for n, w in enumerate(words):
+        m = _EDGE.match(w)
+        assert m is not None
+        lead, core, trail = m.groups()
+        if n < len(words) - 1 and trail.startswith(".") and core and "." in core:
+            core, trail = core + ".", trail[1:]  # "U.S." inside the sentence
+        glue = False
+        for ch in lead:
+            raw.append((ch, glue))
+            glue = True
+        if core:
+            raw.append((core, glue))
+            glue = True
+        for ch in trail:
+            raw.append((ch, True))
+        if not core and not lead and not trail:
+            continue
+    if not raw:
+        return []
+    text = " ".join(w.replace("/", "&slash;").replace(" ", "_") for w, _ in raw)
+    parsed = _parser()(text, tokenize=False, tags=True, chunks=True).split()
+    flat = [t for s in parsed for t in s]
+    if len(flat) != len(raw):
+        return []
+    return [Token(w, t[1], t[2], g) for (w, g), t in zip(raw, flat, strict=True)]
+
+
+def render(toks: list[Token]) -> str:
+    out = ""
+    for t in toks:
+        out += t.word if (t.glued or not out) else " " + t.word
+    return out
+
+
+def _words(toks: list[Token]) -> int:
+    return sum(1 for t in toks if any(c.isalnum() for c in t.word))
+
+
+def _mk(word: str, tag: str = "PRP") -> Token:
+    return Token(word, tag, "O", False)
+
+
+_STOP = Token(".", ".", "O", True)
+_BE = {("present", False): "is", ("present", True): "are", ("past", False): "was", ("past", True): "were"}
+_PRONOUNS = frozenset(["He", "She", "It", "They", "We", "I", "You"])
+
+
+def _finite_after_relative(tok: Token) -> bool:
+    """The verb right after "which" / "who" / "that": a finite form (the tagger says "sold"
+    after "which" is a participle; there it is the past)."""
+    return tok.tag in FINITE or tok.tag == "VBN"
+
+
+def _first_finite(toks: list[Token], stop: int) -> int | None:
+    return next((i for i in range(stop) if toks[i].tag in FINITE), None)
+
+
+def _subject(toks: list[Token], fv: int) -> list[Token] | None:
+    """The sentence's subject, fit to say again: a pronoun, or a noun phrase of at most four
+    words with no comma (None otherwise)."""
+    subj = toks[:fv]
+    while subj and subj[-1].tag in ("RB", "RBR", "RBS"):  # "He often ..."
+        subj = subj[:-1]
+    if not subj or len(subj) > 4 or any(t.tag in (",", ":", "(", ")", '"') or t.word in "\"“”()" for t in subj):
+        return None
+    if len(subj) == 1 and subj[0].word in _PRONOUNS:
+        return subj
+    if subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS") or subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ"):
+        return None
+    if subj[0].tag == "DT" and subj[0].word.lower() not in ("the", "a", "an"):
+        return None
+    return subj
+
+
+def _copula(toks: list[Token], fv: int, at: int) -> bool:
+    """The main verb is "be" and the noun phrase after it runs up to ``at`` ("X is a small
+    mammal that ..."): what follows says what the subject is."""
+    if toks[fv].word.lower() not in ("is", "was", "are", "were"):
+        return False
+    between = toks[fv + 1:at]
+    return bool(between) and all(t.tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CC", "CD", "VBN",
+                                           "VBG", "RB", "PRP$", "POS", "HYPH")
+                                 for t in between) and between[0].tag in ("DT", "JJ", "NN", "NNS", "PRP$", "CD", "RB")
+
+
+def _again(subj: list[Token]) -> list[Token]:
+    """The subject said again at a sentence's start."""
+    first = subj[0]
+    word = first.word[:1].upper() + first.word[1:]
+    return [Token(word, first.tag, first.chunk, False), *subj[1:]]
+
+
+def _name_at(toks: list[Token], head: int) -> list[Token] | None:
+    """The name that ends at ``head`` ("George Gershwin"), or None."""
+    if toks[head].tag not in ("NNP", "NNPS"):
+        return None
+    start = head
+    while start > 0 and toks[start - 1].tag in ("NNP", "NNPS") and toks[start - 1].word[:1].isupper():
+        start -= 1
+    return [Token(t.word, t.tag, t.chunk, False) for t in toks[start:head + 1]]
+
+
+def _referent(toks: list[Token], head: int, rel: str, verb: Token, fv: int, copula: bool) -> list[Token] | None:
+    """Who the new sentence is about: the subject where the clause says what it is, a name
+    said again for "who", else "It" / "They" as the verb agrees."""
+    subj = _subject(toks, fv)
+    if copula and subj is not None:
+        return _again(subj)
+    if rel == "who":
+        name = _name_at(toks, head)
+        if name is not None:
+            return name
+        return [_mk("They")] if toks[head].tag == "NNS" and _plural_verb(verb) is not False else None
+    plural = _plural_verb(verb)
+    if plural is None:
+        plural = toks[head].tag in ("NNS", "NNPS")
+    if toks[head].tag not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    return [_mk("They" if plural else "It")]
+
+
+def _plural_verb(verb: Token) -> bool | None:
+    w = verb.word.lower()
+    if w in ("is", "was", "has") or verb.tag == "VBZ":
+        return False
+    if w in ("are", "were", "have") or verb.tag == "VBP":
+        return True
+    return None
+
+
+def _balanced(toks: list[Token]) -> bool:
+    text = render(toks)
+    return text.count('"') % 2 == 0 and text.count("(") == text.count(")") and \
+        text.count("“") == text.count("”")
+
+
+def _sentence(toks: list[Token]) -> list[Token]:
+    """Tokens made a sentence: no comma at the end, a full stop, a capital at the start."""
+    while toks and toks[-1].tag in (",", ":") or (toks and toks[-1].word in (",", ";", ":")):
+        toks = toks[:-1]
+    if toks and toks[-1].word not in (".", "!", "?"):
+        toks = [*toks, _STOP]
+    if toks:
+        w = toks[0].word
+        toks = [Token(w[:1].upper() + w[1:], toks[0].tag, toks[0].chunk, False), *toks[1:]]
+    return toks
+
+
+def _ok(*parts: list[Token]) -> bool:
+    least = rules()["least_words"]
+    return all(_words(p) >= least and any(t.tag.startswith("VB") or t.tag == "MD" for t in p) and _balanced(p)
+               for p in parts)
+
+
+def _end(toks: list[Token]) -> int:
+    """The index of the sentence's closing stop (or its length)."""
+    return len(toks) - 1 if toks and toks[-1].word in (".", "!", "?") else len(toks)
+
+
+def relative_aside(toks: list[Token]) -> list[list[Token]] | None:
+    rel_words = rules()["relatives"]
+    end = _end(toks)
+    for i in range(2, end - 1):
+        t = toks[i]
+        if t.word.lower() not in rel_words - {"that"} or toks[i - 1].word != ",":
+            continue
+        head, verb_at = i - 2, i + 1
+        if toks[verb_at].tag in ("RB",) and verb_at + 1 < end:
+            verb_at += 1
+        if not _finite_after_relative(toks[verb_at]):
+            continue
+        fv = _first_finite(toks, i - 1)
+        if fv is not None:  # "..., which ..." to the end
+            if any(x.word == "," for x in toks[i + 1:end]):
+                continue  # more asides or a list after it: where the clause ends is not clear
+            ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula=False)
+            if ref is None:
+                continue
+            main, said = toks[:i - 1], [*ref, *toks[i + 1:]]
+        else:  # "The castle, which was built by X, is old."
+            j = next((k for k in range(verb_at + 1, end - 1) if toks[k].word == ","), None)
+            if j is None or toks[j + 1].tag not in FINITE:
+                continue
+            if toks[head].tag not in ("NN", "NNS", "NNP", "NNPS"):
+                continue
+            subj_fv = j + 1
+            ref = _referent(toks, head, t.word.lower(), toks[verb_at], subj_fv, copula=False)
+            if ref is None:
+                continue
+            main, said = [*toks[:i - 1], *toks[j + 1:]], [*ref, *toks[i + 1:j]]
+        main, said = _sentence(main), _sentence(said)
+        if _ok(main, said):
+            return [main, said]
+    return None
+
+
+def _np_start(toks: list[Token], head: int) -> int:
+    """Where the noun phrase ending at ``head`` starts ("a thinker and scientist"), by tags:
+    back over describing words and nouns, to its determiner."""
+    start = head
+    while start > 0 and toks[start - 1].tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$",
+                                                 "VBN", "VBG", "CC", "POS", "HYPH"):
+        start -= 1
+        if toks[start].tag in ("DT", "PRP$"):
+            break
+    while start < head and toks[start].tag == "CC":
+        start += 1
+    return start
+
+
+def relative_restrictive(toks: list[Token]) -> list[list[Token]] | None:
+    r = rules()
+    end = _end(toks)
+    for i in range(2, end - 1):
+        t = toks[i]
+        if t.word.lower() not in r["relatives"] or toks[i - 1].tag not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        verb_at = i + 1
+        if toks[verb_at].tag == "RB" and verb_at + 1 < end:
+            verb_at += 1
+        if not _finite_after_relative(toks[verb_at]):
+            continue
+        fv = _first_finite(toks, i - 1)
+        if fv is None:
+            continue  # "People who live here are ...": the clause says which people
+        head = i - 1
+        start = _np_start(toks, head)
+        np = {x.word.lower() for x in toks[max(0, start - 2):head + 1]}
+        if toks[head].word.lower() in r["vague_heads"]:
+            continue
+        if np & r["restrictive_heads"] or any(x.tag in ("JJS", "CD") for x in toks[start:head + 1]):
+            continue
+        if start == 0 or toks[start - 1].word.lower() == "of":
+            continue  # "one of the cities that ...", "the number of people who ..."
+        if toks[start].word.lower() not in ("a", "an") and toks[head].tag not in ("NNS", "NNPS"):
+            continue  # a bare singular noun: "the war that" goes through the check above; "water that" stays
+        copula = _copula(toks, fv, start) or (_copula(toks, fv, head + 1) and start == fv + 1)
+        ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula)
+        if ref is None:
+            continue
+        if ref[0].word in ("It", "They") and copula is False and t.word.lower() == "who":
+            continue
+        main, said = _sentence(toks[:i]), _sentence([*ref, *toks[i + 1:]])
+        if _ok(main, said):
+            return [main, said]
+    return None
+
+
+def participle(toks: list[Token]) -> list[list[Token]] | None:
+    r = rules()
+    end = _end(toks)
+    for i in range(2, end - 1):
+        t = toks[i]
+        if t.tag != "VBN" or toks[i - 1].tag not in ("NN", "NNS", "NNP", "NNPS") or \
+                toks[i + 1].word.lower() not in r["participle_followers"]:
+            continue
+        fv = _first_finite(toks, i - 1)
+        if fv is None or toks[fv].tag == "MD" or toks[fv].word.lower() in ("has", "have", "had"):
+            continue
+        head = i - 1
+        start = _np_start(toks, head)
+        if start == 0 or toks[start - 1].word.lower() == "of" or toks[start].word.lower() not in ("a", "an") \
+                and toks[head].tag not in ("NNS", "NNPS"):
+            continue
+        copula = _copula(toks, fv, start) or (_copula(toks, fv, head + 1) and start == fv + 1)
+        if toks[head].word.lower() in r["vague_heads"]:
+            continue
+        if not copula and t.word.lower() in r["person_participles"]:
+            continue
+        subj = _subject(toks, fv)
+        plural = toks[head].tag in ("NNS", "NNPS")
+        if copula and subj is not None:
+            ref = _again(subj)
+            plural = _plural_verb(toks[fv]) is True
+        elif toks[head].tag in ("NNP", "NNPS"):
+            continue
+        else:
+            ref = [_mk("They" if plural else "It")]
+        tense = "past" if toks[fv].tag == "VBD" else "present"
+        be = _mk(_BE[(tense, plural)], "VBD" if tense == "past" else "VBZ")
+        main, said = _sentence(toks[:i]), _sentence([*ref, be, *toks[i:]])
+        if _ok(main, said):
+            return [main, said]
+    return None
+
+
+def _same_verb(main: Token, tok: Token, after: Token) -> bool:
+    """The word after "and" is a verb of the same form as the main one: the tagger's tag, or
+    its twin read as a noun ("and drives the weather") or a participle ("moved ... and worked
+    there") where a simple past goes before."""
+    from kidpedia.kidify.simplify import _VERBS
+
+    if main.tag == "MD":
+        return False
+    if tok.tag == main.tag:
+        return True
+    opens = after.tag in ("DT", "PRP$", "PRP", "JJ", "IN", "RB", "TO", "CD", "NNP")
+    if main.tag == "VBZ" and tok.tag == "NNS":
+        return tok.word in _VERBS and opens or after.tag in ("DT", "PRP$")  # "and drives the weather"
+    if main.tag == "VBD" and tok.tag == "VBN" and main.word.lower() not in _AUX:
+        return opens
+    return False
+
+
+_AUX = frozenset(["is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do"])
+
+
+def verb_and(toks: list[Token]) -> list[list[Token]] | None:
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None:
+        return None
+    subj = _subject(toks, fv)
+    if subj is None:
+        return None
+    for k in range(fv + 2, end - 2):
+        if toks[k].word != "and" or not _same_verb(toks[fv], toks[k + 1], toks[k + 2]):
+            continue
+        if _first_finite(toks[fv + 1:k], k - fv - 1) is not None:
+            break  # a verb between them: a clause inside ("said that the war was lost and asked")
+        if any(x.word.lower() in ("that", "which", "who", "whom", "whose", "where", "when", "if", "because", "while")
+               for x in toks[fv + 1:k]):
+            break
+        main = toks[:k - 1] if toks[k - 1].word == "," else toks[:k]
+        verb = Token(toks[k + 1].word, toks[fv].tag, "B-VP", False)
+        main, said = _sentence(main), _sentence([*_again(subj), verb, *toks[k + 2:]])
+        if _ok(main, said):
+            return [main, said]
+    return None
+
+
+# what a restrictive clause said as a sentence of its own ends with: the main sentence alone
+# may say too little ("There are some features."), so ``levels`` shows the two together
+_LEANING: dict[str, None] = {}
+
+
+def _ending(text: str) -> str:
+    return " ".join(text.lower().split()[-4:])
+
+
+def leans_back(sentence: str) -> bool:
+    """The sentence is a restrictive clause that a split said on its own (``levels`` shows
+    it only with the sentence before it)."""
+    return len(sentence.split()) > 4 and _ending(sentence) in _LEANING
+
+
+RULES = {"relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
+         "participle": participle, "verb_and": verb_and}
+
+
+def split(sentence: str, which: tuple[str, ...] = tuple(RULES)) -> str:
+    """A long sentence said as short ones (the rules in ``which``, in order, again on what
+    they make, a few times at most); a short one, or one no rule fits, comes back as it is."""
+    above = rules()["split_above"]
+    todo = [sentence]
+    out: list[str] = []
+    budget = 6
+    while todo:
+        s = todo.pop(0)
+        if len(s.split()) <= above or budget <= 0 or not s.strip():
+            out.append(s)
+            continue
+        toks = tokens(s)
+        parts = None
+        for name in which:
+            parts = RULES[name](toks) if toks else None
+            if parts:
+                break
+        if not parts:
+            out.append(s)
+            continue
+        budget -= 1
+        said = [render(p) for p in parts]
+        if name == "relative_restrictive":
+            if len(_LEANING) > 100_000:
+                _LEANING.clear()
+            _LEANING[_ending(said[1])] = None
+        todo[:0] = said
+    return " ".join(out)

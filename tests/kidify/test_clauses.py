@@ -1,0 +1,45 @@
+"""Clause splitting for level 1 (kidify/clauses.py): each rule of rules/clauses.yaml on its
+examples and kept sentences, with the network off, and what a split never does (lose a
+number or a name)."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+import pytest
+
+from kidpedia.kidify import clauses
+from kidpedia.kidify.simplify import facts
+
+_CASES = [(name, e) for name, rule in clauses.rules()["rules"].items() for e in rule["examples"]]
+_KEPT = [(name, k) for name, rule in clauses.rules()["rules"].items() for k in rule.get("kept", ())]
+
+
+@pytest.mark.parametrize(("name", "entry"), _CASES, ids=lambda x: x if isinstance(x, str) else x["example"][:40])
+def test_each_rule_example(name: str, entry: dict[str, Any]) -> None:
+    assert clauses.split(entry["example"], (name,)) == entry["want"]
+    assert clauses.split(entry["example"]) == entry["want"]  # no other rule gets in first
+    assert facts(entry["example"]) <= facts(entry["want"])
+
+
+@pytest.mark.parametrize(("name", "kept"), _KEPT, ids=lambda x: x[:40])
+def test_each_kept_sentence(name: str, kept: str) -> None:
+    assert clauses.split(kept) == kept
+
+
+def test_short_sentences_stay() -> None:
+    assert clauses.split("It is a mammal that eats ants.") == "It is a mammal that eats ants."
+
+
+def test_tags_with_the_network_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network is off")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    clauses._parser.cache_clear()
+    toks = clauses.tokens("The U.S. army, which won, was big.")
+    assert [t.word for t in toks] == ["The", "U.S.", "army", ",", "which", "won", ",", "was", "big", "."]
+    assert clauses.render(toks) == "The U.S. army, which won, was big."
+    assert toks[5].tag == "VBD"
