@@ -79,18 +79,20 @@ class _Asked:
 
 
 def _rows(
-    store: Store, q: _Query, lang: str, query: str, limit: int, offset: int, asked: _Asked | None = None
+    store: Store, q: _Query, lang: str, query: str, limit: int, offset: int, asked: _Asked | None = None,
+    shown: set[str] = frozenset(), keep: int | None = None,  # type: ignore[assignment]
 ) -> list[SearchHit]:
     """A page of hits: BM25's best ``RERANK`` reordered by how well the title fits the
     query (exact title, then query words the title has, then title words the query
-    has), later pages in BM25 order; snippets are made for the page's rows only.
+    has), later pages in BM25 order; snippets are made for the page's rows only, less
+    those titled as in ``shown`` (already on the page) and after the first ``keep``.
     A query with a common word is ranked from champion lists (``topk.top``)."""
     window = max(RERANK, limit + offset) if offset < RERANK else limit + offset
     rows = _ranked(store, q, lang, window, asked=asked)
     if offset < RERANK:
         words, key = query_words(query), title_key(query.strip())
         rows.sort(key=lambda r: _fit(words, key, r[1]))
-    page = rows[offset : offset + limit]
+    page = [r for r in rows[offset : offset + limit] if r[1] not in shown][:keep]
     if not page:
         return []
     conn = store._conn()
@@ -253,7 +255,7 @@ def _search(store: Store, query: str, lang: str, limit: int, offset: int,
         return _rows(store, matches[0], lang, query, limit, offset, asked), total
     first = _rows(store, matches[0], lang, query, total, 0, asked)
     seen = {f.title for f in first}
-    rest = [h for h in _rows(store, matches[1], lang, query, limit + offset + total, 0, asked) if h.title not in seen]
+    rest = _rows(store, matches[1], lang, query, limit + offset + total, 0, asked, seen, limit + offset - len(first))
     return (first + rest)[offset : offset + limit], total + _count(store, matches[1].fts, lang, asked) - len(seen)
 
 

@@ -103,12 +103,51 @@ def prepare(conn: sqlite3.Connection, settings: Settings | None = None) -> dict[
         for row in _prefixes(conn.execute("SELECT term, docs FROM search_terms ORDER BY term"), settings):
             conn.execute("INSERT INTO search_prefixes VALUES (?, ?, ?)", row)
             n_prefixes += 1
+        rare, listed = _complete_lists(conn, langs, settings.common)
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('topk', ?)",
             (json.dumps({"common": settings.common, "champions": settings.champions, "langs": langs,
-                         "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0]}),),
+                         "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                         "complete": True}),),
         )
-    return {"terms": n_terms, "common": len(common), "champions": champions, "prefixes": n_prefixes}
+    return {"terms": n_terms, "common": len(common), "champions": champions, "prefixes": n_prefixes,
+            "rare": rare, "rare_listed": listed}
+
+
+def upgrade(conn: sqlite3.Connection) -> dict[str, int] | None:
+    """Add to champion lists made before ``complete`` lists came (a store built
+    earlier) what ``prepare`` now makes: the complete lists of the rare words common
+    prefixes stand for, without ranking every common word again. None when there is
+    nothing to add (no champion lists, or they have them)."""
+    made = settings(conn)
+    if made is None or made.get("complete"):
+        return None
+    with conn:
+        conn.executescript(_SCHEMA)
+        rare, listed = _complete_lists(conn, list(made["langs"]), int(made["common"]))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('topk', ?)", (json.dumps({**made, "complete": True}),))
+    return {"rare": rare, "rare_listed": listed}
+
+
+def _complete_lists(conn: sqlite3.Connection, langs: list[str], common: int) -> tuple[int, int]:
+    """Every article, with its score, of each rare word (fewer than ``common`` articles)
+    that a common prefix stands for: a query typed so far ("plant cel", or a whole word
+    that is also a prefix, "red sea") is its prefix's most used words, often a few rare
+    ones beside common ones, and FTS5 scored every article of those rare words at each
+    search (hundreds: the slowest part of such a search). Their lists are complete, so
+    their scores are exact. The words come through a temporary table (memory stays flat)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS topk_rare (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.topk_rare")
+    for (terms,) in conn.execute("SELECT terms FROM search_prefixes"):
+        conn.executemany("INSERT OR IGNORE INTO temp.topk_rare VALUES (?)", [(t,) for t in str(terms).split()])
+    rare = [t for (t,) in conn.execute(
+        "SELECT r.term FROM temp.topk_rare r JOIN search_terms s ON s.term = r.term WHERE s.docs < ? ORDER BY r.term",
+        (common,))]  # fmt: skip
+    conn.execute("DELETE FROM temp.topk_rare")
+    listed = 0
+    for term in rare:
+        listed += _champions(conn, term, langs, common)
+    return len(rare), listed
 
 
 def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) -> int:
@@ -247,18 +286,22 @@ def top(
     common = {t for t in words if docs.get(t, 0) >= s["common"]}
     if not common:
         return None
-    lists = _lists(conn, lang, sorted(common))
+    # Rare words: their complete lists where the store has them (``_complete_lists``),
+    # else FTS5 scores their articles.
+    rare = {t for t in words if t in docs and t not in common} if s.get("complete") else set()
+    lists = _lists(conn, lang, sorted(common | rare))
+    full = {t for t in rare if lists.get(t)}
     parts: list[dict[int, float]] = []
     floors: list[float | None] = []  # None: the group's part lists every article having it
     for g in groups:
         listed = [lists[t] for p in g if (t := _bare(p)) in common]
-        others = [p for p in g if _bare(p) not in common]
+        others = [p for p in g if (t := _bare(p)) not in common and t not in full]
         part: dict[int, float] = {}
         if others:
             part = dict(conn.execute(
                 f"SELECT rowid, {BM25} FROM search WHERE search MATCH ?", (render([tuple(others)]),)
             ).fetchall())
-        for lst in listed:
+        for lst in [lists[t] for p in g if (t := _bare(p)) in full] + listed:
             for i, v in lst.items():
                 part[i] = part.get(i, 0.0) + v
         parts.append(part)
