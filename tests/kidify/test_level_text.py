@@ -199,3 +199,25 @@ def test_level_1_shows_no_sentence_about_words_in_another_script(sample_articles
     one = " ".join(t.text for t in levels._body(levels.at_level(a, 1)))
     assert "気持ち" not in one and "The kanji for ki normally is written as 気." in one
     assert "気持ち" in " ".join(t.text for t in levels._body(levels.at_level(a, 2)))  # level 2 keeps it
+
+
+def test_a_person_with_no_pronoun_in_the_lead_is_said_as_the_article_says() -> None:
+    from kidpedia.model import FactRow, QuickFacts
+
+    box = QuickFacts("infobox person", "", None, (FactRow("Born", (Text("3 April 1885"),)),))
+    dwan = Article("Allan Dwan", lead=(Text("Allan Dwan was a Canadian-born American movie director."),),
+                   sections=(Section("Life", 2, (Text("He studied engineering. His brother was a doctor. He moved to "
+                                                      "Chicago. Dwan directed 125 movies. He directed his last movie "
+                                                      "in 1961."),
+                                                 Text("He died in Los Angeles at the age of ninety-six."))),),
+                   quick_facts=box)
+    assert levels._pronoun(dwan)[0] == "He"
+    text = " ".join(t.text for t in levels._body(levels.at_level(dwan, 2)))
+    assert "He was a Canadian-born American." in text
+    assert "He died in Los Angeles" in text  # a paragraph about him after one that names him
+
+
+def test_the_thing_said_with_the_is_said_as_its_pronoun() -> None:
+    mean = Article("Arithmetic mean", lead=(Text("The arithmetic mean is the sum of numbers divided by their count."),
+                                            Text("The arithmetic mean is easy to work out.")))
+    assert [t.text for t in levels._body(levels.at_level(mean, 2))][1] == "It is easy to work out."

@@ -139,3 +139,51 @@ def test_a_nationality_is_said_on_its_own_only_for_a_person_and_only_a_nationali
     assert rewrite.split_definition(film, "It") == film
     rand = "Ayn Rand was a Russian-American writer and philosopher."
     assert rewrite.split_definition(rand, "She") == "Ayn Rand was a writer and philosopher. She was a Russian-American."
+
+
+@pytest.mark.parametrize(("before", "pronoun", "after"), [
+    # real sentences of the sample's Astronomer page (level 2)
+    (("Professional astronomers are educated people who usually have a PhD in physics or astronomy and are "
+      "employed by research institutions or universities."), ("It", "Astronomer"),
+     ("Professional astronomers are educated people. They usually have a PhD in physics or astronomy. They are "
+      "employed by research institutions or universities.")),
+    ("Amphibians are animals that live in water and on land.", ("They", "Frog"),
+     "Amphibians are animals. They live in water and on land."),
+    ("Einstein was a physicist who worked in Bern.", ("He", "Albert Einstein", "Einstein"),
+     "Einstein was a physicist. He worked in Bern."),
+])
+def test_a_later_sentence_that_says_what_something_is_as_short_sentences(
+        before: str, pronoun: tuple[str, ...], after: str) -> None:
+    assert rewrite.split_body_sentence(before, pronoun) == after
+    assert facts(before) <= facts(after)
+
+
+@pytest.mark.parametrize("kept", [
+    "Victor Fleming was a director who worked in Hollywood.",  # someone else: "he" or "she" is not known
+    "Many people think a farm is a place that needs rain.",  # the claim is the people's
+    "If the data set is a sample that has gaps, it is small.",  # a condition
+    "The class is for people who like cats.",  # no relative clause after "is a/an" or a plural
+])
+def test_a_later_sentence_left_alone_where_the_subject_is_not_plain(kept: str) -> None:
+    assert rewrite.split_body_sentence(kept, ("It", "Astronomer")) == kept
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Most cities have amateur astronomy clubs that meet on a regular basis and often host star parties.",
+     "Most cities have amateur astronomy clubs. They meet on a regular basis and often host star parties."),
+    ("The town has a castle that was built in 1200.", "The town has a castle. It was built in 1200."),
+])
+def test_a_relative_clause_on_the_object_as_a_sentence(before: str, after: str) -> None:
+    assert rewrite.split_object_relative(before) == after
+    assert facts(before) <= facts(after)
+
+
+@pytest.mark.parametrize("kept", [
+    "A lemma is a member of the group that sorts words.",  # after "of": the member's or the group's
+    "He met a man who sold cars.",  # a person: "he" or "she" is not known
+    "He fought the kings that ruled in turn.",  # "the kings that ...": which kings
+    "The mean is the only single number for which the residuals sum to zero.",
+    "Scientists found evidence that was hidden.",  # no "a/an", not a plural
+])
+def test_a_relative_clause_that_tells_which_stays(kept: str) -> None:
+    assert rewrite.split_object_relative(kept) == kept

@@ -580,3 +580,12 @@ def test_each_plain_word_is_listed_once() -> None:
     """One entry a word (and place: "start" entries open a sentence): a second would be silently dropped."""
     keys = [(e["from"].lower(), bool(e.get("start"))) for e in simp.word_rules()[1]]
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+
+
+def test_an_aside_before_the_verb_does_not_take_the_verb_with_it() -> None:
+    # the sample's Astronomer page: the aside went with the rest, "Analysis of observed phenomena." was shown
+    s = ("Analysis of observed phenomena, along with making predictions as to the causes of what they observe, "
+         "takes the majority of observational astronomers' time.")
+    out = simp.simplify(s, 2)
+    assert out.startswith("Analysis of observed phenomena takes "), out
+    assert simp.drop_asides("The town has a big castle, which was built by the old lord.") == "The town has a big castle."

@@ -86,19 +86,32 @@ def _pronoun(article: Article) -> tuple[str, ...]:
     box = article.quick_facts
     person = box is not None and (any(r.label in ("Born", "Died") for r in box.rows) or bool(_PERSON_BOX.search(box.template)))
     if person:  # a person's box: never "it" ("It is Professor at the Collège de France")
+        if he == she:  # a one-sentence lead ("Allan Dwan was a ... director."): as the whole article says
+            body = " ".join(t.text for t in _body(article)).lower()
+            he, she = len(re.findall(r"\b(?:he|his|him)\b", body)), len(re.findall(r"\b(?:she|her|hers)\b", body))
+            he, she = (he, 0) if he > 2 * she + 2 else (0, she) if she > 2 * he + 2 else (0, 0)
         return ("He", *names) if he > she else ("She", *names) if she > he else ()
     if box is not None:
-        return ("It", title)  # a spaceflight, a martial art: the lead's "he" is someone else
+        return ("It", title, *_the(title))  # a spaceflight, a martial art: the lead's "he" is someone else
     starts = [x.split(" ", 1)[0] for t in article.lead for x in reading.sentences(t.text)]
     first = next((t.text.lower() for t in article.lead if t.table is None), "")
     its = len(re.findall(r"\b(?:it|its)\b", first))
     if its and its >= len(re.findall(r"\b(?:he|his|him|she|her)\b", first)):
-        return ("It", title)  # the opening paragraph calls it "it": a work, whoever the rest calls "he"
+        return ("It", title, *_the(title))  # the opening paragraph calls it "it": a work, whoever the rest calls "he"
     if he >= 2 and he > 2 * she and he >= it and {"He", "His"} & set(starts):
         return ("He", *names)
     if she >= 2 and she > 2 * he and she >= it and {"She", "Her"} & set(starts):
         return ("She", *names)
-    return ("It", title)
+    return ("It", title, *_the(title))
+
+
+def _the(title: str) -> tuple[str, ...]:
+    """The thing's name as a later sentence says it with "the" ("The arithmetic mean is ...",
+    "The Austroasiatic languages are ..."): said as the pronoun too."""
+    if title.split()[0] in ("The", "A", "An") or not title[:1].isupper():
+        return ()
+    lower = title[:1].lower() + title[1:]
+    return tuple(dict.fromkeys(("The " + lower, "The " + title)))
 
 
 _PERSON_BOX = re.compile(r"person|biography|deity|character|royalty|saint|officeholder|writer|artist|scientist|"
@@ -132,6 +145,9 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     out = re.sub(r"(?<![.])\.\.(?![.])", ".", out)  # "the U.S.." where a split put a stop after one
     if opening and pronoun:
         out = rewrite.split_definition(out, pronoun[0])
+    elif level == 2:  # a later sentence that says what something is: short sentences too
+        out = " ".join(rewrite.split_object_relative(rewrite.split_body_sentence(x, pronoun))
+                       for x in reading.sentences(out))
     if pronoun:
         out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
                        for j, x in enumerate(reading.sentences(out)))
@@ -509,7 +525,16 @@ def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, 
     if _subject_said(source, pronoun) and not _pronoun_opens(source, pronoun):
         return True  # the name, said as the pronoun
     if j == 0:
-        return i < lead_count
+        if i < lead_count:
+            return True
+        # a person's "He died in Los Angeles." opening a paragraph outside the lead is about the
+        # person when the paragraph before ends with a sentence about them ("He directed his last
+        # movie in 1961."); "It" is left alone (a section's own thing)
+        # and the paragraph names them ("Over a long career, Dwan directed 125 movies.")
+        before_para = [x for x in sources if x[0] == i - 1]
+        if pronoun[0] not in ("He", "She") or not before_para or not _subject_said(sources[max(before_para)], pronoun):
+            return False
+        return any(re.search(rf"\b{re.escape(n)}\b", sources[x]) for x in before_para for n in pronoun[1:])
     before = sources.get((i, j - 1), "")
     if _pronoun_opens(before, pronoun):
         return _about_subject((i, j - 1, 0), pronoun, sources, lead_count)

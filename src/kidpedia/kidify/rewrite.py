@@ -3,6 +3,8 @@
     split_definition(sentence, pronoun) -> str
         the article's opening ("X, also called Y, is a N that does Z, located in W.")
         said as short sentences: "X is a N. It does Z. It is in W. It is also called Y."
+    split_body_sentence(sentence, pronoun) -> str
+        the same for a later sentence that says what its subject is (level 2)
 
 ``kidify.levels`` calls it after ``simplify`` (whose plain words have already run) for
 levels 1 and 2. Each rule only moves
@@ -36,6 +38,9 @@ _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "charac
 _PAST = ("born", "written", "published", "founded", "built", "created", "developed", "released", "composed",
          "painted", "designed", "directed", "produced", "derived", "made")
 _RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
+# "are educated people who have ...": a bare plural after "are" or "were" ("They have ...")
+_PLURAL_RELATIVE = re.compile(r"^(?P<head>(?:[a-z][\w'’-]*\s+){0,3}?(?:[a-z][\w'’-]*[^s\W]s|people|children|men|women)),? (?P<rel>who|that|which) "
+                              r"(?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
 _PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
 _COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) "
                                r"(?P<tail>[^,]+(?:, [^,]+)*)$")
@@ -166,7 +171,7 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
             tense = "were"
         after.append(f"{who} {tense} {part} {c.group('tail')}.")
         rest = rest[:c.start()]
-    r = _RELATIVE.match(rest)
+    r = _RELATIVE.match(rest) or (_PLURAL_RELATIVE.match(rest) if be in ("are", "were") else None)
     rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
     if r and _plain_head(r.group("head"), r.group("rel")) and _verbish(r.group("verb").split()[-1]) and (
             rel_who != "It" or r.group("rel") != "who"):
@@ -207,6 +212,74 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         return sentence
     first = f"{subj} {be} {rest.rstrip(' ,')}."
     return " ".join([first, *(_split_and_verb(x) for x in after), *tail])
+
+
+# a sentence past the opening that says what something is ("Professional astronomers are educated
+# people who have a PhD ..."): its subject, which may not be a clause of its own ("Many people
+# think a system is ...") nor open with a subordinator ("If the data set is ...")
+_BODY_SUBJECT = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Most|Many|Some|Each|Every|All)\s)?"
+                           r"[\w'’-]+(?:\s[\w'’-]+){0,5}$")
+_NOT_SUBJECT_WORDS = frozenset(["if", "when", "while", "because", "although", "though", "since", "as", "after",
+                                "before", "until", "whether", "that", "which", "who", "where", "there", "it", "this",
+                                "in", "on", "at", "by", "for", "from", "with", "to", "of", "and", "or", "but"])
+
+
+def split_body_sentence(sentence: str, pronoun: tuple[str, ...]) -> str:
+    """A sentence past the article's opening that says what its subject is, said as short
+    sentences by the opening's rules (``split_definition``): "Professional astronomers are
+    educated people who have a PhD in physics." -> "Professional astronomers are educated
+    people. They have a PhD in physics." The new sentences say the subject as the article's
+    pronoun where the subject is the article's, else as "It" or "They"; a sentence about
+    someone else named ("Victor Fleming was a director, born in ...") is left alone: who
+    "he" or "she" is cannot be told."""
+    m = _OPENING.match(sentence[:-1]) if sentence.endswith(".") else None
+    if not m or m.group("app"):
+        return sentence
+    subj = m.group("subj")
+    words = subj.split()
+    own = bool(pronoun) and (subj == pronoun[0] or subj in pronoun[1:])
+    if not own:
+        if (not _BODY_SUBJECT.match(subj) or subj.startswith("In ") or _has_verb(words)
+                or {w.lower() for w in words[1:]} & _NOT_SUBJECT_WORDS or words[0].lower() in _NOT_SUBJECT_WORDS
+                or any(w[:1].isupper() for w in words[1:]) or words[0] in ("He", "She", "They", "We", "I", "You")):
+            return sentence
+        return split_definition(sentence, "It")
+    return split_definition(sentence, pronoun[0])
+
+
+# "Most cities have amateur astronomy clubs that meet often.": a relative clause on the object
+# a verb names, the object said by "a/an" or as a bare plural
+_OBJECT_RELATIVE = re.compile(r"^(?P<main>.+? (?P<verb>[a-z]+)) (?P<head>(?:(?:a|an) (?:[\w'’-]+ ){0,3}[a-z][\w'’-]*"
+                              r"|(?!(?:the|this|that|these|those|his|her|its|their|my|our|your|other|such)\b)"
+                              r"(?:[a-z][\w'’-]* ){0,2}[a-z][\w'’-]*[^s\W]s)) (?P<rel>who|that|which) "
+                              r"(?P<rverb>(?:often |also |usually |mostly |mainly )?[a-z]+) (?P<tail>[^;:]+)\.$")
+
+
+def split_object_relative(sentence: str) -> str:
+    """A relative clause on the object of a sentence's verb said as a sentence of its own,
+    where the object is "a/an ..." or a bare plural and the clause's verb follows its
+    pronoun: "Most cities have amateur astronomy clubs that meet often." -> "Most cities
+    have amateur astronomy clubs. They meet often." Not after a preposition ("a member of
+    a group that ..." may mean the member), not for a person said "a/an" ("who" with no
+    "he" or "she" known), and only where the words before make a sentence of their own."""
+    from kidpedia.kidify.simplify import _complete_clause, _finite
+
+    m = _OBJECT_RELATIVE.match(sentence)
+    if not m or sentence.count('"') % 2 or "(" in sentence:
+        return sentence
+    main, verb, head, rel, rverb = m.group("main"), m.group("verb"), m.group("head"), m.group("rel"), m.group("rverb")
+    plural = not head.startswith(("a ", "an "))
+    if (not _finite(verb) and verb not in ("have", "include", "contain", "need", "use", "make", "produce")) \
+            or not _verbish(rverb.split()[-1]) or (rel == "who" and not plural) or len((main + " " + head).split()) < 4 \
+            or not _complete_clause(f"{main} {head}".split()) or len(m.group("tail").split()) < 2:
+        return sentence
+    last = rverb.split()[-1]
+    if plural and last.endswith("s") and last not in ("is", "was", "has"):
+        return sentence  # "clubs that meets": the clause is not the plural's
+    if not plural and last in ("are", "were", "have"):
+        return sentence
+    who = "They" if plural else "It"
+    return f"{main} {head}. {who} {rverb} {m.group('tail')}."
 
 
 # Quick facts said as sentences (levels 1 and 2): a row whose value is one plain thing,

@@ -1150,7 +1150,10 @@ def _drop_aside(part: str) -> str:
         tail = ", ".join(segs[i:])
         head = ", ".join(segs[:i]).split()
         if (not facts(tail) and len(head) >= 4 and not listed and _complete_clause(head)
-                and (kind == "table" or i + 1 == len(segs))):
+                and (kind == "table" or i + 1 == len(segs))
+                and not any(_predicate_follows(x.split()) for x in segs[i + 1:] if x.split())):
+            # not where the sentence goes on past the aside: "Analysis of observed phenomena, along
+            # with making predictions, takes most of their time" is no "Analysis of observed phenomena."
             return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go
         nxt = segs[i + 1].split() if i + 1 < len(segs) else []
         opening = i == 1 and prev and prev[0].lower() in _OPENING_WORDS and not _has_verb(prev[1:])
