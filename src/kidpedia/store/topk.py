@@ -191,8 +191,11 @@ def _prefixes(terms: Iterable[tuple[str, int]], s: Settings) -> Iterator[tuple[s
 
     ``terms`` come in order (as ``ORDER BY term`` gives them): the words of a prefix are
     then one run, so only the prefixes of the word in hand are open, each keeping its
-    ``completions`` best words: memory is one word's prefixes, whatever the vocabulary."""
-    open_: list[_Prefix] = []  # the prefixes of the last word, shortest first
+    ``completions`` best words: memory is one word's prefixes, whatever the vocabulary.
+    Looking one word ahead, the prefixes a word shares with neither neighbour (most of a
+    long word's, and every one of a Japanese run's) are its alone: their count is the
+    word's own, so they are told at once, without keeping them open."""
+    open_: list[_Prefix] = []  # the prefixes shared with a neighbour, shortest first
     last = ""
 
     def close(keep: int) -> Iterator[tuple[str, int, str]]:
@@ -204,24 +207,38 @@ def _prefixes(terms: Iterable[tuple[str, int]], s: Settings) -> Iterator[tuple[s
                     words = [p.prefix, *words[: s.completions - 1]]
                 yield p.prefix, p.docs, " ".join(words)
 
-    for term, d in terms:
-        if not term.isalpha():
-            continue
-        if term <= last:
-            raise ValueError(f"words out of order: {last!r} then {term!r}")
-        common = 0
-        while common < min(len(term), len(last)) and term[common] == last[common]:
-            common += 1
-        yield from close(max(0, common - s.min_prefix + 1))
-        for n in range(s.min_prefix + len(open_), len(term) + 1):
+    def lcp(a: str, b: str) -> int:
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        return n
+
+    def word(term: str, d: int, before: int, after: int) -> Iterator[tuple[str, int, str]]:
+        """``term`` (``d`` articles), sharing ``before``/``after`` letters with its neighbours."""
+        for n in range(s.min_prefix + len(open_), min(len(term), after) + 1):
             open_.append(_Prefix(term[:n], n == len(term)))
         for p in open_:
             p.docs += d
             p.best.append((-d, term))
             if len(p.best) > 4 * s.completions:
                 p.best = sorted(p.best)[: s.completions]
-        last = term
-    yield from close(0)
+        if d >= s.common:  # its own prefixes, longest first (as closing them would give)
+            for n in range(len(term), max(before, after, s.min_prefix - 1), -1):
+                yield term[:n], d, term
+        yield from close(max(0, after - s.min_prefix + 1))
+
+    held: tuple[str, int, int] | None = None  # a word waiting for the next: (term, docs, shared before)
+    for term, d in terms:
+        if not term.isalpha():
+            continue
+        if term <= last:
+            raise ValueError(f"words out of order: {last!r} then {term!r}")
+        shared = lcp(last, term)
+        if held is not None:
+            yield from word(held[0], held[1], held[2], shared)
+        held, last = (term, d, shared), term
+    if held is not None:
+        yield from word(held[0], held[1], held[2], 0)
 
 
 def _quote(term: str) -> str:
