@@ -8,9 +8,13 @@ A source is cut into **partitions** of whole pages:
 * a multistream ``.bz2`` with its ``-index.txt.bz2`` beside it: runs of consecutive
   bzip2 streams (each a hundred pages that decompress on their own), found from the
   index; the client reads their compressed bytes and nothing else;
-* any other dump (``.xml``, single-stream ``.bz2``, ``.gz``, UTF-16): the client
-  streams it once and cuts the XML at ``<page>`` boundaries (``framing.PageFramer``),
-  about ``partition_mb`` MB of XML a partition.
+* a single-stream ``.bz2`` on a local cluster: runs of its bzip2 blocks, found from
+  the compressed bits without decompressing (``sources.bz2blocks``); each worker
+  decompresses its own run (and reads ahead into the next blocks to finish the page it
+  is in) and takes the pages that start in it, so the client does none of that work;
+* any other dump (``.xml``, ``.gz``, UTF-16, a ``.bz2`` sent to a remote cluster or not
+  one clean stream): the client streams it once and cuts the XML at ``<page>``
+  boundaries (``framing.PageFramer``), about ``partition_mb`` MB of XML a partition.
 
 Each partition is a Dask task (``process_partition``, retried when it fails or its
 worker dies) that runs the same pure ``process_page`` as the local build and the
@@ -54,13 +58,15 @@ from kidpedia.build import (
 )
 from kidpedia.errors import DumpFormatError, KidpediaError, UsageError
 from kidpedia.model import RawPage, Redirect, SiteInfo, Skip
+from kidpedia.sources.bz2blocks import Blocks, byte_span, decompress_run, scan_file
 from kidpedia.sources.framing import PAGE_OPEN, Fault, Frame, PageFramer
 from kidpedia.sources.stream import check_path, compression_of, open_file
 from kidpedia.store import PackedArticle, Store, explore, forgive
 from kidpedia.store.lock import holding_write_lock
 
 PARTITION_MB = 4.0  # MB of XML a partition (a multistream partition: a fifth of it compressed)
-SHARD_FORMAT = "3"  # 2: pages parsed with their dump's <siteinfo> (namespaces); 3: explore parts, language links, Wikidata id
+READ_AHEAD = 8  # blocks after its own a partition may read to finish its last page (7.2 MB of XML at -9)
+SHARD_FORMAT = "3"  # 2: pages parsed with their dump's <siteinfo>; 3: explore parts, language links, Wikidata id, body as indexed
 _FOOTER = b"\n</mediawiki>\n"
 
 _SHARD_SCHEMA = """
@@ -68,7 +74,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE results (
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, lang TEXT, page_id INTEGER,
     rev_id INTEGER, data TEXT, body TEXT, categories TEXT, links TEXT, parts TEXT,
-    langlinks TEXT, wikidata TEXT
+    langlinks TEXT, wikidata TEXT, folds_at BLOB, folds TEXT
 );
 """
 
@@ -90,6 +96,9 @@ class Partition:
     last: bool
     raw_end: int  # bytes of the source file behind this partition (for progress)
     site: SiteInfo | None = None  # the source's <siteinfo>: its namespaces reach the parser
+    path: str = ""  # a run of blocks: the file the worker reads them from,
+    blocks: Blocks | None = None  # ... its own blocks and those it may read ahead into,
+    own: int = 0  # ... of which the first ``own`` are its own
 
 
 @dataclass
@@ -168,6 +177,17 @@ def cut_partitions(path: Path, key: str, target_bytes: int, cut: Cut) -> Iterato
         opened.close()
 
 
+def block_partitions(path: Path, key: str, target_bytes: int, blocks: Blocks) -> Iterator[Partition]:
+    """Runs of whole bzip2 blocks of a single-stream file, about ``target_bytes`` of XML each
+    (a block holds up to ``level`` x 100 kB of it): only their places are sent."""
+    per = max(1, round(target_bytes / (blocks.level * 100_000)))
+    lang, site = _lang_of(path), _site_of(path)
+    for number, i in enumerate(range(0, len(blocks), per)):
+        j = min(i + per, len(blocks))
+        yield Partition(key, number, -1, lang, b"", False, j == len(blocks), byte_span(blocks, i, j)[1], site,
+                        str(path), blocks.run(i, min(j + READ_AHEAD, len(blocks))), j - i)
+
+
 def _header_of(path: Path) -> bytes:
     """The source's XML before its first page (<mediawiki>, <siteinfo>)."""
     opened = open_file(path)
@@ -199,7 +219,7 @@ class _Reader:
     """The payload's pages as a stream a PageFramer reads (a middle partition gets a footer)."""
 
     def __init__(self, part: Partition) -> None:
-        raw = io.BytesIO(part.payload)
+        raw = io.BytesIO(_block_pages(part) if part.blocks is not None else part.payload)
         self._stream = bz2.BZ2File(raw) if part.compressed else raw
         self._tail = b"" if part.last and part.compressed else _FOOTER
 
@@ -209,6 +229,38 @@ class _Reader:
             data, self._tail = self._tail, b""
         return data
 
+
+def _block_pages(part: Partition) -> bytes:
+    """The pages that start in a run of blocks, the last one read to its end from the
+    blocks after (the next run takes the pages that start there)."""
+    assert part.blocks is not None
+    blocks = part.blocks
+    with open(part.path, "rb") as f:
+
+        def text(i: int, j: int) -> bytes:
+            start, end = byte_span(blocks, i, j)
+            f.seek(start)
+            return decompress_run(f.read(end - start), blocks, i, j, base=start)
+
+        t = text(0, part.own)
+        n, k = len(t), part.own
+        while True:
+            nxt = PAGE_OPEN.search(t, n)  # the next run's first page: where ours end
+            if nxt is not None:
+                end = nxt.start()
+                break
+            closed = t.rfind(b"</page>")
+            if k == len(blocks) or (closed >= 0 and not t[closed + 7 :].strip()):
+                end = len(t)  # the source's end, or our last page closed with nothing after
+                break
+            t += text(k, k + 1)
+            k += 1
+        first = PAGE_OPEN.search(t, 0, end)  # ours start before n (a tag may run past it)
+        if first is None:
+            return b""  # inside one long page that started before: no page starts here
+        pages = t[first.start() : end]
+        close = pages.rfind(b"</page>")
+        return pages[: close + 7] if close >= 0 else pages
 
 def partition_pages(part: Partition, out: dict) -> Iterator[RawPage]:
     """The partition's pages; a fault ends them and is written to ``out["fault"]``."""
@@ -226,7 +278,10 @@ def partition_pages(part: Partition, out: dict) -> Iterator[RawPage]:
             n += 1
             yield page
     except Fault as fault:
-        out["fault"] = f"{fault.what}, after page {part.first_page + n:,} of the source"
+        where = (f"after page {part.first_page + n:,} of the source" if part.first_page >= 0
+                 else f"in partition {part.number} (bits {part.blocks.starts[0] if part.blocks else 0:,}…),"
+                      f" after its page {n:,}")
+        out["fault"] = f"{fault.what}, {where}"
 
 
 def process_partition(part: Partition, shard: str, level: str = "default") -> dict:
@@ -248,7 +303,7 @@ def process_partition(part: Partition, shard: str, level: str = "default") -> di
             rows.append(_row(seq, r))
             counts[rows[-1][1]] += 1
             seq += 1
-        conn.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         batch.clear()
 
     for page in partition_pages(part, out):
@@ -268,10 +323,10 @@ def _row(seq: int, r: PackedArticle | Redirect | Skip) -> tuple:
     if isinstance(r, PackedArticle):
         return (seq, "article", r.title, r.lang, r.page_id, r.rev_id, r.data, r.body,
                 json.dumps(r.categories, ensure_ascii=False), json.dumps(r.links, ensure_ascii=False), r.parts,
-                json.dumps(r.language_links, ensure_ascii=False), r.wikidata)
+                json.dumps(r.language_links, ensure_ascii=False), r.wikidata, *(r.folds or (None, None)))
     if isinstance(r, Redirect):
-        return (seq, "redirect", r.title, None, None, None, r.target, None, None, None, None, None, None)
-    return (seq, "skip", r.title, r.reason, None, None, r.detail, None, None, None, None, None, None)
+        return (seq, "redirect", r.title, None, None, None, r.target, None, None, None, None, None, None, None, None)
+    return (seq, "skip", r.title, r.reason, None, None, r.detail, None, None, None, None, None, None, None, None)
 
 
 def read_shard(shard: Path) -> tuple[dict, Generator[list[PackedArticle | Redirect | Skip], None, None]]:
@@ -291,11 +346,11 @@ def read_shard(shard: Path) -> tuple[dict, Generator[list[PackedArticle | Redire
 
 
 def _result(row: tuple) -> PackedArticle | Redirect | Skip:
-    _, kind, title, lang, page_id, rev_id, data, body, cats, links, parts, langlinks, wikidata = row
+    _, kind, title, lang, page_id, rev_id, data, body, cats, links, parts, langlinks, wikidata, at, letters = row
     if kind == "article":
         return PackedArticle(title, lang, page_id, rev_id, data, body, tuple(json.loads(cats)),
                              tuple(json.loads(links)), tuple(tuple(x) for x in json.loads(langlinks)),
-                             wikidata or "", parts or "")
+                             wikidata or "", parts or "", (at, letters) if at is not None else None)
     if kind == "redirect":
         return Redirect(title, data)
     return Skip(title, lang, data)
@@ -344,6 +399,20 @@ def connect(spec: str) -> _Cluster:
 
     address, n = parse_cluster(spec)
     if address == "local":
+        import dask
+
+        # Dask's own upkeep, made for its dashboard (which we do not start) and costly on a
+        # small machine: each worker's statistical profiler samples its threads every 10 ms
+        # (~8% of its CPU: 67.9 against 73.6 CPU s for the four 2023 dumps), and every
+        # process ticks every 20 ms, samples the system every 0.5 s and each worker's
+        # memory every 0.1 s (an idle LocalCluster of 2: the client 6.6% of a core, each
+        # worker 2.7%; with these 1.1% and 0.45%). Memory is still watched, once a second.
+        dask.config.set({
+            "distributed.worker.profile.enabled": False,
+            "distributed.admin.tick.interval": "1s",
+            "distributed.admin.system-monitor.interval": "5s",
+            "distributed.worker.memory.monitor-interval": "1s",
+        })
         n = n or os.cpu_count() or 1
         cluster = LocalCluster(
             n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
@@ -439,10 +508,10 @@ def shard_root(db: str | Path) -> Path:
     return Path(f"{db}.shards")
 
 
-def _shard_dir(db: str | Path, key: str, path: Path, partition_bytes: int) -> Path:
-    """One folder per source and cut: a changed file or partition size starts afresh."""
+def _shard_dir(db: str | Path, key: str, path: Path, partition_bytes: int, how: str = "") -> Path:
+    """One folder per source and cut: a changed file, partition size or way of cutting starts afresh."""
     st = path.stat()
-    ident = f"{key}\0{st.st_size}\0{int(st.st_mtime)}\0{partition_bytes}"
+    ident = f"{key}\0{st.st_size}\0{int(st.st_mtime)}\0{partition_bytes}" + (f"\0{how}" if how else "")
     d = shard_root(db) / hashlib.sha1(ident.encode()).hexdigest()[:16]
     d.mkdir(parents=True, exist_ok=True)
     return d
@@ -475,7 +544,7 @@ def build_dask(
     conn: _Cluster | None = None
     try:
         dumps = [p for p in paths if is_dump(p)]
-        runs = _plan(dumps, db, store, report, force, partition_mb)
+        runs = _plan(dumps, db, store, report, force, partition_mb, parse_cluster(cluster)[0] == "local")
         if runs:
             conn = connect(cluster)
             total = sum(p.stat().st_size for p in paths)
@@ -498,8 +567,9 @@ def build_dask(
 
 
 def _plan(dumps: list[Path], db: str | Path, store: Store, report: BuildReport, force: bool,
-          partition_mb: float) -> list[_SourceRun]:
-    """A run per dump still to build (finished ones are reported and left alone)."""
+          partition_mb: float, local: bool = False) -> list[_SourceRun]:
+    """A run per dump still to build (finished ones are reported and left alone). ``local``:
+    the workers read files on this machine (a single-stream .bz2 is then cut in blocks)."""
     from kidpedia.sources.multistream import find_index
 
     runs = []
@@ -515,10 +585,15 @@ def _plan(dumps: list[Path], db: str | Path, store: Store, report: BuildReport, 
             if done:
                 report.resumed_from[str(path)] = done
             with open(path, "rb") as f:
-                index = find_index(path) if compression_of(f.read(4)) == "bz2" else None
-            run = _SourceRun(store, key, _shard_dir(db, key, path, target), done, report, path=path, base=base)
+                bz = compression_of(f.read(4)) == "bz2"
+            index = find_index(path) if bz else None
+            blocks = scan_file(str(path)) if bz and index is None and local else None
+            run = _SourceRun(store, key, _shard_dir(db, key, path, target, "blocks" if blocks else ""), done,
+                             report, path=path, base=base)
             if index is not None:
                 run.parts = multistream_partitions(path, index, key, max(1, target // 5))
+            elif blocks is not None:
+                run.parts = block_partitions(path, key, target, blocks)
             else:
                 run.parts = cut_partitions(path, key, target, run.cut)
             runs.append(run)

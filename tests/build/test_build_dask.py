@@ -197,3 +197,30 @@ def test_dask_parses_with_the_dumps_siteinfo(tmp_path: Path) -> None:
     assert ours["articles"] == snapshot(plain)["articles"]
     data = sqlite3.connect(dask).execute("SELECT data FROM articles WHERE title = '言語'").fetchone()[0]
     assert "特別:" not in data and "言葉" in data
+
+
+@pytest.mark.parametrize("target", [150_000, 600_000, 2_000_000])
+def test_runs_of_blocks_give_each_page_once(tmp_path: Path, sample_dump: Path, target: int) -> None:
+    """A single-stream .bz2 on a local cluster is cut into runs of bzip2 blocks that the
+    workers decompress themselves: each run takes the pages that start in it (a page or
+    its <page> tag running over into the next run included), so all runs together give
+    the dump's pages, each once, in order. The real sample recompressed at level 1 (100 kB
+    blocks: page ends and tags fall at every place of a block boundary)."""
+    import bz2
+    import io
+
+    from kidpedia.build_dask import _Reader, block_partitions
+    from kidpedia.sources.bz2blocks import scan_file
+    from kidpedia.sources.framing import PageFramer
+
+    xml = bz2.decompress(sample_dump.read_bytes())
+    dump = tmp_path / "sample-level1.xml.bz2"
+    dump.write_bytes(bz2.compress(xml, 1))
+    want = [f.data for f in PageFramer(io.BytesIO(xml)).frames()]
+    blocks = scan_file(str(dump))
+    assert blocks is not None and len(blocks) > 60
+    parts = list(block_partitions(dump, "k", target, blocks))
+    assert len(parts) == -(-len(blocks) // max(1, round(target / 100_000)))
+    assert parts[0].site is not None and parts[0].lang == "en" and parts[-1].last
+    got = [f.data for p in parts for f in PageFramer(_Reader(p), expect_header=False).frames()]
+    assert got == want

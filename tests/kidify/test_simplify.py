@@ -590,3 +590,18 @@ def test_an_aside_before_the_verb_does_not_take_the_verb_with_it() -> None:
     out = simp.simplify(s, 2)
     assert out.startswith("Analysis of observed phenomena takes "), out
     assert simp.drop_asides("The town has a big castle, which was built by the old lord.") == "The town has a big castle."
+
+
+def test_a_long_other_name_between_commas_keeps_both_commas() -> None:
+    s = ("In mathematics and statistics, the arithmetic mean, or simply the mean or average when the context is "
+         "clear, is the sum of a collection of numbers divided by the number of numbers in the collection.")
+    assert "the arithmetic mean, or simply the mean or average when the context is clear, is the sum" in simp.simplify(s, 2)
+
+
+def test_and_it_after_a_list_is_a_new_sentence() -> None:
+    s = ("In addition to mathematics and statistics, the arithmetic mean is used frequently in fields such as "
+         "economics, sociology, and history, and it is used in almost every academic field to some extent.")
+    assert simp.simplify(s, 2).endswith("economics, sociology and history. It is used in almost every academic "
+                                        "field to some extent.")
+    kept = "Along with the sirenians, hyraxes, elephants, and their extinct relatives, these animals form a group."
+    assert ". Their" not in simp.simplify(kept, 2)

@@ -167,3 +167,33 @@ def test_suggestions_are_remembered_until_the_database_changes(sample_db: Path, 
         other.execute("DELETE FROM articles WHERE title = 'Aardvark II'")
     other.close()
     assert forgive.suggest(store, "aardv") == ["Aardvark"]
+
+
+def _snippet_statements(store: Store, query: str) -> tuple[list[str], forgive.Found]:
+    seen: list[str] = []
+    conn = store._conn()
+    conn.set_trace_callback(seen.append)
+    try:
+        found = forgive.find(store, query)
+    finally:
+        conn.set_trace_callback(None)
+    return [s for s in seen if "snippet(" in s], found
+
+
+def test_a_word_most_articles_have_does_not_choose_snippets(store: Store) -> None:
+    """FTS5 scores every place of every query word against every other in a long page:
+    "the" (thousands of places) made a snippet cost ~25 ms a hit. Beside another word it
+    no longer chooses the window nor is marked; alone it still is."""
+    statements, found = _snippet_statements(store, "the war")
+    assert statements and not [s for s in statements if '"the"' in s], statements
+    assert found.hits and all(h.snippet for h in found.hits)
+    assert "\ue000War\ue001" in found.hits[0].snippet or "\ue000war\ue001" in found.hits[0].snippet
+    assert "\ue000The\ue001" not in found.hits[0].snippet and "\ue000the\ue001" not in found.hits[0].snippet
+    alone, found = _snippet_statements(store, "the")
+    assert alone and all('"the"' in s for s in alone), alone
+
+
+def test_an_any_word_hit_without_the_snippet_words_still_has_its_snippet(store: Store) -> None:
+    """Any-word results can have only the common word: they get the whole query's snippet."""
+    found = forgive.find(store, "the zqxwv", limit=20)
+    assert found.hits and all(h.snippet for h in found.hits)

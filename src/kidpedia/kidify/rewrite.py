@@ -30,7 +30,7 @@ _UNCLOSED_NAMING = re.compile(r"^([^,]{2,60}), ((?:also |often |sometimes |commo
                               r"(is|was|are|were) ")
 _NAMING = re.compile(
     r"^(?:(?P<official>officially(?: (?:known as|called|named))?)|(?:also |commonly |often |sometimes |or |formerly )*"
-    r"(?:known as|called|referred to as|named)|or|also|formerly)\s+(?P<name>.+)$")
+    r"(?:known as|called|referred to as|named)|or simply|simply|or|also|formerly)\s+(?P<name>.+)$")
 _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "characterised", "derived", "written",
                 "published", "founded", "made", "built", "found", "known", "named", "native", "used", "directed",
                 "produced", "created", "developed", "released", "composed", "painted", "designed", "spoken",
@@ -85,6 +85,17 @@ def _plain_head(head: str, rel: str = "") -> bool:
     return not set(head.lower().split()) & _STOP_HEAD
 
 
+_AFTER_PARTICIPLE = frozenset(["in", "on", "at", "by", "from", "of", "to", "for", "with", "as", "near", "into", "throughout",
+                               "between", "during", "around", "across", "along", "under", "over", "through", "after",
+                               "before", "since", "up", "out", "mainly", "mostly", "only", "first"])
+_NOT_DESCRIBING = frozenset(["though", "although", "but", "yet", "often", "not", "very", "and", "or", "sometimes",
+                             "usually", "also", "still", "now", "then", "once", "always", "never", "more", "most"])
+
+
+def _adverb(word: str) -> bool:
+    return word in _NOT_DESCRIBING or (word.endswith("ly") and word.islower() and len(word) > 4)
+
+
 def _verbish(word: str) -> bool:
     from kidpedia.kidify.simplify import _is_verb
 
@@ -104,7 +115,7 @@ def _names(app: str, who: str, be: str) -> list[str]:
     Andorra, also called Valls," -> "Its full name is the Principality of Andorra. It is also
     called Valls." A part that is not a naming is kept as it was (None: no rewrite)."""
     out: list[str] = []
-    for part in re.split(r",\s+(?=(?:officially|also|or|formerly|commonly|often|sometimes|known|called)\b)",
+    for part in re.split(r",\s+(?=(?:officially|also|or|formerly|commonly|often|sometimes|known|called|simply)\b)",
                          app.strip(" ,")):
         m = _NAMING.match(part)
         if not m:
@@ -126,11 +137,14 @@ def _names(app: str, who: str, be: str) -> list[str]:
     return out
 
 
-def split_definition(sentence: str, pronoun: str = "It") -> str:
+def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -> str:
     """The article's opening sentence as short ones (see the module docstring); a sentence
     the rules do not fit is returned as it was. A clause is moved out only from "a/an N":
     after "the N" it tells which N is meant ("the first spaceflight that landed humans on
-    the Moon"), and "X was the first spaceflight." alone would be false."""
+    the Moon"), and "X was the first spaceflight." alone would be false. ``strict`` (a
+    sentence past the opening): no "with ..." said as "It has ..." ("the Alabama Senate, with
+    35 members" is the Senate's), no role, and a participle after a comma only from the
+    table ("..., declared bankruptcy" is a verb)."""
     if not sentence.endswith(".") or sentence.count('"') % 2:
         return sentence
     m = _OPENING.match(_UNCLOSED_NAMING.sub(r"\1, \2, \3 ", sentence[:-1]))
@@ -146,22 +160,28 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
             subj += ","
     after: list[str] = []
     role = _ROLE.match(rest)
-    if role and not re.search(r"\band\b", role.group("head")):
+    if role and not strict and not re.search(r"\band\b", role.group("head")):
         after.append(f"{who} {be} {role.group('tail')}.")
         rest = role.group("head")
     w = _WITH.search(rest)
     amount = _WITH_AMOUNT.match(w.group("what")) if w else None
+    noun_phrase = bool(re.match(r"(?:a|an|the|one)\b", rest))  # "is a N, ...", not "was helped by X, known as"
+    if strict and w and ("," in rest[:w.start()] or not noun_phrase):
+        w = None
     if w and len(rest[:w.start()].split()) >= 3 and amount and not _has_verb(amount.group("what").split()[1:]):
         # "Its reported yearly average GDP growth was 11.1 percent ...", "Its population is 31,000."
         after.append(f"{_POSSESSIVE.get(who, 'Its')} {amount.group('what')} {'is' if be in ('is', 'are') and not _YEAR_IN.search(amount.group('amount')) else 'was'} "
                      f"{amount.group('amount')}.")
         rest = rest[:w.start()]
-    elif w and len(rest[:w.start()].split()) >= 3 and not w.group("what").split()[0].endswith("ed") \
+    elif w and not strict and len(rest[:w.start()].split()) >= 3 and not w.group("what").split()[0].endswith("ed") \
             and not _has_verb(w.group("what").split()[1:]):
         has = {"is": "has", "are": "have"}.get(be, "had")
         after.append(f"{who} {has} {w.group('what')}.")
         rest = rest[:w.start()]
     c = _COMMA_PARTICIPLE.search(rest)
+    if c and strict and (c.group("part").split()[-1] not in _PARTICIPLES or "," in rest[:c.start()] or not noun_phrase
+                         or ";" in c.group("tail") or rest[:c.start()].split()[-1][:1].isupper()):
+        c = None  # not "... to the poet Arseny Tarkovsky, native of Kirovohrad": said of the name before
     if c and len(rest[:c.start()].split()) >= 2 and not re.search(r"\d", c.group("part")) \
             and not any(_has_verb(x.split()) for x in c.group("tail").split(", ")[1:]):  # a list of places, no clause
         part = c.group("part")
@@ -179,7 +199,9 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         rest = r.group("head")
     else:
         p = _PARTICIPLE.match(rest)
-        if p and not set(p.group("head").lower().split()) & _STOP_HEAD and len(p.group("head").split()) >= 2:
+        if p and not set(p.group("head").lower().split()) & _STOP_HEAD and len(p.group("head").split()) >= 2 \
+                and not _adverb(p.group("head").split()[-1]) \
+                and not (strict and p.group("tail").split()[0] not in _AFTER_PARTICIPLE):  # "a poor least developed country"
             part = p.group("part")
             tense = "was" if be in ("is", "was") and part.split()[-1] in _PAST \
                 and not _WHAT_OF.match(f"{part} {p.group('tail')}") else be
@@ -194,13 +216,17 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
         after.append(f"This {'is' if be in ('is', 'are') else 'was'} done {how.group('how')} {how.group('tail')}.")
         rest = how.group("head")
     adj = _ADJECTIVES.match(rest)
-    if adj and adj.group("noun") not in _STOP_HEAD and not _verbish(adj.group("noun")):
+    if adj and adj.group("noun") not in _STOP_HEAD and not _verbish(adj.group("noun")) \
+            and not any(_adverb(x) or x in _NOT_DESCRIBING for x in adj.group("adjs").replace(",", "").split()):
+        # not "an affectionate, though often absent, husband"
         # "The aardwolf is a small, insectivorous mammal." -> "The aardwolf is a mammal. It is small and
         # insectivorous.": a list of describing words said as a sentence of its own
         words = adj.group("adjs").split(", ")
         after.insert(0, f"{who} {be} {', '.join(words[:-1])} and {words[-1]}.")
         rest = f"{_a(adj.group('noun'))} {adj.group('noun')}{adj.group('tail')}"
     nat = _NATIONALITY.match(rest) if who in ("He", "She") else None
+    if nat and (set(nat.group("adjs").split()) & _STOP_HEAD or nat.group("noun").split()[0] in ("and", "or")):
+        nat = None  # "a common theme in Greek and Roman art": no nationality of the subject's
     if nat:
         # "Allan Dwan was a pioneering Canadian-born American movie director." -> "Allan Dwan was a pioneering
         # movie director. He was a Canadian-born American." ("He is French.": no "a" before an adjective alone)
@@ -219,7 +245,8 @@ def split_definition(sentence: str, pronoun: str = "It") -> str:
 # think a system is ...") nor open with a subordinator ("If the data set is ...")
 _BODY_SUBJECT = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Most|Many|Some|Each|Every|All)\s)?"
                            r"[\w'’-]+(?:\s[\w'’-]+){0,5}$")
-_NOT_SUBJECT_WORDS = frozenset(["if", "when", "while", "because", "although", "though", "since", "as", "after",
+_NOT_SUBJECT_WORDS = frozenset(["how", "what", "why", "whom", "whose", "like", "unlike",
+                                "if", "when", "while", "because", "although", "though", "since", "as", "after",
                                 "before", "until", "whether", "that", "which", "who", "where", "there", "it", "this",
                                 "in", "on", "at", "by", "for", "from", "with", "to", "of", "and", "or", "but"])
 
@@ -241,10 +268,11 @@ def split_body_sentence(sentence: str, pronoun: tuple[str, ...]) -> str:
     if not own:
         if (not _BODY_SUBJECT.match(subj) or subj.startswith("In ") or _has_verb(words)
                 or {w.lower() for w in words[1:]} & _NOT_SUBJECT_WORDS or words[0].lower() in _NOT_SUBJECT_WORDS
-                or any(w[:1].isupper() for w in words[1:]) or words[0] in ("He", "She", "They", "We", "I", "You")):
+                or any(w[:1].isupper() for w in words[1:]) or words[0] in ("He", "She", "They", "We", "I", "You")
+                or len(words) == 1 and words[0][:1].isupper()):  # "Eric was a man ...": a name may be a person's
             return sentence
-        return split_definition(sentence, "It")
-    return split_definition(sentence, pronoun[0])
+        return split_definition(sentence, "It", strict=True)
+    return split_definition(sentence, pronoun[0], strict=True)
 
 
 # "Most cities have amateur astronomy clubs that meet often.": a relative clause on the object
@@ -253,6 +281,45 @@ _OBJECT_RELATIVE = re.compile(r"^(?P<main>.+? (?P<verb>[a-z]+)) (?P<head>(?:(?:a
                               r"|(?!(?:the|this|that|these|those|his|her|its|their|my|our|your|other|such)\b)"
                               r"(?:[a-z][\w'’-]* ){0,2}[a-z][\w'’-]*[^s\W]s)) (?P<rel>who|that|which) "
                               r"(?P<rverb>(?:often |also |usually |mostly |mainly )?[a-z]+) (?P<tail>[^;:]+)\.$")
+
+
+# "... and one short movie made in the process Phonofilm.": a participle phrase on the sentence's last object
+_OBJECT_PARTICIPLE = re.compile(r"^(?P<main>.+ (?P<det>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                                r"(?P<noun>(?:[a-z][\w'’-]* ){0,2}[a-z][\w'’-]*)) (?P<part>" + "|".join(_PAST) +
+                                r"|known|used|found|located|spoken) (?P<prep>in|by|of|from|at|on|for|with|as|near)"
+                                r" (?P<tail>[^,;:]+)\.$")
+
+
+def split_object_participle(sentence: str) -> str:
+    """A participle phrase on the last object of a sentence with no comma, said as a
+    sentence of its own: "Dwan directed Swanson in one short movie made in the process
+    Phonofilm." -> "Dwan directed Swanson in one short movie. It was made in the process
+    Phonofilm." Only after "a/an" or a number, in the past ("was made", "were built") as
+    the sentence is, or the present where it says "is"/"are"/"has"."""
+    m = _OBJECT_PARTICIPLE.match(sentence)
+    if not m or "," in m.group("main") or sentence.count('"') % 2 or "(" in sentence:
+        return sentence
+    from kidpedia.kidify.simplify import _complete_clause
+
+    noun = m.group("noun").split()
+    before = m.group("main")[:-len(m.group("det") + " " + m.group("noun"))].split()[-1:]
+    if (set(noun) & (_STOP_HEAD | _DETERMINERS_OF | {"and", "or"}) or _adverb(noun[-1])
+            or any(_verbish(w) and not w.endswith("s") or w in ("was", "is", "has", "it") for w in noun)
+            or before == ["of"]  # "the weight of a dog based on ...": the participle may be the verb's
+            or not _complete_clause(m.group("main").split())
+            or re.search(r"\b(?:that|which|who|whether|if|because|when|while|may|might|can|could|would|should|must|"
+                         r"will|to)\b", m.group("main"))):
+        return sentence
+    plural = m.group("det") not in ("a", "an", "one")
+    if plural and not noun[-1].endswith("s"):
+        return sentence
+    present = bool(re.search(r"\b(?:is|are|has|have)\b", m.group("main"))) and not _YEAR_IN.search(m.group("tail"))
+    be = ("are" if plural else "is") if present else ("were" if plural else "was")
+    return f"{m.group('main')}. {'They' if plural else 'It'} {be} {m.group('part')} {m.group('prep')} {m.group('tail')}."
+
+
+_DETERMINERS_OF = frozenset(["the", "this", "that", "these", "those", "his", "her", "its", "their", "my", "our",
+                             "your", "other", "such", "a", "an"])
 
 
 def split_object_relative(sentence: str) -> str:
@@ -269,13 +336,18 @@ def split_object_relative(sentence: str) -> str:
         return sentence
     main, verb, head, rel, rverb = m.group("main"), m.group("verb"), m.group("head"), m.group("rel"), m.group("rverb")
     plural = not head.startswith(("a ", "an "))
+    inner = head.split()[0 if plural else 1:]
+    if (set(inner) & (_STOP_HEAD | _DETERMINERS_OF) or _adverb(inner[-1])  # "among the schools", "from cinema"
+            or re.search(r"[,;—–]|\b(?:that|whether|if|because|which|who|what|how)\b", main)  # "the notion that nature is made of things that"
+            or re.search(r"\b(?:and|or|but) (?:that|which|who)\b", m.group("tail"))):
+        return sentence
     if (not _finite(verb) and verb not in ("have", "include", "contain", "need", "use", "make", "produce")) \
             or not _verbish(rverb.split()[-1]) or (rel == "who" and not plural) or len((main + " " + head).split()) < 4 \
             or not _complete_clause(f"{main} {head}".split()) or len(m.group("tail").split()) < 2:
         return sentence
     last = rverb.split()[-1]
-    if plural and last.endswith("s") and last not in ("is", "was", "has"):
-        return sentence  # "clubs that meets": the clause is not the plural's
+    if plural and (last in ("is", "was", "has") or (last.endswith("s") and not last.endswith("ss"))):
+        return sentence  # "janissaries which was known as ...": the clause is not the plural's
     if not plural and last in ("are", "were", "have"):
         return sentence
     who = "They" if plural else "It"

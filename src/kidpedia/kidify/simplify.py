@@ -43,7 +43,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from kidpedia import yamlload
 
 STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "asides", "clauses", "words", "split", "trailing",
          "shorten", "commas", "tense", "numbers", "tagged")
@@ -86,7 +86,7 @@ def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, dict[str, Any]]]
     plain form ``to``; ``not_after``: words after which the entry does not apply, "to
     film" is no "to movie")."""
     path = resources.files("kidpedia.kidify") / "rules" / "simple_words.yaml"
-    entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
+    entries: list[dict[str, Any]] = yamlload.safe_load(path.read_text(encoding="utf-8"))["words"]
     rules = []
     for at_start in (True, False):
         chosen = sorted((e for e in entries if bool(e.get("start")) == at_start), key=lambda e: -len(e["from"]))
@@ -101,7 +101,7 @@ def adverb_rules() -> dict[str, Any]:
     """The adverb table (``rules/adverbs.yaml``): the stem frequency, the -ly words kept,
     and the examples its test checks."""
     path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
     data["before_to"] = frozenset(data["before_to"])
     return data
@@ -112,7 +112,7 @@ def aside_rules() -> dict[str, Any]:
     """The aside table (``rules/asides.yaml``): the openers of an aside that may go (one
     pattern, longest first), the -ing words that never open one, and its examples."""
     path = resources.files("kidpedia.kidify") / "rules" / "asides.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data["openers"], key=len, reverse=True))
     data["pattern"] = re.compile(rf"^(?:{alts})\b")
     data["never"] = frozenset(data["never"])
@@ -337,7 +337,8 @@ def _repeats(new: str, old: str, done: str, after: str) -> bool:
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = _SEMICOLON.sub(_semicolon, s)
-    s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) else ". ", s)
+    s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():])
+                       else ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
     s = _AND_OPENING.sub(_and_opening, s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
@@ -394,6 +395,14 @@ def _and_opening(m: re.Match[str]) -> str:
         return m.group(0)  # not "..., and, by many definitions, the biggest city in an area called X"
 
     return f". {'But ' if m.group(1) == 'but' else ''}{_capital(m.group(2)) if m.group(1) == 'and' else m.group(2)}, "
+
+
+def _pronoun_clause(rest: str) -> bool:
+    """The words open a clause of their own with a pronoun and its verb ("it is used in ..."),
+    not a list's last item ("their extinct relatives")."""
+    words = rest.split()
+    return len(words) > 3 and words[0].lower() in ("he", "she", "it", "they", "we") and (
+        words[1].lower() in _IRREGULAR or words[1].lower() in _MODALS or _finite(words[1]))
 
 
 def _ends_a_list(head: str) -> bool:
@@ -873,9 +882,10 @@ def fewer_commas(s: str) -> str:
         def conj(c: re.Match[str], part: str = part) -> str:
             pieces = part[:c.start()].rsplit(",", 1)
             after = part[c.end():].split(",")
-            if (len(pieces) == 1 and len(after) > 1 and len(after[0].split()) <= 3 and after[1].split()
-                    and _predicate_follows(after[1].split())):
+            if (len(pieces) == 1 and len(after) > 1 and (len(after[0].split()) <= 3 or c.group(1) == "or")
+                    and after[1].split() and _predicate_follows(after[1].split())):
                 return c.group(0)  # "The Polish people, or Poles, are": the comma opens an aside that another closes
+                # (also a long one: "the arithmetic mean, or simply the mean or average when ..., is")
             if after[0].split()[:1] and after[0].split()[0].lower() in _SUBORDINATORS:
                 return c.group(0)  # "..., and as its winds grew, an eye formed": a clause follows
             return f" {c.group(1)} " if len(pieces) == 1 or len(pieces[1].split()) <= 3 else c.group(0)

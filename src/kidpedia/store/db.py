@@ -152,12 +152,13 @@ class PackedArticle(NamedTuple):
     page_id: int | None
     rev_id: int | None
     data: str
-    body: str
+    body: str  # its text as the search index holds it (``index_text``)
     categories: tuple[str, ...]
     links: tuple[str, ...]
     language_links: tuple[tuple[str, str], ...] = ()
     wikidata: str = ""
     parts: str = ""  # what it gives the explore tables on its own (``explore.parts_of``), as JSON
+    folds: tuple[bytes, str] | None = None  # what ``body`` lacks to be the text as written (``folds``)
 
 
 def pack(a: Article) -> PackedArticle:
@@ -167,8 +168,8 @@ def pack(a: Article) -> PackedArticle:
     targets = {s.target for t in a.iter_texts() for s in t.links} | {x.target for x in a.see_also}
     body = a.plain_text()
     return PackedArticle(
-        a.title, a.lang, a.page_id, a.rev_id, data, body, a.categories, tuple(sorted(targets)),
-        tuple((x.lang, x.title) for x in a.language_links), a.wikidata, parts_json(a, body),
+        a.title, a.lang, a.page_id, a.rev_id, data, index_text(body), a.categories, tuple(sorted(targets)),
+        tuple((x.lang, x.title) for x in a.language_links), a.wikidata, parts_json(a, body), folds(body),
     )
 
 
@@ -390,11 +391,10 @@ class Store:
             conn.execute("DELETE FROM article_parts WHERE id = ?", (aid,))
         conn.execute(
             "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
-            (aid, index_text(a.title), index_text(a.body)),
+            (aid, index_text(a.title), a.body),
         )
-        folded = folds(a.body)
-        if folded:
-            conn.execute("INSERT OR REPLACE INTO search_folds VALUES (?, ?, ?)", (aid, *folded))
+        if a.folds:
+            conn.execute("INSERT OR REPLACE INTO search_folds VALUES (?, ?, ?)", (aid, *a.folds))
         elif row:
             conn.execute("DELETE FROM search_folds WHERE id = ?", (aid,))
 

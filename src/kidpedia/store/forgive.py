@@ -23,6 +23,8 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from kidpedia.store import spelling, topk
 from kidpedia.store.db import MARK_END, MARK_START, SearchHit, Store, title_key
@@ -32,6 +34,7 @@ FEW = 3  # fewer results than this and we try harder (correction, then any word)
 MIN_PREFIX = 3  # the last word is also a prefix when it has at least this many letters
 COUNT_CAP = 1000
 RERANK = 30  # BM25's best this many are reordered by how well the title fits  # results counted at most (pages stop at 50 anyway)
+SNIPPET_COMMON = 0.8  # a word in more than this share of the articles does not choose snippets
 SEPARATOR = " | "  # pipeline.DISAMBIGUATION_SEPARATOR: how a skip's detail joins its entries
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
@@ -64,35 +67,87 @@ class Found:
     titles: list[str] = field(default_factory=list)
 
 
-def _rows(store: Store, q: _Query, lang: str, query: str, limit: int, offset: int) -> list[SearchHit]:
+@dataclass
+class _Asked:
+    """What one search has asked the store already: the champion lists' settings (read
+    once a search, not once a step), each query's FTS5 forms, the counts of its FTS5
+    queries (one search counts a query once)."""
+
+    made: dict[str, Any] | None
+    matches: dict[str, list[_Query]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _rows(
+    store: Store, q: _Query, lang: str, query: str, limit: int, offset: int, asked: _Asked | None = None,
+    shown: set[str] = frozenset(), keep: int | None = None,  # type: ignore[assignment]
+) -> list[SearchHit]:
     """A page of hits: BM25's best ``RERANK`` reordered by how well the title fits the
     query (exact title, then query words the title has, then title words the query
-    has), later pages in BM25 order; snippets are made for the page's rows only.
+    has), later pages in BM25 order; snippets are made for the page's rows only, less
+    those titled as in ``shown`` (already on the page) and after the first ``keep``.
     A query with a common word is ranked from champion lists (``topk.top``)."""
-    conn = store._conn()
-    match = q.fts
     window = max(RERANK, limit + offset) if offset < RERANK else limit + offset
-    rows = _ranked(store, q, lang, window)
+    rows = _ranked(store, q, lang, window, asked=asked)
     if offset < RERANK:
-        words = query_words(query)
-        rows.sort(key=lambda r: _fit(words, title_key(query.strip()), r[1]))
-    page = rows[offset : offset + limit]
+        words, key = query_words(query), title_key(query.strip())
+        rows.sort(key=lambda r: _fit(words, key, r[1]))
+    page = [r for r in rows[offset : offset + limit] if r[1] not in shown][:keep]
     if not page:
         return []
-    marks = ",".join("?" * len(page))
-    snippets = dict(conn.execute(
-        f"SELECT rowid, snippet(search, 1, ?, ?, ' … ', 24) FROM search WHERE search MATCH ? AND rowid IN ({marks})",
-        (MARK_START, MARK_END, match, *[r[0] for r in page]),
-    ).fetchall())
+    conn = store._conn()
+    snippets = _snippets(conn, q, [r[0] for r in page], asked)
     written = store.as_written([(i, snippets.get(i, "")) for i, _, _ in page])
     return [SearchHit(t, w, -r) for (_, t, r), w in zip(page, written, strict=True)]
 
 
-def _ranked(store: Store, q: _Query, lang: str, n: int, slow: bool = False) -> list[tuple[int, str, float]]:
+def _snippets(conn: sqlite3.Connection, q: _Query, ids: list[int], asked: _Asked | None = None) -> dict[int, str]:
+    """Each hit's snippet: FTS5's ``snippet()`` of its text, by the query's words that
+    tell articles apart. FTS5 scores a window around every place a word is against
+    every other place (quadratic in them): "the" or "of", thousands of times in a long
+    page, cost ~25 ms a hit. A word most of the edition's articles have
+    (``SNIPPET_COMMON``) is left out of the snippet's query where the query has another
+    word (it still matches and ranks); a hit the shorter query does not match (an
+    any-word result) gets the whole query's snippet."""
+    match = _snippet_match(conn, q, asked)
+    got = _snippet_rows(conn, match, ids)
+    missing = [i for i in ids if i not in got]
+    if missing and match != q.fts:
+        got.update(_snippet_rows(conn, q.fts, missing))
+    return got
+
+
+def _snippet_rows(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int, str]:
+    marks = ",".join("?" * len(ids))
+    return dict(conn.execute(
+        f"SELECT rowid, snippet(search, 1, ?, ?, ' … ', 24) FROM search WHERE search MATCH ? AND rowid IN ({marks})",
+        (MARK_START, MARK_END, match, *ids),
+    ).fetchall())
+
+
+def _snippet_match(conn: sqlite3.Connection, q: _Query, asked: _Asked | None = None) -> str:
+    """The FTS5 query snippets are made by: any of the query's phrases but those of a
+    word in more than ``SNIPPET_COMMON`` of the articles, when the query has several
+    words and one is left (word counts from the champion lists; without them, or for
+    one word, the query itself)."""
+    made = None if len(q.groups) < 2 else asked.made if asked else topk.settings(conn)
+    total = int(made.get("articles", 0)) if made else 0
+    if total <= 0:
+        return q.fts
+    phrases = list(dict.fromkeys(p for g in q.groups for p in g))
+    docs = topk.term_docs(conn, {t for p in phrases if (t := topk._bare(p))})
+    kept = [p for p in phrases if docs.get(topk._bare(p) or "", 0) <= SNIPPET_COMMON * total]
+    return " OR ".join(kept) if kept and len(kept) < len(phrases) else q.fts
+
+
+def _ranked(
+    store: Store, q: _Query, lang: str, n: int, slow: bool = False, asked: _Asked | None = None
+) -> list[tuple[int, str, float]]:
     """BM25's best ``n`` (id, title, score) of one edition: from champion lists when
     the query has a common word, else (or ``slow``) FTS5 ranking every match."""
     conn = store._conn()
-    ranked = None if slow else topk.top(conn, list(q.groups), lang, n, q.any_term)
+    made = asked.made if asked else topk.ASK
+    ranked = None if slow else topk.top(conn, list(q.groups), lang, n, q.any_term, made=made)
     if ranked is None:
         return conn.execute(
             f"SELECT a.id, a.title, {topk.BM25} AS rank FROM search JOIN articles a"
@@ -124,20 +179,28 @@ def _ranked_titles(store: Store, ranked: list[tuple[int, float]], lang: str, n: 
 def _fit(words: list[str], key: str, title: str) -> tuple[bool, int, float]:
     """Sort key: the exact title first, then titles having more of the query's words
     (as words or word starts), then titles more of whose words the query has."""
-    tkey = title_key(title)
-    twords = query_words(_PAREN.sub("", tkey)) or [tkey]
+    tkey, bare, twords = _title_shape(title)
+    starts = tuple(words)
     has = sum(any(t.startswith(w) for t in twords) for w in words)
-    covered = sum(any(t.startswith(w) for w in words) for t in twords) / len(twords)
-    return (tkey != key and _PAREN.sub("", tkey) != key, -has, -covered)
+    covered = sum(t.startswith(starts) for t in twords) / len(twords)
+    return (tkey != key and bare != key, -has, -covered)
 
 
-def _count(store: Store, match: str, lang: str, counted: dict[str, int] | None = None) -> int:
-    """How many articles ``match`` finds (at most COUNT_CAP); ``counted``: the counts
-    this search already made (one search counts a query once)."""
-    if counted is not None and match in counted:
-        return counted[match]
+@lru_cache(maxsize=65536)  # every search reorders its best 30 by title: the same titles come again and again
+def _title_shape(title: str) -> tuple[str, str, tuple[str, ...]]:
+    """A title's key, its key without a parenthetical, and the words of that."""
+    tkey = title_key(title)
+    bare = _PAREN.sub("", tkey)
+    return tkey, bare, tuple(query_words(bare)) or (tkey,)
+
+
+def _count(store: Store, match: str, lang: str, asked: _Asked | None = None) -> int:
+    """How many articles ``match`` finds (at most COUNT_CAP); ``asked``: what this
+    search already asked."""
+    if asked is not None and match in asked.counts:
+        return asked.counts[match]
     conn = store._conn()
-    made = topk.settings(conn)
+    made = asked.made if asked else topk.settings(conn)
     if made and made.get("langs") == [lang]:  # one edition: every indexed row is one of its articles
         (n,) = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, COUNT_CAP)
@@ -150,14 +213,17 @@ def _count(store: Store, match: str, lang: str, counted: dict[str, int] | None =
             " WHERE search MATCH ? AND a.lang = ? LIMIT ?)",
             (match, lang, COUNT_CAP),
         ).fetchone()
-    if counted is not None:
-        counted[match] = int(n)
+    if asked is not None:
+        asked.counts[match] = int(n)
     return int(n)
 
 
-def _matches(store: Store, query: str) -> list[_Query]:
+def _matches(store: Store, query: str, asked: _Asked | None = None) -> list[_Query]:
     """The FTS5 queries to try in turn: all words (the last also as a prefix; a common
     prefix as its most used words, ``topk.expand_prefix``), then any."""
+    if asked is not None and query in asked.matches:
+        return asked.matches[query]
+    made = asked.made if asked else topk.ASK
     words = query_words(query)
     prefix = bool(words) and len(words[-1]) >= MIN_PREFIX
     phrases = match_phrases(query, prefix_last=prefix)
@@ -165,29 +231,32 @@ def _matches(store: Store, query: str) -> list[_Query]:
         return []
     groups: list[topk.Group] = [(p,) for p in phrases]
     if phrases[-1].endswith("*"):
-        expanded = topk.expand_prefix(store._conn(), title_key(words[-1]))
+        expanded = topk.expand_prefix(store._conn(), title_key(words[-1]), made=made)
         if expanded:
             groups[-1] = tuple(f'"{w}"' for w in expanded)
     first = _Query(tuple(groups))
     if prefix and len(phrases) == 1:
-        return [first]  # one word: "word" OR nothing finds no more than "word*" did
-    out = {q.fts: q for q in (first, _Query(tuple((p,) for p in match_phrases(query)), any_term=True))}
-    return list(out.values())
+        out = [first]  # one word: "word" OR nothing finds no more than "word*" did
+    else:
+        out = list({q.fts: q for q in (first, _Query(tuple((p,) for p in match_phrases(query)), any_term=True))}.values())
+    if asked is not None:
+        asked.matches[query] = out
+    return out
 
 
 def _search(store: Store, query: str, lang: str, limit: int, offset: int,
-            counted: dict[str, int] | None = None) -> tuple[list[SearchHit], int]:
+            asked: _Asked | None = None) -> tuple[list[SearchHit], int]:
     """All words first; then, when fewer than a page match, any word after them."""
-    matches = _matches(store, query)
+    matches = _matches(store, query, asked)
     if not matches:
         return [], 0
-    total = _count(store, matches[0].fts, lang, counted)
+    total = _count(store, matches[0].fts, lang, asked)
     if total >= limit + offset or len(matches) == 1:
-        return _rows(store, matches[0], lang, query, limit, offset), total
-    first = _rows(store, matches[0], lang, query, total, 0)
+        return _rows(store, matches[0], lang, query, limit, offset, asked), total
+    first = _rows(store, matches[0], lang, query, total, 0, asked)
     seen = {f.title for f in first}
-    rest = [h for h in _rows(store, matches[1], lang, query, limit + offset + total, 0) if h.title not in seen]
-    return (first + rest)[offset : offset + limit], total + _count(store, matches[1].fts, lang, counted) - len(seen)
+    rest = _rows(store, matches[1], lang, query, limit + offset + total, 0, asked, seen, limit + offset - len(first))
+    return (first + rest)[offset : offset + limit], total + _count(store, matches[1].fts, lang, asked) - len(seen)
 
 
 def correction(store: Store, query: str, lang: str, blocked: Blocked) -> str | None:
@@ -235,17 +304,17 @@ def find(
     offset = max(0, int(offset))
     exact = _exact(store, query)
     did_you_mean = None
-    counted: dict[str, int] = {}
-    matches = _matches(store, query)
-    if not exact and matches and _count(store, matches[0].fts, lang, counted) < FEW:
+    asked = _Asked(topk.settings(store._conn()))
+    matches = _matches(store, query, asked)
+    if not exact and matches and _count(store, matches[0].fts, lang, asked) < FEW:
         fixed = correction(store, query, lang, blocked)
-        fixed_matches = _matches(store, fixed) if fixed else []
+        fixed_matches = _matches(store, fixed, asked) if fixed else []
         if fixed and fixed_matches and (
-            _count(store, fixed_matches[0].fts, lang, counted) > _count(store, matches[0].fts, lang, counted)
+            _count(store, fixed_matches[0].fts, lang, asked) > _count(store, matches[0].fts, lang, asked)
         ):
             query, did_you_mean = fixed, fixed
             exact = _exact(store, fixed)
-    hits, total = _search(store, query, lang, limit, offset, counted)
+    hits, total = _search(store, query, lang, limit, offset, asked)
     if exact and offset == 0:
         hits = _exact_first(store, exact, hits, lang)
         total = max(total, len(hits))

@@ -103,12 +103,51 @@ def prepare(conn: sqlite3.Connection, settings: Settings | None = None) -> dict[
         for row in _prefixes(conn.execute("SELECT term, docs FROM search_terms ORDER BY term"), settings):
             conn.execute("INSERT INTO search_prefixes VALUES (?, ?, ?)", row)
             n_prefixes += 1
+        rare, listed = _complete_lists(conn, langs, settings.common)
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('topk', ?)",
             (json.dumps({"common": settings.common, "champions": settings.champions, "langs": langs,
-                         "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0]}),),
+                         "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                         "complete": True}),),
         )
-    return {"terms": n_terms, "common": len(common), "champions": champions, "prefixes": n_prefixes}
+    return {"terms": n_terms, "common": len(common), "champions": champions, "prefixes": n_prefixes,
+            "rare": rare, "rare_listed": listed}
+
+
+def upgrade(conn: sqlite3.Connection) -> dict[str, int] | None:
+    """Add to champion lists made before ``complete`` lists came (a store built
+    earlier) what ``prepare`` now makes: the complete lists of the rare words common
+    prefixes stand for, without ranking every common word again. None when there is
+    nothing to add (no champion lists, or they have them)."""
+    made = settings(conn)
+    if made is None or made.get("complete"):
+        return None
+    with conn:
+        conn.executescript(_SCHEMA)
+        rare, listed = _complete_lists(conn, list(made["langs"]), int(made["common"]))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('topk', ?)", (json.dumps({**made, "complete": True}),))
+    return {"rare": rare, "rare_listed": listed}
+
+
+def _complete_lists(conn: sqlite3.Connection, langs: list[str], common: int) -> tuple[int, int]:
+    """Every article, with its score, of each rare word (fewer than ``common`` articles)
+    that a common prefix stands for: a query typed so far ("plant cel", or a whole word
+    that is also a prefix, "red sea") is its prefix's most used words, often a few rare
+    ones beside common ones, and FTS5 scored every article of those rare words at each
+    search (hundreds: the slowest part of such a search). Their lists are complete, so
+    their scores are exact. The words come through a temporary table (memory stays flat)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS topk_rare (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.topk_rare")
+    for (terms,) in conn.execute("SELECT terms FROM search_prefixes"):
+        conn.executemany("INSERT OR IGNORE INTO temp.topk_rare VALUES (?)", [(t,) for t in str(terms).split()])
+    rare = [t for (t,) in conn.execute(
+        "SELECT r.term FROM temp.topk_rare r JOIN search_terms s ON s.term = r.term WHERE s.docs < ? ORDER BY r.term",
+        (common,))]  # fmt: skip
+    conn.execute("DELETE FROM temp.topk_rare")
+    listed = 0
+    for term in rare:
+        listed += _champions(conn, term, langs, common)
+    return len(rare), listed
 
 
 def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) -> int:
@@ -152,8 +191,11 @@ def _prefixes(terms: Iterable[tuple[str, int]], s: Settings) -> Iterator[tuple[s
 
     ``terms`` come in order (as ``ORDER BY term`` gives them): the words of a prefix are
     then one run, so only the prefixes of the word in hand are open, each keeping its
-    ``completions`` best words: memory is one word's prefixes, whatever the vocabulary."""
-    open_: list[_Prefix] = []  # the prefixes of the last word, shortest first
+    ``completions`` best words: memory is one word's prefixes, whatever the vocabulary.
+    Looking one word ahead, the prefixes a word shares with neither neighbour (most of a
+    long word's, and every one of a Japanese run's) are its alone: their count is the
+    word's own, so they are told at once, without keeping them open."""
+    open_: list[_Prefix] = []  # the prefixes shared with a neighbour, shortest first
     last = ""
 
     def close(keep: int) -> Iterator[tuple[str, int, str]]:
@@ -165,28 +207,45 @@ def _prefixes(terms: Iterable[tuple[str, int]], s: Settings) -> Iterator[tuple[s
                     words = [p.prefix, *words[: s.completions - 1]]
                 yield p.prefix, p.docs, " ".join(words)
 
-    for term, d in terms:
-        if not term.isalpha():
-            continue
-        if term <= last:
-            raise ValueError(f"words out of order: {last!r} then {term!r}")
-        common = 0
-        while common < min(len(term), len(last)) and term[common] == last[common]:
-            common += 1
-        yield from close(max(0, common - s.min_prefix + 1))
-        for n in range(s.min_prefix + len(open_), len(term) + 1):
+    def lcp(a: str, b: str) -> int:
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        return n
+
+    def word(term: str, d: int, before: int, after: int) -> Iterator[tuple[str, int, str]]:
+        """``term`` (``d`` articles), sharing ``before``/``after`` letters with its neighbours."""
+        for n in range(s.min_prefix + len(open_), min(len(term), after) + 1):
             open_.append(_Prefix(term[:n], n == len(term)))
         for p in open_:
             p.docs += d
             p.best.append((-d, term))
             if len(p.best) > 4 * s.completions:
                 p.best = sorted(p.best)[: s.completions]
-        last = term
-    yield from close(0)
+        if d >= s.common:  # its own prefixes, longest first (as closing them would give)
+            for n in range(len(term), max(before, after, s.min_prefix - 1), -1):
+                yield term[:n], d, term
+        yield from close(max(0, after - s.min_prefix + 1))
+
+    held: tuple[str, int, int] | None = None  # a word waiting for the next: (term, docs, shared before)
+    for term, d in terms:
+        if not term.isalpha():
+            continue
+        if term <= last:
+            raise ValueError(f"words out of order: {last!r} then {term!r}")
+        shared = lcp(last, term)
+        if held is not None:
+            yield from word(held[0], held[1], held[2], shared)
+        held, last = (term, d, shared), term
+    if held is not None:
+        yield from word(held[0], held[1], held[2], 0)
 
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
+
+
+ASK: Any = object()  # ``made`` not given: read the settings (``settings``)
 
 
 def settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
@@ -199,10 +258,11 @@ def settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return json.loads(row[0]) if row else None
 
 
-def expand_prefix(conn: sqlite3.Connection, prefix: str) -> list[str] | None:
+def expand_prefix(conn: sqlite3.Connection, prefix: str, made: dict[str, Any] | None = ASK) -> list[str] | None:
     """The words a common prefix stands for in queries, or None: a prefix FTS5 can
-    take as it is (few articles' words start with it, or no champion lists)."""
-    if settings(conn) is None:
+    take as it is (few articles' words start with it, or no champion lists).
+    ``made``: the settings, when the caller has read them."""
+    if (settings(conn) if made is ASK else made) is None:
         return None
     row = conn.execute("SELECT terms FROM search_prefixes WHERE prefix = ?", (prefix,)).fetchone()
     return str(row[0]).split() if row else None
@@ -228,12 +288,14 @@ def _bare(phrase: str) -> str | None:
 
 
 def top(
-    conn: sqlite3.Connection, groups: list[Group], lang: str, k: int, any_term: bool = False
+    conn: sqlite3.Connection, groups: list[Group], lang: str, k: int, any_term: bool = False,
+    made: dict[str, Any] | None = ASK,
 ) -> list[tuple[int, float]] | None:
     """The best (article id, BM25 score) of the query, best first, at least ``k`` where
     there are, or None when it has no common word (or there are no champion lists):
-    then FTS5 ranks it as it is, cheaply."""
-    s = settings(conn)
+    then FTS5 ranks it as it is, cheaply. ``made``: the settings, when the caller has
+    read them."""
+    s = settings(conn) if made is ASK else made
     if s is None or not groups:
         return None
     words = {t for g in groups for p in g if (t := _bare(p))}
@@ -241,18 +303,22 @@ def top(
     common = {t for t in words if docs.get(t, 0) >= s["common"]}
     if not common:
         return None
-    lists = _lists(conn, lang, sorted(common))
+    # Rare words: their complete lists where the store has them (``_complete_lists``),
+    # else FTS5 scores their articles.
+    rare = {t for t in words if t in docs and t not in common} if s.get("complete") else set()
+    lists = _lists(conn, lang, sorted(common | rare))
+    full = {t for t in rare if lists.get(t)}
     parts: list[dict[int, float]] = []
     floors: list[float | None] = []  # None: the group's part lists every article having it
     for g in groups:
         listed = [lists[t] for p in g if (t := _bare(p)) in common]
-        others = [p for p in g if _bare(p) not in common]
+        others = [p for p in g if (t := _bare(p)) not in common and t not in full]
         part: dict[int, float] = {}
         if others:
             part = dict(conn.execute(
                 f"SELECT rowid, {BM25} FROM search WHERE search MATCH ?", (render([tuple(others)]),)
             ).fetchall())
-        for lst in listed:
+        for lst in [lists[t] for p in g if (t := _bare(p)) in full] + listed:
             for i, v in lst.items():
                 part[i] = part.get(i, 0.0) + v
         parts.append(part)
@@ -289,6 +355,11 @@ def top(
         for (i,) in conn.execute("SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK)):
             ranked.setdefault(i, floor)
     return sorted(ranked.items(), key=lambda r: (r[1], r[0]))
+
+
+def term_docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
+    """How many articles have each of ``words`` (those the index has)."""
+    return _docs(conn, words)
 
 
 def _docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
