@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from kidpedia import yamlload
 
 DROPPED_ROLES = ("references", "notes", "sources", "bibliography", "external_links", "further_reading")
 ROLES = (*DROPPED_ROLES, "see_also")
@@ -22,7 +22,7 @@ ROLES = (*DROPPED_ROLES, "see_also")
 def section_roles() -> dict[str, dict[str, tuple[str, ...]]]:
     """language -> role -> headings, as written in the data file."""
     text = resources.files("kidpedia").joinpath("data/section_roles.yaml").read_text("utf-8")
-    return {str(lang): {r: tuple(map(str, names)) for r, names in roles.items()} for lang, roles in yaml.safe_load(text).items()}
+    return {str(lang): {r: tuple(map(str, names)) for r, names in roles.items()} for lang, roles in yamlload.safe_load(text).items()}
 
 
 def _key(title: str) -> str:

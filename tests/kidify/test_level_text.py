@@ -221,3 +221,10 @@ def test_the_thing_said_with_the_is_said_as_its_pronoun() -> None:
     mean = Article("Arithmetic mean", lead=(Text("The arithmetic mean is the sum of numbers divided by their count."),
                                             Text("The arithmetic mean is easy to work out.")))
     assert [t.text for t in levels._body(levels.at_level(mean, 2))][1] == "It is easy to work out."
+
+
+def test_a_list_item_that_opens_with_a_gerund_is_no_sentence() -> None:
+    # the sample's Agricultural science page showed this list item without its lead-in
+    assert not levels.readable("Minimizing the effects of pests on crop or animal production systems.")
+    assert levels.readable("Taking courses that teach how to write papers is useful.")
+    assert levels.readable("Singing birds eat seeds.")

@@ -214,3 +214,27 @@ def test_another_name_said_with_or_simply() -> None:
     assert rewrite.split_definition(before, "It") == (
         "In mathematics and statistics the arithmetic mean is the sum of a collection of numbers divided by their "
         "count. It is also called the mean or average when the context is clear.")
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    # the sample's Allan Dwan page (level 2)
+    (("He directed Gloria Swanson in eight feature movies and one short movie made in the short-lived "
+      "sound-on-film process Phonofilm."),
+     ("He directed Gloria Swanson in eight feature movies and one short movie. It was made in the short-lived "
+      "sound-on-film process Phonofilm.")),
+    ("The town has a church built in 1200.", "The town has a church. It was built in 1200."),  # a year: the past
+    ("Amigoe is a newspaper published in Dutch.", "Amigoe is a newspaper. It is published in Dutch."),
+])
+def test_a_participle_on_the_last_object_as_a_sentence(before: str, after: str) -> None:
+    assert rewrite.split_object_participle(before) == after
+    assert facts(before) <= facts(after)
+
+
+@pytest.mark.parametrize("kept", [
+    "Suppose we wanted to predict the weight of a dog based on its features.",  # after "of", and "to predict"
+    "The Model 33 was known for its bell.",  # "33 was" is no object
+    "A member may submit a name made of letters.",  # a modal
+    "He met a man, a friend made in school.",  # a comma before
+])
+def test_a_participle_that_may_be_the_verbs_stays(kept: str) -> None:
+    assert rewrite.split_object_participle(kept) == kept

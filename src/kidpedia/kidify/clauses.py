@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from kidpedia import yamlload
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Token:
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "clauses.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads"):
         data[key] = frozenset(data[key])
     return data

@@ -23,8 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kidpedia import yamlload
 from kidpedia.kidify.reading import sentences
 from kidpedia.model import Article
 
@@ -107,7 +106,7 @@ def _all_rules() -> dict[str, tuple[Rule, ...]]:
     return {
         lang: tuple(Rule(tuple(r["labels"]), r["question"], r["kind"], r.get("example", {}), r.get("fact", ""))
                     for r in rules)
-        for lang, rules in yaml.safe_load(text).items()
+        for lang, rules in yamlload.safe_load(text).items()
     }
 
 

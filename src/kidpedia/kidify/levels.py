@@ -146,7 +146,7 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     if opening and pronoun:
         out = rewrite.split_definition(out, pronoun[0])
     elif level == 2:  # a later sentence that says what something is: short sentences too
-        out = " ".join(rewrite.split_object_relative(rewrite.split_body_sentence(x, pronoun))
+        out = " ".join(rewrite.split_object_participle(rewrite.split_object_relative(rewrite.split_body_sentence(x, pronoun)))
                        for x in reading.sentences(out))
     if pronoun:
         out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun)
@@ -269,9 +269,18 @@ def readable(unit: str) -> bool:
     for sentence in reading.sentences(unit):
         words = sentence.split()
         if (len(words) < 3 or not _ENDS.search(sentence) or not _verb_like(words) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
-                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence)):
+                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence) or _gerund_alone(words)):
             return False
     return True
+
+
+def _gerund_alone(words: list[str]) -> bool:
+    """A phrase that opens with a form in -ing and has no verb after it: a list item shown
+    without the words that lead into it ("Minimizing the effects of pests on crops.")."""
+    first = words[0]
+    bare = [x.strip(",.;:!?\"'”’()") for x in words[1:]]
+    return (first[:1].isupper() and first.isalpha() and first.endswith("ing") and len(first) > 5
+            and not _has_verb(bare) and not any(w.lower() in ("shall", "should", "cannot") for w in bare))
 
 
 _NOT_A_SENTENCE = re.compile(

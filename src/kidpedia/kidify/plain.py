@@ -24,8 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kidpedia import yamlload
 from kidpedia.kidify import reading
 
 
@@ -34,7 +33,7 @@ def rules() -> dict[str, Any]:
     """``rules/plain_words.yaml``: the describing words said as sentences, the ones that
     stay, the word pairs that name a thing, and the plain words (each compiled)."""
     path = resources.files("kidpedia.kidify") / "rules" / "plain_words.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     data["says_by_word"] = {e["word"]: e for e in data["says"]}
     data["keep_set"] = frozenset(data["keep"])
     data["common_set"] = frozenset(data["common"])

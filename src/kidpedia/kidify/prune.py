@@ -12,8 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from kidpedia import yamlload
 from kidpedia.model import Article, Section
 from kidpedia.sections import dropped_names
 
@@ -21,7 +20,7 @@ from kidpedia.sections import dropped_names
 @lru_cache(maxsize=1)
 def _drop_list() -> frozenset[str]:
     text = resources.files("kidpedia.kidify").joinpath("rules/sections.yaml").read_text("utf-8")
-    return frozenset(s.lower() for s in yaml.safe_load(text)["drop"])
+    return frozenset(s.lower() for s in yamlload.safe_load(text)["drop"])
 
 
 @lru_cache(maxsize=256)

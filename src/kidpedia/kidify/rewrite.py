@@ -283,6 +283,41 @@ _OBJECT_RELATIVE = re.compile(r"^(?P<main>.+? (?P<verb>[a-z]+)) (?P<head>(?:(?:a
                               r"(?P<rverb>(?:often |also |usually |mostly |mainly )?[a-z]+) (?P<tail>[^;:]+)\.$")
 
 
+# "... and one short movie made in the process Phonofilm.": a participle phrase on the sentence's last object
+_OBJECT_PARTICIPLE = re.compile(r"^(?P<main>.+ (?P<det>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                                r"(?P<noun>(?:[a-z][\w'’-]* ){0,2}[a-z][\w'’-]*)) (?P<part>" + "|".join(_PAST) +
+                                r"|known|used|found|located|spoken) (?P<prep>in|by|of|from|at|on|for|with|as|near)"
+                                r" (?P<tail>[^,;:]+)\.$")
+
+
+def split_object_participle(sentence: str) -> str:
+    """A participle phrase on the last object of a sentence with no comma, said as a
+    sentence of its own: "Dwan directed Swanson in one short movie made in the process
+    Phonofilm." -> "Dwan directed Swanson in one short movie. It was made in the process
+    Phonofilm." Only after "a/an" or a number, in the past ("was made", "were built") as
+    the sentence is, or the present where it says "is"/"are"/"has"."""
+    m = _OBJECT_PARTICIPLE.match(sentence)
+    if not m or "," in m.group("main") or sentence.count('"') % 2 or "(" in sentence:
+        return sentence
+    from kidpedia.kidify.simplify import _complete_clause
+
+    noun = m.group("noun").split()
+    before = m.group("main")[:-len(m.group("det") + " " + m.group("noun"))].split()[-1:]
+    if (set(noun) & (_STOP_HEAD | _DETERMINERS_OF | {"and", "or"}) or _adverb(noun[-1])
+            or any(_verbish(w) and not w.endswith("s") or w in ("was", "is", "has", "it") for w in noun)
+            or before == ["of"]  # "the weight of a dog based on ...": the participle may be the verb's
+            or not _complete_clause(m.group("main").split())
+            or re.search(r"\b(?:that|which|who|whether|if|because|when|while|may|might|can|could|would|should|must|"
+                         r"will|to)\b", m.group("main"))):
+        return sentence
+    plural = m.group("det") not in ("a", "an", "one")
+    if plural and not noun[-1].endswith("s"):
+        return sentence
+    present = bool(re.search(r"\b(?:is|are|has|have)\b", m.group("main"))) and not _YEAR_IN.search(m.group("tail"))
+    be = ("are" if plural else "is") if present else ("were" if plural else "was")
+    return f"{m.group('main')}. {'They' if plural else 'It'} {be} {m.group('part')} {m.group('prep')} {m.group('tail')}."
+
+
 _DETERMINERS_OF = frozenset(["the", "this", "that", "these", "those", "his", "her", "its", "their", "my", "our",
                              "your", "other", "such", "a", "an"])
 

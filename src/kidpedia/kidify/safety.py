@@ -23,8 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kidpedia import yamlload
 from kidpedia.errors import UsageError
 from kidpedia.kidify.safety_text import remove_spans, sentence_spans
 from kidpedia.kidify.safety_words import Scan, scan
@@ -123,7 +122,7 @@ def _infobox_name(name: str) -> str:
 def policy() -> Policy:
     """rules/policy.yaml, compiled."""
     text = resources.files("kidpedia.kidify").joinpath("rules/policy.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlload.safe_load(text)
     levels = {
         name: Level(
             name=name,

@@ -21,7 +21,7 @@ from fnmatch import fnmatchcase
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
+from kidpedia import yamlload
 
 TIERS = ("strong", "adult", "context")
 
@@ -413,7 +413,7 @@ def wordlist(lang: str) -> WordList | None:
     path = resources.files("kidpedia.kidify").joinpath(f"rules/wordlists/{lang}.yaml")
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yamlload.safe_load(path.read_text("utf-8"))
     added = data.get("added") or {}
     terms = {tier: [str(t) for t in (data.get(tier) or []) + (added.get(tier) or [])] for tier in TIERS}
     return WordList(lang, terms, data.get("allow") or [], data.get("cues") or [],

@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from kidpedia import yamlload
 
 STEPS = ("parentheticals", "adverbials", "fillers", "adverbs", "asides", "clauses", "words", "split", "trailing",
          "shorten", "commas", "tense", "numbers")
@@ -83,7 +83,7 @@ def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, dict[str, Any]]]
     plain form ``to``; ``not_after``: words after which the entry does not apply, "to
     film" is no "to movie")."""
     path = resources.files("kidpedia.kidify") / "rules" / "simple_words.yaml"
-    entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
+    entries: list[dict[str, Any]] = yamlload.safe_load(path.read_text(encoding="utf-8"))["words"]
     rules = []
     for at_start in (True, False):
         chosen = sorted((e for e in entries if bool(e.get("start")) == at_start), key=lambda e: -len(e["from"]))
@@ -98,7 +98,7 @@ def adverb_rules() -> dict[str, Any]:
     """The adverb table (``rules/adverbs.yaml``): the stem frequency, the -ly words kept,
     and the examples its test checks."""
     path = resources.files("kidpedia.kidify") / "rules" / "adverbs.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
     data["before_to"] = frozenset(data["before_to"])
     return data
@@ -109,7 +109,7 @@ def aside_rules() -> dict[str, Any]:
     """The aside table (``rules/asides.yaml``): the openers of an aside that may go (one
     pattern, longest first), the -ing words that never open one, and its examples."""
     path = resources.files("kidpedia.kidify") / "rules" / "asides.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data["openers"], key=len, reverse=True))
     data["pattern"] = re.compile(rf"^(?:{alts})\b")
     data["never"] = frozenset(data["never"])

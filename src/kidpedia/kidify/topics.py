@@ -19,8 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kidpedia import yamlload
 from kidpedia.model import Article
 
 _HEAD = re.compile(r" (?:of|in|about|from|by|for|with|at|on|to|and) ")
@@ -48,7 +47,7 @@ def topics() -> tuple[Topic, ...]:
     return tuple(
         Topic(t["id"], t["name"], _words(t.get("infoboxes", [])), _words(t.get("categories", [])),
               tuple(t.get("examples", [])))
-        for t in yaml.safe_load(text)["topics"]
+        for t in yamlload.safe_load(text)["topics"]
     )
 
 

@@ -29,8 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from kidpedia import yamlload
 from kidpedia.errors import DumpFormatError, SourceError
 from kidpedia.model import CANONICAL_NAMESPACES, RawPage, SiteInfo
 from kidpedia.sources.base import Source
@@ -44,7 +43,7 @@ HTML_MIME = "text/html"
 def iso639() -> dict[str, str]:
     """ISO 639-3 (what ZIMs name) -> the code Wikipedia uses (en, fr, cr, ...)."""
     text = resources.files("kidpedia.sources").joinpath("rules/iso639.yaml").read_text("utf-8")
-    return {str(k): str(v) for k, v in yaml.safe_load(text).items()}
+    return {str(k): str(v) for k, v in yamlload.safe_load(text).items()}
 
 
 def wiki_lang(zim_lang: str) -> str:

@@ -41,10 +41,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
+from kidpedia import yamlload
 from kidpedia.model import FactRow, Image, QuickFacts, Text
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext.handlers.convert import convert_text, format_input
@@ -184,7 +184,7 @@ def families() -> tuple[Family, ...]:
     found = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            found.append(_family(item.name[:-5], yaml.safe_load(item.read_text("utf-8")) or {}))
+            found.append(_family(item.name[:-5], yamlload.safe_load(item.read_text("utf-8")) or {}))
     found.sort(key=lambda f: f.name != "common")
     by_name = {f.name: f for f in found}
     return tuple(

@@ -12,15 +12,14 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from kidpedia import yamlload
 from kidpedia.model import SiteInfo
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     text = resources.files("kidpedia.wikitext").joinpath("rules/namespaces.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlload.safe_load(text)
     return {
         "file": {s.lower() for s in data["file"]},
         "category": {s.lower() for s in data["category"]},

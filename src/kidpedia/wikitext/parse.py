@@ -19,10 +19,10 @@ from functools import lru_cache
 from importlib import resources
 
 import mwparserfromhell
-import yaml
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.nodes import Text as TextNode
 
+from kidpedia import yamlload
 from kidpedia.model import Article, LanguageLink, Link, RawPage, Section, Text
 from kidpedia.sections import see_also_names
 from kidpedia.titles import normalise_title
@@ -46,14 +46,14 @@ _HAS_WORD = re.compile(r"\w")
 @lru_cache(maxsize=1)
 def _section_rules() -> dict[str, frozenset[str]]:
     text = resources.files("kidpedia.wikitext").joinpath("rules/sections.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlload.safe_load(text)
     return {k: frozenset(s.lower() for s in v) for k, v in data.items()}
 
 
 @lru_cache(maxsize=1)
 def hatnote_starts() -> tuple[str, ...]:
     text = resources.files("kidpedia.wikitext").joinpath("rules/hatnotes.yaml").read_text("utf-8")
-    return tuple(str(s).lower() for s in yaml.safe_load(text)["starts"])
+    return tuple(str(s).lower() for s in yamlload.safe_load(text)["starts"])
 
 
 def is_hatnote(t: Text) -> bool:

@@ -22,11 +22,11 @@ from functools import lru_cache
 from importlib import resources
 
 import mwparserfromhell
-import yaml
 from mwparserfromhell.definitions import URI_SCHEMES
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
 
+from kidpedia import yamlload
 from kidpedia.model import Cell, LinkSpan, Table, Text, layout, table_block
 from kidpedia.wikitext.inline import ParseContext, code_text, plain, rich
 
@@ -55,7 +55,7 @@ class TableRules:
 @lru_cache(maxsize=1)
 def rules() -> TableRules:
     text = resources.files("kidpedia.wikitext").joinpath("rules/tables.yaml").read_text("utf-8")
-    d = yaml.safe_load(text)
+    d = yamlload.safe_load(text)
     return TableRules(
         drop_classes=frozenset(str(c).lower() for c in d["drop_classes"]),
         keep_classes=frozenset(str(c).lower() for c in d["keep_classes"]),

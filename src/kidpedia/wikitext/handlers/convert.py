@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from kidpedia import yamlload
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ _SPELL_US = (("metre", "meter"), ("litre", "liter"))
 def units() -> dict[str, Unit]:
     text = resources.files("kidpedia.wikitext").joinpath("rules/units.yaml").read_text("utf-8")
     table: dict[str, Unit] = dict(_TEMPERATURES)
-    for dimension, entries in yaml.safe_load(text).items():
+    for dimension, entries in yamlload.safe_load(text).items():
         for code, (symbol, name, plural, scale, default_out) in entries.items():
             table[str(code)] = Unit(str(code), dimension, str(symbol), name, plural, float(scale), str(default_out))
     return table
