@@ -210,3 +210,30 @@ def test_upgrade_adds_the_complete_lists_to_a_store_made_before_them(
     assert topk.upgrade(conn)["rare_listed"] > 0  # type: ignore[index]
     assert conn.execute("SELECT * FROM search_top ORDER BY lang, term, article_id").fetchall() == before
     assert topk.settings(conn)["complete"] is True and topk.upgrade(conn) is None  # type: ignore[index]
+
+
+def test_checking_candidates_instead_of_walking_every_match_gives_the_same_results(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 1 M a query of common words can have tens of thousands of matches: the count
+    keeps them when few (the ranking reuses them), else estimates how many, and the
+    ranking then checks its few hundred candidates one by one instead of walking them
+    all. Forced here on the sample: the same hits as walking every match."""
+    queries = [q for q, _ in quality_queries()] + EXTRA + ["the war", "water river", "king of the"]
+
+    def hits() -> list[list[tuple[str, float]]]:
+        return [[(h.title, round(h.score, 9)) for h in forgive.find(store, q).hits] for q in queries]
+
+    walked = hits()
+    with monkeypatch.context() as m:
+        m.setattr(forgive, "KEEP_CAP", 2)  # nothing kept: an estimate instead
+        m.setattr(topk, "CHECK", 0.0)  # and checking always looks cheaper
+        checked = hits()
+        seen: list[str] = []
+        store._conn().set_trace_callback(seen.append)
+        try:
+            forgive.find(store, "the war")
+        finally:
+            store._conn().set_trace_callback(None)
+    assert [s for s in seen if "rowid IN (" in s and "snippet(" not in s], seen  # the check path ran
+    assert checked == walked

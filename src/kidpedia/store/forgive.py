@@ -33,6 +33,7 @@ from kidpedia.store.scripts import match_phrases, query_words
 FEW = 3  # fewer results than this and we try harder (correction, then any word)
 MIN_PREFIX = 3  # the last word is also a prefix when it has at least this many letters
 COUNT_CAP = 1000
+KEEP_CAP = 5000  # an all-words query's matches kept for the ranking when no more than this
 RERANK = 30  # BM25's best this many are reordered by how well the title fits  # results counted at most (pages stop at 50 anyway)
 SNIPPET_COMMON = 0.8  # a word in more than this share of the articles does not choose snippets
 SEPARATOR = " | "  # pipeline.DISAMBIGUATION_SEPARATOR: how a skip's detail joins its entries
@@ -76,6 +77,8 @@ class _Asked:
     made: dict[str, Any] | None
     matches: dict[str, list[_Query]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    matched: dict[str, set[int]] = field(default_factory=dict)  # an all-words query's every match, when few
+    many: dict[str, int] = field(default_factory=dict)  # else about how many it has
 
 
 def _rows(
@@ -147,7 +150,8 @@ def _ranked(
     the query has a common word, else (or ``slow``) FTS5 ranking every match."""
     conn = store._conn()
     made = asked.made if asked else topk.ASK
-    ranked = None if slow else topk.top(conn, list(q.groups), lang, n, q.any_term, made=made)
+    matched, many = (asked.matched, asked.many) if asked else (None, None)
+    ranked = None if slow else topk.top(conn, list(q.groups), lang, n, q.any_term, made=made, matched=matched, many=many)
     if ranked is None:
         return conn.execute(
             f"SELECT a.id, a.title, {topk.BM25} AS rank FROM search JOIN articles a"
@@ -201,7 +205,17 @@ def _count(store: Store, match: str, lang: str, asked: _Asked | None = None) -> 
         return asked.counts[match]
     conn = store._conn()
     made = asked.made if asked else topk.settings(conn)
-    if made and made.get("langs") == [lang]:  # one edition: every indexed row is one of its articles
+    if made and made.get("langs") == [lang] and asked is not None and _every_word(asked, match):
+        # One edition, all words: counting walks the index as the ranking's check that an
+        # article has every word would (topk.top); the matches are kept for it when few.
+        walk = max(KEEP_CAP, COUNT_CAP) + 1
+        found = [r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (match, walk))]
+        if len(found) <= KEEP_CAP:
+            asked.matched[match] = set(found)
+        elif made.get("articles"):  # matches spread over the ids as the first KEEP_CAP are
+            asked.many[match] = int(len(found) * max(1.0, int(made["articles"]) / max(1, found[-1])))
+        n = min(len(found), COUNT_CAP)
+    elif made and made.get("langs") == [lang]:  # one edition: every indexed row is one of its articles
         (n,) = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", (match, COUNT_CAP)
         ).fetchone()
@@ -216,6 +230,11 @@ def _count(store: Store, match: str, lang: str, asked: _Asked | None = None) -> 
     if asked is not None:
         asked.counts[match] = int(n)
     return int(n)
+
+
+def _every_word(asked: _Asked, match: str) -> bool:
+    """Whether ``match`` is an all-words query of this search."""
+    return any(q.fts == match and not q.any_term for qs in asked.matches.values() for q in qs)
 
 
 def _matches(store: Store, query: str, asked: _Asked | None = None) -> list[_Query]:

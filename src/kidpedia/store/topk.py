@@ -47,6 +47,7 @@ COMPLETIONS = 8  # the most used words a common prefix stands for
 MIN_PREFIX = 2  # prefixes shorter than this are never expanded (suggest takes 2 letters)
 FALLBACK = 200  # matches taken in index order when champion lists meet too few
 LIKELY = 0.5  # check articles one by one for the common words when they are this likely to have them
+WALK, CHECK = 1.2, 60.0  # us: FTS5 walking a query to its next match, and checking one article for it
 WEIGHTS = (10.0, 1.0)  # bm25(search, title weight, body weight): the same as forgive's
 BM25 = f"bm25(search, {WEIGHTS[0]}, {WEIGHTS[1]})"
 
@@ -289,12 +290,15 @@ def _bare(phrase: str) -> str | None:
 
 def top(
     conn: sqlite3.Connection, groups: list[Group], lang: str, k: int, any_term: bool = False,
-    made: dict[str, Any] | None = ASK,
+    made: dict[str, Any] | None = ASK, matched: dict[str, set[int]] | None = None,
+    many: dict[str, int] | None = None,
 ) -> list[tuple[int, float]] | None:
     """The best (article id, BM25 score) of the query, best first, at least ``k`` where
     there are, or None when it has no common word (or there are no champion lists):
     then FTS5 ranks it as it is, cheaply. ``made``: the settings, when the caller has
-    read them."""
+    read them; ``matched``: FTS5 queries whose every match the caller already has
+    (walking a query of common words through the index is most of such a search),
+    and (``many``) about how many matches others have."""
     s = settings(conn) if made is ASK else made
     if s is None or not groups:
         return None
@@ -344,15 +348,30 @@ def top(
         if likely >= LIKELY:
             ranked = _verified(conn, render(groups), ranked, [p for p, _ in hard], k, exhaustive=bool(complete))
         else:
-            have = {r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (render(groups),))}
+            match = render(groups)
+            known = (matched or {}).get(match)
+            if known is None and (many or {}).get(match, 0) * WALK > CHECK * len(ranked):
+                # Tens of thousands of matches and a few hundred candidates: checking each
+                # candidate costs less than walking every match (~60 against ~1.2 us here).
+                have = having(conn, match, set(ranked))
+                firsts = [r[0] for r in conn.execute(
+                    "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (match, FALLBACK))]  # fmt: skip
+            else:
+                have = known if known is not None else {
+                    r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (match,))
+                }
+                firsts = sorted(have)[:FALLBACK]
             ranked = {i: v for i, v in ranked.items() if i in have}
             if not complete:  # common words only: what the lists did not meet comes after
                 floor = sum(f or 0.0 for f in floors)
-                for i in sorted(have)[:FALLBACK]:
+                for i in firsts:
                     ranked.setdefault(i, floor)
     if not complete and len(ranked) < k:  # champion lists met too few: bounded fallback
         floor = sum(f or 0.0 for f in floors)
-        for (i,) in conn.execute("SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK)):
+        known = (matched or {}).get(render(groups))
+        fallback = sorted(known)[:FALLBACK] if known is not None else [r[0] for r in conn.execute(
+            "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK))]  # fmt: skip
+        for i in fallback:
             ranked.setdefault(i, floor)
     return sorted(ranked.items(), key=lambda r: (r[1], r[0]))
 
