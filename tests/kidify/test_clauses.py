@@ -45,3 +45,12 @@ def test_tags_with_the_network_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [t.word for t in toks] == ["The", "U.S.", "army", ",", "which", "won", ",", "was", "big", "."]
     assert clauses.render(toks) == "The U.S. army, which won, was big."
     assert toks[5].tag == "VBD"
+
+
+def test_a_split_restrictive_clause_leans_back() -> None:
+    out = clauses.split("He wrote a short book which sold three million copies in many lands.")
+    first, second = out.split(". ", 1)
+    assert first == "He wrote a short book"
+    assert clauses.leans_back(second)  # levels shows it only with "He wrote a short book."
+    assert clauses.leans_back(second.replace("lands", "countries"))  # a plain word put in later
+    assert not clauses.leans_back(first + ".")

@@ -415,10 +415,16 @@ def _ending(text: str) -> str:
     return " ".join(text.lower().split()[-4:])
 
 
+def _opening(text: str) -> str:
+    """The three words after the sentence's subject word ("are used in"): a plain word
+    put in later ("agriculture" -> "farming") seldom changes both ends."""
+    return "^" + " ".join(text.lower().split()[1:4])
+
+
 def leans_back(sentence: str) -> bool:
-    """The sentence is a restrictive clause that a split said on its own (``levels`` shows
-    it only with the sentence before it)."""
-    return len(sentence.split()) > 4 and _ending(sentence) in _LEANING
+    """The sentence is a restrictive clause (or a "whose" clause) that a split said on its own
+    (``levels`` shows it only with the sentences before it)."""
+    return len(sentence.split()) > 4 and (_ending(sentence) in _LEANING or _opening(sentence) in _LEANING)
 
 
 _NP_TAGS = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "CC", "HYPH", "IN",
@@ -623,9 +629,10 @@ def split(sentence: str, which: tuple[str, ...] = tuple(RULES)) -> str:
             continue
         budget -= 1
         said = [render(p) for p in parts]
-        if name == "relative_restrictive":
+        if name in ("relative_restrictive", "whose"):
             if len(_LEANING) > 100_000:
                 _LEANING.clear()
             _LEANING[_ending(said[1])] = None
+            _LEANING[_opening(said[1])] = None
         todo[:0] = said
     return " ".join(out)

@@ -405,6 +405,11 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         for k, piece in enumerate(reading.sentences(text) or [text]):
             freed = free_opening and (i, j) == (0, 0) and (level != 1 or _NAMING.match(piece) is not None)
             if k and not freed and (facts(piece) - title_words or clauses.leans_back(piece)):
+                if clauses.leans_back(piece):  # the sentences between it and the first go with them
+                    for x in range(1, k):
+                        if pieces.pop((i, j, x), None) is not None:
+                            bound.setdefault((i, j, 0), []).append((i, j, x))
+                    bound[(i, j, 0)] = sorted(bound.get((i, j, 0), []))
                 bound.setdefault((i, j, 0), []).append((i, j, k))
                 continue
             pieces[(i, j, k)] = piece
