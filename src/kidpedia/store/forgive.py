@@ -33,7 +33,7 @@ from kidpedia.store.scripts import match_phrases, query_words
 FEW = 3  # fewer results than this and we try harder (correction, then any word)
 MIN_PREFIX = 3  # the last word is also a prefix when it has at least this many letters
 COUNT_CAP = 1000
-KEEP_CAP = 5000  # an all-words query's matches kept for the ranking when no more than this
+KEEP_CAP = COUNT_CAP  # an all-words query's matches kept for the ranking when no more than this
 RERANK = 30  # BM25's best this many are reordered by how well the title fits  # results counted at most (pages stop at 50 anyway)
 SNIPPET_COMMON = 0.8  # a word in more than this share of the articles does not choose snippets
 SEPARATOR = " | "  # pipeline.DISAMBIGUATION_SEPARATOR: how a skip's detail joins its entries
@@ -233,8 +233,9 @@ def _count(store: Store, match: str, lang: str, asked: _Asked | None = None) -> 
 
 
 def _every_word(asked: _Asked, match: str) -> bool:
-    """Whether ``match`` is an all-words query of this search."""
-    return any(q.fts == match and not q.any_term for qs in asked.matches.values() for q in qs)
+    """Whether ``match`` is an all-words query of this search, of several words (the
+    ranking checks that its candidates have them all)."""
+    return any(q.fts == match and not q.any_term and len(q.groups) > 1 for qs in asked.matches.values() for q in qs)
 
 
 def _matches(store: Store, query: str, asked: _Asked | None = None) -> list[_Query]:
