@@ -428,7 +428,9 @@ def test_a_parenthetical_that_alone_states_a_measure_or_a_year_stays() -> None:
     assert simp.simplify("It is on the shore of a lake called the Tollensesee (18 km ²).", 2) == \
         "It is on the shore of a lake called the Tollensesee (18 km ²)."
     assert simp.simplify("Libra (1988) is a novel written by Don DeLillo.", 2) == \
-        "Libra (1988) is a book. It was written by Don DeLillo."  # the "tagged" step splits it
+        "Libra (1988) is a book written by Don DeLillo."
+    assert simp.simplify("Libra (1988) is a novel written by Don DeLillo.", 1) == \
+        "Libra (1988) is a book. It was written by Don DeLillo."  # the "tagged" step splits it (level 1)
     assert "(1969 – 1989)" not in simp.simplify("She was a member of the Irish senate (1969 – 1989).", 2)  # not yet: see keep_parenthetical
     kept = "The highest peak is Cerro de Punta (4,390 feet; 1,338 m), in this range."
     assert "(4,390 feet; 1,338 m)" in simp.simplify(kept, 2)  # held aside: no step splits inside it
