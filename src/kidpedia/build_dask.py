@@ -262,6 +262,7 @@ def _block_pages(part: Partition) -> bytes:
         close = pages.rfind(b"</page>")
         return pages[: close + 7] if close >= 0 else pages
 
+
 def partition_pages(part: Partition, out: dict) -> Iterator[RawPage]:
     """The partition's pages; a fault ends them and is written to ``out["fault"]``."""
     from lxml import etree
@@ -270,17 +271,21 @@ def partition_pages(part: Partition, out: dict) -> Iterator[RawPage]:
 
     n = 0
     try:
-        for frame in PageFramer(_Reader(part), expect_header=False).frames():
-            try:
-                page = parse_page(frame.data, part.lang, site=part.site)
-            except (etree.XMLSyntaxError, ValueError) as e:
-                raise Fault(f"a page is not well-formed ({str(e).splitlines()[0][:120]})", None) from None
-            n += 1
-            yield page
+        try:
+            frames = PageFramer(_Reader(part), expect_header=False).frames()
+            for frame in frames:
+                try:
+                    page = parse_page(frame.data, part.lang, site=part.site)
+                except (etree.XMLSyntaxError, ValueError) as e:
+                    raise Fault(f"a page is not well-formed ({str(e).splitlines()[0][:120]})", None) from None
+                n += 1
+                yield page
+        except (OSError, EOFError) as e:  # bzip2 data that does not decompress (a damaged file)
+            raise Fault(f"compressed data that cannot be read ({e}; check the file with bzip2 -t)", None) from None
     except Fault as fault:
         where = (f"after page {part.first_page + n:,} of the source" if part.first_page >= 0
-                 else f"in partition {part.number} (bits {part.blocks.starts[0] if part.blocks else 0:,}…),"
-                      f" after its page {n:,}")
+                 else f"in partition {part.number} (from bit {part.blocks.starts[0] if part.blocks else 0:,} of the"
+                      f" file), " + (f"after its page {n:,}" if n else "before its first page"))
         out["fault"] = f"{fault.what}, {where}"
 
 
@@ -651,7 +656,7 @@ def _run_all(conn: _Cluster, runs: list[_SourceRun], level: str, tick) -> None:
                 f"partition {number} of {done_run.path.name} failed: {type(e).__name__}: {e}"[:300],
                 "run the same command again to resume",
             ) from None
-    for f in pending.futures:
+    for f in list(pending.futures):  # cancelling changes the set
         f.cancel()
 
 

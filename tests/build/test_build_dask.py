@@ -224,3 +224,29 @@ def test_runs_of_blocks_give_each_page_once(tmp_path: Path, sample_dump: Path, t
     assert parts[0].site is not None and parts[0].lang == "en" and parts[-1].last
     got = [f.data for p in parts for f in PageFramer(_Reader(p), expect_header=False).frames()]
     assert got == want
+
+
+def test_a_damaged_block_is_one_clear_line(tmp_path: Path, sample_dump: Path) -> None:
+    """A single-stream .bz2 with one byte changed inside a block: its run cannot be
+    decompressed (CRC), and the build says so in one line (which file, which partition,
+    what to check), as it does for a dump cut short; the runs before it stay merged."""
+    import bz2
+
+    from kidpedia.sources.bz2blocks import scan
+
+    data = bytearray(bz2.compress(bz2.decompress(sample_dump.read_bytes()), 1))
+    blocks = scan(bytes(data))
+    assert blocks is not None
+    at = (blocks.starts[len(blocks) // 2] + blocks.stop(len(blocks) // 2)) // 16  # the middle of a middle block
+    data[at] ^= 0x55
+    dump = tmp_path / "damaged.xml.bz2"
+    dump.write_bytes(bytes(data))
+    db = tmp_path / "d.db"
+    r = subprocess.run([sys.executable, "-m", "kidpedia", "build", str(dump), "--db", str(db), "--dask", "local:1",
+                        "--partition-mb", "0.3"], check=False, capture_output=True, text=True, timeout=300)
+    assert r.returncode != 0
+    err = " ".join(r.stderr.split())
+    assert "damaged.xml.bz2: compressed data that cannot be read" in err and "bzip2 -t" in err, err
+    assert "in partition" in err and "Traceback" not in r.stderr and "ERROR" not in r.stderr, r.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT pages_done FROM progress").fetchone()[0] > 0  # the runs before it are kept
