@@ -300,16 +300,17 @@ def _lead_text(article: Article) -> str:
     return article.first_paragraph()
 
 
-def is_good(article: Article) -> bool:
+def is_good(article: Article, text: str | None = None) -> bool:
     """Worth offering to a child who explores: a lead of real sentences, enough text,
-    a picture; not a list, a disambiguation page or a stub."""
+    a picture; not a list, a disambiguation page or a stub. ``text``: its plain text,
+    when already made."""
     lead = _lead_text(article)
     if len(lead) < GOOD_LEAD or "may refer to" in lead:
         return False
     t = article.title
     if t.startswith(("List of", "Lists of")) or t.endswith("(disambiguation)") or "/" in t:
         return False
-    words = len(article.plain_text().split())
+    words = len((article.plain_text() if text is None else text).split())
     has_picture = bool(article.images) or bool(article.quick_facts and article.quick_facts.image)
     return words >= GOOD_WORDS and has_picture
 

@@ -114,7 +114,7 @@ def parts_of(article: Article, body: str | None = None) -> dict[str, Any]:
     is good, its score, "Did you know?" fact and topics. ``body``: its plain text, when
     already made. JSON-ready; ``Store.add`` keeps it in ``article_parts``."""
     answers = facts.fact_answers(article)
-    good = facts.is_good(article)
+    good = facts.is_good(article, body)
     out: dict[str, Any] = {
         "box": article.quick_facts.template if article.quick_facts else "",
         "answers": [[fa.field, fa.label, fa.answer, fa.question, fa.kind, fa.fact] for fa in answers],
