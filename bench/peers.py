@@ -144,6 +144,16 @@ end
     return script
 
 
+def stop(procs: list[subprocess.Popen]) -> None:
+    for p in procs:
+        p.terminate()
+    for p in procs:
+        try:
+            p.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
 def start_kidpedia(db: Path, port: int, workers: int) -> subprocess.Popen:
     proc = subprocess.Popen(
         [sys.executable, "-m", "kidpedia", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
@@ -272,13 +282,7 @@ def main() -> None:
                         size = sizes[name][0] if encoding == "gzip" else len(kid_html if name != "kiwix-serve" else kiwix_html)
                         rows.append(Row(name, url, encoding, clients, per_s, round(p50, 3), round(p99, 3), size))
         finally:
-            for p in procs:
-                p.terminate()
-            for p in procs:
-                try:
-                    p.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    p.kill()
+            stop(procs)
     print(f"kiwix-serve page: {len(kiwix_html):,} bytes of HTML; kidpedia page {kid_path}: {len(kid_html):,} bytes")
     head = f"{'server':<14} {'encoding':>8} {'clients':>7} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'bytes sent':>10} {'load':>5}"
     print(head + "\n" + "-" * len(head))
@@ -339,13 +343,7 @@ def search_main(args: argparse.Namespace) -> None:
                     per_s, p50, p99 = wrk(url, clients, args.seconds, script=script)
                     rows.append(Row(f"kidpedia {kind}", "/search?q=...", "gzip", clients, per_s, round(p50, 3), round(p99, 3), 0))
         finally:
-            for p in procs:
-                p.terminate()
-            for p in procs:
-                try:
-                    p.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    p.kill()
+            stop(procs)
     head = f"{'search':<20} {'clients':>7} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'load':>5}"
     print(f"database: {args.db}; kidpedia serve --workers {args.workers}; {args.queries} queries of each kind")
     print(head + "\n" + "-" * len(head))
