@@ -253,3 +253,21 @@ def test_a_sentence_split_from_one_is_shown_after_the_subject_said_after_an_open
     assert ("He directed Gloria Swanson in eight feature movies and one short movie. It was made in the "
             "short-lived sound-on-film process Phonofilm.") in text, text
     assert "Pickford" not in text  # "her husband": that one leans on what came before
+
+
+def test_level_one_says_the_pronoun_before_a_verb_in_s_and_for_a_possessive() -> None:
+    # the sample's Anarchism and Abraham Lincoln pages; level 2 keeps the name
+    it = ("It", "Anarchism", "The anarchism")
+    assert levels._say_pronoun("Anarchism draws on many currents of thought.", it, True) == \
+        "It draws on many currents of thought."
+    assert levels._say_pronoun("Anarchism draws on many currents of thought.", it) == \
+        "Anarchism draws on many currents of thought."
+    assert levels._say_pronoun("Alabama schools in rural areas are small.", ("It", "Alabama"), True) == \
+        "Alabama schools in rural areas are small."  # a plural noun, no verb
+    he = ("He", "Abraham Lincoln", "Lincoln")
+    assert levels._say_pronoun("Lincoln's main goal was to reunite the nation.", he, True) == \
+        "His main goal was to reunite the nation."
+    assert levels._say_pronoun("Lincoln's main goal was to reunite the nation.", he) == \
+        "Lincoln's main goal was to reunite the nation."
+    frogs = ("It", "Amphibians")
+    assert levels._say_pronoun("Amphibians' skin is thin.", frogs, True) == "Amphibians' skin is thin."

@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 
 from kidpedia.kidify import clauses, plain, reading, rewrite
-from kidpedia.kidify.simplify import _has_verb, _is_verb, simplify
+from kidpedia.kidify.simplify import _VERBS, _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
 LEVELS = (1, 2, 3)
@@ -129,13 +129,35 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...], the: bool = False) -> 
     if the and word == "It":
         names = [*names, *("The " + n for n in names if not n.startswith("The "))]
     for name in names:
+        if the and sentence.startswith((name + "'s ", name + "’s ")) and not name.endswith("s"):
+            # level 1: "Lincoln's main goal was ..." -> "His main goal was ..."
+            return _POSSESSIVE[word] + sentence[len(name) + 2:]
         if sentence.startswith(name + " "):
             nxt = sentence[len(name) + 1:].split(" ", 1)[0]
             if word == "It" and name.endswith("s") and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
                 return "They " + sentence[len(name) + 1:]
             if nxt in _SINGULAR or (word != "It" and nxt.islower() and _is_verb(nxt) and not nxt.endswith("s")):
                 return f"{word} " + sentence[len(name) + 1:]
+            after = (sentence[len(name) + 1:].split(" ", 2)[1:2] or [""])[0]
+            if the and word != "They" and not name.endswith("s") and _third_person(nxt, after):
+                return f"{word} " + sentence[len(name) + 1:]  # level 1: "Anarchism draws on ..." -> "It draws on ..."
     return sentence
+
+
+_POSSESSIVE = {"He": "His", "She": "Her", "It": "Its", "They": "Their"}
+
+
+def _third_person(word: str, after: str) -> bool:
+    """A verb's -s form ("draws", "teaches", "carries"), not a plural noun ("Alabama schools
+    in ..."): a verb of the simplifier's list, or a word in -s before what opens an object
+    ("draws on many ...", "covers the ...")."""
+    if not (word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))):
+        return False
+    return word in _VERBS or after in _OBJECT_OPENS
+
+
+_OBJECT_OPENS = frozenset(["the", "a", "an", "its", "his", "her", "their", "many", "most", "some", "all", "on", "up",
+                           "out", "that"])
 
 
 def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], opening: bool) -> str:
