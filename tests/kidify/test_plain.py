@@ -71,3 +71,29 @@ def test_tables_are_consistent() -> None:
 ])
 def test_what_and_where_said_as_two_sentences(sentence: str, pronoun: tuple[str, ...], want: str | None) -> None:
     assert plain.split_place(sentence, pronoun, pronoun[1]) == (want or sentence)
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # the sample's Alaska, Demographics of Angola, Alberta and Afghanistan sentences
+    ("According to the 2010 United States Census, Alaska had a population of 710,231.",
+     "According to the 2010 United States Census, Alaska had 710,231 people."),
+    ("According to 2014 census data, Angola had a population of 24.3 million people in 2014.",
+     "According to 2014 census data, Angola had 24.3 million people in 2014."),
+    ("The 2011 census reported Alberta had a population of 3,645,257 living in 1,390,275 of its dwellings.",
+     "The 2011 census reported Alberta had 3,645,257 people living in 1,390,275 of its dwellings."),
+    ("It has a population of about 32 million.", "It has about 32 million people."),
+    ("It has a population of 5% of the total.", "It has a population of 5% of the total."),  # a share, not people
+    ("The city has a population density of 300.", "The city has a population density of 300."),
+])
+def test_a_population_said_as_people(sentence: str, want: str) -> None:
+    assert plain.population(sentence) == want
+    assert facts(want) == facts(sentence)
+
+
+def test_however_said_as_but() -> None:
+    # the sample's Abraham Lincoln sentences
+    assert plain.but("However, a land title dispute soon forced the Lincolns to move.") == \
+        "But a land title dispute soon forced the Lincolns to move."
+    assert plain.but("However he did believe in an all-powerful God.") == "But he did believe in an all-powerful God."
+    assert plain.but("However much he tried, he lost.") == "However much he tried, he lost."
+    assert plain.but("It was, however, too late.") == "It was, however, too late."

@@ -214,8 +214,8 @@ def plain_words(sentence: str, title: str = "") -> str:
             return old
         if entry.get("inside") and not before:
             return old  # "Generally, an answer is ..." is no "Mostly, an answer is ..."
-        if m.start() > 0 and m.string[m.start() - 1] == "-":
-            return old
+        if m.start() > 0 and m.string[m.start() - 1] in "-\"'“‘":
+            return old  # part of a word, or a word quoted: a mention ("ilāh "deity, god""), not a use
         new: str = entry["to"]
         return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
@@ -267,8 +267,31 @@ def split_place(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -
             f"{who} {m.group('be')} {m.group('prep')} {m.group('rest')}.")
 
 
+# "had a population of 710,231" -> "had 710,231 people": the number, said as people
+_POPULATION = re.compile(r"\b(?P<verb>has|had|have|having) a population of (?P<n>(?:about |around |over |more than |nearly "
+                         r"|almost |some )?\d[\d.,]*\d(?: million| billion)?|\d(?: million| billion)?)"
+                         r"(?P<people> people| inhabitants)?(?![\w%])")
+
+
+def population(sentence: str) -> str:
+    """"Alaska had a population of 710,231." -> "Alaska had 710,231 people.": the same number,
+    said with a word a child knows (every number stays, unchanged)."""
+    return _POPULATION.sub(lambda m: f"{m.group('verb')} {m.group('n')} people", sentence)
+
+
+_HOWEVER = re.compile(r"^However,?\s+(?!(?:much|many|long|far|hard|few|little|often|big|small|large|high|low|great|"
+                      r"strong|good|bad|the\s+case)\b)")
+
+
+def but(sentence: str) -> str:
+    """"However, a land title dispute soon forced ..." -> "But a land title dispute soon
+    forced ...": the link word a child knows (not "However much he tried, ...")."""
+    return _HOWEVER.sub("But ", sentence)
+
+
 def plain(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
     """One level-1 sentence (or a few) said plainly: each sentence's describing words, then
     plain words, then (``split_place``) what the subject is and where as two sentences."""
-    out = " ".join(plain_words(drop_modifiers(s, pronoun, title), title) for s in reading.sentences(sentence))
+    out = " ".join(but(population(plain_words(drop_modifiers(s, pronoun, title), title)))
+                   for s in reading.sentences(sentence))
     return " ".join(split_place(s, pronoun, title) for s in reading.sentences(out))
