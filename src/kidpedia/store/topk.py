@@ -34,7 +34,6 @@ FTS5 (right, only slower) until the next ``prepare``.
 
 from __future__ import annotations
 
-import heapq
 import json
 import sqlite3
 from collections import defaultdict
@@ -162,26 +161,17 @@ def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) ->
                 (match, n),
             )
         ]
-    else:
-        # Every edition's best from one walk of the word's articles: bm25() scores an
-        # article by the whole index's counts whatever the edition, so one query scores
-        # each article once (a query per edition scored every article of the word in each:
-        # four times over for four editions). bm25() cannot sit under a window function:
-        # each edition keeps its ``n`` best in a bounded heap (memory stays flat).
-        heaps: dict[str, list[tuple[float, int]]] = {lang: [] for lang in langs}
-        for i, sc, lang in conn.execute(
-            f"SELECT search.rowid, {BM25}, a.lang FROM search CROSS JOIN articles a ON a.id = search.rowid"
-            " WHERE search MATCH ?",
-            (match,),
-        ):
-            heap = heaps.get(lang)
-            if heap is None:
-                continue
-            if len(heap) < n:
-                heapq.heappush(heap, (-sc, -i))  # the worst kept (highest score, then id) on top
-            elif (-sc, -i) > heap[0]:
-                heapq.heapreplace(heap, (-sc, -i))
-        rows = [(lang, term, -i, -sc) for lang in langs for sc, i in sorted(heaps[lang], reverse=True)]
+    else:  # one ranking per edition (bm25() cannot sit under a window function)
+        rows = []
+        for lang in langs:
+            rows += [
+                (lang, term, i, sc)
+                for i, sc in conn.execute(
+                    f"SELECT search.rowid, {BM25} AS rank FROM search CROSS JOIN articles a ON a.id = search.rowid"
+                    " WHERE search MATCH ? AND a.lang = ? ORDER BY rank, search.rowid LIMIT ?",
+                    (match, lang, n),
+                )
+            ]
     conn.executemany("INSERT INTO search_top VALUES (?, ?, ?, ?)", rows)
     return len(rows)
 
