@@ -230,6 +230,31 @@ def test_a_list_item_that_opens_with_a_gerund_is_no_sentence() -> None:
     assert levels.readable("Singing birds eat seeds.")
 
 
+def test_the_subject_after_an_opening_phrase_is_the_subject() -> None:
+    # the sample's Allan Dwan: "He" after a sentence whose main clause says "Dwan" is Dwan
+    he = ("He", "Allan Dwan", "Dwan")
+    assert levels._subject_said("Over a long career spanning almost 50 years, Dwan directed 125 movies.", he)
+    assert levels._subject_said("While still in New York, he was the founding president of the chapter.", he)
+    assert not levels._subject_said("After making a series of westerns, Pickford and Dwan made movies.", he)
+    assert not levels._subject_said("In 1911, Mary Pickford directed a movie.", he)
+    assert not levels._subject_said("Dwan, Fleming and Neilan worked there.", ("It", "Dwan"))
+    assert not levels._subject_said("In 1990, it rained.", ("It", "Albania"))
+
+
+def test_a_sentence_split_from_one_is_shown_after_the_subject_said_after_an_opening_phrase() -> None:
+    hard = ("After making a series of westerns and comedies, Dwan directed fellow Canadian-American Mary Pickford in "
+            "several successful movies and her husband, Douglas Fairbanks, notably in the praised 1922 Robin Hood.")
+    a = Article("Allan Dwan", lead=(Text("Allan Dwan was a movie director. He was born in Toronto. He made movies."),),
+                sections=(Section("Career", 2, (Text(
+                    f"{hard} He directed Gloria Swanson in eight feature movies and one short movie made in the "
+                    "short-lived sound-on-film process Phonofilm."),)),))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    # "It was made ..." is the short movie's, said by the split: the pair leans on nothing before it
+    assert ("He directed Gloria Swanson in eight feature movies and one short movie. It was made in the "
+            "short-lived sound-on-film process Phonofilm.") in text, text
+    assert "Pickford" not in text  # "her husband": that one leans on what came before
+
+
 def test_level_one_says_the_pronoun_before_a_verb_in_s_and_for_a_possessive() -> None:
     # the sample's Anarchism and Abraham Lincoln pages; level 2 keeps the name
     it = ("It", "Anarchism", "The anarchism")

@@ -397,13 +397,27 @@ def _leans(text: str, pronoun: tuple[str, ...], others: bool | str = True) -> bo
 
 
 def _subject_said(text: str, pronoun: tuple[str, ...]) -> bool:
-    """The sentence opens with the article's subject: its name or its pronoun."""
+    """The sentence opens with the article's subject: its name or its pronoun, or says it as
+    the subject of its main clause after an opening phrase ("Over a long career, Dwan directed
+    125 movies.", "While still in New York, he was ...")."""
     if not pronoun:
         return False
     word, *names = pronoun
     first = text.split(" ", 1)[0]
-    return first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", n + "'"))
-                                                         for n in names)
+    if first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", n + "'")) for n in names):
+        return True
+    m = _OPENING_PHRASE.match(text)
+    if not m:
+        return False
+    who = m.group("who")
+    return (who in names or (word in ("He", "She") and who == word.lower())) and m.group("verb") not in ("and", "or")
+
+
+_SPLIT_SUBJECT = re.compile(r"^(?:It|They|This|These|He|She|Its|Their|His|Her)\b")
+# an opening phrase (a preposition or subordinator, one comma) before the main clause's subject
+_OPENING_PHRASE = re.compile(r"^(?:In|On|At|After|Before|Over|During|While|When|Since|From|By|As|Following|Although|"
+                             r"Though|Until|Throughout|Later|Soon|Then|Despite|With|Without|Once|Under)\b[^,]{0,80}, "
+                             r"(?P<who>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*|he|she) (?P<verb>[a-z]+)\b")
 
 
 def _pronoun_opens(text: str, pronoun: tuple[str, ...]) -> bool:
@@ -462,6 +476,10 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             continue
         seen.add(text)
         i, j, k = key
+        # a sentence shown with it, split from the same level-3 sentence, opens with the
+        # pronoun the split gave it ("... one short movie. It was made in ..."): that one
+        # points inside the pair, not back
+        text = " ".join([whole[key], *(_SPLIT_SUBJECT.sub("", whole[x]) for x in bound.get(key, ()))])
         if k:
             leans[key] = (i, j, k - 1) if _leans(text, pronoun, others) else (i, j, 0)
         elif n and (_leans(text, pronoun, others) or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
