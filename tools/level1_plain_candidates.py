@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kidpedia.kidify import levels, reading  # noqa: E402
-from kidpedia.model import Article  # noqa: E402
-from kidpedia.pipeline import process_page  # noqa: E402
-from kidpedia.sources.dump import iter_pages  # noqa: E402
+from kidpedia.kidify import levels, reading
+from kidpedia.model import Article
+from kidpedia.pipeline import process_page
+from kidpedia.sources.dump import iter_pages
 
 SAMPLE = ROOT / "src" / "kidpedia" / "data" / "sample-enwiki.xml.bz2"
 
