@@ -49,3 +49,51 @@ def test_tables_are_consistent() -> None:
     assert not r["keep_set"] & set(r["says_by_word"])
     assert not r["keep_set"] & r["common_set"]
     assert len({e["from"] for e in r["words"]}) == len(r["words"])
+
+
+@pytest.mark.parametrize(("sentence", "pronoun", "want"), [
+    # the sample's Angola, Alabama, Andorra and Alaska openings, after the simplifier
+    ("Angola is a country in Southern Africa.", ("It", "Angola"), "Angola is a country. It is in Southern Africa."),
+    ("Alabama is a state in the southeastern area of the United States.", ("It", "Alabama"),
+     "Alabama is a state. It is in the southeastern area of the United States."),
+    ("Andorra is a sovereign microstate in Southwestern Europe, in the eastern Pyrenees mountains.", ("It", "Andorra"),
+     "Andorra is a sovereign microstate. It is in Southwestern Europe, in the eastern Pyrenees mountains."),
+    ("Alaska is a U.S. state in the northwest end of the Americas.", ("It", "Alaska"),
+     "Alaska is a U.S. state. It is in the northwest end of the Americas."),
+    # kept: a clause, a person, not the subject, no place named, a verb in the rest
+    ("Aikido is a martial art in which people fight.", ("It", "Aikido"), None),
+    ("Abraham Lincoln was a lawyer in Illinois.", ("He", "Abraham Lincoln", "Lincoln"), None),
+    ("Ayn Rand is a writer in New York.", ("She", "Ayn Rand", "Rand"), None),
+    ("The state is a member of the United Nations.", ("It", "Angola"), None),
+    ("It is a mountain near the town.", ("It", "Paris"), None),
+    ("It is a river in France that flows north.", ("It", "Loire"), None),
+    ("It is a river in France named by Caesar.", ("It", "Loire"), None),
+])
+def test_what_and_where_said_as_two_sentences(sentence: str, pronoun: tuple[str, ...], want: str | None) -> None:
+    assert plain.split_place(sentence, pronoun, pronoun[1]) == (want or sentence)
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # the sample's Alaska, Demographics of Angola, Alberta and Afghanistan sentences
+    ("According to the 2010 United States Census, Alaska had a population of 710,231.",
+     "According to the 2010 United States Census, Alaska had 710,231 people."),
+    ("According to 2014 census data, Angola had a population of 24.3 million people in 2014.",
+     "According to 2014 census data, Angola had 24.3 million people in 2014."),
+    ("The 2011 census reported Alberta had a population of 3,645,257 living in 1,390,275 of its dwellings.",
+     "The 2011 census reported Alberta had 3,645,257 people living in 1,390,275 of its dwellings."),
+    ("It has a population of about 32 million.", "It has about 32 million people."),
+    ("It has a population of 5% of the total.", "It has a population of 5% of the total."),  # a share, not people
+    ("The city has a population density of 300.", "The city has a population density of 300."),
+])
+def test_a_population_said_as_people(sentence: str, want: str) -> None:
+    assert plain.population(sentence) == want
+    assert facts(want) == facts(sentence)
+
+
+def test_however_said_as_but() -> None:
+    # the sample's Abraham Lincoln sentences
+    assert plain.but("However, a land title dispute soon forced the Lincolns to move.") == \
+        "But a land title dispute soon forced the Lincolns to move."
+    assert plain.but("However he did believe in an all-powerful God.") == "But he did believe in an all-powerful God."
+    assert plain.but("However much he tried, he lost.") == "However much he tried, he lost."
+    assert plain.but("It was, however, too late.") == "It was, however, too late."

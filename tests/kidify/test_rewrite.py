@@ -39,8 +39,8 @@ from kidpedia.kidify.simplify import facts
      "Alain Connes is a mathematician. He is French. He is Professor at the Collège de France and Vanderbilt University."),
     (("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
      "family of Southeast Asia, scattered throughout India and Nepal."),
-     ("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
-     "family of Southeast Asia. They are scattered throughout India and Nepal.")),
+     ("The Austroasiatic languages are a large language family of Southeast Asia. They are scattered throughout "
+     "India and Nepal. They are in recent classifications synonymous with Mon–Khmer.")),
     ("Agnostida is an order of arthropod which first developed near the end of the Early Cambrian period.",
      "Agnostida is an order of arthropod. It first developed near the end of the Early Cambrian period."),
     ("Actresses is a 1997 Catalan language Spanish drama film produced and directed by Ventura Pons.",
@@ -51,12 +51,17 @@ from kidpedia.kidify.simplify import facts
       "University and Vanderbilt University."),
      ("Alain Connes is a mathematician. He is French. He is now Professor at the Collège de France, IHÉS, The Ohio State "
       "University and Vanderbilt University.")),
-    (("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
+    (("The Austroasiatic languages, in recent classifications the same as Mon–Khmer, are a large language "
       "family of continental Southeast Asia, scattered throughout India, Bangladesh, Nepal and the southern "
       "border of China."),
-     ("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
-      "family of continental Southeast Asia. They are scattered throughout India, Bangladesh, Nepal and the "
-      "southern border of China.")),
+     ("The Austroasiatic languages are a large language family of continental Southeast Asia. They are scattered "
+      "throughout India, Bangladesh, Nepal and the southern border of China. They are in recent classifications "
+      "the same as Mon–Khmer.")),
+    # what the subject is, said between commas (the sample's Apollo 8 opening)
+    (("Apollo 8, the second human spaceflight mission in the United States Apollo space program, was launched on "
+      "December 21, 1968."),
+     ("Apollo 8 was launched on December 21, 1968. It was the second human spaceflight mission in the United "
+      "States Apollo space program.")),
     (("Afroasiatic, also called Afrasian and traditionally as Hamito-Semitic, is a large language family of "
       "several hundred related languages and dialects."),
      ("Afroasiatic is a large language family of several hundred related languages and dialects. It is also "
@@ -102,6 +107,11 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     "Grant was an American Civil War general.",  # "Civil War" is no nationality
     "It is a city, capital of the region.",  # a second noun, not a list of describing words
     "The town lies in a valley, located near Lyon, Vienne and Grenoble, which grew in 1900.",  # a clause in the list
+    # an aside that is not what the subject is: a word's origin, a clause, an example (the sample's Albedo)
+    ('Albedo or reflection coefficient, from Latin albedo "whiteness" in turn from albus "white", is the diffuse '
+     "reflectivity or reflecting power of a surface."),
+    "The castle, the one that was built by the king, is old.",
+    "Paris, a city, and London are big.",
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept

@@ -88,6 +88,32 @@ def test_short_names_are_suggestions(store: Store) -> None:
     assert forgive.short_names(store, "Albania") == []  # it is an article
 
 
+def test_short_names_of_several_words_read_the_title_index(sample_db: Path, tmp_path: Path, copy_db,  # type: ignore[no-untyped-def]
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short name of several words can only mean "<name> (...)": read from the title
+    index, never from the search index (two common words walked every article having
+    both: seconds at 1 M articles). A one-word name is a whole word, never a word start."""
+    db = copy_db(sample_db, tmp_path / "sample.db")
+    with sqlite3.connect(db) as conn:  # the real article, under a title of two words
+        conn.execute("UPDATE articles SET title = 'Android robot (fiction)', title_key = ? WHERE title = 'Android (robot)'",
+                     (title_key("Android robot (fiction)"),))
+    conn.close()
+    store = Store(db)
+    expanded: list[str] = []
+    real_expand = forgive.topk.expand_prefix
+    monkeypatch.setattr(forgive.topk, "expand_prefix", lambda conn, w: expanded.append(w) or real_expand(conn, w))
+    assert forgive.short_names(store, "Einstein") == ["Albert Einstein"]
+    assert expanded == []  # "Einstein" is not taken as "Einstein*"
+
+    def no_search(*args: object, **kwargs: object) -> list[str]:
+        raise AssertionError("a name of several words went to the search index")
+
+    monkeypatch.setattr(forgive, "_title_words", no_search)
+    assert forgive.short_names(store, "android robot") == ["Android robot (fiction)"]
+    assert forgive.short_names(store, "robot fiction") == []
+    store.close()
+
+
 def test_blocked_words_are_never_offered_as_corrections(store: Store) -> None:
     conn = store._conn()
     forgive.correction(store, "x", "en", lambda w: False)  # makes sure the index exists

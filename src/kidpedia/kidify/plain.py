@@ -214,8 +214,8 @@ def plain_words(sentence: str, title: str = "") -> str:
             return old
         if entry.get("inside") and not before:
             return old  # "Generally, an answer is ..." is no "Mostly, an answer is ..."
-        if m.start() > 0 and m.string[m.start() - 1] == "-":
-            return old
+        if m.start() > 0 and m.string[m.start() - 1] in "-\"'“‘":
+            return old  # part of a word, or a word quoted: a mention ("ilāh "deity, god""), not a use
         new: str = entry["to"]
         return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
@@ -234,7 +234,64 @@ def plain_words(sentence: str, title: str = "") -> str:
     return "".join(out) + sentence[at:]
 
 
+# "X is a country in Southern Africa.": what it is, then where, as two sentences
+_IS_A_IN = re.compile(r"^(?P<head>.+?) (?P<be>is|are) (?P<det>an?) (?P<np>(?:[\w.’'-]+ ){0,3}[\w’'-]+) "
+                      r"(?P<prep>in|on|near) (?P<rest>(?:the |[A-Z])[^;:()\"]*)\.$")
+_NOT_A_PLACE = frozenset(["which", "whom", "where", "that", "who", "whose", "when", "while", "and", "or", "but",
+                          "with", "by", "as", "for", "to", "from"])
+_FINITE = frozenset(["is", "was", "are", "were", "has", "have", "had", "can", "could", "will", "would", "may", "be",
+                     "been", "lies", "lie", "runs", "flows"])
+
+
+def split_place(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
+    """What the article's subject is and where it is, said as two sentences: "Angola is a
+    country in Southern Africa." -> "Angola is a country. It is in Southern Africa." Only for
+    a thing or a place ("It", "They"; a person "was a lawyer in Chicago" is no "was in
+    Chicago"), only "is a ..." / "are a ..." with a short noun phrase of lowercase words,
+    and only where the rest is a place: it opens with "the" or a name, names something, and
+    has no verb or clause of its own. Every word is said again."""
+    m = _IS_A_IN.match(sentence)
+    if not m or not sentence[:1].isupper():
+        return sentence
+    who = _subject_word(sentence, m.start("be") - 1, m.group("be"), pronoun, title)
+    if who not in ("It", "They"):
+        return sentence
+    np_words, rest = m.group("np").split(), m.group("rest").split()
+    if any(not w.islower() and w != "U.S." for w in np_words) or not any(w[:1].isupper() for w in rest):
+        return sentence
+    bare = {w.strip(",") for w in rest}
+    if {w.lower() for w in bare} & _NOT_A_PLACE or any(w in _FINITE or (w.islower() and w.endswith("ed") and len(w) > 4)
+                                                       for w in bare):
+        return sentence
+    return (f"{m.group('head')} {m.group('be')} {m.group('det')} {m.group('np')}. "
+            f"{who} {m.group('be')} {m.group('prep')} {m.group('rest')}.")
+
+
+# "had a population of 710,231" -> "had 710,231 people": the number, said as people
+_POPULATION = re.compile(r"\b(?P<verb>has|had|have|having) a population of (?P<n>(?:about |around |over |more than |nearly "
+                         r"|almost |some )?\d[\d.,]*\d(?: million| billion)?|\d(?: million| billion)?)"
+                         r"(?P<people> people| inhabitants)?(?![\w%])")
+
+
+def population(sentence: str) -> str:
+    """"Alaska had a population of 710,231." -> "Alaska had 710,231 people.": the same number,
+    said with a word a child knows (every number stays, unchanged)."""
+    return _POPULATION.sub(lambda m: f"{m.group('verb')} {m.group('n')} people", sentence)
+
+
+_HOWEVER = re.compile(r"^However,?\s+(?!(?:much|many|long|far|hard|few|little|often|big|small|large|high|low|great|"
+                      r"strong|good|bad|the\s+case)\b)")
+
+
+def but(sentence: str) -> str:
+    """"However, a land title dispute soon forced ..." -> "But a land title dispute soon
+    forced ...": the link word a child knows (not "However much he tried, ...")."""
+    return _HOWEVER.sub("But ", sentence)
+
+
 def plain(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
     """One level-1 sentence (or a few) said plainly: each sentence's describing words, then
-    plain words."""
-    return " ".join(plain_words(drop_modifiers(s, pronoun, title), title) for s in reading.sentences(sentence))
+    plain words, then (``split_place``) what the subject is and where as two sentences."""
+    out = " ".join(but(population(plain_words(drop_modifiers(s, pronoun, title), title)))
+                   for s in reading.sentences(sentence))
+    return " ".join(split_place(s, pronoun, title) for s in reading.sentences(out))

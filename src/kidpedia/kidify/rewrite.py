@@ -25,6 +25,10 @@ _BE = ("is", "was", "are", "were")
 
 # the opening: "Subject[, appositive,] be rest"
 _OPENING = re.compile(r"^(?P<subj>(?:In [^,]{3,40}, )?[^,]{2,80}?)(?P<app>, [^;]*?,)? (?P<be>is|was|are|were) (?P<rest>.+)$")
+# an aside between the subject and its verb that says what the subject is: a noun phrase ("the
+# second spaceflight of the program") or where it is ("in recent classifications synonymous with ...");
+# not a word's origin ("from Latin albedo"), an example ("such as"), a list's other items ("and")
+_SAID_OF_SUBJECT = re.compile(r"^(?:(?:a|an|the|one of the|part of the|in) (?!(?:and|or|which|who|that)\b)[\w'’–-]+ .*)$")
 # "Asphalt, also known as bitumen is ...": the other name's closing comma, lost in the source
 _UNCLOSED_NAMING = re.compile(r"^([^,]{2,60}), ((?:also |often |sometimes |commonly )?(?:called|known as) [^,]{1,40}?) "
                               r"(is|was|are|were) ")
@@ -155,7 +159,13 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
     tail: list[str] = []
     if app:
         tail = _names(app, who, be)
-        if not tail:  # not another name ("in recent classifications synonymous with Mon-Khmer"): kept
+        if not tail and _SAID_OF_SUBJECT.match(app.strip(" ,")) and not _has_verb(app.strip(" ,").split()) \
+                and app.count('"') % 2 == 0 and "(" not in app:
+            # what the subject is, between commas ("Apollo 8, the second spaceflight of the program,
+            # was ...", "The Austroasiatic languages, in recent classifications synonymous with
+            # Mon-Khmer, are ..."): said as a sentence of its own
+            tail = [f"{who} {be} {app.strip(' ,')}."]
+        if not tail:  # not another name, nor what the subject is ("from Latin albedo ..."): kept
             subj, tail = subj + app.rstrip(","), []
             subj += ","
     after: list[str] = []

@@ -396,11 +396,11 @@ def _suggest(store: Store, prefix: str, limit: int, blocked: Blocked) -> list[st
     return out[:limit]
 
 
-def _title_words(store: Store, prefix: str, limit: int, slow: bool = False) -> list[str]:
-    """Titles with every word of ``prefix`` (the last also as a word start), by rank.
-    With a common word, the candidates are its champion lists (``topk``), kept where
-    the title has the words."""
-    terms = match_phrases(prefix, prefix_last=len(prefix.strip()) >= 2)
+def _title_words(store: Store, prefix: str, limit: int, slow: bool = False, whole: bool = False) -> list[str]:
+    """Titles with every word of ``prefix`` (the last also as a word start, unless
+    ``whole``), by rank. With a common word, the candidates are its champion lists
+    (``topk``), kept where the title has the words."""
+    terms = match_phrases(prefix, prefix_last=len(prefix.strip()) >= 2 and not whole)
     if not terms:
         return []
     conn = store._conn()
@@ -433,11 +433,18 @@ def short_names(store: Store, name: str, limit: int = 5) -> list[str]:
     key = title_key(name.strip())
     if not key or store.resolve(name):
         return []
+    if " " in key:  # only "Blue whale (film)": the title index, never the search index (two
+        # common words, "also state", walked every article having both: seconds at 1 M)
+        rows = store._conn().execute(
+            "SELECT title, title_key FROM articles WHERE lang = ? AND title_key >= ? AND title_key < ?"
+            " ORDER BY title_key, id LIMIT 50", (store._lang(None), key + " (", key + " )"),
+        ).fetchall()
+        return [title for title, t in rows if _PAREN.sub("", t) == key][:limit]
     out = []
-    for title in _title_words(store, name, 50):
+    for title in _title_words(store, name, 50, whole=True):  # whole words: "cell" never means "cellist" here
         t = title_key(title)
         bare = _PAREN.sub("", t)
-        if bare == key or (" " not in key and bare.rsplit(" ", 1)[-1] == key and bare != key):
+        if bare == key or (bare.rsplit(" ", 1)[-1] == key and bare != key):
             out.append(title)
     return out[:limit]
 
