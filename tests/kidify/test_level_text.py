@@ -298,3 +298,16 @@ def test_a_list_item_that_counts_or_labels_things_is_no_sentence() -> None:
                  "Namibia borders Angola to the south.", "Experimenters wish to limit Type II errors.",
                  "Natural seeps of asphalt happen in the Dead Sea.", "Trends hint at interactions among factors."):
         assert levels.readable(good), good
+
+
+def test_it_after_the_name_as_an_owner_is_the_thing_owned() -> None:
+    # the sample's Alberta: "It" is Edmonton, not Alberta
+    a = Article("Alberta", lead=(Text("Alberta is a province of Canada. It is big."),),
+                sections=(Section("Geography", 2, (Text(
+                    "Alberta's capital city, Edmonton, is located approximately in the geographic centre of the "
+                    "province. It is the most northerly major city in Canada."),)),))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "It is the most northerly major city" not in text or "Edmonton" in text, text
+    he = ("He", "Albert Einstein", "Einstein")
+    assert levels._subject_said("Einstein's theory changed physics.", he)
+    assert not levels._subject_said("Alberta's capital city, Edmonton, is old.", ("It", "Alberta"), owner=False)

@@ -57,6 +57,11 @@ from kidpedia.kidify.simplify import facts
      ("The Austroasiatic languages are a large language family of continental Southeast Asia. They are scattered "
       "throughout India, Bangladesh, Nepal and the southern border of China. They are in recent classifications "
       "the same as Mon–Khmer.")),
+    # what follows from what the subject is (the sample's Atomic number opening, "In ..." before its subject)
+    (("In chemistry and physics the atomic number of a chemical element is the number of protons found in the "
+      "nucleus of an atom of that element and so the same as the charge number of the nucleus."),
+     ("In chemistry and physics the atomic number of a chemical element is the number of protons found in the "
+      "nucleus of an atom of that element. So it is the same as the charge number of the nucleus.")),
     # what the subject is, said between commas (the sample's Apollo 8 opening)
     (("Apollo 8, the second human spaceflight mission in the United States Apollo space program, was launched on "
       "December 21, 1968."),
@@ -112,6 +117,8 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
      "reflectivity or reflecting power of a surface."),
     "The castle, the one that was built by the king, is old.",
     "Paris, a city, and London are big.",
+    "He was a farmer and so the same as his father.",  # too short a head to stand alone
+    "It is a tool and so useful.",  # not "the same as": what follows is no sentence of its own
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept

@@ -405,15 +405,17 @@ def _leans(text: str, pronoun: tuple[str, ...], others: bool | str = True) -> bo
     return _POINTS_BACK.search(text) is not None
 
 
-def _subject_said(text: str, pronoun: tuple[str, ...]) -> bool:
+def _subject_said(text: str, pronoun: tuple[str, ...], owner: bool = True) -> bool:
     """The sentence opens with the article's subject: its name or its pronoun, or says it as
     the subject of its main clause after an opening phrase ("Over a long career, Dwan directed
-    125 movies.", "While still in New York, he was ...")."""
+    125 movies.", "While still in New York, he was ..."); with ``owner``, also its name as an
+    owner ("Einstein's theory ...")."""
     if not pronoun:
         return False
     word, *names = pronoun
     first = text.split(" ", 1)[0]
-    if first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", n + "'")) for n in names):
+    if first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", *((n + "'",) if owner else ())))
+                                                    for n in names):
         return True
     m = _OPENING_PHRASE.match(text)
     if not m:
@@ -615,7 +617,9 @@ def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, 
     before = sources.get((i, j - 1), "")
     if _pronoun_opens(before, pronoun):
         return _about_subject((i, j - 1, 0), pronoun, sources, lead_count)
-    return _subject_said(before, pronoun)
+    # "Alberta's capital city, Edmonton, is ... It is the most northerly major city": after the
+    # name as an owner, "it" is the thing owned ("Einstein's theory ... He ..." is Einstein)
+    return _subject_said(before, pronoun, owner=pronoun[0] != "It")
 
 
 def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:

@@ -29,6 +29,9 @@ _OPENING = re.compile(r"^(?P<subj>(?:In [^,]{3,40}, )?[^,]{2,80}?)(?P<app>, [^;]
 # second spaceflight of the program") or where it is ("in recent classifications synonymous with ...");
 # not a word's origin ("from Latin albedo"), an example ("such as"), a list's other items ("and")
 _SAID_OF_SUBJECT = re.compile(r"^(?:(?:a|an|the|one of the|part of the|in) (?!(?:and|or|which|who|that)\b)[\w'’–-]+ .*)$")
+# "N and so the same as M": what follows from what the subject is, said as a sentence of its own
+_AND_SO = re.compile(r"^(?P<head>(?:a|an|the)\b[^,;]+?),? and (?:so|thus|therefore|hence) "
+                     r"(?P<same>(?:the same as|equal to|identical to|also the same as) [^,;]+)$")
 # "Asphalt, also known as bitumen is ...": the other name's closing comma, lost in the source
 _UNCLOSED_NAMING = re.compile(r"^([^,]{2,60}), ((?:also |often |sometimes |commonly )?(?:called|known as) [^,]{1,40}?) "
                               r"(is|was|are|were) ")
@@ -152,8 +155,8 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
     if not sentence.endswith(".") or sentence.count('"') % 2:
         return sentence
     m = _OPENING.match(_UNCLOSED_NAMING.sub(r"\1, \2, \3 ", sentence[:-1]))
-    if not m or len(m.group("subj").split()) > 10:
-        return sentence
+    if not m or len(re.sub(r"^In (?:[a-z]+ ){1,4}(?=(?:the|a|an) )", "", m.group("subj")).split()) > 10:
+        return sentence  # a long subject ("In chemistry and physics" before it is no part of it)
     subj, app, be, rest = m.group("subj"), m.group("app"), m.group("be"), m.group("rest")
     who = _subject_word(pronoun, be)
     tail: list[str] = []
@@ -201,6 +204,12 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
             tense = "were"
         after.append(f"{who} {tense} {part} {c.group('tail')}.")
         rest = rest[:c.start()]
+    so = _AND_SO.match(rest)
+    if so and len(so.group("head").split()) >= 3 and not strict:
+        # "the number of protons in the nucleus and so the same as the charge number" -> "... in the
+        # nucleus. So it is the same as the charge number."
+        after.insert(0, f"So {who.lower()} {be} {so.group('same')}.")
+        rest = so.group("head")
     r = _RELATIVE.match(rest) or (_PLURAL_RELATIVE.match(rest) if be in ("are", "were") else None)
     rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
     if r and _plain_head(r.group("head"), r.group("rel")) and _verbish(r.group("verb").split()[-1]) and (
