@@ -311,3 +311,13 @@ def test_it_after_the_name_as_an_owner_is_the_thing_owned() -> None:
     he = ("He", "Albert Einstein", "Einstein")
     assert levels._subject_said("Einstein's theory changed physics.", he)
     assert not levels._subject_said("Alberta's capital city, Edmonton, is old.", ("It", "Alberta"), owner=False)
+
+
+def test_there_as_a_place_said_before_leans_on_that_sentence() -> None:
+    # the sample's Allan Dwan showed "Soon some movie companies worked there year-round." without the
+    # sentence that says where (California)
+    assert levels._leans("Soon some movie companies worked there year-round.", ("He", "Allan Dwan"))
+    assert levels._leans("There he traveled with Theophrastus to the island of Lesbos.", ("He", "Aristotle"))
+    for alone in ("There is little information on Aristotle's childhood.", "In 1990 there were many farms.",
+                  "Where there is water, frogs live."):
+        assert not levels._leans(alone, ("He", "Aristotle")), alone

@@ -402,7 +402,14 @@ def _leans(text: str, pronoun: tuple[str, ...], others: bool | str = True) -> bo
     other = others if isinstance(others, str) else _OTHER_PRONOUNS.get(pronoun[0] if pronoun and others else "", "")
     if other and re.search(rf"\b(?:{other})\b", text, re.IGNORECASE):
         return True
-    return _POINTS_BACK.search(text) is not None
+    return _POINTS_BACK.search(text) is not None or _THERE.search(text) is not None
+
+
+# "there" as a place said before ("Soon some movie companies worked there year-round.", "He stayed
+# there until ..."), not "there is/are ..." nor "where there ..."
+_THERE = re.compile(r"(?<![Ww]here )(?<![Hh]ere and )\b[Tt]here\b(?!\s+(?:is|are|was|were|has|have|had|will|would|"
+                    r"may|might|must|can|could|seems?|seemed|appears?|appeared|exists?|existed|remains?|remained|"
+                    r"lives?|lived|used|came|comes|still|also|being|be|been|should|shall|do|does|did)\b)")
 
 
 def _subject_said(text: str, pronoun: tuple[str, ...], owner: bool = True) -> bool:
