@@ -190,3 +190,27 @@ def test_sentences_end_in_every_script() -> None:
                             ("東京は都市である。人口は多い。", ["東京は都市である。", "人口は多い。"]),
                             ("Η Αθήνα είναι πόλη. Είναι παλιά.", ["Η Αθήνα είναι πόλη. ", "Είναι παλιά."])):
         assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
+def test_last_word_before_a_full_stop_is_the_whole_prefixs_last_word() -> None:
+    """``safety_text._last_word`` (read from the last characters) gives what splitting
+    the whole text before the stop gives: at every stop of real pages, and where the
+    last word starts before its window (a long word, a word after leading spaces)."""
+    from pathlib import Path
+
+    from kidpedia.kidify.safety_text import _NEAR, _last_word
+
+    def whole(text: str, end: int) -> str:
+        return text[:end].rsplit(None, 1)[-1] if text[:end].strip() else ""
+
+    pages = sorted((Path(__file__).resolve().parent.parent / "data" / "wikitext").glob("*.txt"))
+    texts = [p.read_text("utf-8") for p in pages]
+    texts += ["x" * (_NEAR * 2) + ".", " " * (_NEAR + 3) + "word.", "a " + "y" * (_NEAR - 2) + ".",
+              "a " + "y" * (_NEAR - 1) + ".", "y" * _NEAR + ".", "   .", ".", "", "\u3000東京。", "a\n" * 40 + "."]
+    checked = 0
+    for text in texts:
+        ends = [i for i, c in enumerate(text) if c in ".!?。"] + [0, len(text)]
+        for end in ends:
+            assert _last_word(text, end) == whole(text, end), (text[max(0, end - 80) : end], end)
+            checked += 1
+    assert len(pages) >= 10 and checked > 5000

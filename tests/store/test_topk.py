@@ -237,3 +237,32 @@ def test_checking_candidates_instead_of_walking_every_match_gives_the_same_resul
             store._conn().set_trace_callback(None)
     assert [s for s in seen if "rowid IN (" in s and "snippet(" not in s], seen  # the check path ran
     assert checked == walked
+
+
+def test_one_walk_per_word_gives_each_editions_best_as_a_query_per_edition(
+    sample_db: Path, copy_db, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """``_best_per_lang`` (one walk of a word's matches for every edition) keeps, per
+    edition, the rows ``ORDER BY rank, rowid LIMIT n`` of a query per edition gives: the
+    real sample with every other article moved to a second edition, common and rare
+    words, lists cut short (n = 3, 30) and whole (n = 1000)."""
+    s = Store(copy_db(sample_db, tmp_path / "halves.db"))
+    conn = s._conn()
+    with conn:
+        conn.execute("UPDATE articles SET lang = 'simple' WHERE id % 2 = 0")
+    langs = ["en", "simple"]
+    conn.execute("CREATE VIRTUAL TABLE temp.probe_vocab USING fts5vocab(main, search, row)")
+    words = [t for (t,) in conn.execute("SELECT term FROM temp.probe_vocab WHERE doc >= 2 ORDER BY doc DESC, term LIMIT 60")]
+    words += [t for (t,) in conn.execute("SELECT term FROM temp.probe_vocab WHERE doc BETWEEN 2 AND 6 ORDER BY term LIMIT 60")]
+    compared = 0
+    for word in words:
+        for n in (3, 30, 1000):
+            per_edition = []
+            for lang in langs:
+                per_edition += [(lang, word, i, score) for i, score in conn.execute(
+                    f"SELECT search.rowid, {topk.BM25} AS rank FROM search CROSS JOIN articles a ON a.id = search.rowid"
+                    " WHERE search MATCH ? AND a.lang = ? ORDER BY rank, search.rowid LIMIT ?",
+                    (topk._quote(word), lang, n))]  # fmt: skip
+            assert topk._best_per_lang(conn, word, topk._quote(word), langs, n) == per_edition, (word, n)
+            compared += len(per_edition)
+    assert compared > 5000

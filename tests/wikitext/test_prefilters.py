@@ -22,6 +22,7 @@ EDGES = [
     "a_b", "a__b", "a-->b", "->", "|x|200px|", "Map.png|thumb|250px|caption", "&#160;", "&x", "a [b] c",
     "x" * 5001, "word (born 1900)", "a ( ) b", "a , b", "a ,, b", "a,,b", "a,,b c", "x,\t,y z", "(a ; b)", "a [ b", "a .", "x)",
     "(, x)", "word\u00a0.", "a\t,b", "end ]", "a; ;b", "(or)", "a (or ) b",
+    "( x", "x )", "a ;)", "x:)", "x,)", "(\tx)", "(:x)", "a\n)", "(x) (y)", "(\u3000)", "a (or, ; or) b", "(( ))", "x ]",
 ]
 
 
@@ -59,6 +60,7 @@ def test_tidy_punctuation_as_without_the_filter(texts: list[str], monkeypatch: p
     cases = [(t, []) for t in texts] + [(t, [LinkSpan(0, min(3, len(t)), "X")]) for t in texts if t]
     fast = [inline._tidy_punctuation(t, list(links)) for t, links in cases]
     monkeypatch.setattr(inline, "_MAYBE_SPACE_BEFORE_PUNCT", _Always())
+    monkeypatch.setattr(inline, "_MAYBE_EMPTY_PARENS", _Always())
     assert [inline._tidy_punctuation(t, list(links)) for t, links in cases] == fast
     assert inline._tidy_punctuation("a ( ) b , c", [])[0] == "a b, c"
 

@@ -28,8 +28,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         following = m.group("next")
         if following is not None and not (following.isupper() or following.isdigit()):
             continue
-        word = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
-        word = word.lstrip("(\"'“")
+        word = _last_word(text, m.start()).lower().lstrip("(\"'“")
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):
             continue
         spans.append((start, m.end()))
@@ -37,6 +36,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+_NEAR = 64  # characters before a sentence end that hold its last word (almost always)
+
+
+def _last_word(text: str, end: int) -> str:
+    """``text[:end].rsplit(None, 1)[-1]`` ("" when ``text[:end]`` is blank), read from the
+    last ``_NEAR`` characters when they hold a space after a word (the whole prefix was
+    copied at each full stop: quadratic on a long paragraph)."""
+    near = text[max(0, end - _NEAR) : end]
+    words = near.rsplit(None, 1)
+    if len(words) == 2 or (end <= _NEAR and words):
+        return words[-1]
+    head = text[:end]
+    return head.rsplit(None, 1)[-1] if head.strip() else ""
 
 
 def remove_spans(t: Text, cuts: list[tuple[int, int]]) -> Text:

@@ -161,19 +161,34 @@ def _champions(conn: sqlite3.Connection, term: str, langs: list[str], n: int) ->
                 (match, n),
             )
         ]
-    else:  # one ranking per edition (bm25() cannot sit under a window function)
-        rows = []
-        for lang in langs:
-            rows += [
-                (lang, term, i, sc)
-                for i, sc in conn.execute(
-                    f"SELECT search.rowid, {BM25} AS rank FROM search CROSS JOIN articles a ON a.id = search.rowid"
-                    " WHERE search MATCH ? AND a.lang = ? ORDER BY rank, search.rowid LIMIT ?",
-                    (match, lang, n),
-                )
-            ]
+    else:
+        rows = _best_per_lang(conn, term, match, langs, n)
     conn.executemany("INSERT INTO search_top VALUES (?, ?, ?, ?)", rows)
     return len(rows)
+
+
+def _best_per_lang(conn: sqlite3.Connection, term: str, match: str, langs: list[str], n: int) -> list:
+    """Each edition's ``n`` best articles for ``term`` (by rank, then rowid: what
+    ``ORDER BY rank, rowid LIMIT n`` of a query per edition gives), from one walk of the
+    word's matches (bm25() cannot sit under a window function; a query per edition
+    scored every match once per edition). Memory: at most 4 n rows per edition."""
+    best: dict[str, list[tuple[float, int]]] = {}
+    for lang, i, score in conn.execute(
+        f"SELECT a.lang, search.rowid, {BM25} FROM search CROSS JOIN articles a ON a.id = search.rowid"
+        " WHERE search MATCH ?",
+        (match,),
+    ):
+        kept = best.get(lang)
+        if kept is None:
+            best[lang] = kept = []
+        kept.append((score, i))
+        if len(kept) > 4 * n:
+            kept.sort()
+            del kept[n:]
+    rows = []
+    for lang in langs:
+        rows += [(lang, term, i, score) for score, i in sorted(best.get(lang, ()))[:n]]
+    return rows
 
 
 class _Prefix:
@@ -209,8 +224,8 @@ def _prefixes(terms: Iterable[tuple[str, int]], s: Settings) -> Iterator[tuple[s
                 yield p.prefix, p.docs, " ".join(words)
 
     def lcp(a: str, b: str) -> int:
-        n = 0
-        while n < min(len(a), len(b)) and a[n] == b[n]:
+        n, most = 0, min(len(a), len(b))
+        while n < most and a[n] == b[n]:
             n += 1
         return n
 

@@ -58,7 +58,7 @@ def parse_anything(value: Any, context: int = 0, *, skip_style_tags: bool = Fals
     if isinstance(value, Wikicode):
         return value
     if isinstance(value, Node):
-        return Wikicode(SmartList([value]))
+        return _code([value])
     return _original(value, context, skip_style_tags=skip_style_tags)
 
 
@@ -84,10 +84,26 @@ _TPL_OPEN, _TPL_SEP, _TPL_EQUALS, _TPL_CLOSE = _T.TemplateOpen, _T.TemplateParam
 _original_build = _builder.Builder.build
 
 
+_new_list, _fill_list = list.__new__, list.__init__
+
+
+def _smart_list(nodes: list) -> SmartList:
+    """``SmartList(nodes)`` without its Python ``__new__`` (which makes the list and sets
+    ``_children`` to a new dict; its ``__init__`` is list's): a third of the time."""
+    made = _new_list(SmartList)
+    made._children = {}  # type: ignore[attr-defined]
+    _fill_list(made, nodes)
+    return made
+
+
+if SmartList.__init__ is not list.__init__ or SmartList.__slots__ != ("_children",):  # not the SmartList above
+    _smart_list = SmartList  # type: ignore[assignment]
+
+
 def _code(nodes: list) -> Wikicode:
     """``Wikicode(SmartList(nodes))`` (``Wikicode.__init__`` only stores its list)."""
     code = _new_node(Wikicode)
-    code._nodes = SmartList(nodes)
+    code._nodes = _smart_list(nodes)
     return code
 
 
