@@ -189,6 +189,9 @@ def test_a_later_sentence_left_alone_where_the_subject_is_not_plain(kept: str) -
     ("Most cities have amateur astronomy clubs that meet on a regular basis and often host star parties.",
      "Most cities have amateur astronomy clubs. They meet on a regular basis and often host star parties."),
     ("The town has a castle that was built in 1200.", "The town has a castle. It was built in 1200."),
+    # the sample's Arithmetic mean: the verb is the second lowercase word, not the first ("mean")
+    ("The arithmetic mean has several properties that make it useful.",
+     "The arithmetic mean has several properties. They make it useful."),
 ])
 def test_a_relative_clause_on_the_object_as_a_sentence(before: str, after: str) -> None:
     assert rewrite.split_object_relative(before) == after
@@ -206,6 +209,8 @@ def test_a_relative_clause_on_the_object_as_a_sentence(before: str, after: str) 
     "He introduced the notion that nature is made of things that change and that studying them helps.",
     "He noted Lincoln used ethnic slurs, told jokes that ridiculed blacks, and insisted he was right.",
     "The pasha was helped by janissaries which was known as the ojaq.",  # the clause is not the plural's
+    "He met a man who owns cars that run fast.",  # a later clause inside the first: not split there either
+    "The mean of the values of the samples that were taken is small.",  # no verb before the object
 ])
 def test_a_relative_clause_that_tells_which_stays(kept: str) -> None:
     assert rewrite.split_object_relative(kept) == kept
