@@ -321,3 +321,12 @@ def test_there_as_a_place_said_before_leans_on_that_sentence() -> None:
     for alone in ("There is little information on Aristotle's childhood.", "In 1990 there were many farms.",
                   "Where there is water, frogs live."):
         assert not levels._leans(alone, ("He", "Aristotle")), alone
+
+
+def test_a_pointer_to_another_page_a_table_or_a_graph_is_no_sentence() -> None:
+    # the sample's Alkane page showed these at level 2
+    for bad in ("For a more complete list, see List of alkanes.", "See the alkane heat of formation table for detailed data.",
+                "For alkanes this can be seen from the graph above."):
+        assert not levels.readable(bad), bad
+    for good in ("We can see the stars at night.", "Seeds grow in spring.", "From the hill you can see Rome."):
+        assert levels.readable(good), good

@@ -330,7 +330,8 @@ def _gerund_alone(words: list[str]) -> bool:
 
 _NOT_A_SENTENCE = re.compile(
     r"^(?:Being|Having been|Having) [a-z]+\b(?!.*\b(?:is|was|are|were|has|have|had)\b)"
-    r"|\b(?:table|figure|diagram|chart|list|map|image|picture) (?:below|above)\b"
+    r"|\b(?:table|figure|diagram|chart|graph|list|map|image|picture|photo) (?:below|above)\b"
+    r"|^(?:For [^,]{3,60}, )?See\b|, see (?:List|the list|the table)\b"  # a pointer to another page or table
     r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b|\b(?:in|at|on|from) this link\b"
     r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
     r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b"
