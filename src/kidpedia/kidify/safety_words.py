@@ -80,7 +80,20 @@ def fold(text: str) -> str:
 def strip_accents(text: str) -> str:
     if text.isascii():
         return text
+    if _accent_bearing().search(text) is None and unicodedata.is_normalized("NFKC", text):
+        # No character decomposes to a mark that goes: NFC(NFKD(text)) is NFKC(text),
+        # which is text (a Japanese, Chinese or Hebrew passage: two normalisations saved).
+        return text
     return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
+
+
+@cache
+def _accent_bearing() -> re.Pattern[str]:
+    """Each character whose NFKD holds a mark ``_COMBINING`` removes (the marks too),
+    and every character outside the Basic Multilingual Plane (not looked at one by one)."""
+    chars = [c for c in map(chr, range(0x80, 0x10000))
+             if not 0xD800 <= ord(c) < 0xE000 and _COMBINING.search(unicodedata.normalize("NFKD", c))]
+    return re.compile("[" + "".join(map(re.escape, chars)) + "\U00010000-\U0010ffff]")
 
 
 def _unleet(token: str, table: dict[int, str]) -> str:
