@@ -276,3 +276,48 @@ def test_level_one_says_the_pronoun_before_a_verb_in_s_and_for_a_possessive() ->
         "But he has had a huge impact."
     assert levels._say_pronoun("But Schopenhauer's work lived on.", schopenhauer, True) == \
         "But Schopenhauer's work lived on."  # "his" after a link word would read as the one before's
+
+
+def test_the_name_before_a_modal_is_said_as_the_pronoun() -> None:
+    # the sample's Arithmetic mean: "The arithmetic mean may be ..." past the opening
+    it = ("It", "Arithmetic mean", "The arithmetic mean")
+    assert levels._say_pronoun("The arithmetic mean may be contrasted with the median.", it) == \
+        "It may be contrasted with the median."
+    assert levels._say_pronoun("Amphibians may be small.", ("It", "Amphibians")) == "They may be small."
+    assert levels._say_pronoun("The arithmetic mean maybe works.", it) == "The arithmetic mean maybe works."
+
+
+def test_a_list_item_that_counts_or_labels_things_is_no_sentence() -> None:
+    # the sample's Angolan Armed Forces, Austroasiatic and Afroasiatic languages pages showed these
+    for bad in ("18 T-62 Main battle tanks.", "12 2S1 Gvozdika 122 mm Self-propelled guns.",
+                "Pearic: 6 languages of Cambodia.", "Monic: 2 languages, the Mon language of Burma.",
+                "VSO typology with SVO tendencies.",
+                "The route map of the people with haplogroup O2a1-M95, speaking this language can be seen in this link."):
+        assert not levels.readable(bad), bad
+    for good in ("364 were ordered in the 1980s and 1990s.", "80% of these spontaneous abortions happen early.",
+                 "Namibia borders Angola to the south.", "Experimenters wish to limit Type II errors.",
+                 "Natural seeps of asphalt happen in the Dead Sea.", "Trends hint at interactions among factors."):
+        assert levels.readable(good), good
+
+
+def test_it_after_the_name_as_an_owner_is_the_thing_owned() -> None:
+    # the sample's Alberta: "It" is Edmonton, not Alberta
+    a = Article("Alberta", lead=(Text("Alberta is a province of Canada. It is big."),),
+                sections=(Section("Geography", 2, (Text(
+                    "Alberta's capital city, Edmonton, is located approximately in the geographic centre of the "
+                    "province. It is the most northerly major city in Canada."),)),))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "It is the most northerly major city" not in text or "Edmonton" in text, text
+    he = ("He", "Albert Einstein", "Einstein")
+    assert levels._subject_said("Einstein's theory changed physics.", he)
+    assert not levels._subject_said("Alberta's capital city, Edmonton, is old.", ("It", "Alberta"), owner=False)
+
+
+def test_there_as_a_place_said_before_leans_on_that_sentence() -> None:
+    # the sample's Allan Dwan showed "Soon some movie companies worked there year-round." without the
+    # sentence that says where (California)
+    assert levels._leans("Soon some movie companies worked there year-round.", ("He", "Allan Dwan"))
+    assert levels._leans("There he traveled with Theophrastus to the island of Lesbos.", ("He", "Aristotle"))
+    for alone in ("There is little information on Aristotle's childhood.", "In 1990 there were many farms.",
+                  "Where there is water, frogs live."):
+        assert not levels._leans(alone, ("He", "Aristotle")), alone

@@ -97,3 +97,9 @@ def test_however_said_as_but() -> None:
     assert plain.but("However he did believe in an all-powerful God.") == "But he did believe in an all-powerful God."
     assert plain.but("However much he tried, he lost.") == "However much he tried, he lost."
     assert plain.but("It was, however, too late.") == "It was, however, too late."
+
+
+def test_what_and_where_splits_at_the_first_place_word() -> None:
+    # the sample's Algeria opening once "a sovereign state" is said "a country"
+    assert plain.split_place("Algeria is a country in North Africa on the Mediterranean coast.", ("It", "Algeria"),
+                             "Algeria") == "Algeria is a country. It is in North Africa on the Mediterranean coast."

@@ -57,6 +57,11 @@ from kidpedia.kidify.simplify import facts
      ("The Austroasiatic languages are a large language family of continental Southeast Asia. They are scattered "
       "throughout India, Bangladesh, Nepal and the southern border of China. They are in recent classifications "
       "the same as Mon–Khmer.")),
+    # what follows from what the subject is (the sample's Atomic number opening, "In ..." before its subject)
+    (("In chemistry and physics the atomic number of a chemical element is the number of protons found in the "
+      "nucleus of an atom of that element and so the same as the charge number of the nucleus."),
+     ("In chemistry and physics the atomic number of a chemical element is the number of protons found in the "
+      "nucleus of an atom of that element. So it is the same as the charge number of the nucleus.")),
     # what the subject is, said between commas (the sample's Apollo 8 opening)
     (("Apollo 8, the second human spaceflight mission in the United States Apollo space program, was launched on "
       "December 21, 1968."),
@@ -112,6 +117,8 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
      "reflectivity or reflecting power of a surface."),
     "The castle, the one that was built by the king, is old.",
     "Paris, a city, and London are big.",
+    "He was a farmer and so the same as his father.",  # too short a head to stand alone
+    "It is a tool and so useful.",  # not "the same as": what follows is no sentence of its own
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept
@@ -189,6 +196,9 @@ def test_a_later_sentence_left_alone_where_the_subject_is_not_plain(kept: str) -
     ("Most cities have amateur astronomy clubs that meet on a regular basis and often host star parties.",
      "Most cities have amateur astronomy clubs. They meet on a regular basis and often host star parties."),
     ("The town has a castle that was built in 1200.", "The town has a castle. It was built in 1200."),
+    # the sample's Arithmetic mean: the verb is the second lowercase word, not the first ("mean")
+    ("The arithmetic mean has several properties that make it useful.",
+     "The arithmetic mean has several properties. They make it useful."),
 ])
 def test_a_relative_clause_on_the_object_as_a_sentence(before: str, after: str) -> None:
     assert rewrite.split_object_relative(before) == after
@@ -206,6 +216,8 @@ def test_a_relative_clause_on_the_object_as_a_sentence(before: str, after: str) 
     "He introduced the notion that nature is made of things that change and that studying them helps.",
     "He noted Lincoln used ethnic slurs, told jokes that ridiculed blacks, and insisted he was right.",
     "The pasha was helped by janissaries which was known as the ojaq.",  # the clause is not the plural's
+    "He met a man who owns cars that run fast.",  # a later clause inside the first: not split there either
+    "The mean of the values of the samples that were taken is small.",  # no verb before the object
 ])
 def test_a_relative_clause_that_tells_which_stays(kept: str) -> None:
     assert rewrite.split_object_relative(kept) == kept

@@ -62,9 +62,10 @@ Groups = dict[str, list[tuple[str, str]]]  # a level text -> (level-3 sentence, 
 
 
 _SINGULAR = ("is", "was", "has", "had", "can", "could", "will", "would", "became", "lived", "died", "won", "wrote",
-             "made", "moved", "married", "went", "worked", "played", "also", "then", "later", "did", "does")
+             "made", "moved", "married", "went", "worked", "played", "also", "then", "later", "did", "does", "may",
+             "might", "must", "should")
 _PLURAL = ("are", "were", "have", "had", "can", "could", "will", "would", "became", "live", "lived", "also", "do",
-           "did", "then", "later")
+           "did", "then", "later", "may", "might", "must", "should")
 
 
 def _pronoun(article: Article) -> tuple[str, ...]:
@@ -285,12 +286,20 @@ _LEADS_ON = re.compile(r"(?::|\bas follows\.|\bthe following\.|\bbelow\.)$")
 def _verb_like(words: list[str]) -> bool:
     """A word that may be the sentence's verb: a common verb, a past form in -ed, a modal,
     or a word in -s past the first (a verb or a plural noun: this only finds a phrase with
-    neither, such as "A Service Module.")."""
+    neither, such as "A Service Module."), but for a list item: one that opens with a count
+    or a label and has no word in -s but before "of", a comma or its end ("18 T-62 Main
+    battle tanks.", "Pearic: 6 languages of Cambodia."), or whose one word in -s ends it after
+    an abbreviation ("VSO typology with SVO tendencies.")."""
     bare = [x.strip(",.;:!?\"'”’()") for x in words]
-    return _has_verb(bare) or any(
-        w.lower() in ("shall", "should", "cannot") or (i and w.islower() and len(w) > 3 and w.endswith("s")
-                                                      and not w.endswith(("ss", "us", "is")))
-        for i, w in enumerate(bare))
+    if _has_verb(bare) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
+        return True
+    plural = [i for i, w in enumerate(bare)
+              if i and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))]
+    if not plural:
+        return False
+    if bare[0][:1].isdigit() or words[0].endswith(":"):  # a count or a label opens it
+        return any(i < len(bare) - 1 and bare[i + 1] != "of" and not words[i].endswith(",") for i in plural)
+    return plural != [len(bare) - 1] or not (bare[-2].isupper() and bare[-2].isalpha() and len(bare[-2]) > 2)
 
 
 def readable(unit: str) -> bool:
@@ -322,7 +331,7 @@ def _gerund_alone(words: list[str]) -> bool:
 _NOT_A_SENTENCE = re.compile(
     r"^(?:Being|Having been|Having) [a-z]+\b(?!.*\b(?:is|was|are|were|has|have|had)\b)"
     r"|\b(?:table|figure|diagram|chart|list|map|image|picture) (?:below|above)\b"
-    r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b"
+    r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b|\b(?:in|at|on|from) this link\b"
     r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
     r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b"
     r"|^(?:i\.e\.|e\.g\.|etc\.)"  # the rest of a sentence cut at an abbreviation
@@ -393,18 +402,27 @@ def _leans(text: str, pronoun: tuple[str, ...], others: bool | str = True) -> bo
     other = others if isinstance(others, str) else _OTHER_PRONOUNS.get(pronoun[0] if pronoun and others else "", "")
     if other and re.search(rf"\b(?:{other})\b", text, re.IGNORECASE):
         return True
-    return _POINTS_BACK.search(text) is not None
+    return _POINTS_BACK.search(text) is not None or _THERE.search(text) is not None
 
 
-def _subject_said(text: str, pronoun: tuple[str, ...]) -> bool:
+# "there" as a place said before ("Soon some movie companies worked there year-round.", "He stayed
+# there until ..."), not "there is/are ..." nor "where there ..."
+_THERE = re.compile(r"(?<![Ww]here )(?<![Hh]ere and )\b[Tt]here\b(?!\s+(?:is|are|was|were|has|have|had|will|would|"
+                    r"may|might|must|can|could|seems?|seemed|appears?|appeared|exists?|existed|remains?|remained|"
+                    r"lives?|lived|used|came|comes|still|also|being|be|been|should|shall|do|does|did)\b)")
+
+
+def _subject_said(text: str, pronoun: tuple[str, ...], owner: bool = True) -> bool:
     """The sentence opens with the article's subject: its name or its pronoun, or says it as
     the subject of its main clause after an opening phrase ("Over a long career, Dwan directed
-    125 movies.", "While still in New York, he was ...")."""
+    125 movies.", "While still in New York, he was ..."); with ``owner``, also its name as an
+    owner ("Einstein's theory ...")."""
     if not pronoun:
         return False
     word, *names = pronoun
     first = text.split(" ", 1)[0]
-    if first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", n + "'")) for n in names):
+    if first in _SUBJECT_WORDS.get(word, ()) or any(text.startswith((n + " ", *((n + "'",) if owner else ())))
+                                                    for n in names):
         return True
     m = _OPENING_PHRASE.match(text)
     if not m:
@@ -606,7 +624,9 @@ def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, 
     before = sources.get((i, j - 1), "")
     if _pronoun_opens(before, pronoun):
         return _about_subject((i, j - 1, 0), pronoun, sources, lead_count)
-    return _subject_said(before, pronoun)
+    # "Alberta's capital city, Edmonton, is ... It is the most northerly major city": after the
+    # name as an owner, "it" is the thing owned ("Einstein's theory ... He ..." is Einstein)
+    return _subject_said(before, pronoun, owner=pronoun[0] != "It")
 
 
 def _minus(a: reading.Measures, b: reading.Measures) -> reading.Measures:

@@ -235,7 +235,7 @@ def plain_words(sentence: str, title: str = "") -> str:
 
 
 # "X is a country in Southern Africa.": what it is, then where, as two sentences
-_IS_A_IN = re.compile(r"^(?P<head>.+?) (?P<be>is|are) (?P<det>an?) (?P<np>(?:[\w.’'-]+ ){0,3}[\w’'-]+) "
+_IS_A_IN = re.compile(r"^(?P<head>.+?) (?P<be>is|are) (?P<det>an?) (?P<np>(?:[\w.’'-]+ ){0,3}?[\w’'-]+) "
                       r"(?P<prep>in|on|near) (?P<rest>(?:the |[A-Z])[^;:()\"]*)\.$")
 _NOT_A_PLACE = frozenset(["which", "whom", "where", "that", "who", "whose", "when", "while", "and", "or", "but",
                           "with", "by", "as", "for", "to", "from"])

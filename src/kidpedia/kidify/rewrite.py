@@ -29,6 +29,9 @@ _OPENING = re.compile(r"^(?P<subj>(?:In [^,]{3,40}, )?[^,]{2,80}?)(?P<app>, [^;]
 # second spaceflight of the program") or where it is ("in recent classifications synonymous with ...");
 # not a word's origin ("from Latin albedo"), an example ("such as"), a list's other items ("and")
 _SAID_OF_SUBJECT = re.compile(r"^(?:(?:a|an|the|one of the|part of the|in) (?!(?:and|or|which|who|that)\b)[\w'’–-]+ .*)$")
+# "N and so the same as M": what follows from what the subject is, said as a sentence of its own
+_AND_SO = re.compile(r"^(?P<head>(?:a|an|the)\b[^,;]+?),? and (?:so|thus|therefore|hence) "
+                     r"(?P<same>(?:the same as|equal to|identical to|also the same as) [^,;]+)$")
 # "Asphalt, also known as bitumen is ...": the other name's closing comma, lost in the source
 _UNCLOSED_NAMING = re.compile(r"^([^,]{2,60}), ((?:also |often |sometimes |commonly )?(?:called|known as) [^,]{1,40}?) "
                               r"(is|was|are|were) ")
@@ -152,8 +155,8 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
     if not sentence.endswith(".") or sentence.count('"') % 2:
         return sentence
     m = _OPENING.match(_UNCLOSED_NAMING.sub(r"\1, \2, \3 ", sentence[:-1]))
-    if not m or len(m.group("subj").split()) > 10:
-        return sentence
+    if not m or len(re.sub(r"^In (?:[a-z]+ ){1,4}(?=(?:the|a|an) )", "", m.group("subj")).split()) > 10:
+        return sentence  # a long subject ("In chemistry and physics" before it is no part of it)
     subj, app, be, rest = m.group("subj"), m.group("app"), m.group("be"), m.group("rest")
     who = _subject_word(pronoun, be)
     tail: list[str] = []
@@ -201,6 +204,12 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
             tense = "were"
         after.append(f"{who} {tense} {part} {c.group('tail')}.")
         rest = rest[:c.start()]
+    so = _AND_SO.match(rest)
+    if so and len(so.group("head").split()) >= 3 and not strict:
+        # "the number of protons in the nucleus and so the same as the charge number" -> "... in the
+        # nucleus. So it is the same as the charge number."
+        after.insert(0, f"So {who.lower()} {be} {so.group('same')}.")
+        rest = so.group("head")
     r = _RELATIVE.match(rest) or (_PLURAL_RELATIVE.match(rest) if be in ("are", "were") else None)
     rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
     if r and _plain_head(r.group("head"), r.group("rel")) and _verbish(r.group("verb").split()[-1]) and (
@@ -287,7 +296,7 @@ def split_body_sentence(sentence: str, pronoun: tuple[str, ...]) -> str:
 
 # "Most cities have amateur astronomy clubs that meet often.": a relative clause on the object
 # a verb names, the object said by "a/an" or as a bare plural
-_OBJECT_RELATIVE = re.compile(r"^(?P<main>.+? (?P<verb>[a-z]+)) (?P<head>(?:(?:a|an) (?:[\w'’-]+ ){0,3}[a-z][\w'’-]*"
+_OBJECT_RELATIVE = re.compile(r"(?P<head>(?:(?:a|an) (?:[\w'’-]+ ){0,3}[a-z][\w'’-]*"
                               r"|(?!(?:the|this|that|these|those|his|her|its|their|my|our|your|other|such)\b)"
                               r"(?:[a-z][\w'’-]* ){0,2}[a-z][\w'’-]*[^s\W]s)) (?P<rel>who|that|which) "
                               r"(?P<rverb>(?:often |also |usually |mostly |mainly )?[a-z]+) (?P<tail>[^;:]+)\.$")
@@ -339,27 +348,38 @@ def split_object_relative(sentence: str) -> str:
     have amateur astronomy clubs. They meet often." Not after a preposition ("a member of
     a group that ..." may mean the member), not for a person said "a/an" ("who" with no
     "he" or "she" known), and only where the words before make a sentence of their own."""
+    if sentence.count('"') % 2 or "(" in sentence:
+        return sentence
+    for space in re.finditer(" ", sentence):  # the verb whose object has the clause: each word in turn
+        main = sentence[:space.start()]  # ("The arithmetic mean has several properties that ...": not "mean")
+        m = _OBJECT_RELATIVE.match(sentence, space.end())
+        if m and " " in main and re.fullmatch(r"[a-z]+", main.split()[-1]):
+            out = _object_relative(main, main.split()[-1], m)
+            if out:
+                return out
+    return sentence
+
+
+def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
+    """``split_object_relative`` for one verb, its object and the clause on it (None: not here)."""
     from kidpedia.kidify.simplify import _complete_clause, _finite
 
-    m = _OBJECT_RELATIVE.match(sentence)
-    if not m or sentence.count('"') % 2 or "(" in sentence:
-        return sentence
-    main, verb, head, rel, rverb = m.group("main"), m.group("verb"), m.group("head"), m.group("rel"), m.group("rverb")
+    head, rel, rverb = m.group("head"), m.group("rel"), m.group("rverb")
     plural = not head.startswith(("a ", "an "))
     inner = head.split()[0 if plural else 1:]
     if (set(inner) & (_STOP_HEAD | _DETERMINERS_OF) or _adverb(inner[-1])  # "among the schools", "from cinema"
             or re.search(r"[,;—–]|\b(?:that|whether|if|because|which|who|what|how)\b", main)  # "the notion that nature is made of things that"
             or re.search(r"\b(?:and|or|but) (?:that|which|who)\b", m.group("tail"))):
-        return sentence
+        return None
     if (not _finite(verb) and verb not in ("have", "include", "contain", "need", "use", "make", "produce")) \
             or not _verbish(rverb.split()[-1]) or (rel == "who" and not plural) or len((main + " " + head).split()) < 4 \
             or not _complete_clause(f"{main} {head}".split()) or len(m.group("tail").split()) < 2:
-        return sentence
+        return None
     last = rverb.split()[-1]
     if plural and (last in ("is", "was", "has") or (last.endswith("s") and not last.endswith("ss"))):
-        return sentence  # "janissaries which was known as ...": the clause is not the plural's
+        return None  # "janissaries which was known as ...": the clause is not the plural's
     if not plural and last in ("are", "were", "have"):
-        return sentence
+        return None
     who = "They" if plural else "It"
     return f"{main} {head}. {who} {rverb} {m.group('tail')}."
 
