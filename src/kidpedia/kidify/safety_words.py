@@ -80,15 +80,47 @@ def fold(text: str) -> str:
 def strip_accents(text: str) -> str:
     if text.isascii():
         return text
+    if _accent_bearing().search(text) is None and unicodedata.is_normalized("NFKC", text):
+        # No character decomposes to a mark that goes: NFC(NFKD(text)) is NFKC(text),
+        # which is text (a Japanese, Chinese or Hebrew passage: two normalisations saved).
+        return text
     return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
 
 
+@cache
+def _accent_bearing() -> re.Pattern[str]:
+    """Each character whose NFKD holds a mark ``_COMBINING`` removes (the marks too),
+    and every character outside the Basic Multilingual Plane (not looked at one by one)."""
+    chars = [c for c in map(chr, range(0x80, 0x10000))
+             if not 0xD800 <= ord(c) < 0xE000 and _COMBINING.search(unicodedata.normalize("NFKD", c))]
+    return re.compile("[" + "".join(map(re.escape, chars)) + "\U00010000-\U0010ffff]")
+
+
+_LEET_SIGN = re.compile(r"[@$€|!]")
+
+
 def _unleet(token: str, table: dict[int, str]) -> str:
-    letters = sum(c.isalpha() for c in token)
-    if token.isalpha() or not letters or (letters < 2 and not re.search(r"[@$€|!]", token)):
+    if _as_it_is(token):
         return token
     core = token.rstrip("!|+")  # "shit!" is shit and a shout, not "shiti"
     return core.translate(table) + token[len(core):]
+
+
+def _as_it_is(token: str) -> bool:
+    """A token no leetspeak table changes (see ``_unleet``)."""
+    if token.isalpha():
+        return True
+    letters = sum(c.isalpha() for c in token)
+    return not letters or (letters < 2 and not _LEET_SIGN.search(token))
+
+
+def _unleet_both(token: str) -> set[str]:
+    """``{_unleet(token, _LEET), _unleet(token, _LEET_L)}``, the token's letters counted once."""
+    if _as_it_is(token):
+        return {token}
+    core = token.rstrip("!|+")
+    rest = token[len(core):]
+    return {core.translate(_LEET) + rest, core.translate(_LEET_L) + rest}
 
 
 def variants(text: str) -> list[str]:
@@ -123,7 +155,7 @@ def _tricked_words(text: str) -> tuple[str, ...]:
         # (a year or other number, the commonest such token, is passed over at once)
         if token.isdecimal() or ("*" not in token and not any(c.isalpha() for c in token)):
             continue
-        for form in {_unleet(token, _LEET), _unleet(token, _LEET_L)}:
+        for form in _unleet_both(token):
             for f in {form, _RUN3.sub(r"\1", form), _RUN3.sub(r"\1\1", form)}:
                 if f != token or "*" in token:
                     out.append(f)
