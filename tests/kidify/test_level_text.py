@@ -330,3 +330,25 @@ def test_a_pointer_to_another_page_a_table_or_a_graph_is_no_sentence() -> None:
         assert not levels.readable(bad), bad
     for good in ("We can see the stars at night.", "Seeds grow in spring.", "From the hill you can see Rome."):
         assert levels.readable(good), good
+
+
+def test_a_noun_phrase_a_cut_title_or_a_pointer_below_is_no_sentence() -> None:
+    # the sample's Austroasiatic, Angolan Armed Forces, Anarchism and Academy Award pages showed these at level 2
+    for bad in ("The Khmer dialects of Cambodia, Thailand and Vietnam.", "Unknown amounts of SA-14 Gremlin and SA-16 Gimlet.",
+                "In What is Property?", "The Society for the Social Studies of Science.",
+                "Each of the families that is written in boldface type below is accepted as a valid clade.",
+                "In the lists below the winner of the award for each year is shown first."):
+        assert not levels.readable(bad), bad
+    for good in ("The government consists of three parts.", "Most of the cats live in towns.",
+                 "Bears eat lots of fish.", "Where is the cat?"):
+        assert levels.readable(good), good
+
+
+def test_the_sentences_inside_a_quotation_are_not_shown_as_facts() -> None:
+    quote = ('Russell defended his action, saying, "I don\'t know why anybody would be critical. My wife\'s health is '
+             'much more important than sentimental reasons. The movie will be here, even if Oscar isn\'t." '
+             'Russell is the only winner to ever sell an Oscar.')
+    a = Article("Oscar", lead=(Text("An Oscar is a prize for movies."), Text(quote)))
+    shown = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "wife" not in shown and "The movie will be here" not in shown
+    assert "Russell is the only winner to ever sell an Oscar." in shown  # after the quotation closes

@@ -378,7 +378,7 @@ def test_a_participle_after_a_present_perfect_is_said_in_the_past() -> None:
 def test_plain_word_guards_are_words() -> None:
     """YAML reads a bare on/off/yes/no as a truth value: every guard must stay a word."""
     for entry in simp.word_rules()[1]:
-        for key in ("not_after", "not_before", "kept"):
+        for key in ("not_after", "not_before", "only_before", "kept"):
             assert all(isinstance(w, str) for w in entry.get(key, ())), (entry["from"], key)
 
 
@@ -607,3 +607,27 @@ def test_and_it_after_a_list_is_a_new_sentence() -> None:
                                         "field to some extent.")
     kept = "Along with the sirenians, hyraxes, elephants, and their extinct relatives, these animals form a group."
     assert ". Their" not in simp.simplify(kept, 2)
+
+
+def test_names_hold_no_verb_and_a_subordinator_is_no_subject() -> None:
+    # the sample's Anarchism and Alkane pages: "... related to STS. The Society for the Social Studies of Science.",
+    # "... pack well in the solid phase. It formed a well-organized structure."
+    s = "The sub-group was very closely related to STS and the Society for the Social Studies of Science."
+    assert ". The Society" not in simp.simplify(s, 2)
+    s = "This is because even numbered alkanes pack well in the solid phase, forming a well-organized structure."
+    assert "It formed" not in simp.simplify(s, 2)
+
+
+def test_a_qualifying_but_does_not_go_with_an_aside() -> None:
+    s = ("Andorra has a small army, which has historically been raised or reconstituted at various dates, but has "
+         "never in modern times amounted to a standing army.")
+    assert "standing army" in simp.simplify(s, 2)
+
+
+def test_a_population_is_said_as_people() -> None:
+    assert simp.simplify("Angola had a population of 24.3 million inhabitants in 2014.", 2, steps=("words",)) == \
+        "Angola had 24.3 million people in 2014."
+    assert simp.simplify("The town has a total population of 25,000.", 2, steps=("words",)) == "The town has 25,000 people."
+    assert simp.simplify("It grew to a city with an estimated population of 1,000,000 by 1721.", 2, steps=("words",)) == \
+        "It grew to a city with about 1,000,000 people by 1721."
+    assert simp.simplify("The population of the city is large.", 2, steps=("words",)) == "The population of the city is large."

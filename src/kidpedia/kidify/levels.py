@@ -291,12 +291,16 @@ def _verb_like(words: list[str]) -> bool:
     battle tanks.", "Pearic: 6 languages of Cambodia."), or whose one word in -s ends it after
     an abbreviation ("VSO typology with SVO tendencies.")."""
     bare = [x.strip(",.;:!?\"'”’()") for x in words]
-    if _has_verb(bare) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
+    lower = [w for i, w in enumerate(bare) if not i or not w[:1].isupper()]  # "Studies" in a name is no verb
+    if _has_verb(lower) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
         return True
     plural = [i for i, w in enumerate(bare)
               if i and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))]
     if not plural:
         return False
+    if all(i + 1 < len(bare) and bare[i + 1] == "of" for i in plural) and all(
+            not w[:1].islower() or w in ("and", "or", "the", "of") for w in bare[plural[0] + 2:]):
+        return False  # a noun phrase of names: "The Khmer dialects of Cambodia, Thailand and Vietnam."
     if bare[0][:1].isdigit() or words[0].endswith(":"):  # a count or a label opens it
         return any(i < len(bare) - 1 and bare[i + 1] != "of" and not words[i].endswith(",") for i in plural)
     return plural != [len(bare) - 1] or not (bare[-2].isupper() and bare[-2].isalpha() and len(bare[-2]) > 2)
@@ -330,9 +334,10 @@ def _gerund_alone(words: list[str]) -> bool:
 
 _NOT_A_SENTENCE = re.compile(
     r"^(?:Being|Having been|Having) [a-z]+\b(?!.*\b(?:is|was|are|were|has|have|had)\b)"
-    r"|\b(?:table|figure|diagram|chart|graph|list|map|image|picture|photo) (?:below|above)\b"
+    r"|\b(?:tables?|figures?|diagrams?|charts?|graphs?|lists?|maps?|images?|pictures?|photos?) (?:below|above)\b"
+    r"|^(?:In|On|At|From|With|By|For|Of|To|Like) [A-Z][^?]*\?$"  # a work's title cut at its "?": "In What is Property?"
     r"|^(?:For [^,]{3,60}, )?See\b|, see (?:List|the list|the table)\b"  # a pointer to another page or table
-    r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b|\b(?:in|at|on|from) this link\b"
+    r"|\b(?:shown|see|listed|described|given|mentioned|written) (?:[\w-]+ ){0,3}(?:below|above)\b|\b(?:in|at|on|from) this link\b"
     r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
     r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b"
     r"|^(?:i\.e\.|e\.g\.|etc\.)"  # the rest of a sentence cut at an abbreviation
@@ -482,6 +487,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
              for k, piece in enumerate(reading.sentences(text) or [text])}
     measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
                        zero) for k in pieces}
+    quoted = _inside_quotes(whole)
     lead_count = _lead_count(article)
     others = _others(article, pronoun)
     sources = {(i, j): source for (i, j), (source, _) in units}
@@ -490,7 +496,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
     for n, key in enumerate(keys):
         text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
-        if n and (text in seen or not readable(text) or (level == 1 and _foreign(text))):
+        if n and (text in seen or not readable(text) or key in quoted or (level == 1 and _foreign(text))):
             skip.add(key)
             continue
         seen.add(text)
@@ -582,6 +588,26 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if kept:
             pairs.append((source, " ".join(kept)))
     return out, pairs
+
+
+def _inside_quotes(whole: dict[Key, str]) -> set[Key]:
+    """The sentences inside a quotation that opened in a sentence before them, in the same
+    paragraph ('Russell defended his action, saying, "I don't know why ... critical. My wife's
+    health is ... reasons. The movie will be here, even if Oscar isn't."'): someone's words,
+    not facts, and not shown without the sentence that says whose they are."""
+    out: set[Key] = set()
+    para, open_ = -1, False
+    for key in sorted(whole):
+        if key[0] != para:
+            para, open_ = key[0], False
+        if open_:
+            out.add(key)
+        if sum(whole[key].count(q) for q in _QUOTE_MARKS) % 2:
+            open_ = not open_
+    return out
+
+
+_QUOTE_MARKS = ('"', "“", "”")
 
 
 # a letter of another script ("気", "ἀμφίβιος"): a level-1 reader cannot read it

@@ -42,7 +42,7 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        piece = text[start:m.start()]
+        piece = text[start:m.end()].rstrip()  # with its closing quotation mark or bracket: 'said "X." He ...
         if _ABBREV.search(piece) or re.search(r"\b[A-Z]\.$", piece):
             continue
         out.append(piece.strip())

@@ -303,12 +303,45 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         nxt = after[0].lower().strip(",.;:") if after else ""
         if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
             return old
+        if "only_before" in entry and not _next_allowed(entry["only_before"], m.string[m.end():]):
+            return old
         return _same_case(old, entry["to"])
 
     return swap
 
 
+def _next_allowed(allowed: list[str], rest: str) -> bool:
+    """What follows the word is one of ``only_before``: a word of the list, "<number>" (a
+    word with a digit), "<name>" (a capitalised word), "<end>" (the sentence or its clause
+    ends: nothing, or a comma or stop first). "was established in 1850" is a verb;
+    "established notations" is an adjective, said otherwise."""
+    rest = rest.lstrip()
+    if not rest or rest[0] in ",.;:!?)":
+        return "<end>" in allowed
+    nxt = rest.split()[0]
+    word = nxt.lower().strip(",.;:!?\"')")
+    return (word in allowed or ("<number>" in allowed and any(c.isdigit() for c in nxt))
+            or ("<name>" in allowed and nxt[:1].isupper()))
+
+
+# "had a population of 24.3 million inhabitants" -> "had 24.3 million people"; "an estimated population of N" is
+# "about N people"
+_POPULATION = re.compile(
+    r"\b(has|had|have|with|to|reached|reaching) (?:a |an )?(?:total )?(estimated )?population of "
+    r"((?:about |around |over |nearly |almost |more than |less than |roughly |some )?\d(?:[\d,.]*\d)?"
+    r"(?:\s*(?:-|–|to)\s*\d(?:[\d,.]*\d)?)?(?: (?:million|billion|thousand))?)(?: (?:people|inhabitants|residents|persons))?"
+    r"(?=[\s,.;:)]|$)")
+
+
+def _population(m: re.Match[str]) -> str:
+    amount = m.group(3)
+    if m.group(2) and not re.match(r"(?:about|around|over|nearly|almost|more|less|roughly|some) ", amount):
+        amount = "about " + amount
+    return f"{m.group(1)} {amount} people"
+
+
 def plain_words(s: str) -> str:
+    s = _POPULATION.sub(_population, s)
     for pattern, plain in word_rules()[0]:
         swap = _replacer(plain)
         out: list[str] = []
@@ -449,10 +482,16 @@ _MODALS = frozenset(["can", "could", "may", "might", "must", "will", "would", "s
 
 def _finite(word: str) -> bool:
     """A verb form that can carry a clause of its own: a past or present form ("was",
-    "won", "played", "lies"); a capitalised word in -ed is a name ("the United States")."""
+    "won", "played", "lies"); a capitalised word is part of a name ("the United States", "the
+    Society for the Social Studies of Science")."""
     w = word.lower().strip(",.")
+    if word[:1].isupper():
+        return False
     return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed") and not word[:1].isupper()) \
         or (w in _VERBS and w.endswith("s"))
+
+
+_NOT_IN_SUBJECT = frozenset(["because", "that", "which", "who", "whom", "whose", "if", "unless", "whereas"])
 
 
 def _subject(head: str) -> tuple[list[str], str] | None:
@@ -462,7 +501,9 @@ def _subject(head: str) -> tuple[list[str], str] | None:
     for i, w in enumerate(words[:7]):
         if i and _finite(w) and words[i - 1].lower() not in _DETERMINERS:  # "The armed forces were": no verb
             subject = words[:i]
-            return (None if any(x.endswith(",") for x in subject) else (subject, w.lower().strip(",")))  # type: ignore[return-value]
+            if any(x.endswith(",") or x.lower() in _NOT_IN_SUBJECT for x in subject):
+                return None  # "This is because even numbered alkanes pack ...": no subject before "numbered"
+            return subject, w.lower().strip(",")
     return None
 
 
@@ -1138,6 +1179,12 @@ def _predicate_follows(words: list[str]) -> bool:
         and (_is_verb(words[1]) or words[1].lower() in _MODALS)
 
 
+# a part after the aside that says "but ..." qualifies the main clause: it does not go with the aside
+# ("Andorra has a small army, which ..., but has never ... amounted to a standing army" is no "Andorra has a
+# small army.")
+_QUALIFIERS = frozenset(["but", "yet", "except", "although", "though"])
+
+
 def drop_asides(s: str) -> str:
     """An aside set off by a comma goes when it states no number or name and the rest is
     a sentence of its own: "The town has a castle, which was built by the first lord." ->
@@ -1166,7 +1213,8 @@ def _drop_aside(part: str) -> str:
         head = ", ".join(segs[:i]).split()
         if (not facts(tail) and len(head) >= 4 and not listed and _complete_clause(head)
                 and (kind == "table" or i + 1 == len(segs))
-                and not any(_predicate_follows(x.split()) for x in segs[i + 1:] if x.split())):
+                and not any(_predicate_follows(x.split()) or x.split()[0].lower() in _QUALIFIERS
+                            for x in segs[i + 1:] if x.split())):
             # not where the sentence goes on past the aside: "Analysis of observed phenomena, along
             # with making predictions, takes most of their time" is no "Analysis of observed phenomena."
             return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go
