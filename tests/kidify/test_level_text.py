@@ -352,3 +352,19 @@ def test_the_sentences_inside_a_quotation_are_not_shown_as_facts() -> None:
     shown = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
     assert "wife" not in shown and "The movie will be here" not in shown
     assert "Russell is the only winner to ever sell an Oscar." in shown  # after the quotation closes
+
+
+def test_a_participle_after_with_is_no_verb() -> None:
+    # the sample's Afroasiatic page showed this list item at level 2
+    assert not levels.readable("A two-gender system in the singular, with the feminine marked by the sound /t/.")
+    assert levels.readable("The town grew, with many people moved there.")
+    assert not levels.readable("Morphology in which words inflect by changes in the root and with prefixes and suffixes.")
+    for good in ("The town in which he lived is old.", "Rome, in which he lived, grew fast."):
+        assert levels.readable(good), good
+
+
+def test_the_openings_other_name_in_brackets_is_said_at_level_2() -> None:
+    a = Article("Atomic number", lead=(Text("The atomic number of an element (also known as its proton number) is the "
+                                            "number of protons in the nucleus of an atom of that element."),))
+    shown = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "It is also called the proton number." in shown and "(" not in shown

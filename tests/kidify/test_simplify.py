@@ -631,3 +631,40 @@ def test_a_population_is_said_as_people() -> None:
     assert simp.simplify("It grew to a city with an estimated population of 1,000,000 by 1721.", 2, steps=("words",)) == \
         "It grew to a city with about 1,000,000 people by 1721."
     assert simp.simplify("The population of the city is large.", 2, steps=("words",)) == "The population of the city is large."
+
+
+def test_a_cleft_and_a_list_item_in_ed_are_not_cut() -> None:
+    # the sample's Amphibian page showed "It was the development of the amniotic egg." and "They keratinised tubercles ..."
+    s = ("It was the development of the amniotic egg, which prevents the developing embryo from drying out, that "
+         "enabled the reptiles to reproduce on land.")
+    assert "that enabled the reptiles" in simp.simplify(s, 2)
+    s = ("The feet have adaptations for the way of life, with webbing between the toes for swimming, broad adhesive "
+         "toe pads for climbing, and keratinised tubercles on the hind feet for digging.")
+    assert "They keratinised" not in simp.simplify(s, 2)
+
+
+def test_no_which_split_after_a_subject_without_its_verb() -> None:
+    # the sample's Politics of Angola showed "The renewal of civil war after the elections." at level 2
+    s = ("The renewal of civil war immediately after the elections, which were considered as fraudulent by UNITA, and "
+         "the collapse of the Lusaka Protocol, created a split situation.")
+    assert "elections. They were" not in simp.simplify(s, 2)
+    # the sample's Atomic number: a which-clause inside the sentence, or after a that-clause's subject
+    s = ("In 1915, the reason for nuclear charge being quantized in units of Z, which were now recognized to be the same "
+         "as the element number, was not understood.")
+    assert "Z. They were" not in simp.simplify(s, 2)
+    s = ("But as early as 1907 Rutherford and Thomas Royds had shown that alpha particles, which had a charge of +2, were "
+         "the nuclei of helium atoms.")
+    assert "alpha particles. They" not in simp.simplify(s, 2)
+
+
+def test_a_name_in_brackets_where_the_noun_goes_stays() -> None:
+    # the sample's Demographics of Angola showed "the with 25%"
+    assert simp.drop_parentheticals("the Ovimbundu with 37%, the (Ambundu) with 25%, and the Bakongo 13%.") == \
+        "the Ovimbundu with 37%, the Ambundu with 25%, and the Bakongo 13%."
+
+
+def test_a_list_of_verb_phrases_is_not_split_before_its_last() -> None:
+    # the sample's Abraham Lincoln showed "He kept close tabs on ..., consulted with governors." at level 2
+    s = ("He kept close tabs on all phases of the military effort, consulted with governors, and selected generals "
+         "based on their past success.")
+    assert "consulted with governors." not in simp.simplify(s, 2)

@@ -169,11 +169,18 @@ _OBJECT_OPENS = frozenset(["the", "a", "an", "its", "his", "her", "their", "many
                            "out", "that"])
 
 
+# "the atomic number of a chemical element (also known as its proton number) is ...": another name in words
+# (no number, no other script), said as the aside the opening's rewrite turns into a sentence of its own
+_BRACKET_NAME = re.compile(r" \((also known as|also called|commonly known as|sometimes called) ([a-zA-Z][a-zA-Z' -]{1,40})\)(?= )")
+
+
 def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], opening: bool) -> str:
     """One level-3 sentence at a level: simplified, the article's opening said as short
     sentences, and (past the opening sentence) the
     subject's name said as a pronoun."""
     definition = opening and bool(pronoun) and lang == "en"
+    if definition and level == 2:  # the opening's other name in brackets is said: "It is also called the proton number."
+        sentence = _BRACKET_NAME.sub(r", \1 \2,", sentence, count=1)
     out = simplify(sentence, level, lang, split_tagged=False if definition else None)
     if not out or lang != "en":
         return out
@@ -292,6 +299,10 @@ def _verb_like(words: list[str]) -> bool:
     an abbreviation ("VSO typology with SVO tendencies.")."""
     bare = [x.strip(",.;:!?\"'”’()") for x in words]
     lower = [w for i, w in enumerate(bare) if not i or not w[:1].isupper()]  # "Studies" in a name is no verb
+    cut = next((i for i, w in enumerate(words) if i and w == "with" and words[i - 1].endswith(",")), None)
+    if cut is not None and not _has_verb([w for i, w in enumerate(bare[:cut]) if not i or not w[:1].isupper()]):
+        # "A two-gender system ..., with the feminine marked by ...": a participle after "with" is no verb
+        lower = [w for w in lower if not (w.endswith("ed") and bare.index(w) > cut)]
     if _has_verb(lower) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
         return True
     plural = [i for i, w in enumerate(bare)
@@ -318,9 +329,21 @@ def readable(unit: str) -> bool:
     for sentence in reading.sentences(unit):
         words = sentence.split()
         if (len(words) < 3 or not _ENDS.search(sentence) or not _verb_like(words) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
-                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence) or _gerund_alone(words)):
+                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence) or _gerund_alone(words)
+                or _noun_with_relative(sentence)):
             return False
     return True
+
+
+# a list item that names a thing and says "in which ...": "Morphology in which words inflect by changes in the root."
+_NOUN_IN_WHICH = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2} (?:in|on|at|by|with|for|from|through|under) which\b(?P<rest>.*)$")
+_MAIN_VERB_AFTER = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|must|does|do|did)\b")
+
+
+def _noun_with_relative(sentence: str) -> bool:
+    """A noun and a relative clause with no verb of its own after: no sentence."""
+    m = _NOUN_IN_WHICH.match(sentence)
+    return m is not None and _MAIN_VERB_AFTER.search(m.group("rest")) is None
 
 
 def _gerund_alone(words: list[str]) -> bool:
@@ -596,14 +619,19 @@ def _inside_quotes(whole: dict[Key, str]) -> set[Key]:
     health is ... reasons. The movie will be here, even if Oscar isn't."'): someone's words,
     not facts, and not shown without the sentence that says whose they are."""
     out: set[Key] = set()
-    para, open_ = -1, False
+    para = -1
+    inside: list[Key] | None = None  # the sentences since the quotation opened, or None outside one
     for key in sorted(whole):
         if key[0] != para:
-            para, open_ = key[0], False
-        if open_:
-            out.add(key)
-        if sum(whole[key].count(q) for q in _QUOTE_MARKS) % 2:
-            open_ = not open_
+            para, inside = key[0], None  # one that never closes in its paragraph is the source's slip: no quotation
+        odd = sum(whole[key].count(q) for q in _QUOTE_MARKS) % 2
+        if inside is not None:
+            inside.append(key)
+            if odd:  # it closes here: the sentences since it opened were someone's words
+                out.update(inside)
+                inside = None
+        elif odd:
+            inside = []
     return out
 
 

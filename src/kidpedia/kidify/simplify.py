@@ -255,6 +255,8 @@ _CONVERSION = re.compile(r"^(?:about\s|~\s?)?[\d.,]+(?:\s*(?:-|–|and|to|or)\s*
 
 def drop_parentheticals(s: str) -> str:
     def drop(m: re.Match[str]) -> str:
+        if re.search(r"\b(?:the|a|an)$", m.string[:m.start()], re.IGNORECASE) and m.group(0).strip()[:1] == "(":
+            return " " + m.group(0).strip()[1:-1]  # a name where the noun goes: "the (Ambundu) with 25%"
         return m.group(0) if keep_parenthetical(m.string[:m.start()], m.group(0).strip()) else ""
 
     prev = None
@@ -379,7 +381,7 @@ def split_clauses(s: str) -> str:
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
     head = s[:m.start()].split() if m else []
-    if m and (m.re is _WHICH or _finite(m.group(1))) and not (len(head) < 4 and not _has_verb(head)) \
+    if m and (m.re is _WHICH or _finite(m.group(1))) and _clause_before_which(s[:m.start()], m.group(2)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
             and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b"
                           r"|,\s+(?:and|as well as)\s+(?:a|an|the|his|her|its|their)\s+[^,]*,\s+which\b",
@@ -403,13 +405,28 @@ def split_clauses(s: str) -> str:
     m = _SUBJECT_AND.match(s)
     if (m and len(s.split()) > 12 and len(m.group(2).split()) >= 3  # "He has composed and arranged scores"
             and not re.search(r"[.!?;]\s|\b(?:which|who|that)\b", m.group(2))
-            and not any(w.lower() in _DETERMINERS for w in m.group(2).split()[-2:])):  # "the rare and endangered"
+            and not any(w.lower() in _DETERMINERS for w in m.group(2).split()[-2:])  # "the rare and endangered"
+            and not any(_finite(x.split()[0]) for x in m.group(2).split(", ")[1:] if x.split())):
+        # nor in a list of verb phrases ("He kept close tabs on ..., consulted with governors, and selected ...")
         # not across a sentence already split off, nor past a clause of its own ("She recorded X.
         # It was featured ... and was a hit" is no "She was a hit")
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+def _clause_before_which(head: str, rest: str) -> bool:
+    """What comes before ", which ..." is a clause of its own and the sentence ends with the
+    which-clause: not "The renewal of civil war after the elections, which ..., created ...",
+    "... had shown that alpha particles, which had a charge of +2, were ...", "In 1915 the
+    reason for nuclear charge being quantized in units of Z, which ..., was not understood"."""
+    last = re.split(r"(?<=[.!?]) ", head)[-1]
+    if not _has_verb(last.split()):
+        return False
+    if " that " in last and not _has_verb(last.rsplit(" that ", 1)[1].split()):
+        return False
+    return not any(_predicate_follows(x.split()) for x in rest.split(", ")[1:] if x.split())
 
 
 _AND_OPENING = re.compile(r"\s+(and|but),\s+((?:in|on|at|by|during|after|before|since|from|until|for|later|then)\b"
@@ -546,6 +563,9 @@ def _split_shared_subject(s: str) -> str:
     if re.match(r"\s*(?:and|or)\b", s[m.end():]):
         return s  # "..., and restricted and repetitive behavior": two adjectives, not a verb
     verb2, head = m.group(1), s[:m.start()]
+    items = head.split(", ")
+    if len(items) >= 3 and not _has_verb(items[-1].split()) and not _has_verb(items[-2].split()):
+        return s  # a list's last item: "with webbing ..., broad toe pads for climbing, and keratinised tubercles ..."
     found = _subject(head)
     if not found or found[1] in _MODALS or " that " in head:
         return s
@@ -1055,7 +1075,7 @@ def _has_verb(words: list[str]) -> bool:
             while j >= 0 and words[j].endswith("ly") and words[j].islower():
                 j -= 1
             before = words[j].lower().strip(",") if j >= 0 else ""
-            if not (before in _DETERMINERS or before[:1].isdigit()):
+            if not (before in _DETERMINERS or before[:1].isdigit() or before == "being"):  # "being quantized"
                 return True
     return False
 
@@ -1114,8 +1134,11 @@ def shorten(s: str, level: int = 2) -> str:
                 rest = " ".join(words[i + 1:])
                 if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]):
                     continue
-                if any(_predicate_follows(later.split()) for later in rest.split(", ")[1:] if later.split()):
-                    continue  # "... and NME, like other papers, was slow to ...": the aside closes, the sentence goes on
+                if any(_predicate_follows(later.split()) or later.split()[0].lower() in _QUALIFIERS
+                       for later in rest.split(", ")[1:] if later.split()):
+                    # "... and NME, like other papers, was slow to ...", "It was the egg, which ..., that enabled
+                    # ...": the aside closes, the sentence goes on
+                    continue
                 if any(w.endswith(",") for w in words[max(0, i - 2):i]) or words[i + 1].lower() in _ING_NOUNS:
                     continue  # inside a list ("cod, haddock, hake, herring"), or a noun in -ing
                 if _EXAMPLES.search(" ".join(words[:i]).rsplit(",", 1)[-1] + " " + words[i]):
@@ -1135,8 +1158,8 @@ def main_clause(s: str) -> str:
     if len(s.split()) <= 10:
         return s
     m = _TRAILING.search(s)
-    if not m or facts(m.group(0)):
-        return s
+    if not m or facts(m.group(0)) or re.search(r",\s+(?:that|but)\s", m.group(0)):
+        return s  # "It was the development of the egg, which ..., that enabled ...": the main clause goes on
     cut = s[:m.start()] + s[m.end():]
     return cut if len(cut.split()) >= 5 and _complete_clause(s[:m.start()].split()) else s
 
@@ -1182,7 +1205,9 @@ def _predicate_follows(words: list[str]) -> bool:
 # a part after the aside that says "but ..." qualifies the main clause: it does not go with the aside
 # ("Andorra has a small army, which ..., but has never ... amounted to a standing army" is no "Andorra has a
 # small army.")
-_QUALIFIERS = frozenset(["but", "yet", "except", "although", "though"])
+# ... nor a part that says "that ...": the main clause goes on ("It was the development of the amniotic egg, which
+# prevents ..., that enabled the reptiles to reproduce on land" is no "It was the development of the amniotic egg.")
+_QUALIFIERS = frozenset(["but", "yet", "except", "although", "though", "that"])
 
 
 def drop_asides(s: str) -> str:
