@@ -427,16 +427,12 @@ def _stem(word: str, endings: tuple[str, ...], vowels: str) -> str:
 def _starts(text: str, first_words: frozenset[str]) -> list[int]:
     """Where in ``text`` one of ``first_words`` (or its plural) stands as a whole word."""
     present = set(_WORDS.findall(text))
-    found = [w for w in present if w in first_words or (w[-1:] == "s" and w[:-1] in first_words)]
+    found = {w for w in present if w in first_words or (w[-1:] == "s" and w[:-1] in first_words)}
     if not found:
         return []
-    return [m.start() for m in _word_finder(frozenset(found)).finditer(text)]
-
-
-@lru_cache(maxsize=4096)
-def _word_finder(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!{_W})(?:{alternatives})(?!{_W})")
+    # A word standing whole is one of the maximal runs _WORDS finds: the runs that are one
+    # of ``found``, in order (a regex of the found words, compiled per set, cost more).
+    return [m.start() for m in _WORDS.finditer(text) if m.group() in found]
 
 
 @cache
