@@ -657,9 +657,10 @@ def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
     return _LEANS_1.match(text) is not None or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None)
 
 
-_LITTLE = frozenset("a an the is are was were be been being has have had it its they their them he his him she her "
-                    "there this that these those of in on at to for by with from and or but as not no also so "
-                    "do does did can could will would may might own".split())
+_LITTLE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it",
+                     "its", "they", "their", "them", "he", "his", "him", "she", "her", "there", "this", "that", "these",
+                     "those", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "but", "as", "not",
+                     "no", "also", "so", "do", "does", "did", "can", "could", "will", "would", "may", "might", "own"])
 
 
 def _content(text: str) -> frozenset[str]:
