@@ -368,3 +368,53 @@ def test_the_openings_other_name_in_brackets_is_said_at_level_2() -> None:
                                             "number of protons in the nucleus of an atom of that element."),))
     shown = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
     assert "It is also called the proton number." in shown and "(" not in shown
+
+
+def test_level_1_shows_no_quotation_nor_a_sentence_said_inside_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the sample's Anarchism at level 1 showed "A great brigand becomes a ruler of a Nation." as a fact:
+    # Zhuangzi's words, the second sentence of his quotation
+    monkeypatch.setitem(levels.LEAST_WORDS, 1, 0)
+    a = Article("Anarchism", lead=(Text("Anarchism is a philosophy."),),
+                sections=(Section("History", 2, (Text(
+                    'Zhuangzi wrote, "A petty thief is put in jail. A great brigand becomes a ruler of a Nation. '
+                    'Lechartier wrote that "The true founder of anarchy was Jesus." Some people like it. It is old.'),)),))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 1)))
+    assert "brigand" not in text and "founder" not in text and "Some people like it." in text, text
+    assert not levels._not_level1('It is also called "Oscars".')  # a quoted name is no quotation
+
+
+def test_level_1_shows_no_equation_nor_a_broken_formula_and_for_example_leans_back() -> None:
+    # the sample's Alkane at level 1 showed "For example methane is CH₄, in which n = 1."
+    for bad in ("For example methane is CH₄, in which n = 1.", "Alkanes have the general chemical formula ₙ₂ₙ₊₂.",
+                "Some special functions still do not have made notations.",
+                "Expressions like ~f~ or ~f~ contain symbols ~t~ and ~ω~ in equal amounts."):
+        assert levels._not_level1(bad), bad
+    for good in ("The simplest possible alkane is methane, CH₄.", "They do not have many friends."):
+        assert not levels._not_level1(good), good
+    assert levels._leans_level1("For example, methane has one carbon atom.", ("It", "Alkane"))
+    # the sample's Articles of Confederation at level 1 showed "It would bear some resemblance to it."
+    assert levels._leans_level1("It would bear some resemblance to it.", ("It", "Articles of Confederation"))
+    assert not levels._leans_level1("It is a tool that people use.", ("It", "Abacus"))
+
+
+def test_level_1_says_a_thing_once() -> None:
+    # the sample's Andorra at level 1 said its army twice
+    said = levels._content("It does not have its own armed forces. But there is a small ceremonial Army.")
+    assert levels._says_again(levels._content("It has a small army."), said)
+    assert not levels._says_again(levels._content("It has a big navy."), said)
+    assert not levels._says_again(levels._content("It is a country."), levels._content("It is a small country."))
+
+
+def test_a_count_without_a_verb_is_no_sentence() -> None:
+    # the sample's Aruba at level 1 showed "365 days a year."
+    assert not levels.readable("365 days a year.")
+    assert levels.readable("3 people died in the fire.")
+
+
+def test_level_1_shows_no_sentence_cut_inside_its_how_clause() -> None:
+    # the sample's Abacus at level 1 showed "The abacus shows how numbers, letters." (the simplifier split
+    # "how numbers, letters, and signs can be stored" at ", and")
+    assert levels._not_level1("The abacus shows how numbers, letters. Signs can be stored in a binary system.")
+    for good in ("It shows how numbers, letters and signs are stored.", "He knew where to go, and when.",
+                 "It is not known when, or why, it was built."):
+        assert not levels._not_level1(good), good

@@ -103,3 +103,11 @@ def test_what_and_where_splits_at_the_first_place_word() -> None:
     # the sample's Algeria opening once "a sovereign state" is said "a country"
     assert plain.split_place("Algeria is a country in North Africa on the Mediterranean coast.", ("It", "Algeria"),
                              "Algeria") == "Algeria is a country. It is in North Africa on the Mediterranean coast."
+
+
+def test_not_as_the_others_is_said_unlike_the_others() -> None:
+    # the sample's Alaska at level 1 read "It is not split into counties, as most of the other U.S. states."
+    assert plain.unlike("It is not split into counties, as most of the other U.S. states. But it is split into boroughs.") \
+        == "It is not split into counties, unlike most of the other U.S. states. But it is split into boroughs."
+    for kept in ("It is split into counties, as most of the other U.S. states are.", "It is not big, as he said."):
+        assert plain.unlike(kept) == kept

@@ -219,7 +219,36 @@ def test_a_word_most_articles_have_does_not_choose_snippets(store: Store) -> Non
     assert alone and all('"the"' in s for s in alone), alone
 
 
-def test_an_any_word_hit_without_the_snippet_words_still_has_its_snippet(store: Store) -> None:
-    """Any-word results can have only the common word: they get the whole query's snippet."""
+def test_an_any_word_hit_without_the_snippet_words_still_has_its_snippet(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any-word results can have only the common word (when such words still narrow the
+    search): they get the whole query's snippet."""
+    monkeypatch.setattr(forgive, "UBIQUITOUS", 1.01)
     found = forgive.find(store, "the zqxwv", limit=20)
     assert found.hits and all(h.snippet for h in found.hits)
+
+
+def _match_statements(store: Store, query: str) -> tuple[list[str], forgive.Found]:
+    seen: list[str] = []
+    conn = store._conn()
+    conn.set_trace_callback(seen.append)
+    try:
+        found = forgive.find(store, query)
+    finally:
+        conn.set_trace_callback(None)
+    return [s for s in seen if "MATCH" in s], found
+
+
+def test_a_word_nearly_every_article_has_does_not_narrow_a_search(store: Store) -> None:
+    """"of" and "the" are in nearly every article: beside another word they no longer
+    narrow the search (walking their doclists was most of such a search at 1 M
+    articles), and "any word" no longer means every article that has "the". Alone, or
+    beside only such words, they still do."""
+    statements, found = _match_statements(store, "the economy of the angola")
+    assert statements and not [s for s in statements if '"the"' in s or '"of"' in s], statements
+    assert found.hits and found.hits[0].title == "Economy of Angola"
+    assert not forgive.find(store, "the zqxwv", limit=20).hits
+    alone, found = _match_statements(store, "of the")
+    assert any('"of"' in s and '"the"' in s for s in alone), alone
+    assert found.hits

@@ -311,7 +311,13 @@ def relative_restrictive(toks: list[Token]) -> list[list[Token]] | None:
             continue  # "one of the cities that ...", "the number of people who ..."
         if toks[start].word.lower() not in ("a", "an") and toks[head].tag not in ("NNS", "NNPS"):
             continue  # a bare singular noun: "the war that" goes through the check above; "water that" stays
+        if any(x.tag == "CC" and nxt.tag in FINITE for x, nxt in zip(toks[i + 2:end], toks[i + 3:end], strict=False)):
+            continue  # "skills that can never be replaced ... and is an important tool": the main verb goes on
+        if any(x.tag == "EX" for x in toks[:fv]):
+            continue  # "There are some features that unite ...": "There are some features." says nothing
         copula = _copula(toks, fv, start) or (_copula(toks, fv, head + 1) and start == fv + 1)
+        if not copula and (toks[start].tag == "VBG" or toks[start - 1].tag in ("IN", "TO", "VBG")):
+            continue  # "a method for finding objects that are close to ...": the clause says which objects
         ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula)
         if ref is None:
             continue
@@ -345,6 +351,9 @@ def participle(toks: list[Token]) -> list[list[Token]] | None:
             continue  # "the areas covered by sea ice": which areas
         if not copula and t.word.lower() in r["person_participles"]:
             continue
+        if any(x.tag == "CC" and any(y.tag in FINITE for y in toks[k + 1:k + 4])
+               for k, x in enumerate(toks[fv + 1:end], start=fv + 1)):
+            continue  # "a medium used in painting and paper is a medium ...": where the phrase ends is not clear
         subj = _subject(toks, fv)
         plural = toks[head].tag in ("NNS", "NNPS")
         if copula and subj is not None:

@@ -306,7 +306,8 @@ def _verb_like(words: list[str]) -> bool:
     if _has_verb(lower) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
         return True
     plural = [i for i, w in enumerate(bare)
-              if i and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))]
+              if i and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+              and not bare[i - 1][:1].isdigit()]  # "365 days a year.": the noun a number counts is no verb
     if not plural:
         return False
     if all(i + 1 < len(bare) and bare[i + 1] == "of" for i in plural) and all(
@@ -510,16 +511,18 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
              for k, piece in enumerate(reading.sentences(text) or [text])}
     measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
                        zero) for k in pieces}
-    quoted = _inside_quotes(whole)
+    said_inside = _inside_quotes(whole) if level == 2 else set()  # level 1: ``_inside_quotation``
     lead_count = _lead_count(article)
     others = _others(article, pronoun)
     sources = {(i, j): source for (i, j), (source, _) in units}
+    quoted = _inside_quotation(units) if level == 1 else set()
     seen: set[str] = set()
     skip: set[Key] = set()
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
     for n, key in enumerate(keys):
         text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
-        if n and (text in seen or not readable(text) or key in quoted or (level == 1 and _foreign(text))):
+        if n and (text in seen or not readable(text) or key in said_inside or (level == 1 and (
+                _foreign(text) or _not_level1(text) or key[:2] in quoted))):
             skip.add(key)
             continue
         seen.add(text)
@@ -528,9 +531,10 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         # pronoun the split gave it ("... one short movie. It was made in ..."): that one
         # points inside the pair, not back
         text = " ".join([whole[key], *(_SPLIT_SUBJECT.sub("", whole[x]) for x in bound.get(key, ()))])
+        leaning = _leans(text, pronoun, others) or (level == 1 and _leans_level1(text, pronoun))
         if k:
-            leans[key] = (i, j, k - 1) if _leans(text, pronoun, others) else (i, j, 0)
-        elif n and (_leans(text, pronoun, others) or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
+            leans[key] = (i, j, k - 1) if leaning else (i, j, 0)
+        elif n and (leaning or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
             # its antecedent is the sentence before it; at a paragraph's start outside the
             # lead that is the section's heading or another paragraph: not shown alone
             # within a paragraph its antecedent is the sentence just before it: where that
@@ -543,6 +547,11 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     first = keys[0] if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
+
+    def with_bound(key: Key) -> str:
+        return " ".join(whole[x] for x in (key, *bound.get(key, ())))
+
+    said_words = [_content(with_bound(k)) for k in chosen]
 
     owner = {x: k for k, xs in bound.items() for x in xs}  # a bound sentence -> the one it is shown with
 
@@ -571,12 +580,15 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             group = chain(key) if key not in chosen else None
             if not group:
                 continue
+            if level == 1 and any(_says_again(_content(with_bound(x)), said) for x in group for said in said_words):
+                continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
             new = total + together(group)
             if new.fkgl <= target or new.fkgl < total.fkgl or total.words < least:
                 total, changed = new, True
                 chosen.update(group)
+                said_words.extend(_content(with_bound(x)) for x in group)
         if not changed:
             break
     box = set(rewrite.box_sentences(article, pronoun))
@@ -636,6 +648,85 @@ def _inside_quotes(whole: dict[Key, str]) -> set[Key]:
 
 
 _QUOTE_MARKS = ('"', "“", "”")
+
+
+# what level 1 does not show (ages 7-9): an equation ("in which n = 1"), a formula the page lost the
+# letters of ("the general chemical formula ₙ₂ₙ₊₂"), and "do not have" before a participle, a
+# plain word put in for an adjective ("do not have made notations", from "established notations"), and
+# a formula's markup left in the text ("Expressions like ~f~ or ~f~ contain ...")
+_NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:\s|$)"
+                         r"|\b(?:do|does|did)(?: not|n't)? have (?:made|created|done|taken|given|shown|seen|known|"
+                         r"become|begun|been|set up)\b")
+# a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
+# words, not a fact a level-1 page can state; a short quoted name or term ("called "Oscars"") is fine
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+def _not_level1(text: str) -> bool:
+    return (_NOT_LEVEL1.search(text) is not None or any(len(m.group(1).split()) >= 4 for m in _QUOTED.finditer(text))
+            or any(_cut_question(s) for s in reading.sentences(text)))
+
+
+_QUESTION_WORD = re.compile(r"\b(?:how|what|whether|why|where|when)\s+(?P<rest>[^.;:!?]+)[.!?]$")
+
+
+def _cut_question(sentence: str) -> bool:
+    """A sentence cut inside its "how ..." clause, the clause left with no verb ("The abacus shows
+    how numbers, letters.": a split at ", and signs can be stored ...")."""
+    m = _QUESTION_WORD.search(sentence)
+    if m is None:
+        return False
+    rest = [w.strip(",\"'”’()") for w in m.group("rest").split()]
+    return "," in m.group("rest") and not _has_verb(rest) and not any(w in ("to", "can", "could", "will") for w in rest)
+
+
+def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> set[tuple[int, int]]:
+    """The level-3 sentences said inside a quotation that opens in a sentence before them
+    ('Zhuangzi wrote, "A petty thief is put in jail. A great brigand becomes a ruler of a
+    Nation."': the second is his words, not a fact), up to the sentence that closes it (four
+    at most: a stray quotation mark is not a page-long quotation)."""
+    out: set[tuple[int, int]] = set()
+    para, left = -1, 0
+    for (i, j), (source, _) in units:
+        if i != para:
+            para, left = i, 0
+        marks = source.count('"') + source.count("“") + source.count("”")
+        if left:
+            out.add((i, j))
+            left = 0 if marks % 2 else left - 1
+        elif marks % 2:
+            left = 4
+    return out
+
+
+# a sentence that opens with one of these says more of the one before it ("For example methane is
+# CH₄, in which n = 1."): level 1 shows it only with that one
+_LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
+                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then)\b")
+# "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
+_OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
+
+
+def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
+    return _LEANS_1.match(text) is not None or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None)
+
+
+_LITTLE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it",
+                     "its", "they", "their", "them", "he", "his", "him", "she", "her", "there", "this", "that", "these",
+                     "those", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "but", "as", "not",
+                     "no", "also", "so", "do", "does", "did", "can", "could", "will", "would", "may", "might", "own"])
+
+
+def _content(text: str) -> frozenset[str]:
+    """The words of a sentence that say something (lowercase, without the little words)."""
+    return frozenset(w.lower() for w in reading.words(text)) - _LITTLE
+
+
+def _says_again(words: frozenset[str], said: frozenset[str]) -> bool:
+    """One sentence says what the other says (its words, two or more, are all in the other):
+    level 1 shows it once."""
+    small, big = (words, said) if len(words) <= len(said) else (said, words)
+    return len(small) >= 2 and small <= big
 
 
 # a letter of another script ("気", "ἀμφίβιος"): a level-1 reader cannot read it

@@ -76,6 +76,14 @@ def _modifier(word: str, rules_: dict[str, Any]) -> bool:
     return bool(_ADJ_END.search(last)) and not last.endswith("ment") and (_hard(w) or "-" in w)
 
 
+def _describing(word: str, rules_: dict[str, Any]) -> bool:
+    """A word that describes (a common adjective or one shaped like an adjective), not a noun:
+    what may stand before "and" when the describing word after it goes ("a small and
+    insectivorous mammal" -> "a small mammal")."""
+    w = word.lower()
+    return w in rules_["common_set"] or w in rules_["keep_set"] or bool(_ADJ_END.search(w)) and not w.endswith("ment")
+
+
 def _noun_phrase(rest: str, rules_: dict[str, Any]) -> list[str]:
     """The words of the noun phrase that opens ``rest``, up to its noun: it ends before a
     word such as "of", "in", "that", at a full stop, or at a comma after a word that is
@@ -142,6 +150,8 @@ def _thin(words: list[str], rules_: dict[str, Any]) -> tuple[str, list[str]] | N
     # between two nouns it stays ("a successful pharmacist and businessman")
     for i, w in enumerate(words[:-1]):
         if w.lower() in ("and", "or") and ((i and drop[i - 1]) or drop[i + 1]):
+            if not (i and drop[i - 1]) and i and not _describing(words[i - 1].rstrip(","), rules_):
+                return None  # "a robot or synthetic organism": a noun before it, "a robot organism" is wrong
             drop[i] = True
     gone = [w.rstrip(",").lower() for w, d in zip(words, drop, strict=True) if d and w.lower() not in ("and", "or")]
     kept = [w for w, d in zip(words[:-1], drop[:-1], strict=True) if not d]
@@ -289,9 +299,21 @@ def but(sentence: str) -> str:
     return _HOWEVER.sub("But ", sentence)
 
 
+# "X is not divided into counties, as most of the other U.S. states": the states are, Alaska is not
+_AS_MOST_OTHER = re.compile(r"(?P<head>\b(?:is|are|was|were|does|do|did|has|have|had)(?: not|n't) [^,;]+), as "
+                            r"(?P<who>(?:most|many|all|some) (?:of )?(?:the )?other [^,;.]+)(?=[,.])")
+
+
+def unlike(sentence: str) -> str:
+    """"It is not split into counties, as most of the other U.S. states, but ..." -> "It is not
+    split into counties, unlike most of the other U.S. states, but ...": "as" after a "not"
+    says the others are like it; "unlike" says what is meant (every word but "as" kept)."""
+    return _AS_MOST_OTHER.sub(lambda m: f"{m.group('head')}, unlike {m.group('who')}", sentence)
+
+
 def plain(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
     """One level-1 sentence (or a few) said plainly: each sentence's describing words, then
     plain words, then (``split_place``) what the subject is and where as two sentences."""
-    out = " ".join(but(population(plain_words(drop_modifiers(s, pronoun, title), title)))
+    out = " ".join(but(unlike(population(plain_words(drop_modifiers(s, pronoun, title), title))))
                    for s in reading.sentences(sentence))
     return " ".join(split_place(s, pronoun, title) for s in reading.sentences(out))
