@@ -693,7 +693,7 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
         marks = source.count('"') + source.count("“") + source.count("”")
         if left:
             out.add((i, j))
-            left = 0 if marks % 2 else left - 1
+            left = 0 if marks % 2 or marks >= 2 else left - 1  # closed, or a quotation of its own: the first was a slip
         elif marks % 2:
             left = 4
     return out
