@@ -612,7 +612,8 @@ _NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:
                          r"|\w, of [A-Z]"  # "The first love, of Dagny Taggart.": an aside's end without its start
                          r"|\bbelow(?=[.,;:]| (?:is|are|was|were|and)\b)|\b(?:lists?|tables?) below\b"  # the page's layout
                          r"|(?:^|\. )The following (?:are|is|were|was|includes?|lists?)\b"  # a lead-in to a list ("The following are major characters ...")
-                         r"|\b[a-z]{2,}[^su'\W]s (?:was|is) made up of\b")  # "time scales was made up of"
+                         r"|\b[a-z]{2,}[^su'\W]s (?:was|is) made up of\b"  # "time scales was made up of"
+                         r"|\?$")  # a question ("In short why does so much planned development fail?")
 # a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
 # words, not a fact a level-1 page can state; a short quoted name or term ("called "Oscars"") is fine
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -658,7 +659,7 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
 # a sentence that opens with one of these says more of the one before it ("For example methane is
 # CH₄, in which n = 1."): level 1 shows it only with that one
 _LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
-                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|"
+                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|"
                       r"(?:Before|After|By|Until|Since|From|Up to|At) (?:that|this|then|those|these)\b)\b")
 # "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
 _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
@@ -666,7 +667,7 @@ _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as
 
 # "He is the 5th of 7 male players in history to achieve this.", "His forehand was almost as strong.": what
 # "this" is, or as strong as what, the sentence before says
-_ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$")
+_ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did|doing|done) so\b")
 
 
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
