@@ -4,6 +4,7 @@ on the texts of real pages and on strings made to sit at each filter's edge."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,15 @@ def test_looks_like_markup_as_the_full_regexes(texts: list[str]) -> None:
     for text in texts:
         full = bool(guard.RESIDUE.search(text) or guard._MARKUP_SHAPE.search(text)) or len(text) > guard.MAX_PARAGRAPH
         assert guard.looks_like_markup(text) == full, text
+
+
+# guard's first scan as it was written: one IGNORECASE alternation.
+_ONE_ALTERNATION = re.compile(r"""[{}\[\]<&|!"]|''|__|-->|cite""", re.IGNORECASE)
+
+
+def test_maybe_markup_as_one_alternation(texts: list[str]) -> None:
+    for text in [*texts, "CİTE", "cİte", "ci\u0307te", "cite", "ſ", "\u212a", "a-->", "x'' y"]:
+        assert guard.maybe_markup(text) == (_ONE_ALTERNATION.search(text) is not None), text
 
 
 def test_stray_spans_as_without_the_filter(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,54 @@
+"""``safety_words._tricked_words`` skips its token regex where no token it would read
+(a trick mark and a letter or "*") can be there (``_may_hold_tricked_token``): the same
+words out for any text as with the token regex always run."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kidpedia.kidify import safety_words
+from kidpedia.kidify.safety_words import _tricked_words
+
+ALPHABET = "ab s1203_²٣x @$€!|+*-.·/aaa111___" + "年日ΑΩжё"
+EDGES = [
+    "In 1990 there were 2,000,000 people.", "the 1990s", "mp3 and h2o", "a_1", "1_a", "x²1", "1²x",
+    "fuuuck", "sh1t", "f*ck", "$ex", "2023年5月3日", "٣٣٣ab", "a٣1", "f u c k", "www.example.com",
+    "__init__ 1", "b!tch", "ok 100% fine", "1,000 and 3000", "", "7", "ab 12 cd",
+]
+
+
+def reference(text: str, monkeypatch) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """_tricked_words with the token regex always run."""
+    _tricked_words.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(safety_words, "_may_hold_tricked_token", lambda base: True)
+        out = _tricked_words(text)
+    _tricked_words.cache_clear()
+    return out
+
+
+def test_same_words_on_edges(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for text in EDGES:
+        assert _tricked_words(text) == reference(text, monkeypatch), text
+
+
+def test_the_filter_passes_over_numbers() -> None:
+    assert not safety_words._may_hold_tricked_token("in 1990 there were 2,000,000 people")
+    for text in ("the 1990s", "mp3", "a_1", "1²x", "fuuuck", "f*ck", "x 1 $"):
+        assert safety_words._may_hold_tricked_token(text), text
+
+
+@given(st.text(alphabet=st.sampled_from(ALPHABET) | st.characters(), max_size=40))
+def test_same_words_on_any_text(text: str) -> None:
+    _tricked_words.cache_clear()
+    fast = _tricked_words(text)
+    _tricked_words.cache_clear()
+    original = safety_words._may_hold_tricked_token
+    safety_words._may_hold_tricked_token = lambda base: True
+    try:
+        full = _tricked_words(text)
+    finally:
+        safety_words._may_hold_tricked_token = original
+        _tricked_words.cache_clear()
+    assert fast == full
