@@ -6,6 +6,7 @@ Over a copy of the bundled real sample (the cache writes into the database).
 from __future__ import annotations
 
 import gzip
+import re
 
 import pytest
 
@@ -55,6 +56,25 @@ def test_first_request_renders_then_the_store_serves_it(web, db):
     assert not_modified.status_code == 304 and not_modified.content == b""
     head = web.head(PAGE)
     assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == etag
+
+
+def test_a_reading_level_page_is_rendered_once_then_served_from_the_store(web, db):
+    """?level=1|2|3 (issue 10): each level its own stored variant; made without
+    ``build --levels``, a level page had cost ~0.5 s of CPU on every request."""
+    plain = web.get(PAGE)
+    first = {n: web.get(f"{PAGE}?level={n}") for n in (1, 2, 3)}
+    for n, r in first.items():
+        assert r.status_code == 200 and "content-encoding" not in r.headers, n  # rendered now
+        assert re.search(f'<nav class="levels"[^>]*data-level="{n}"', r.text), n
+    assert len({r.headers["etag"] for r in [plain, *first.values()]}) == 4  # four variants
+    assert RenderedPages(Store(db)).count() == 4
+    for n, r in first.items():
+        again = web.get(f"{PAGE}?level={n}")
+        assert again.headers["content-encoding"] == "gzip" and again.text == r.text, n  # the store's
+        assert again.headers["etag"] == r.headers["etag"]
+        assert web.get(f"{PAGE}?level={n}", headers={"If-None-Match": r.headers["etag"]}).status_code == 304
+    other = web.get(f"{PAGE}?level=2&x=1")  # any other query: the route, never kept
+    assert "content-encoding" not in other.headers and RenderedPages(Store(db)).count() == 4
 
 
 def test_other_requests_go_to_the_app(web):

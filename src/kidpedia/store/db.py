@@ -676,17 +676,35 @@ class Store:
         ).fetchall()
         return [r[0] for r in rows]
 
+    RANDOM_RUN = 64  # articles read on from a random id for one of the edition's
+
     def random_title(self, lang: str | None = None) -> str | None:
+        """An article of ``lang`` picked at random (a database without explore tables):
+        a random id between the first and last article's (the ends of the id b-tree: one
+        seek each), then the first article of the edition from there on. The edition's
+        own first and last id took a walk over all its articles (~0.4 s at a million)."""
+        import random
+
         conn = self._conn()
         lang = self._lang(lang)
+        low = conn.execute("SELECT min(id) FROM articles").fetchone()[0]  # one aggregate a query:
+        high = conn.execute("SELECT max(id) FROM articles").fetchone()[0]  # then SQLite seeks, not scans
+        if low is None:
+            return None
+        for _ in range(4):
+            pick = random.randint(low, high)
+            for title, lg in conn.execute(
+                "SELECT title, lang FROM articles WHERE id >= ? ORDER BY id LIMIT ?", (pick, self.RANDOM_RUN)
+            ):
+                if lg == lang:
+                    return str(title)
+        # A small edition among others: the picks fell elsewhere; its own first and last id.
         row = conn.execute("SELECT min(id), max(id) FROM articles WHERE lang = ?", (lang,)).fetchone()
         if not row or row[0] is None:
             return None
-        import random
-
-        pick = random.randint(row[0], row[1])
         found = conn.execute(
-            "SELECT title FROM articles WHERE lang = ? AND id >= ? ORDER BY id LIMIT 1", (lang, pick)
+            "SELECT title FROM articles WHERE lang = ? AND id >= ? ORDER BY id LIMIT 1",
+            (lang, random.randint(row[0], row[1])),
         ).fetchone()
         return found[0] if found else None
 

@@ -207,8 +207,11 @@ def extras(store: Store, title: str, lang: str | None = None) -> Extras | None:
 
 
 def topic_counts(store: Store, lang: str | None = None) -> dict[str, int]:
-    return dict(_read(store, "SELECT topic, count(*) FROM topic_articles WHERE lang = ? GROUP BY topic",
-                      (store._lang(lang),)))
+    """Good articles per topic (every home page shows them: remembered per connection until
+    the database changes, ``Store.memo``; counting walks every row of the edition's topics)."""
+    lang = store._lang(lang)
+    return store.memo(("topic_counts", lang), lambda: dict(_read(
+        store, "SELECT topic, count(*) FROM topic_articles WHERE lang = ? GROUP BY topic", (lang,))))
 
 
 def topic_titles(store: Store, topic: str, limit: int = 24, offset: int = 0, lang: str | None = None) -> list[str]:
@@ -217,33 +220,46 @@ def topic_titles(store: Store, topic: str, limit: int = 24, offset: int = 0, lan
     return [r[0] for r in rows]
 
 
-def good_count(store: Store, lang: str | None = None) -> int:
-    rows = _read(store, "SELECT count(*) FROM article_extras WHERE lang = ? AND good = 1", (store._lang(lang),))
-    return int(rows[0][0]) if rows else 0
+PICK_TRIES = 8  # random picks tried per article wanted (two picks can meet the same article)
+
+
+def _picks(store: Store, where: str, lang: str, count: int, columns: str, index: bool) -> list[tuple[Any, ...]]:
+    """Up to ``count`` different rows of ``article_extras`` of ``lang`` where ``where``
+    holds, picked at random by rowid: a random rowid between the edition's first and last
+    row, then the first such row from there on (one seek). Counting the rows and reading
+    the n-th by ``ORDER BY title OFFSET n`` walked half the table a pick: at a million
+    articles a home page (three picks, three facts) cost ~1 s of CPU, a random article
+    ~110 ms. A row after a run of rows that do not qualify is a little more likely than
+    another: a surprise need not be exactly uniform. ``index``: ``where`` is ``good = 1``,
+    which the (lang, good) index seeks; else the rows are read in rowid order."""
+    ends = []
+    for good in (0, 1) if not index else (1,):  # the index's ends: (lang, good, rowid)
+        for order in ("", " DESC"):
+            row = _read(store, "SELECT rowid FROM article_extras WHERE lang = ? AND good = ?"
+                        f" ORDER BY rowid{order} LIMIT 1", (lang, good))
+            ends += [row[0][0]] if row else []
+    if not ends:
+        return []
+    low, high = min(ends), max(ends)
+    source = "article_extras" if index else "article_extras NOT INDEXED"
+    out: dict[Any, tuple[Any, ...]] = {}
+    for _ in range(count * PICK_TRIES):
+        start = random.randint(low, high)
+        row = _read(store, f"SELECT {columns} FROM {source} WHERE lang = ? AND {where} AND rowid >= ?"
+                    " ORDER BY rowid LIMIT 1", (lang, start))
+        if row:
+            out.setdefault(row[0][0], row[0])
+        if len(out) >= count:
+            break
+    return list(out.values())
 
 
 def random_good(store: Store, count: int = 1, lang: str | None = None) -> list[str]:
     """Up to ``count`` different good articles picked at random (serving, not building:
     a surprise is meant to differ); none when the database has no explore tables."""
-    total = good_count(store, lang)
-    if not total:
-        return []
-    picks = random.sample(range(total), min(count, total))
-    out: list[str] = []
-    for n in picks:
-        rows = _read(store, "SELECT title FROM article_extras WHERE lang = ? AND good = 1 ORDER BY title"
-                     " LIMIT 1 OFFSET ?", (store._lang(lang), n))
-        out.extend(r[0] for r in rows)
-    return out
+    return [r[0] for r in _picks(store, "good = 1", store._lang(lang), count, "title", index=True)]
 
 
 def facts_sample(store: Store, count: int = 3, lang: str | None = None) -> list[tuple[str, str]]:
-    """(title, fact) of ``count`` good articles picked at random."""
-    rows = _read(store, "SELECT count(*) FROM article_extras WHERE lang = ? AND fact IS NOT NULL", (store._lang(lang),))
-    total = int(rows[0][0]) if rows else 0
-    out: list[tuple[str, str]] = []
-    for n in random.sample(range(total), min(count, total)):
-        found = _read(store, "SELECT title, fact FROM article_extras WHERE lang = ? AND fact IS NOT NULL"
-                      " ORDER BY title LIMIT 1 OFFSET ?", (store._lang(lang), n))
-        out.extend((r[0], r[1]) for r in found)
-    return out
+    """(title, fact) of ``count`` different articles with a fact, picked at random."""
+    return [(r[0], r[1]) for r in _picks(store, "fact IS NOT NULL", store._lang(lang), count, "title, fact", index=False)]

@@ -12,8 +12,10 @@ stored bytes as they are (``Content-Encoding: gzip``), any other the HTML inflat
 On a site with several editions the variant names the request's edition (see
 ``editions.variant``), so the same title in two editions never shares a page.
 
-Anything else (a query string, a title that is not exactly an article's, a page
-not rendered yet, a read-only database) goes on to the app unchanged.
+A reading level (``?level=1|2|3`` exactly, issue 10) is its own variant of the page,
+kept and served the same way. Anything else (another query string, a title that is not
+exactly an article's, a page not rendered yet, a read-only database) goes on to the app
+unchanged.
 
 ``create_app`` puts it in front of the whole middleware stack (error handling, edition
 routing, the security headers): a stored page needs none of them, so it is given the
@@ -35,6 +37,15 @@ from kidpedia.web.query import clean_title
 WEB_DIR = Path(__file__).resolve().parent
 CACHE_CONTROL = "public, max-age=3600"
 PLAIN = ""  # the variant of the plain article page
+# The reading-level pages (``?level=N``, issue 10) are kept and served the same way, each its
+# own variant: a level page made without ``build --levels`` cost ~0.5 s of CPU a request.
+LEVEL_QUERIES = {f"level={n}".encode(): f"level={n}|" for n in (1, 2, 3)}
+
+
+def page_variant(query: bytes) -> str | None:
+    """The stored page's variant for a request's query string (before the edition's part),
+    or None: a query other than none or exactly ``level=1|2|3`` is never kept."""
+    return PLAIN if not query else LEVEL_QUERIES.get(query)
 
 
 def templates_hash() -> str:
@@ -87,15 +98,11 @@ class FastArticles:
         self.variant = variant  # None: the request's edition (``editions.variant()``)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] == "http"
-            and scope["method"] in ("GET", "HEAD")
-            and not scope.get("query_string")
-            and scope["path"].startswith("/wiki/")
-        ):
+        kind = page_variant(scope.get("query_string", b"")) if scope["type"] == "http" else None
+        if kind is not None and scope["method"] in ("GET", "HEAD") and scope["path"].startswith("/wiki/"):
             title = clean_title(scope["path"][6:])
             variant = editions.variant() if self.variant is None else self.variant
-            page = self.pages.get(title, PLAIN + variant, TEMPLATES_HASH) if title else None
+            page = self.pages.get(title, kind + variant, TEMPLATES_HASH) if title else None
             if page is not None:
                 await self._send(scope, send, page)
                 return

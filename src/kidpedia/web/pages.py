@@ -198,8 +198,9 @@ def article_page(request: Request, raw_title: str, redirected_from: str | None =
     response = site.page("article.html", article=view, redirected_from=came_from, lang=view.lang,
                          editions=site.edition_choices(same_page),
                          reading=reading.reading_view(article, level, site.store, render.wiki_url))
-    if not request.url.query:  # the plain page: kept, and served by web/fast.py from now on
-        variant = fast.PLAIN + editions.variant()
+    kind = fast.page_variant(request.url.query.encode())
+    if kind is not None:  # the plain page or a level's: kept, and served by web/fast.py from now on
+        variant = kind + editions.variant()
         stored = site.rendered.put(canonical, variant, fast.TEMPLATES_HASH, bytes(response.body), lang=site.lang)
         if stored is not None:
             response.headers.update({k.decode(): v.decode() for k, v in fast.cache_headers(stored)})
