@@ -351,6 +351,8 @@ def participle(toks: list[Token]) -> list[list[Token]] | None:
             continue  # "the areas covered by sea ice": which areas
         if not copula and t.word.lower() in r["person_participles"]:
             continue
+        if not copula and start == head:
+            continue  # "It includes languages spoken mostly in ...": "It includes languages." says nothing
         if any(x.tag == "CC" and any(y.tag in FINITE for y in toks[k + 1:k + 4])
                for k, x in enumerate(toks[fv + 1:end], start=fv + 1)):
             continue  # "a medium used in painting and paper is a medium ...": where the phrase ends is not clear

@@ -129,6 +129,10 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...], the: bool = False) -> 
     word, *names = pronoun
     if the and word == "It":
         names = [*names, *("The " + n for n in names if not n.startswith("The "))]
+        # level 1: the opening's split said the name again with "a" ("An android was designed to look ...")
+        title = names[0]
+        if " " not in title and title[:1].isupper():
+            names.append(("An " if title[:1] in "AEIOU" else "A ") + title[:1].lower() + title[1:])
     link = sentence.split(" ", 1)[0]
     if the and link in _LINK_OPENERS and " " in sentence:  # level 1: "But Schopenhauer has had ..." -> "But he has had ..."
         rest = sentence.split(" ", 1)[1]
@@ -551,7 +555,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             group = chain(key) if key not in chosen else None
             if not group:
                 continue
-            if level == 1 and any(_says_again(_content(with_bound(x)), said) for x in group for said in said_words):
+            if level == 1 and any(_says_again(_content(text), said) for x in group for text in (with_bound(x), whole[x])
+                                  for said in said_words):
                 continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
@@ -602,7 +607,13 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
 # a formula's markup left in the text ("Expressions like ~f~ or ~f~ contain ...")
 _NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:\s|$)"
                          r"|\b(?:do|does|did)(?: not|n't)? have (?:made|created|done|taken|given|shown|seen|known|"
-                         r"become|begun|been|set up)\b")
+                         r"become|begun|been|set up)\b"
+                         r"|\b[Nn]o\.(?:$|\s+[A-Z])"  # "Agassi was ranked world no.": "No. 1" cut at its stop
+                         r"|\w, of [A-Z]"  # "The first love, of Dagny Taggart.": an aside's end without its start
+                         r"|\bbelow(?=[.,;:]| (?:is|are|was|were|and)\b)|\b(?:lists?|tables?) below\b"  # the page's layout
+                         r"|(?:^|\. )The following (?:are|is|were|was|includes?|lists?)\b"  # a lead-in to a list ("The following are major characters ...")
+                         r"|\b[a-z]{2,}[^su'\W]s (?:was|is) made up of\b"  # "time scales was made up of"
+                         r"|\?$")  # a question ("In short why does so much planned development fail?")
 # a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
 # words, not a fact a level-1 page can state; a short quoted name or term ("called "Oscars"") is fine
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -648,13 +659,20 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
 # a sentence that opens with one of these says more of the one before it ("For example methane is
 # CH₄, in which n = 1."): level 1 shows it only with that one
 _LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
-                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then)\b")
+                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|"
+                      r"(?:Before|After|By|Until|Since|From|Up to|At) (?:that|this|then|those|these)\b)\b")
 # "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
 _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
 
 
+# "He is the 5th of 7 male players in history to achieve this.", "His forehand was almost as strong.": what
+# "this" is, or as strong as what, the sentence before says
+_ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did|doing|done) so\b")
+
+
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
-    return _LEANS_1.match(text) is not None or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None)
+    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None
+            or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None))
 
 
 _LITTLE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it",
@@ -669,10 +687,11 @@ def _content(text: str) -> frozenset[str]:
 
 
 def _says_again(words: frozenset[str], said: frozenset[str]) -> bool:
-    """One sentence says what the other says (its words, two or more, are all in the other):
-    level 1 shows it once."""
+    """One sentence says what the other says (its words, two or more, are all in the other; or the
+    new one says one word, and the other says it too: "It is a philosophy." after "Anarchism is a
+    philosophy."): level 1 shows it once."""
     small, big = (words, said) if len(words) <= len(said) else (said, words)
-    return len(small) >= 2 and small <= big
+    return bool(small) and small <= big and (len(small) >= 2 or len(words) == 1)
 
 
 # a letter of another script ("気", "ἀμφίβιος"): a level-1 reader cannot read it
