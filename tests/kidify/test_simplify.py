@@ -668,3 +668,18 @@ def test_a_list_of_verb_phrases_is_not_split_before_its_last() -> None:
     s = ("He kept close tabs on all phases of the military effort, consulted with governors, and selected generals "
          "based on their past success.")
     assert "consulted with governors." not in simp.simplify(s, 2)
+
+
+def test_a_second_that_clause_after_but_stays_and_established_after_become_stays() -> None:
+    # the sample's Autism: "Autistic people may have symptoms. ... But that can affect the family.", "become set up"
+    s = ("Autistic individuals may have symptoms that are independent of the diagnosis, but that can affect the "
+         "individual or the family.")
+    assert "But that can" not in simp.simplify(s, 2)
+    assert "But that was" in simp.simplify("He wanted to win the race easily, but that was not possible in the rain.", 2)
+    assert "set up" not in simp.simplify("Overt symptoms become established by age two or three years.", 2)
+
+
+def test_no_simple_past_after_an_auxiliary_and_an_adverb() -> None:
+    # the sample's Alkane showed "Straight-chain alkanes are sometimes showed by the prefix"
+    s = "Straight-chain alkanes are sometimes indicated by the prefix n-."
+    assert "showed" not in simp.simplify(s, 2, steps=("words",))

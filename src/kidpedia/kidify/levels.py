@@ -309,6 +309,8 @@ def _verb_like(words: list[str]) -> bool:
         lower = [w for w in lower if not (w.endswith("ed") and bare.index(w) > cut)]
     if _has_verb(lower) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
         return True
+    if bare[0] in ("No", "Any"):
+        return False  # a list item that counts or denies a thing: "No single words by 16 months."
     plural = [i for i, w in enumerate(bare)
               if i and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
               and not bare[i - 1][:1].isdigit()]  # "365 days a year.": the noun a number counts is no verb
@@ -346,9 +348,15 @@ _MAIN_VERB_AFTER = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|will
 
 
 def _noun_with_relative(sentence: str) -> bool:
-    """A noun and a relative clause with no verb of its own after: no sentence."""
+    """A noun and a relative clause with no verb of its own after ("Chain end where the radicals
+    recombine."), or a formula that lost its letters ("the general chemical formula ₙ₂ₙ₊₂."): no sentence."""
     m = _NOUN_IN_WHICH.match(sentence)
-    return m is not None and _MAIN_VERB_AFTER.search(m.group("rest")) is None
+    return (m is not None and _MAIN_VERB_AFTER.search(m.group("rest")) is None) or _NOUN_WHERE.match(sentence) is not None \
+        or _LOST_FORMULA.search(sentence) is not None
+
+
+_NOUN_WHERE = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2} where\b")
+_LOST_FORMULA = re.compile(r"(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:\s|$)")
 
 
 def _gerund_alone(words: list[str]) -> bool:
@@ -362,7 +370,7 @@ def _gerund_alone(words: list[str]) -> bool:
 
 _NOT_A_SENTENCE = re.compile(
     r"^(?:Being|Having been|Having) [a-z]+\b(?!.*\b(?:is|was|are|were|has|have|had)\b)"
-    r"|\b(?:tables?|figures?|diagrams?|charts?|graphs?|lists?|maps?|images?|pictures?|photos?) (?:below|above)\b"
+    r"|\b(?:table|figure|diagram|chart|graph|list|map|image|picture|photo) (?:below|above)\b"
     r"|^(?:In|On|At|From|With|By|For|Of|To|Like) [A-Z][^?]*\?$"  # a work's title cut at its "?": "In What is Property?"
     r"|^(?:For [^,]{3,60}, )?See\b|, see (?:List|the list|the table)\b"  # a pointer to another page or table
     r"|\b(?:shown|see|listed|described|given|mentioned|written) (?:[\w-]+ ){0,3}(?:below|above)\b|\b(?:in|at|on|from) this link\b"
@@ -410,7 +418,8 @@ _OTHER_PRONOUNS = {"He": r"she|her|hers|herself|it|its|they|their|them",
                    "It": r"he|him|his|himself|she|her|hers|herself|they|their|them"}
 # a word past the sentence's start that points at something said before ("whether these
 # three strands share a common origin", "the first of its kind", "Based on this evidence")
-_POINTS_BACK = re.compile(r"(?<!^)\b(?:these|those|such|the latter|the former|the same|(?<!to )this (?!day\b)[a-z]+)\b(?! as\b)", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"(?<!^)\b(?:these|those|such|the latter|the former|the same|(?<!to )this (?!day\b)[a-z]+)\b(?! as\b)"
+                          r"|\b(?:do|does|did|doing|done) so\b", re.IGNORECASE)  # "The first to do so was Dudley Nichols."
 _SUBJECT_WORDS = {"He": ("He", "His"), "She": ("She", "Her"), "It": ("It", "Its", "They", "Their")}
 
 
@@ -584,8 +593,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             group = chain(key) if key not in chosen else None
             if not group:
                 continue
-            if level == 1 and any(_says_again(_content(text), said) for x in group for text in (with_bound(x), whole[x])
-                                  for said in said_words):
+            if any((_says_again(_content(text), said) if level == 1 else _says_nothing_new(_content(text), said))
+                   for x in group for text in (with_bound(x), whole[x]) for said in said_words):
                 continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
@@ -594,6 +603,13 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 total, changed = new, True
                 chosen.update(group)
                 said_words.extend(_content(with_bound(x)) for x in group)
+                if level == 2:  # one chosen before that says nothing this one does not ("It has a small army.",
+                    # then "But there is a small ceremonial Army."): it goes, where nothing leans on it
+                    for old in [k for k in chosen if k not in group and k != first and not any(
+                            leans.get(x) == k for x in chosen) and any(_says_nothing_new(
+                            _content(with_bound(k)), _content(with_bound(x))) for x in group)]:
+                        chosen.discard(old)
+                        total = _minus(total, measures[old])
         if not changed:
             break
     box = set(rewrite.box_sentences(article, pronoun))
@@ -738,6 +754,12 @@ _LITTLE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been",
 def _content(text: str) -> frozenset[str]:
     """The words of a sentence that say something (lowercase, without the little words)."""
     return frozenset(w.lower() for w in reading.words(text)) - _LITTLE
+
+
+def _says_nothing_new(words: frozenset[str], said: frozenset[str]) -> bool:
+    """Level 2: a sentence whose words, two or more, are all in one already shown ("It has a small army."
+    after "But there is a small ceremonial Army.") says nothing new; a longer one that says more stays."""
+    return len(words) >= 2 and words <= said
 
 
 def _says_again(words: frozenset[str], said: frozenset[str]) -> bool:

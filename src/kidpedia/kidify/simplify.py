@@ -280,6 +280,10 @@ _BE_FORMS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 _AUXILIARIES = _BE_FORMS | {"has", "have", "had", "having"}
 
 
+_BETWEEN_AUX = frozenset(["sometimes", "often", "usually", "also", "not", "never", "always", "mostly", "mainly", "still",
+                          "generally", "commonly", "first", "now", "then", "already", "rarely", "typically"])
+
+
 def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str]:
     def swap(m: re.Match[str]) -> str:
         old = m.group(0)
@@ -297,14 +301,18 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
             return old  # part of a name: "the Nord-Pas-de-Calais region"
         if before and before[0][-1:] in ",;:(" and "," in entry.get("not_after", ()):
             return old  # "X, which ..." is an aside, not "X which ..."
-        if prev in _AUXILIARIES and entry["to"].split()[0] in _PAST_ONLY:
-            return old  # "was ceded" is no "was gave up", "had witnessed" no "had saw"
+        aux = next((w.lower() for w in reversed(m.string[:m.start()].split()[-3:])
+                    if w.lower() not in _BETWEEN_AUX), "")  # "are sometimes indicated": "are"
+        if (prev in _AUXILIARIES or aux in _AUXILIARIES) and entry["to"].split()[0] in _PAST_ONLY:
+            return old  # "was ceded" is no "was gave up", "had witnessed" no "had saw", "are sometimes showed"
         if prev in _BE_FORMS and entry["to"].split()[0] in ("got", "get", "gets"):
             return old  # "have been obtained" is no "have been got"
         after = m.string[m.end():].split()[:1]
         nxt = after[0].lower().strip(",.;:") if after else ""
         if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
             return old
+        if "<end>" in entry.get("not_before", ()) and not _next_allowed(["<name>", "<number>", "*"], m.string[m.end():]):
+            return old  # a describing word that ends its clause ("still dominant."): not before a noun
         if "only_before" in entry and not _next_allowed(entry["only_before"], m.string[m.end():]):
             return old
         return _same_case(old, entry["to"])
@@ -322,7 +330,7 @@ def _next_allowed(allowed: list[str], rest: str) -> bool:
         return "<end>" in allowed
     nxt = rest.split()[0]
     word = nxt.lower().strip(",.;:!?\"')")
-    return (word in allowed or ("<number>" in allowed and any(c.isdigit() for c in nxt))
+    return ("*" in allowed or word in allowed or ("<number>" in allowed and any(c.isdigit() for c in nxt))
             or ("<name>" in allowed and nxt[:1].isupper()))
 
 
@@ -376,7 +384,8 @@ def split_clauses(s: str) -> str:
     s = _SEMICOLON.sub(_semicolon, s)
     s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():])
                        else ". ", s)
-    s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) else m.group(0), s)
+    s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) and not _parallel_that(s[:m.start()], s[m.end():])
+                       else m.group(0), s)
     s = _AND_OPENING.sub(_and_opening, s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
@@ -447,6 +456,12 @@ def _and_opening(m: re.Match[str]) -> str:
         return m.group(0)  # not "..., and, by many definitions, the biggest city in an area called X"
 
     return f". {'But ' if m.group(1) == 'but' else ''}{_capital(m.group(2)) if m.group(1) == 'and' else m.group(2)}, "
+
+
+def _parallel_that(head: str, rest: str) -> bool:
+    """", but that ..." after a clause with "that": a second relative clause ("symptoms that are
+    independent of the diagnosis, but that can affect the family"), not "But that was not so."."""
+    return rest.startswith("that ") and re.search(r"\b(?:that|which)\b", head.rsplit(". ", 1)[-1]) is not None
 
 
 def _pronoun_clause(rest: str) -> bool:
