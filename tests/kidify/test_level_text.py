@@ -413,4 +413,9 @@ def test_level_1_shows_no_cut_abbreviation_layout_pointer_list_lead_in_or_wrong_
                   "The first to do so was Dudley Nichols.", "So it can be considered a 7-bit encoding scheme."):
         assert levels._leans_level1(leans, ("He", "Andre Agassi")), leans
     assert not levels._leans_level1("He won the match.", ("He", "Andre Agassi"))
+    # the sample's Andrei Tarkovsky showed "He had to cut the movie several times." after a sentence about
+    # Ivan's Childhood: the movie was Andrei Rublev, said in the sentence before it
+    assert levels._leans_level1("He had to cut the movie several times.", ("He", "Andrei Tarkovsky"))
+    for alone in ("He worked in the movie industry.", "The movie was made in 1962.", "He saw the film Solaris."):
+        assert not levels._leans_level1(alone, ("He", "Andrei Tarkovsky")), alone
 

@@ -670,8 +670,15 @@ _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as
 _ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did|doing|done) so\b")
 
 
+# "He had to cut the movie several times.": which movie the sentence before says (Andrei Rublev, not the
+# Ivan's Childhood a level-1 page showed just before it)
+_THE_WORK = re.compile(r"(?<!^)\b(?:the|this|that) (?:movie|film|book|novel|album|song|play|poem|story|painting|"
+                       r"opera|series|show|game|war|battle|ship|plan|law|treaty|project|mission)\b"
+                       r"(?! (?:of|industry|business|version|series|[A-Z0-9]))")
+
+
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
-    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None
+    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None or _THE_WORK.search(text) is not None
             or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None))
 
 
