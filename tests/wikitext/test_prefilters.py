@@ -60,6 +60,22 @@ def test_maybe_markup_as_one_alternation(texts: list[str]) -> None:
         assert guard.maybe_markup(text) == (_ONE_ALTERNATION.search(text) is not None), text
 
 
+# _tidy_punctuation's first scan as it was written: the five alternatives.
+_FIVE = re.compile(r"\([\s,;:]|\[ | [,.;:!?)\]]|[\s,;:]\)|,\s*,")
+
+
+def test_maybe_space_before_punct_as_the_five_alternatives(texts: list[str]) -> None:
+    for text in [*texts, "a ,", "( x", "[ y", "x\t)", ",\n,", ", ,", "(\u3000", "a\u00a0)", " ]", "x  .", ")"]:
+        found = inline._MAYBE_SPACE_BEFORE_PUNCT.search(text) is not None
+        assert found == (_FIVE.search(text) is not None), text
+
+
+def test_maybe_stray_as_its_four_alternatives(texts: list[str]) -> None:
+    four = re.compile(r"[{}\[\]<&|]|''|__|-->")
+    for text in [*texts, "'", "''", "a'b'c", "_", "a__b", "->", "-->", "->>", "x>", "'_'", "<"]:
+        assert (guard._MAYBE_STRAY.search(text) is None) == (four.search(text) is None), text
+
+
 def test_stray_spans_as_without_the_filter(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     fast = [guard._stray_spans(t) for t in texts]
     monkeypatch.setattr(guard, "_MAYBE_STRAY", _Always())

@@ -332,9 +332,11 @@ def _judgement(article: Article, lv: Level, explain: bool = False) -> _Judgement
 
 
 def _judge_text(article: Article, lv: Level, j: _Judgement, explain: bool = False) -> None:
-    text = article.plain_text()
-    words = max(1, len(text.split()))
     adult = article.stats.get("adult_words")
+    text = article.plain_text() if adult or adult is None or explain else ""
+    # The words are counted only for a density of some adult words: with none, the
+    # density is 0 whatever the count (most articles: their whole text was split for it).
+    words = max(1, len(text.split()))
     if adult is None or explain:
         found = scan(text, article.lang).adult
         adult = len(found)

@@ -14,7 +14,14 @@ from kidpedia.model import LinkSpan, Text
 
 # A sentence ends at . ! ? followed by space and a capital (any script: Latin, Cyrillic,
 # Greek ...), a digit or an opening quote; or at Japanese/Chinese 。！？ (no space, no case).
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?(?P<next>[^\W_]))|[。！？]+[」』）)”’]*\s*")
+# (Written as one character class first, then each ending's rest: the same matches as
+# r"[.!?…]+[\"'”’»)\]]*\s+(?=...)|[。！？]+[」』）)”’]*\s*", found twice as fast, since
+# a pattern that opens with a class is scanned for that class's characters in C, where
+# two alternatives were tried at every position.)
+_END = re.compile(
+    r"[.!?…。！？](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?(?P<next>[^\W_]))"
+    r"|(?<=[。！？])[。！？]*[」』）)”’]*\s*)"
+)
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "no", "nos", "vol", "gen", "col", "lt", "sgt", "capt", "mt", "ft", "fig", "approx", "ca", "c", "inc", "ltd", "co", "corp", "dept", "univ", "prof", "rev", "hon", "gov", "pres", "sen", "rep", "est", "op", "cf", "al", "sra", "sr", "srta", "dña", "ud", "uds", "av", "avda", "núm", "pp", "p", "ed", "eds", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "a.d", "b.c"]
 )
