@@ -455,6 +455,8 @@ def test_level_1_shows_no_cut_abbreviation_layout_pointer_list_lead_in_or_wrong_
     # the sample's Andrei Tarkovsky showed "He had to cut the movie several times." after a sentence about
     # Ivan's Childhood: the movie was Andrei Rublev, said in the sentence before it
     assert levels._leans_level1("He had to cut the movie several times.", ("He", "Andrei Tarkovsky"))
-    for alone in ("He worked in the movie industry.", "The movie was made in 1962.", "He saw the film Solaris."):
+    assert levels._leans_level1("The movie was released in a cut version in 1971.", ("He", "Andrei Tarkovsky"))
+    for alone in ("He worked in the movie industry.", "He saw the film Solaris."):
         assert not levels._leans_level1(alone, ("He", "Andrei Tarkovsky")), alone
+    assert not levels._leans_level1("The movie has no male actors.", ("It", "Actrius"))  # the page's own movie
 

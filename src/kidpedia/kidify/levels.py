@@ -727,13 +727,16 @@ _ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did
 
 # "He had to cut the movie several times.": which movie the sentence before says (Andrei Rublev, not the
 # Ivan's Childhood a level-1 page showed just before it)
-_THE_WORK = re.compile(r"(?<!^)\b(?:the|this|that) (?:movie|film|book|novel|album|song|play|poem|story|painting|"
+_THE_WORK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:movie|film|book|novel|album|song|play|poem|story|painting|"
                        r"opera|series|show|game|war|battle|ship|plan|law|treaty|project|mission)\b"
                        r"(?! (?:of|industry|business|version|series|[A-Z0-9]))")
 
 
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
-    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None or _THE_WORK.search(text) is not None
+    work = _THE_WORK.search(text)  # at the start too on a person's page ("The movie was released ..."); on a
+    # work's own page "The movie has no male actors." is about the page's subject
+    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None
+            or (work is not None and (work.start() > 0 or bool(pronoun) and pronoun[0] in ("He", "She")))
             or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None))
 
 
