@@ -97,3 +97,10 @@ def test_syllables_of_common_words() -> None:
     want = {"small": 1, "others": 2, "different": 3, "government": 3, "named": 1, "times": 1, "played": 1,
             "created": 3, "wanted": 2, "about": 2, "people": 2, "beautiful": 3, "animals": 3, "the": 1}
     assert {w: reading.syllables(w) for w in want} == want
+
+
+def test_sentences_keep_their_closing_quotation_mark_and_end_after_a_letter() -> None:
+    text = ('He said, "I know. It is late." Then he left. It is shown by the symbol Z. The atomic number is 5. '
+            'John F. Kennedy was here.')
+    assert reading.sentences(text) == ['He said, "I know.', 'It is late."', "Then he left.", "It is shown by the symbol Z.",
+                                       "The atomic number is 5.", "John F. Kennedy was here."]

@@ -40,7 +40,7 @@ from kidpedia.kidify.simplify import facts
     (("The Austroasiatic languages, in recent classifications synonymous with Mon–Khmer, are a large language "
      "family of Southeast Asia, scattered throughout India and Nepal."),
      ("The Austroasiatic languages are a large language family of Southeast Asia. They are scattered throughout "
-     "India and Nepal. They are in recent classifications synonymous with Mon–Khmer.")),
+     "India and Nepal. In recent classifications, they are synonymous with Mon–Khmer.")),
     ("Agnostida is an order of arthropod which first developed near the end of the Early Cambrian period.",
      "Agnostida is an order of arthropod. It first developed near the end of the Early Cambrian period."),
     ("Actresses is a 1997 Catalan language Spanish drama film produced and directed by Ventura Pons.",
@@ -55,7 +55,7 @@ from kidpedia.kidify.simplify import facts
       "family of continental Southeast Asia, scattered throughout India, Bangladesh, Nepal and the southern "
       "border of China."),
      ("The Austroasiatic languages are a large language family of continental Southeast Asia. They are scattered "
-      "throughout India, Bangladesh, Nepal and the southern border of China. They are in recent classifications "
+      "throughout India, Bangladesh, Nepal and the southern border of China. In recent classifications, they are "
       "the same as Mon–Khmer.")),
     # what follows from what the subject is (the sample's Atomic number opening, "In ..." before its subject)
     (("In chemistry and physics the atomic number of a chemical element is the number of protons found in the "
@@ -94,6 +94,11 @@ from kidpedia.kidify.simplify import facts
       "GDP growth of 11.1 percent for the period from 2001 to 2010."),
      ("The Economy of Angola is one of the fastest-growing economies in the world. Its reported yearly average GDP "
       "growth was 11.1 percent for the period from 2001 to 2010.")),
+    # two describing words joined by "and" before the one noun the participle is said of (the sample's Alchemy)
+    ("Alchemy is a philosophical and protoscientific tradition practiced across Europe, Egypt and Asia.",
+     "Alchemy is a philosophical and protoscientific tradition. It is practiced across Europe, Egypt and Asia."),
+    ("Cricket is a bat-and-ball game played between two teams of eleven players.",
+     "Cricket is a bat-and-ball game. It is played between two teams of eleven players."),
 ])
 def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     pronoun = "He" if before.startswith(("Aristotle", "Alain", "Allan")) else "It"
@@ -119,6 +124,7 @@ def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     "Paris, a city, and London are big.",
     "He was a farmer and so the same as his father.",  # too short a head to stand alone
     "It is a tool and so useful.",  # not "the same as": what follows is no sentence of its own
+    "X is a cat and a dog found in Spain.",  # two nouns: the participle may be said of both
 ])
 def test_opening_left_alone_where_no_rule_fits(kept: str) -> None:
     assert rewrite.split_definition(kept, "It") == kept
@@ -260,3 +266,16 @@ def test_a_participle_on_the_last_object_as_a_sentence(before: str, after: str) 
 ])
 def test_a_participle_that_may_be_the_verbs_stays(kept: str) -> None:
     assert rewrite.split_object_participle(kept) == kept
+
+
+def test_a_person_said_with_their_and_a_reason_said_with_as() -> None:
+    # the sample's Astronomer and Foreign relations of Angola openings
+    s = ("An astronomer is a scientist in the field of astronomy who focuses their studies on a specific question or "
+         "field outside the scope of Earth.")
+    assert rewrite.split_definition(s, "It") == ("An astronomer is a scientist in the field of astronomy. They focus "
+                                                 "their studies on a specific question or field outside the scope of Earth.")
+    s = ("The foreign relations of Angola are based on Angola's strong support of U.S. foreign policy as the Angolan "
+         "economy depends on U.S. foreign aid.")
+    assert rewrite.split_definition(s, "It").endswith(". This is because the Angolan economy depends on U.S. foreign aid.")
+    for kept in ("A farmer is a member of the club of farmers who grows food.", "It is the same as the town needs it."):
+        assert rewrite.split_definition(kept, "It") == kept

@@ -173,11 +173,18 @@ _OBJECT_OPENS = frozenset(["the", "a", "an", "its", "his", "her", "their", "many
                            "out", "that"])
 
 
+# "the atomic number of a chemical element (also known as its proton number) is ...": another name in words
+# (no number, no other script), said as the aside the opening's rewrite turns into a sentence of its own
+_BRACKET_NAME = re.compile(r" \((also known as|also called|commonly known as|sometimes called) ([a-zA-Z][a-zA-Z' -]{1,40})\)(?= )")
+
+
 def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], opening: bool) -> str:
     """One level-3 sentence at a level: simplified, the article's opening said as short
     sentences, and (past the opening sentence) the
     subject's name said as a pronoun."""
     definition = opening and bool(pronoun) and lang == "en"
+    if definition and level == 2:  # the opening's other name in brackets is said: "It is also called the proton number."
+        sentence = _BRACKET_NAME.sub(r", \1 \2,", sentence, count=1)
     out = simplify(sentence, level, lang, split_tagged=False if definition else None)
     if not out or lang != "en":
         return out
@@ -295,13 +302,21 @@ def _verb_like(words: list[str]) -> bool:
     battle tanks.", "Pearic: 6 languages of Cambodia."), or whose one word in -s ends it after
     an abbreviation ("VSO typology with SVO tendencies.")."""
     bare = [x.strip(",.;:!?\"'”’()") for x in words]
-    if _has_verb(bare) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
+    lower = [w for i, w in enumerate(bare) if not i or not w[:1].isupper()]  # "Studies" in a name is no verb
+    cut = next((i for i, w in enumerate(words) if i and w == "with" and words[i - 1].endswith(",")), None)
+    if cut is not None and not _has_verb([w for i, w in enumerate(bare[:cut]) if not i or not w[:1].isupper()]):
+        # "A two-gender system ..., with the feminine marked by ...": a participle after "with" is no verb
+        lower = [w for w in lower if not (w.endswith("ed") and bare.index(w) > cut)]
+    if _has_verb(lower) or any(w.lower() in ("shall", "should", "cannot") for w in bare):
         return True
     plural = [i for i, w in enumerate(bare)
               if i and w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
               and not bare[i - 1][:1].isdigit()]  # "365 days a year.": the noun a number counts is no verb
     if not plural:
         return False
+    if all(i + 1 < len(bare) and bare[i + 1] == "of" for i in plural) and all(
+            not w[:1].islower() or w in ("and", "or", "the", "of") for w in bare[plural[0] + 2:]):
+        return False  # a noun phrase of names: "The Khmer dialects of Cambodia, Thailand and Vietnam."
     if bare[0][:1].isdigit() or words[0].endswith(":"):  # a count or a label opens it
         return any(i < len(bare) - 1 and bare[i + 1] != "of" and not words[i].endswith(",") for i in plural)
     return plural != [len(bare) - 1] or not (bare[-2].isupper() and bare[-2].isalpha() and len(bare[-2]) > 2)
@@ -319,9 +334,21 @@ def readable(unit: str) -> bool:
     for sentence in reading.sentences(unit):
         words = sentence.split()
         if (len(words) < 3 or not _ENDS.search(sentence) or not _verb_like(words) or sentence.count('"') % 2 or sentence.count("(") != sentence.count(")")
-                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence) or _gerund_alone(words)):
+                or _LEADS_ON.search(sentence) or _NOT_A_SENTENCE.search(sentence) or _gerund_alone(words)
+                or _noun_with_relative(sentence)):
             return False
     return True
+
+
+# a list item that names a thing and says "in which ...": "Morphology in which words inflect by changes in the root."
+_NOUN_IN_WHICH = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2} (?:in|on|at|by|with|for|from|through|under) which\b(?P<rest>.*)$")
+_MAIN_VERB_AFTER = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|must|does|do|did)\b")
+
+
+def _noun_with_relative(sentence: str) -> bool:
+    """A noun and a relative clause with no verb of its own after: no sentence."""
+    m = _NOUN_IN_WHICH.match(sentence)
+    return m is not None and _MAIN_VERB_AFTER.search(m.group("rest")) is None
 
 
 def _gerund_alone(words: list[str]) -> bool:
@@ -335,9 +362,10 @@ def _gerund_alone(words: list[str]) -> bool:
 
 _NOT_A_SENTENCE = re.compile(
     r"^(?:Being|Having been|Having) [a-z]+\b(?!.*\b(?:is|was|are|were|has|have|had)\b)"
-    r"|\b(?:table|figure|diagram|chart|graph|list|map|image|picture|photo) (?:below|above)\b"
+    r"|\b(?:tables?|figures?|diagrams?|charts?|graphs?|lists?|maps?|images?|pictures?|photos?) (?:below|above)\b"
+    r"|^(?:In|On|At|From|With|By|For|Of|To|Like) [A-Z][^?]*\?$"  # a work's title cut at its "?": "In What is Property?"
     r"|^(?:For [^,]{3,60}, )?See\b|, see (?:List|the list|the table)\b"  # a pointer to another page or table
-    r"|\b(?:shown|see|listed|described|given|mentioned) (?:below|above)\b|\b(?:in|at|on|from) this link\b"
+    r"|\b(?:shown|see|listed|described|given|mentioned|written) (?:[\w-]+ ){0,3}(?:below|above)\b|\b(?:in|at|on|from) this link\b"
     r"|\bin the (?:figure|table|diagram|chart|picture|image)\b"
     r"|\b(?:They|We) (?:is|was|has|does|makes|takes|gives|keeps|gets|goes|says|lets)\b"
     r"|^(?:i\.e\.|e\.g\.|etc\.)"  # the rest of a sentence cut at an abbreviation
@@ -487,6 +515,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
              for k, piece in enumerate(reading.sentences(text) or [text])}
     measures = {k: sum((reading.measure(whole[x], article.lang, familiarity=False) for x in (k, *bound.get(k, ()))),
                        zero) for k in pieces}
+    said_inside = _inside_quotes(whole) if level == 2 else set()  # level 1: ``_inside_quotation``
     lead_count = _lead_count(article)
     others = _others(article, pronoun)
     sources = {(i, j): source for (i, j), (source, _) in units}
@@ -496,8 +525,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
     for n, key in enumerate(keys):
         text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
-        if n and (text in seen or not readable(text) or (level == 1 and (_foreign(text) or _not_level1(text)
-                                                                            or key[:2] in quoted))):
+        if n and (text in seen or not readable(text) or key in said_inside or (level == 1 and (
+                _foreign(text) or _not_level1(text) or key[:2] in quoted))):
             skip.add(key)
             continue
         seen.add(text)
@@ -601,6 +630,31 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     return out, pairs
 
 
+def _inside_quotes(whole: dict[Key, str]) -> set[Key]:
+    """The sentences inside a quotation that opened in a sentence before them, in the same
+    paragraph ('Russell defended his action, saying, "I don't know why ... critical. My wife's
+    health is ... reasons. The movie will be here, even if Oscar isn't."'): someone's words,
+    not facts, and not shown without the sentence that says whose they are."""
+    out: set[Key] = set()
+    para = -1
+    inside: list[Key] | None = None  # the sentences since the quotation opened, or None outside one
+    for key in sorted(whole):
+        if key[0] != para:
+            para, inside = key[0], None  # one that never closes in its paragraph is the source's slip: no quotation
+        odd = sum(whole[key].count(q) for q in _QUOTE_MARKS) % 2
+        if inside is not None:
+            inside.append(key)
+            if odd:  # it closes here: the sentences since it opened were someone's words
+                out.update(inside)
+                inside = None
+        elif odd:
+            inside = []
+    return out
+
+
+_QUOTE_MARKS = ('"', "“", "”")
+
+
 # what level 1 does not show (ages 7-9): an equation ("in which n = 1"), a formula the page lost the
 # letters of ("the general chemical formula ₙ₂ₙ₊₂"), and "do not have" before a participle, a
 # plain word put in for an adjective ("do not have made notations", from "established notations"), and
@@ -650,7 +704,7 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
         marks = source.count('"') + source.count("“") + source.count("”")
         if left:
             out.add((i, j))
-            left = 0 if marks % 2 else left - 1
+            left = 0 if marks % 2 or marks >= 2 else left - 1  # closed, or a quotation of its own: the first was a slip
         elif marks % 2:
             left = 4
     return out
@@ -670,8 +724,15 @@ _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as
 _ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did|doing|done) so\b")
 
 
+# "He had to cut the movie several times.": which movie the sentence before says (Andrei Rublev, not the
+# Ivan's Childhood a level-1 page showed just before it)
+_THE_WORK = re.compile(r"(?<!^)\b(?:the|this|that) (?:movie|film|book|novel|album|song|play|poem|story|painting|"
+                       r"opera|series|show|game|war|battle|ship|plan|law|treaty|project|mission)\b"
+                       r"(?! (?:of|industry|business|version|series|[A-Z0-9]))")
+
+
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
-    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None
+    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None or _THE_WORK.search(text) is not None
             or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None))
 
 

@@ -34,6 +34,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _VOWELS = re.compile(r"[aeiouyäöüàâéèêëîïôûùœæáíóúñ]+", re.IGNORECASE)
 # A sentence ends at . ! ? followed by space and a capital/digit/quote, or at the end.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-ÖØ-Þ¿¡])")
+# words that open a sentence, never a name after an initial
+_OPENER = re.compile(r"(?:The|A|An|It|Its|This|These|Those|They|Their|He|His|She|Her|In|On|At|But|And|As|For|By|"
+                     r"From|However|There|When|While|After|Before|Since|If|Some|Many|Most|All)\s")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|vs|etc|e\.g|i\.e|c|ca|No|Mt|U\.S|U\.K)\.$")
 
 
@@ -42,9 +45,9 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        piece = text[start:m.start()]
-        if _ABBREV.search(piece) or re.search(r"\b[A-Z]\.$", piece):
-            continue
+        piece = text[start:m.end()].rstrip()  # with its closing quotation mark or bracket: 'said "X." He ...
+        if _ABBREV.search(piece) or (re.search(r"\b[A-Z]\.$", piece) and not _OPENER.match(text, m.end())):
+            continue  # an initial ("John F. Kennedy"), not a letter that ends one ("the symbol Z. The atomic ...")
         out.append(piece.strip())
         start = m.end()
     tail = text[start:].strip()

@@ -41,7 +41,7 @@ _NAMING = re.compile(
 _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "characterised", "derived", "written",
                 "published", "founded", "made", "built", "found", "known", "named", "native", "used", "directed",
                 "produced", "created", "developed", "released", "composed", "painted", "designed", "spoken",
-                "considered", "regarded", "famous", "best")
+                "considered", "regarded", "famous", "best", "practiced", "practised", "played", "grown", "eaten", "worn")
 _PAST = ("born", "written", "published", "founded", "built", "created", "developed", "released", "composed",
          "painted", "designed", "directed", "produced", "derived", "made")
 _RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
@@ -65,6 +65,15 @@ _NATIONALITY = re.compile(rf"^(?:a|an) (?P<adjs>(?:[a-z][\w-]* )*?)(?P<nation>(?
 
 # "a medium-sized, burrowing, nocturnal mammal": describing words set off by commas (coordinate adjectives)
 _ADJECTIVES = re.compile(r"^(?:a|an) (?P<adjs>(?:[a-z][\w-]*, )+[a-z][\w-]*) (?P<noun>[a-z][\w-]*)(?P<tail>(?: .*)?)$")
+
+
+# "in recent classifications the same as Mon–Khmer": where or by whom, then what the subject is
+_WHERE_SAID = re.compile(r"^(?P<where>(?:in|by|for|among) (?:[a-z]+ ){0,3}[a-z]+s) "
+                         r"(?P<what>(?:the same as|synonymous with|part of|equal to|seen as) .+)$")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _a(word: str) -> str:
@@ -99,6 +108,48 @@ _NOT_DESCRIBING = frozenset(["though", "although", "but", "yet", "often", "not",
                              "usually", "also", "still", "now", "then", "once", "always", "never", "more", "most"])
 
 
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|people|person|child|children|one|body)$")
+_PLURAL_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}
+
+
+def _person_they(r: re.Match[str]) -> str | None:
+    """A "who" clause said of a person in a thing's article, where the sentence calls that
+    person "their" (the singular "they"): "They" and the verb's plain form ("... a scientist in the
+    field of astronomy who focuses their studies on ..." -> "They focus their studies on ...").
+    The words after the person's noun name no other person ("the field of astronomy"), so the
+    clause is the person's; None where that is not so."""
+    head, verb, tail = r.group("head"), r.group("verb"), r.group("tail")
+    if not re.search(r"\btheir\b", tail) or " " in verb:
+        return None
+    words = head.split()
+    noun = next((i for i, w in enumerate(words) if i and w in _STOP_HEAD), len(words)) - 1
+    if noun < 1 or not _PERSON_NOUN.search(words[noun]) or any(
+            _PERSON_NOUN.search(w) or w[:1].isupper() for w in words[noun + 1:]):
+        return None
+    if verb in _PLURAL_VERB:
+        plain = _PLURAL_VERB[verb]
+    elif verb.endswith("ies"):
+        plain = verb[:-3] + "y"
+    elif verb.endswith(("ses", "xes", "ches", "shes", "zes")):
+        plain = verb[:-2]
+    elif verb.endswith("s") and not verb.endswith("ss"):
+        plain = verb[:-1]
+    else:
+        return None
+    return f"They {plain} {tail}."
+
+
+# "as" that gives a reason: before a clause whose verb says what something needs ("as the economy depends on aid")
+_AS_BECAUSE = re.compile(r"(?<!\bsame)(?<!\bsuch)(?<!\bwell)(?<!\bsoon)(?<!\blong)(?<!\bfar) as (?P<why>(?:the|its|their|his|her|this|these) "
+                         r"(?:[\w'’-]+ ){0,4}(?:depends|depend|relies|rely|lacks|lack|needs|need|requires|require) [^,;]+)$")
+
+
+def _adjective_pair(head: str) -> str:
+    """The head without the "and" between two describing words ("a philosophical and protoscientific
+    tradition"): one noun, what follows it is its own; "a tradition and a practice" keeps its "and"."""
+    return re.sub(r"^((?:a|an) [a-z][\w-]*(?:al|ic|ous|ive|ful|ary|ical|ern|ish|an|ese)) and (?!(?:a|an|the)\b)", r"\1 ", head)
+
+
 def _adverb(word: str) -> bool:
     return word in _NOT_DESCRIBING or (word.endswith("ly") and word.islower() and len(word) > 4)
 
@@ -127,7 +178,7 @@ def _names(app: str, who: str, be: str) -> list[str]:
         m = _NAMING.match(part)
         if not m:
             return []
-        name = m.group("name").rstrip(" ,")
+        name = re.sub(r"^(?:its|their) ", "the ", m.group("name").rstrip(" ,"))  # "also known as its proton number"
         second = re.fullmatch(r"(?P<one>[^,]+?) and (?P<adv>traditionally|formerly|sometimes) as (?P<two>[^,]+)", name)
         if second and not m.group("official") and not re.search(r"\b(?:as|and)\b", second.group("one") + second.group("two")):
             # "also called Afrasian and traditionally as Hamito-Semitic": two names, two sentences
@@ -167,7 +218,11 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
             # what the subject is, between commas ("Apollo 8, the second spaceflight of the program,
             # was ...", "The Austroasiatic languages, in recent classifications synonymous with
             # Mon-Khmer, are ..."): said as a sentence of its own
-            tail = [f"{who} {be} {app.strip(' ,')}."]
+            said = app.strip(" ,")
+            where = _WHERE_SAID.match(said)
+            # "in recent classifications the same as Mon-Khmer": the phrase that says where first
+            tail = [f"{_capital(where.group('where'))}, {who.lower()} {be} {where.group('what')}." if where
+                    else f"{who} {be} {said}."]
         if not tail:  # not another name, nor what the subject is ("from Latin albedo ..."): kept
             subj, tail = subj + app.rstrip(","), []
             subj += ","
@@ -212,13 +267,17 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
         rest = so.group("head")
     r = _RELATIVE.match(rest) or (_PLURAL_RELATIVE.match(rest) if be in ("are", "were") else None)
     rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
-    if r and _plain_head(r.group("head"), r.group("rel")) and _verbish(r.group("verb").split()[-1]) and (
+    person = _person_they(r) if r and rel_who == "It" and r.group("rel") == "who" else None
+    if person:  # "An astronomer is a scientist in the field of astronomy who focuses their studies ..." -> "... They focus ..."
+        after.insert(0, person)
+        rest = r.group("head")  # type: ignore[union-attr]
+    elif r and _plain_head(r.group("head"), r.group("rel")) and _verbish(r.group("verb").split()[-1]) and (
             rel_who != "It" or r.group("rel") != "who"):
         after.insert(0, f"{rel_who} {r.group('verb')} {r.group('tail')}.")
         rest = r.group("head")
     else:
         p = _PARTICIPLE.match(rest)
-        if p and not set(p.group("head").lower().split()) & _STOP_HEAD and len(p.group("head").split()) >= 2 \
+        if p and not set(_adjective_pair(p.group("head")).lower().split()) & _STOP_HEAD and len(p.group("head").split()) >= 2 \
                 and not _adverb(p.group("head").split()[-1]) \
                 and not (strict and p.group("tail").split()[0] not in _AFTER_PARTICIPLE):  # "a poor least developed country"
             part = p.group("part")
@@ -228,6 +287,12 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
                 tense = "were"
             after.insert(0, f"{who} {tense} {part} {p.group('tail')}.")
             rest = p.group("head")
+    because = _AS_BECAUSE.search(rest)
+    if because and not strict and len(rest[:because.start()].split()) >= 4:
+        # "... are based on Angola's support of U.S. policy as the Angolan economy depends on U.S. aid." -> "... of
+        # U.S. policy. This is because the Angolan economy depends on U.S. aid."
+        after.append(f"This is because {because.group('why')}.")
+        rest = rest[:because.start()]
     how = _HOW.match(rest)
     if how and not after:
         # "Animation is the process of making the illusion of motion by the fast display of pictures." ->

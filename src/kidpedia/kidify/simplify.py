@@ -255,6 +255,8 @@ _CONVERSION = re.compile(r"^(?:about\s|~\s?)?[\d.,]+(?:\s*(?:-|–|and|to|or)\s*
 
 def drop_parentheticals(s: str) -> str:
     def drop(m: re.Match[str]) -> str:
+        if re.search(r"\b(?:the|a|an)$", m.string[:m.start()], re.IGNORECASE) and m.group(0).strip()[:1] == "(":
+            return " " + m.group(0).strip()[1:-1]  # a name where the noun goes: "the (Ambundu) with 25%"
         return m.group(0) if keep_parenthetical(m.string[:m.start()], m.group(0).strip()) else ""
 
     prev = None
@@ -303,12 +305,45 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         nxt = after[0].lower().strip(",.;:") if after else ""
         if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
             return old
+        if "only_before" in entry and not _next_allowed(entry["only_before"], m.string[m.end():]):
+            return old
         return _same_case(old, entry["to"])
 
     return swap
 
 
+def _next_allowed(allowed: list[str], rest: str) -> bool:
+    """What follows the word is one of ``only_before``: a word of the list, "<number>" (a
+    word with a digit), "<name>" (a capitalised word), "<end>" (the sentence or its clause
+    ends: nothing, or a comma or stop first). "was established in 1850" is a verb;
+    "established notations" is an adjective, said otherwise."""
+    rest = rest.lstrip()
+    if not rest or rest[0] in ",.;:!?)":
+        return "<end>" in allowed
+    nxt = rest.split()[0]
+    word = nxt.lower().strip(",.;:!?\"')")
+    return (word in allowed or ("<number>" in allowed and any(c.isdigit() for c in nxt))
+            or ("<name>" in allowed and nxt[:1].isupper()))
+
+
+# "had a population of 24.3 million inhabitants" -> "had 24.3 million people"; "an estimated population of N" is
+# "about N people"
+_POPULATION = re.compile(
+    r"\b(has|had|have|with|to|reached|reaching) (?:a |an )?(?:total )?(estimated )?population of "
+    r"((?:about |around |over |nearly |almost |more than |less than |roughly |some )?\d(?:[\d,.]*\d)?"
+    r"(?:\s*(?:-|–|to)\s*\d(?:[\d,.]*\d)?)?(?: (?:million|billion|thousand))?)(?: (?:people|inhabitants|residents|persons))?"
+    r"(?=[\s,.;:)]|$)")
+
+
+def _population(m: re.Match[str]) -> str:
+    amount = m.group(3)
+    if m.group(2) and not re.match(r"(?:about|around|over|nearly|almost|more|less|roughly|some) ", amount):
+        amount = "about " + amount
+    return f"{m.group(1)} {amount} people"
+
+
 def plain_words(s: str) -> str:
+    s = _POPULATION.sub(_population, s)
     for pattern, plain in word_rules()[0]:
         swap = _replacer(plain)
         out: list[str] = []
@@ -346,7 +381,7 @@ def split_clauses(s: str) -> str:
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
     head = s[:m.start()].split() if m else []
-    if m and (m.re is _WHICH or _finite(m.group(1))) and not (len(head) < 4 and not _has_verb(head)) \
+    if m and (m.re is _WHICH or _finite(m.group(1))) and _clause_before_which(s[:m.start()], m.group(2)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
             and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b"
                           r"|,\s+(?:and|as well as)\s+(?:a|an|the|his|her|its|their)\s+[^,]*,\s+which\b",
@@ -370,13 +405,28 @@ def split_clauses(s: str) -> str:
     m = _SUBJECT_AND.match(s)
     if (m and len(s.split()) > 12 and len(m.group(2).split()) >= 3  # "He has composed and arranged scores"
             and not re.search(r"[.!?;]\s|\b(?:which|who|that)\b", m.group(2))
-            and not any(w.lower() in _DETERMINERS for w in m.group(2).split()[-2:])):  # "the rare and endangered"
+            and not any(w.lower() in _DETERMINERS for w in m.group(2).split()[-2:])  # "the rare and endangered"
+            and not any(_finite(x.split()[0]) for x in m.group(2).split(", ")[1:] if x.split())):
+        # nor in a list of verb phrases ("He kept close tabs on ..., consulted with governors, and selected ...")
         # not across a sentence already split off, nor past a clause of its own ("She recorded X.
         # It was featured ... and was a hit" is no "She was a hit")
         s = f"{m.group(1)} {m.group(2).rstrip(',')}. {m.group(1)} " + s[m.end():]
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+def _clause_before_which(head: str, rest: str) -> bool:
+    """What comes before ", which ..." is a clause of its own and the sentence ends with the
+    which-clause: not "The renewal of civil war after the elections, which ..., created ...",
+    "... had shown that alpha particles, which had a charge of +2, were ...", "In 1915 the
+    reason for nuclear charge being quantized in units of Z, which ..., was not understood"."""
+    last = re.split(r"(?<=[.!?]) ", head)[-1]
+    if not _has_verb(last.split()):
+        return False
+    if " that " in last and not _has_verb(last.rsplit(" that ", 1)[1].split()):
+        return False
+    return not any(_predicate_follows(x.split()) for x in rest.split(", ")[1:] if x.split())
 
 
 _AND_OPENING = re.compile(r"\s+(and|but),\s+((?:in|on|at|by|during|after|before|since|from|until|for|later|then)\b"
@@ -449,10 +499,16 @@ _MODALS = frozenset(["can", "could", "may", "might", "must", "will", "would", "s
 
 def _finite(word: str) -> bool:
     """A verb form that can carry a clause of its own: a past or present form ("was",
-    "won", "played", "lies"); a capitalised word in -ed is a name ("the United States")."""
+    "won", "played", "lies"); a capitalised word is part of a name ("the United States", "the
+    Society for the Social Studies of Science")."""
     w = word.lower().strip(",.")
+    if word[:1].isupper():
+        return False
     return w in _IRREGULAR or (len(w) > 4 and w.endswith("ed") and not word[:1].isupper()) \
         or (w in _VERBS and w.endswith("s"))
+
+
+_NOT_IN_SUBJECT = frozenset(["because", "that", "which", "who", "whom", "whose", "if", "unless", "whereas"])
 
 
 def _subject(head: str) -> tuple[list[str], str] | None:
@@ -462,7 +518,9 @@ def _subject(head: str) -> tuple[list[str], str] | None:
     for i, w in enumerate(words[:7]):
         if i and _finite(w) and words[i - 1].lower() not in _DETERMINERS:  # "The armed forces were": no verb
             subject = words[:i]
-            return (None if any(x.endswith(",") for x in subject) else (subject, w.lower().strip(",")))  # type: ignore[return-value]
+            if any(x.endswith(",") or x.lower() in _NOT_IN_SUBJECT for x in subject):
+                return None  # "This is because even numbered alkanes pack ...": no subject before "numbered"
+            return subject, w.lower().strip(",")
     return None
 
 
@@ -505,6 +563,9 @@ def _split_shared_subject(s: str) -> str:
     if re.match(r"\s*(?:and|or)\b", s[m.end():]):
         return s  # "..., and restricted and repetitive behavior": two adjectives, not a verb
     verb2, head = m.group(1), s[:m.start()]
+    items = head.split(", ")
+    if len(items) >= 3 and not _has_verb(items[-1].split()) and not _has_verb(items[-2].split()):
+        return s  # a list's last item: "with webbing ..., broad toe pads for climbing, and keratinised tubercles ..."
     found = _subject(head)
     if not found or found[1] in _MODALS or " that " in head:
         return s
@@ -1014,7 +1075,7 @@ def _has_verb(words: list[str]) -> bool:
             while j >= 0 and words[j].endswith("ly") and words[j].islower():
                 j -= 1
             before = words[j].lower().strip(",") if j >= 0 else ""
-            if not (before in _DETERMINERS or before[:1].isdigit()):
+            if not (before in _DETERMINERS or before[:1].isdigit() or before == "being"):  # "being quantized"
                 return True
     return False
 
@@ -1073,8 +1134,11 @@ def shorten(s: str, level: int = 2) -> str:
                 rest = " ".join(words[i + 1:])
                 if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]):
                     continue
-                if any(_predicate_follows(later.split()) for later in rest.split(", ")[1:] if later.split()):
-                    continue  # "... and NME, like other papers, was slow to ...": the aside closes, the sentence goes on
+                if any(_predicate_follows(later.split()) or later.split()[0].lower() in _QUALIFIERS
+                       for later in rest.split(", ")[1:] if later.split()):
+                    # "... and NME, like other papers, was slow to ...", "It was the egg, which ..., that enabled
+                    # ...": the aside closes, the sentence goes on
+                    continue
                 if any(w.endswith(",") for w in words[max(0, i - 2):i]) or words[i + 1].lower() in _ING_NOUNS:
                     continue  # inside a list ("cod, haddock, hake, herring"), or a noun in -ing
                 if _EXAMPLES.search(" ".join(words[:i]).rsplit(",", 1)[-1] + " " + words[i]):
@@ -1094,8 +1158,8 @@ def main_clause(s: str) -> str:
     if len(s.split()) <= 10:
         return s
     m = _TRAILING.search(s)
-    if not m or facts(m.group(0)):
-        return s
+    if not m or facts(m.group(0)) or re.search(r",\s+(?:that|but)\s", m.group(0)):
+        return s  # "It was the development of the egg, which ..., that enabled ...": the main clause goes on
     cut = s[:m.start()] + s[m.end():]
     return cut if len(cut.split()) >= 5 and _complete_clause(s[:m.start()].split()) else s
 
@@ -1138,6 +1202,14 @@ def _predicate_follows(words: list[str]) -> bool:
         and (_is_verb(words[1]) or words[1].lower() in _MODALS)
 
 
+# a part after the aside that says "but ..." qualifies the main clause: it does not go with the aside
+# ("Andorra has a small army, which ..., but has never ... amounted to a standing army" is no "Andorra has a
+# small army.")
+# ... nor a part that says "that ...": the main clause goes on ("It was the development of the amniotic egg, which
+# prevents ..., that enabled the reptiles to reproduce on land" is no "It was the development of the amniotic egg.")
+_QUALIFIERS = frozenset(["but", "yet", "except", "although", "though", "that"])
+
+
 def drop_asides(s: str) -> str:
     """An aside set off by a comma goes when it states no number or name and the rest is
     a sentence of its own: "The town has a castle, which was built by the first lord." ->
@@ -1166,7 +1238,8 @@ def _drop_aside(part: str) -> str:
         head = ", ".join(segs[:i]).split()
         if (not facts(tail) and len(head) >= 4 and not listed and _complete_clause(head)
                 and (kind == "table" or i + 1 == len(segs))
-                and not any(_predicate_follows(x.split()) for x in segs[i + 1:] if x.split())):
+                and not any(_predicate_follows(x.split()) or x.split()[0].lower() in _QUALIFIERS
+                            for x in segs[i + 1:] if x.split())):
             # not where the sentence goes on past the aside: "Analysis of observed phenomena, along
             # with making predictions, takes most of their time" is no "Analysis of observed phenomena."
             return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go
