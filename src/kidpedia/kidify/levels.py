@@ -713,7 +713,8 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
 # a sentence that opens with one of these says more of the one before it ("For example methane is
 # CH₄, in which n = 1."): level 1 shows it only with that one
 _LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
-                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|"
+                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|Again|"
+                      r"(?:He|She|It|They|We) even|"
                       r"(?:Before|After|By|Until|Since|From|Up to|At) (?:that|this|then|those|these)\b)\b")
 # "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
 _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
