@@ -452,9 +452,17 @@ def test_level_1_shows_no_cut_abbreviation_layout_pointer_list_lead_in_or_wrong_
         assert not levels._not_level1(good), good
     assert levels._not_level1("In short why does so much planned development fail?")  # a question (Anthropology)
     for leans in ("He is the 5th of 7 male players in history to achieve this.", "His forehand was almost as strong.",
-                  "The first to do so was Dudley Nichols.", "So it can be considered a 7-bit encoding scheme."):
+                  "The first to do so was Dudley Nichols.", "So it can be considered a 7-bit encoding scheme.",
+                  "Again a patch is selected.", "He even tried driving a car along the dirt road beside the ranch."):
         assert levels._leans_level1(leans, ("He", "Andre Agassi")), leans
     assert not levels._leans_level1("He won the match.", ("He", "Andre Agassi"))
+    # the sample's Andrei Tarkovsky showed "He had to cut the movie several times." after a sentence about
+    # Ivan's Childhood: the movie was Andrei Rublev, said in the sentence before it
+    assert levels._leans_level1("He had to cut the movie several times.", ("He", "Andrei Tarkovsky"))
+    assert levels._leans_level1("The movie was released in a cut version in 1971.", ("He", "Andrei Tarkovsky"))
+    for alone in ("He worked in the movie industry.", "He saw the film Solaris."):
+        assert not levels._leans_level1(alone, ("He", "Andrei Tarkovsky")), alone
+    assert not levels._leans_level1("The movie has no male actors.", ("It", "Actrius"))  # the page's own movie
 
 
 

@@ -52,3 +52,13 @@ def test_same_words_on_any_text(text: str) -> None:
         safety_words._may_hold_tricked_token = original
         _tricked_words.cache_clear()
     assert fast == full
+
+
+@given(st.text(alphabet=st.sampled_from(ALPHABET + " ._-·/") | st.characters(), max_size=40))
+def test_has_trick_as_its_one_regex(text: str) -> None:
+    assert safety_words._has_trick(text) == (safety_words._HAS_TRICK.search(text) is not None)
+
+
+def test_has_trick_on_edges() -> None:
+    for text in [*EDGES, "a b c", "a.b.c", "ab c d", "x y", "zzz", "no trick here", "é è ê"]:
+        assert safety_words._has_trick(text) == (safety_words._HAS_TRICK.search(text) is not None), text

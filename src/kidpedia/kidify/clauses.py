@@ -313,6 +313,8 @@ def relative_restrictive(toks: list[Token]) -> list[list[Token]] | None:
             continue  # a bare singular noun: "the war that" goes through the check above; "water that" stays
         if any(x.tag == "CC" and nxt.tag in FINITE for x, nxt in zip(toks[i + 2:end], toks[i + 3:end], strict=False)):
             continue  # "skills that can never be replaced ... and is an important tool": the main verb goes on
+        if toks[start - 1].word == ",":
+            continue  # "at the end of 1968, a year that saw much upheaval": an appositive's clause says which year
         if any(x.tag == "EX" for x in toks[:fv]):
             continue  # "There are some features that unite ...": "There are some features." says nothing
         copula = _copula(toks, fv, start) or (_copula(toks, fv, head + 1) and start == fv + 1)

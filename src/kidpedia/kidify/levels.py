@@ -729,7 +729,8 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
 # a sentence that opens with one of these says more of the one before it ("For example methane is
 # CH₄, in which n = 1."): level 1 shows it only with that one
 _LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
-                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|"
+                      r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|Again|"
+                      r"(?:He|She|It|They|We) even|"
                       r"(?:Before|After|By|Until|Since|From|Up to|At) (?:that|this|then|those|these)\b)\b")
 # "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
 _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
@@ -740,8 +741,18 @@ _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as
 _ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did|doing|done) so\b")
 
 
+# "He had to cut the movie several times.": which movie the sentence before says (Andrei Rublev, not the
+# Ivan's Childhood a level-1 page showed just before it)
+_THE_WORK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:movie|film|book|novel|album|song|play|poem|story|painting|"
+                       r"opera|series|show|game|war|battle|ship|plan|law|treaty|project|mission)\b"
+                       r"(?! (?:of|industry|business|version|series|[A-Z0-9]))")
+
+
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
+    work = _THE_WORK.search(text)  # at the start too on a person's page ("The movie was released ..."); on a
+    # work's own page "The movie has no male actors." is about the page's subject
     return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None
+            or (work is not None and (work.start() > 0 or bool(pronoun) and pronoun[0] in ("He", "She")))
             or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None))
 
 

@@ -188,6 +188,9 @@ def drop_modifiers(sentence: str, pronoun: tuple[str, ...] = (), title: str = ""
     if thin is None:
         return sentence
     np, gone = thin
+    said_before = {w.lower().rstrip("s") for w in re.findall(r"[\w'’-]+", sentence[:m.start()])}
+    if {w.lower().rstrip("s") for w in np.split()} <= said_before:
+        return sentence  # "The Friedman test are tests.": the noun alone says what the subject already says
     det = m.group("det")
     start = m.start("det") if det else m.end()
     out = sentence[:start] + (f"{_a(det, np)} " if det else "") + np + sentence[m.end() + len(" ".join(words)):]

@@ -113,7 +113,11 @@ class TextBuilder:
 
     def is_blank(self, start: int = 0) -> bool:
         """No text from piece ``start`` on (a hole left by an unrendered template is no text)."""
-        return all(not p[0].strip().strip(HOLE) for p in self.pieces[start:])
+        pieces = self.pieces  # (a loop: no copy of the pieces, no generator)
+        for i in range(start, len(pieces)):
+            if pieces[i][0].strip().strip(HOLE):
+                return False
+        return True
 
     def build(self, kind: str = "p") -> Text:
         out: list[str] = []
