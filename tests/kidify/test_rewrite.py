@@ -99,6 +99,8 @@ from kidpedia.kidify.simplify import facts
      "Alchemy is a philosophical and protoscientific tradition. It is practiced across Europe, Egypt and Asia."),
     ("Cricket is a bat-and-ball game played between two teams of eleven players.",
      "Cricket is a bat-and-ball game. It is played between two teams of eleven players."),
+    ("The Proms is a music festival held in London every summer.",
+     "The Proms is a music festival. It is held in London every summer."),
 ])
 def test_opening_said_as_short_sentences(before: str, after: str) -> None:
     pronoun = "He" if before.startswith(("Aristotle", "Alain", "Allan")) else "It"

@@ -41,7 +41,8 @@ _NAMING = re.compile(
 _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "characterised", "derived", "written",
                 "published", "founded", "made", "built", "found", "known", "named", "native", "used", "directed",
                 "produced", "created", "developed", "released", "composed", "painted", "designed", "spoken",
-                "considered", "regarded", "famous", "best", "practiced", "practised", "played", "grown", "eaten", "worn")
+                "considered", "regarded", "famous", "best", "practiced", "practised", "played", "grown", "eaten", "worn", "hosted", "held", "given",
+                "owned", "run", "operated", "organized", "organised", "awarded", "presented", "sponsored")
 _PAST = ("born", "written", "published", "founded", "built", "created", "developed", "released", "composed",
          "painted", "designed", "directed", "produced", "derived", "made")
 _RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?),? (?P<rel>who|that|which) (?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
