@@ -683,3 +683,9 @@ def test_no_simple_past_after_an_auxiliary_and_an_adverb() -> None:
     # the sample's Alkane showed "Straight-chain alkanes are sometimes showed by the prefix"
     s = "Straight-chain alkanes are sometimes indicated by the prefix n-."
     assert "showed" not in simp.simplify(s, 2, steps=("words",))
+
+
+def test_a_second_participle_shares_the_first_ones_auxiliary() -> None:
+    # the sample's Amateur astronomy showed "It displayed to the user by the Internet."
+    s = "The digital data collected by the telescope is then passed on and displayed to the user by the Internet."
+    assert "It displayed" not in simp.simplify(s, 2)

@@ -597,6 +597,10 @@ _AUX = _BE_FORMS | {"has", "have", "had", "can", "could", "will", "would", "may"
 _BE_HAVE = frozenset(["is", "was", "are", "were", "has", "have", "had", "became", "becomes"])
 
 
+_SHARED_AUX = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had)(?: (?:then|also|not|often|usually|first|later|\w+ly))? "
+                         r"\w+(?:ed|en)\b")
+
+
 def _split_and_verb(s: str) -> str:
     """"He moved to Paris in 1905 and became a painter there." -> "He moved to Paris in
     1905. He became a painter there.": a second verb after a bare "and" gets the subject
@@ -619,6 +623,8 @@ def _split_and_verb(s: str) -> str:
         subject, verb1 = found
         if verb1 in _MODALS or verb1 in ("did", "does", "do"):
             return s
+        if verb2.endswith("ed") and _SHARED_AUX.search(head):
+            return s  # "is then passed on and displayed to the user": the second shares the first's "is"
         after1 = head.split()[len(subject) + 1:][:1]
         if verb1 in _AUX and verb2 not in _BE_HAVE and (verb2.endswith("ed") or verb2 in _PARTICIPLES.values()
                                                          or verb2 in _PARTICIPLES):
