@@ -195,7 +195,8 @@ def test_suggestions_are_remembered_until_the_database_changes(sample_db: Path, 
     assert forgive.suggest(store, "aardv") == ["Aardvark"]
 
 
-def _snippet_statements(store: Store, query: str) -> tuple[list[str], forgive.Found]:
+def _statements(store: Store, query: str, having: str) -> tuple[list[str], forgive.Found]:
+    """The SQL statements with ``having`` that a search for ``query`` ran, and its result."""
     seen: list[str] = []
     conn = store._conn()
     conn.set_trace_callback(seen.append)
@@ -203,7 +204,11 @@ def _snippet_statements(store: Store, query: str) -> tuple[list[str], forgive.Fo
         found = forgive.find(store, query)
     finally:
         conn.set_trace_callback(None)
-    return [s for s in seen if "snippet(" in s], found
+    return [s for s in seen if having in s], found
+
+
+def _snippet_statements(store: Store, query: str) -> tuple[list[str], forgive.Found]:
+    return _statements(store, query, "snippet(")
 
 
 def test_a_word_most_articles_have_does_not_choose_snippets(store: Store) -> None:
@@ -230,14 +235,7 @@ def test_an_any_word_hit_without_the_snippet_words_still_has_its_snippet(
 
 
 def _match_statements(store: Store, query: str) -> tuple[list[str], forgive.Found]:
-    seen: list[str] = []
-    conn = store._conn()
-    conn.set_trace_callback(seen.append)
-    try:
-        found = forgive.find(store, query)
-    finally:
-        conn.set_trace_callback(None)
-    return [s for s in seen if "MATCH" in s], found
+    return _statements(store, query, "MATCH")
 
 
 def test_a_word_nearly_every_article_has_does_not_narrow_a_search(store: Store) -> None:
