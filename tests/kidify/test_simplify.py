@@ -689,3 +689,18 @@ def test_a_second_participle_shares_the_first_ones_auxiliary() -> None:
     # the sample's Amateur astronomy showed "It displayed to the user by the Internet."
     s = "The digital data collected by the telescope is then passed on and displayed to the user by the Internet."
     assert "It displayed" not in simp.simplify(s, 2)
+
+
+def test_where_becomes_there_only_after_a_place() -> None:
+    """", where ..." is "There ..." after a place (a name, a place noun from
+    rules/asides.yaml's where_places, a date after it skipped); after anything else it
+    means "in which": the sample's Anarchism had read "There owners have complete rights"."""
+    property_ = ('In this work he opposed the institution of decreed "property", where owners have complete '
+                 'rights to "use and abuse" their property as they wish.')  # the sample's Anarchism
+    assert simp._split_one(property_) == property_
+    assert "There owners" not in simp.simplify(property_, 2)
+    assert simp._split_one("He moved to Paris in 1905, where he studied art with his friend Pablo Picasso.") == (
+        "He moved to Paris in 1905. There he studied art with his friend Pablo Picasso.")
+    assert simp._split_one("He worked for many years at the old mill by the river, where he met his wife.") == (
+        "He worked for many years at the old mill by the river. There he met his wife.")
+    assert all(w == w.lower() and " " not in w for w in simp.aside_rules()["where_places"])

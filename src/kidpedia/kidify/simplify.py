@@ -120,6 +120,7 @@ def aside_rules() -> dict[str, Any]:
     data["never"] = frozenset(data["never"])
     defs = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(data["definitions"], key=len, reverse=True))
     data["definition"] = re.compile(rf"^(?:{defs})\b")
+    data["where_places"] = frozenset(data["where_places"])
     return data
 
 
@@ -928,10 +929,30 @@ def _split_one(s: str) -> str:
         if not _clause_follows(rest) or (conj == "and" and (_another_item(head, rest) or _ends_a_list(head))):
             continue
         if conj == "where":
+            if not _a_place_before(head):
+                continue  # "the institution of property, where owners have ...": no "There owners"
             return f"{head}. There {rest}"
         lead = {"so": "So ", "yet": "But ", "while": "But ", "whereas": "But "}.get(conj, "")
         return f"{head}. {lead}{rest if lead else _capital(rest)}"
     return s
+
+
+_DATE_WORDS = frozenset(["in", "on", "at", "of", "the", "a", "an", "from", "until", "around", "about", "early",
+                         "late", "mid"])
+
+
+def _a_place_before(head: str) -> bool:
+    """Whether ``head`` ends on a place ("... moved to Paris in 1905", "... the old mill"):
+    its last word that is not a date or a little word is a name or one of
+    ``rules/asides.yaml``'s ``where_places``."""
+    words = head.split()
+    places = aside_rules()["where_places"]
+    for n in range(len(words) - 1, max(0, len(words) - 6), -1):
+        w = words[n].strip(",;:'\"“”‘’()")
+        if not w or w[:1].isdigit() or w.lower() in _MONTHS or w.lower() in _DATE_WORDS:
+            continue
+        return w[:1].isupper() or w.lower() in places
+    return False
 
 
 _OPENING = re.compile(r"((?:In|On|At|By|During|After|Before|Since|From|Until|For|Today|Later|Then|Now|Soon|"
