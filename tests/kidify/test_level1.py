@@ -64,3 +64,26 @@ def test_a_sentence_cut_after_a_preposition_is_not_shown(sample_articles: list[A
     assert levels._not_level1("Governors of the 18 provinces were chosen by.")
     assert not levels._not_level1("He won both tournaments he took part in.")
     assert "chosen by." not in _level1_text(sample_articles, "Politics of Angola")
+
+
+@pytest.mark.parametrize("entry", RULES["box_examples"], ids=lambda e: e["title"])
+def test_each_box_example(entry: dict[str, Any]) -> None:
+    from kidpedia.model import FactRow, QuickFacts, Text
+
+    rows = tuple(FactRow(k, (Text(v),)) for k, v in entry["rows"].items())
+    a = Article(entry["title"], quick_facts=QuickFacts("infobox", entry["title"], None, rows))
+    assert level1.box_sentences(a, (entry["pronoun"], entry["title"])) == entry["says"]
+
+
+def test_box_sentences_are_said_once_and_only_at_level_1(sample_articles: list[Article]) -> None:
+    a = next(x for x in sample_articles if x.title == "Ampere")
+    one = _level1_text(sample_articles, "Ampere")
+    two = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert one.count("named after") <= 1 and "It is named after André-Marie Ampère." not in two
+
+
+def test_a_box_sentence_that_the_page_says_in_another_form_goes(sample_articles: list[Article]) -> None:
+    """Aikido read "Aikido is a modern Japanese martial art. ... It comes from Japan."."""
+    assert levels._stem_said("Japan", "Aikido is a modern Japanese martial art.")
+    assert not levels._stem_said("1947", "In 1947 he left.") and not levels._stem_said("Ulm", "He lived in Ulster.")
+    assert "It comes from Japan." not in _level1_text(sample_articles, "Aikido")

@@ -6,6 +6,8 @@
     definite_antecedent(sentences, j, title) -> (int, noun) | None
                                                   "... along the ridge ...": the sentence
                                                   before that says which ridge
+    box_sentences(article, pronoun) -> list[str]  more Quick facts said as sentences:
+                                                  "It is named after André-Marie Ampère."
 
 The words are data (``rules/level1.yaml``), each list with its examples, tested.
 """
@@ -99,3 +101,88 @@ def definite_antecedent(sentences: list[str], j: int, title: str) -> tuple[int, 
         if back is not None and (found is None or back > found[0]):
             found = (back, word)
     return found
+
+
+_NAME = re.compile(r"^[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|i|de|la|del|von|van|da|dos))*$")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+$")
+_SPOUSE = re.compile(r"^(?P<v>[^(),]+?) \(m\. (?P<year>\d{4})\b")
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*$")
+
+
+def _names2(value: str) -> str | None:
+    """One or two names ("Zeus and Leto", "Dutch, Papiamento"), said "A and B"."""
+    parts = [x.strip() for x in re.split(r", | and ", value) if x.strip()]
+    if not 1 <= len(parts) <= 2 or not all(_NAME.match(x) for x in parts):
+        return None
+    return " and ".join(parts)
+
+
+def _place_after_date(value: str) -> str | None:
+    """The place a Born or Died row names after its date ("14 March 1879, Ulm, ..." -> "Ulm")."""
+    from kidpedia.kidify.rewrite import _DATE
+
+    value = _BRACKETS.sub("", value)
+    m = _DATE.search(value)
+    if m is None or (m.start() and value[m.start() - 2:m.start()] != ", "):
+        return None
+    rest = [x.strip() for x in value[m.end():].split(",") if x.strip()]
+    return rest[0] if rest and _NAME.match(rest[0]) else None
+
+
+def _value(kind: str, raw: str) -> tuple[str, str] | None:
+    """A row's value as the kind wants it: (the words said, the year or date phrase), or None."""
+    from kidpedia.kidify.rewrite import _date_phrase
+
+    plain = _BRACKETS.sub("", raw).strip().rstrip(",")
+    if kind == "name":
+        return (plain, "") if _NAME.match(plain) and plain.lower() != "capital" else None
+    if kind == "names2":
+        both = _names2(plain)
+        return (both, "") if both else None
+    if kind == "date":
+        when = _date_phrase(raw, True)
+        return ("", when) if when else None
+    if kind == "number":
+        return (raw.strip(), "") if _NUMBER.match(raw.strip()) else None
+    if kind == "demonym":
+        return (plain, "") if _DEMONYM.match(plain) else None
+    if kind == "spouse":
+        m = _SPOUSE.match(raw.strip())
+        return (m.group("v"), m.group("year")) if m and _NAME.match(m.group("v")) else None
+    if kind == "birthplace":
+        place = _place_after_date(raw)
+        when = _date_phrase(raw, True) or _date_phrase(raw, False)
+        return (place, when) if place and when else None
+    return None
+
+
+_OWNER = {"It": "Its", "They": "Their", "He": "His", "She": "Her"}
+
+
+def box_sentences(article: Any, pronoun: tuple[str, ...]) -> list[str]:
+    """More of the article's Quick facts said as short sentences at level 1 (``box`` in
+    ``rules/level1.yaml``): "It is named after André-Marie Ampère.", "She married Frank
+    O'Connor in 1929."; the subject is the article's pronoun (none where it has none)."""
+    box = article.quick_facts
+    if box is None or article.lang != "en" or not pronoun:
+        return []
+    who = pronoun[0]
+    rows = {r.label: r.values[0].text.strip() for r in box.rows if not r.header and len(r.values) == 1}
+    person = "Born" in rows or "Died" in rows
+    kinds = {"thing": who in ("It", "They") and not person, "person": person and who in ("He", "She"),
+             "alive": person and who in ("He", "She") and "Died" not in rows,
+             "dead": person and who in ("He", "She") and "Died" in rows, "any": True}
+    out: list[str] = []
+    done: set[str] = set()
+    for entry in rules()["box"]:
+        label = entry["label"]
+        if label in done or label not in rows or not kinds[entry["who"]] or entry.get("only", who) != who:
+            continue
+        got = _value(entry["value"], rows[label])
+        if got is None:
+            continue
+        v, extra = got
+        out.append(entry["say"].format(It=who, Its=_OWNER[who], v=v, when=extra, year=extra))
+        done.add(label)
+    return out

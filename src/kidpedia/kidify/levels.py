@@ -241,10 +241,18 @@ def _level2(article: Article, groups: Groups) -> Article:
                    sections=tuple(walk(s) for s in article.sections))
 
 
-def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...], groups: Groups) -> tuple[Text, ...]:
-    """The lead with the Quick facts said as sentences (``rewrite.box_sentences``) after its
-    first paragraph: the selection may choose them like any other sentence."""
+def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...], groups: Groups,
+              level: int = 2) -> tuple[Text, ...]:
+    """The lead with the Quick facts said as sentences (``rewrite.box_sentences``; at level 1
+    also ``level1.box_sentences``) after its first paragraph: the selection may choose them
+    like any other sentence."""
     said = rewrite.box_sentences(article, pronoun)
+    if level == 1:  # "He was born in Ulm on 14 March 1879." says "He was born on 14 March 1879." and where
+        more = level1.box_sentences(article, pronoun)
+        born = next((x for x in more if x.startswith(f"{pronoun[0]} was born in ")), None)
+        head = f"{pronoun[0]} was born "
+        said = [born if born and x.startswith(head) and born.endswith(" " + x[len(head):]) else x for x in said]
+        said = list(dict.fromkeys([*said, *more]))
     if not said or not lead:
         return lead
     text = " ".join(said)
@@ -266,7 +274,7 @@ def _level1(article: Article, groups: Groups) -> Article:
         if paras:
             sections.append(Section(s.title, s.level, paras))
     return replace(article, lead=_with_box(_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
-                                           article, pronoun, groups),
+                                           article, pronoun, groups, level=1),
                    sections=tuple(sections))
 
 
@@ -625,12 +633,13 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                         total = _minus(total, measures[old])
         if not changed:
             break
-    box = set(rewrite.box_sentences(article, pronoun))
+    box = set(rewrite.box_sentences(article, pronoun)) | set(level1.box_sentences(article, pronoun) if level == 1 else ())
     if box:  # a Quick facts sentence that says what a chosen sentence already says goes
         for key in sorted(k for k in chosen if whole[k] in box):
             rest = " ".join(whole[x] for k in chosen if k != key for x in (k, *bound.get(k, ())))
-            if facts(whole[key]) - title_words <= facts(rest):
-                chosen.discard(key)
+            said = facts(rest)
+            if all(f in said or (level == 1 and _stem_said(f, rest)) for f in facts(whole[key]) - title_words):
+                chosen.discard(key)  # level 1: "It comes from Japan." after "... a Japanese martial art."
 
     def shown(keys: set[Key]) -> set[Key]:
         return keys | {x for k in keys for x in bound.get(k, ())}
@@ -657,6 +666,12 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if kept:
             pairs.append((source, " ".join(kept)))
     return out, pairs
+
+
+def _stem_said(name: str, text: str) -> bool:
+    """A name said in another form of it ("Japan" in "Japanese", "Greece" no: "Greek")."""
+    stem = name[:max(4, len(name) - 2)]
+    return name[:1].isupper() and not name[:1].isdigit() and re.search(rf"\b{re.escape(stem)}", text) is not None
 
 
 def _inside_quotes(whole: dict[Key, str]) -> set[Key]:
