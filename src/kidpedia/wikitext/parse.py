@@ -392,6 +392,7 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
     depth = 0  # list markers at the start of the current line, less one ("**": 1)
     after_marker = False
     line_mark = 0  # len(cur.pieces) at the start of the current line
+    term = False  # the line is a ";" term: it ends at its line, not glued to the text under it
 
     def flush() -> None:
         nonlocal cur, line_mark
@@ -419,16 +420,16 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
             cur.add(lines[0])
             for line in lines[1:]:
                 blank = cur.is_blank(line_mark)
-                if kind == "li" or blank:
+                if kind == "li" or blank or term:
                     flush()
-                    kind = "p"
+                    kind, term = "p", False
                 else:
                     cur.add(" ")
                 line_mark = len(cur.pieces)
                 cur.add(line)
         elif marker:
             flush()
-            kind = _LIST_MARKUP[markup]
+            kind, term = _LIST_MARKUP[markup], markup == ";"
             depth = 0
         elif isinstance(node, Tag) and str(node.tag) == "hr":
             flush()
