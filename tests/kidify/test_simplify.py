@@ -17,6 +17,8 @@ def test_each_plain_word_entry(entry: dict[str, Any]) -> None:
     assert simp.simplify(entry["example"], 2, steps=("words",)) == entry["want"]
     for kept in entry.get("kept", ()):
         assert simp.simplify(kept, 2, steps=("words",)) == kept
+    for sentence, want in entry.get("agrees", {}).items():  # the plain form agrees with its sentence
+        assert simp.simplify(sentence, 2, steps=("words",)) == want
 
 
 @pytest.mark.parametrize("entry", simp.adverb_rules()["examples"], ids=lambda e: e["example"])
@@ -704,3 +706,9 @@ def test_where_becomes_there_only_after_a_place() -> None:
     assert simp._split_one("He worked for many years at the old mill by the river, where he met his wife.") == (
         "He worked for many years at the old mill by the river. There he met his wife.")
     assert all(w == w.lower() and " " not in w for w in simp.aside_rules()["where_places"])
+
+
+def test_well_known_stays_well_known() -> None:
+    # "a well-known fact" is no "famous fact"; "It is well-known that ..." no "It is famous that ..."
+    assert simp.simplify("It is a well-known fact.", 2, steps=("words",)) == "It is a well-known fact."
+    assert simp.simplify("It is well-known that cats purr.", 2, steps=("words",)) == "It is well-known that cats purr."

@@ -316,9 +316,55 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
             return old  # a describing word that ends its clause ("still dominant."): not before a noun
         if "only_before" in entry and not _next_allowed(entry["only_before"], m.string[m.end():]):
             return old
-        return _same_case(old, entry["to"])
+        agreed = _agree(entry, m.string[:m.start()])
+        return old if agreed is None else _same_case(old, agreed)
 
     return swap
+
+
+_TO_BE = {"was": ("was", "were"), "is": ("is", "are"), "are": ("is", "are"), "be": ("is", "are"), "has": ("has", "have")}
+_BARE_AFTER = frozenset(["can", "could", "may", "might", "must", "will", "would", "should", "shall", "to"])
+_NEGATED = frozenset(["not", "n't", "do", "does", "did", "never"])  # "did not consist of": no "did not be made up of"
+_PLURAL_WORDS = frozenset(["they", "we", "you", "these", "those", "both", "many", "several", "few", "others"])
+_RELATIVE_WORDS = frozenset(["which", "that", "who"])
+
+
+def _plural_subject(before: str) -> bool:
+    """The words before a verb end with a plural subject: "they", "these", a noun in -s
+    ("The islands consisted of"), or a relative word after one ("walls, which consisted of")."""
+    words = [w.strip(",") for w in before.split()[-4:]]
+    while words and (words[-1].lower() in _BETWEEN_AUX or words[-1].lower().endswith("ly")):
+        words.pop()  # "mostly consisted of": the subject is before the adverb
+    if words and words[-1].lower() in _RELATIVE_WORDS:
+        words.pop()
+    if not words:
+        return False
+    w = words[-1]
+    low = w.lower()
+    return low in _PLURAL_WORDS or (w.isalpha() and len(w) > 3 and low.endswith("s")
+                                    and not low.endswith(("ss", "us", "is", "ics", "ous")))
+
+
+def _agree(entry: dict[str, Any], before: str) -> str | None:
+    """The plain form said in agreement with its sentence where it opens with a form of "be"
+    (or "has") and the word it stands for does not: a past verb ("consisted of") after a plural
+    subject is "were made up of"; a bare verb ("consist of", "serve as") is "be ..." after a
+    modal or "to", else "are ..."; after "not" or "do" nothing is said otherwise (None)."""
+    to = entry["to"]
+    first, _, rest = to.partition(" ")
+    verb = entry["from"].split()[0].lower()
+    if first not in _TO_BE or verb in _TO_BE or verb in ("were", "are", "have", "had", "be", "been"):
+        return to
+    prev = next((w.lower().strip(",") for w in reversed(before.split()[-3:]) if w.lower() not in _BETWEEN_AUX), "")
+    if verb.endswith("ed") and first == "was":
+        form = _TO_BE["was"][_plural_subject(before)]
+    elif not verb.endswith("s") and first in ("are", "be"):
+        if prev in _NEGATED or before.lower().endswith("n't"):
+            return None
+        form = "be" if prev in _BARE_AFTER else "are"
+    else:
+        return to
+    return f"{form} {rest}".strip()
 
 
 def _next_allowed(allowed: list[str], rest: str) -> bool:
