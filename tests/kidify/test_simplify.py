@@ -712,3 +712,11 @@ def test_well_known_stays_well_known() -> None:
     # "a well-known fact" is no "famous fact"; "It is well-known that ..." no "It is famous that ..."
     assert simp.simplify("It is a well-known fact.", 2, steps=("words",)) == "It is a well-known fact."
     assert simp.simplify("It is well-known that cats purr.", 2, steps=("words",)) == "It is well-known that cats purr."
+
+
+@pytest.mark.parametrize("phrase", sorted(simp.aside_rules()["linking_openings"]))
+def test_a_linking_opening_keeps_its_comma(phrase: str) -> None:
+    # the sample's Alkane at level 2 read "For example methane is CH₄, in which n = 1."
+    s = f"{phrase[0].upper()}{phrase[1:]}, the town grew."
+    assert simp.fewer_commas(s) == s
+    assert simp.fewer_commas("In 1990, the town grew.") == "In 1990 the town grew."

@@ -121,6 +121,7 @@ def aside_rules() -> dict[str, Any]:
     defs = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(data["definitions"], key=len, reverse=True))
     data["definition"] = re.compile(rf"^(?:{defs})\b")
     data["where_places"] = frozenset(data["where_places"])
+    data["linking_openings"] = frozenset(data["linking_openings"])
     return data
 
 
@@ -1025,7 +1026,7 @@ def fewer_commas(s: str) -> str:
     out = []
     for part in re.split(r"(?<=[.!?]) (?=[A-Z])", s):
         m = _OPENING.match(part)
-        if m and len(m.group(1).split()) <= 4:
+        if m and len(m.group(1).split()) <= 4 and m.group(1).lower() not in aside_rules()["linking_openings"]:
             nxt = part[m.end():].split()[0]
             if not nxt[:1].isdigit() and nxt.lower().strip(",") not in _MONTHS and not _garden_path(m.group(1), nxt):
                 part = m.group(1) + " " + part[m.end():]
