@@ -26,3 +26,11 @@ def test_alkane_formula_is_said_before_its_example(by_title: dict[str, Article])
     assert "Animals Alkanes" not in text
     if "in which n = 1" in text:
         assert 0 <= text.find("CₙH₂ₙ₊₂") < text.find("in which n = 1")
+
+
+def test_no_sentence_that_lost_what_it_said(by_title: dict[str, Article]) -> None:
+    # "But a cyborg would be a creature." (its clause, "that is a combination of organic and mechanical
+    # parts", said as a sentence the selection left out); "Different themes were treated during the
+    # Congress." (the aside that named the themes cut)
+    assert "would be a creature." not in level2(by_title, "Android (robot)")
+    assert "themes were treated during the Congress." not in level2(by_title, "Anarchism")

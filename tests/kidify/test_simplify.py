@@ -720,3 +720,13 @@ def test_a_linking_opening_keeps_its_comma(phrase: str) -> None:
     s = f"{phrase[0].upper()}{phrase[1:]}, the town grew."
     assert simp.fewer_commas(s) == s
     assert simp.fewer_commas("In 1990, the town grew.") == "In 1990 the town grew."
+
+
+def test_an_aside_that_names_a_vague_subject_stays() -> None:
+    # the sample's Anarchism at level 2 read "Different themes were treated during the Congress."
+    s = ("Various themes were treated during the Congress, in particular concerning the organisation of the "
+         "anarchist movement, popular education issues, the general strike or antimilitarism.")
+    assert "popular education issues" in simp.simplify(s, 2)
+    assert "popular education issues" in simp.simplify(s, 1)
+    assert simp.drop_asides("He visited many countries, including the old lands of the south.") == \
+        "He visited many countries."

@@ -426,6 +426,10 @@ def split_object_relative(sentence: str) -> str:
     return sentence
 
 
+_COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being", "become", "became", "becomes", "remain",
+                      "remains", "remained"])
+
+
 def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
     """``split_object_relative`` for one verb, its object and the clause on it (None: not here)."""
     from kidpedia.kidify.simplify import _complete_clause, _finite
@@ -437,6 +441,8 @@ def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
             or re.search(r"[,;—–]|\b(?:that|whether|if|because|which|who|what|how)\b", main)  # "the notion that nature is made of things that"
             or re.search(r"\b(?:and|or|but) (?:that|which|who)\b", m.group("tail"))):
         return None
+    if verb in _COPULAS and len(inner) == 1:
+        return None  # "a cyborg would be a creature that is ...": the clause says what it is, "a creature." nothing
     if (not _finite(verb) and verb not in ("have", "include", "contain", "need", "use", "make", "produce")) \
             or not _verbish(rverb.split()[-1]) or (rel == "who" and not plural) or len((main + " " + head).split()) < 4 \
             or not _complete_clause(f"{main} {head}".split()) or len(m.group("tail").split()) < 2:

@@ -122,7 +122,19 @@ def aside_rules() -> dict[str, Any]:
     data["definition"] = re.compile(rf"^(?:{defs})\b")
     data["where_places"] = frozenset(data["where_places"])
     data["linking_openings"] = frozenset(data["linking_openings"])
+    for key in ("vague_subjects", "listing_openers"):
+        alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data[key], key=len, reverse=True))
+        data[key] = re.compile(rf"^(?:{alts})\b", re.IGNORECASE)
     return data
+
+
+def names_a_vague_subject(head: str, aside: str) -> bool:
+    """The aside lists what a vague subject ("Various themes", "Several of them") stands for
+    (``rules/asides.yaml``): "Various themes were treated, in particular ..." without it says
+    nothing. (The callers ask only of an aside that closes the sentence: "Many people,
+    especially in small towns, still keep chickens." says something without it.)"""
+    rules = aside_rules()
+    return bool(rules["vague_subjects"].match(head.lstrip()) and rules["listing_openers"].match(aside.lstrip(" ,")))
 
 
 def _stems(word: str) -> list[str]:
@@ -1221,7 +1233,8 @@ def shorten(s: str, level: int = 2) -> str:
                 if not words[i].endswith(","):
                     continue
                 rest = " ".join(words[i + 1:])
-                if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]):
+                if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]) \
+                        or names_a_vague_subject(part, rest):
                     continue
                 if any(_predicate_follows(later.split()) or later.split()[0].lower() in _QUALIFIERS
                        for later in rest.split(", ")[1:] if later.split()):
@@ -1247,7 +1260,7 @@ def main_clause(s: str) -> str:
     if len(s.split()) <= 10:
         return s
     m = _TRAILING.search(s)
-    if not m or facts(m.group(0)) or re.search(r",\s+(?:that|but)\s", m.group(0)):
+    if not m or facts(m.group(0)) or re.search(r",\s+(?:that|but)\s", m.group(0)) or names_a_vague_subject(s, m.group(0)):
         return s  # "It was the development of the egg, which ..., that enabled ...": the main clause goes on
     cut = s[:m.start()] + s[m.end():]
     return cut if len(cut.split()) >= 5 and _complete_clause(s[:m.start()].split()) else s
@@ -1317,7 +1330,8 @@ def _drop_aside(part: str) -> str:
     while i < len(segs):
         seg = segs[i]
         kind = _opens_aside(seg)
-        if not kind or not seg.strip():
+        closing = not any(_predicate_follows(x.split()) for x in segs[i + 1:] if x.split())
+        if not kind or not seg.strip() or (closing and names_a_vague_subject(segs[0], seg)):
             i += 1
             continue
         prev = segs[i - 1].split()
