@@ -730,3 +730,18 @@ def test_an_aside_that_names_a_vague_subject_stays() -> None:
     assert "popular education issues" in simp.simplify(s, 1)
     assert simp.drop_asides("He visited many countries, including the old lands of the south.") == \
         "He visited many countries."
+
+
+def test_no_split_that_breaks_a_sentence_read_on_the_sample() -> None:
+    # the sample's Abraham Lincoln at level 2: "Not only had Burnside been beaten on the battlefield. But ..."
+    s = "Not only had Burnside been defeated on the battlefield, but his soldiers were disgruntled and undisciplined."
+    assert ". But" not in simp.simplify(s, 2)
+    # Algeria: "... the Armed Islamic Group. The national armed forces, in which more than 100,000 people ..."
+    s = ("It banned the FIS, triggering a civil insurgency between the Front's armed wing, the Armed Islamic Group, "
+         "and the national armed forces, in which more than 100,000 people are thought to have died.")
+    assert ". The national armed forces" not in simp.simplify(s, 2)
+    # Algeria: "... control of the Maghreb. It got the agreement of his sovereign."
+    s = "The then Fatimid vizier devised to relinquish control of the Maghreb and obtained the agreement of his sovereign."
+    assert ". It " not in simp.simplify(s, 2)
+    assert simp.simplify("The small dog lived in the town for years and barked at the mail man.", 2) == \
+        "The small dog lived in the town for years. It barked at the mail man."

@@ -439,13 +439,16 @@ def _repeats(new: str, old: str, done: str, after: str) -> bool:
     return any(w in near and w not in old.lower().split() for w in new.lower().split() if len(w) > 3)
 
 
+_NOT_ONLY = re.compile(r"\bnot only\b", re.IGNORECASE)  # "Not only had X been beaten, but ...": one sentence
+
+
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = _SEMICOLON.sub(_semicolon, s)
     s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():])
                        else ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) and not _parallel_that(s[:m.start()], s[m.end():])
-                       else m.group(0), s)
+                       and not _NOT_ONLY.search(s[:m.start()]) else m.group(0), s)
     s = _AND_OPENING.sub(_and_opening, s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
@@ -617,11 +620,20 @@ def _pronoun(subject: list[str], agree: str) -> str | None:
     if agree in ("were", "are", "have"):
         return "They"
     if determined or not subject[0][:1].isupper():
-        return "They" if agree not in ("was", "is", "has") and subject[-1].endswith("s") \
-            and not subject[-1].endswith("ss") else "It"
+        plural = agree not in ("was", "is", "has") and subject[-1].endswith("s") and not subject[-1].endswith("ss")
+        if not plural and _person(subject[-1]):
+            return None  # "The vizier ... It got ...": he or she, not known
+        return "They" if plural else "It"
     if all(w[:1].isupper() for w in subject):
         return " ".join(subject)  # a name, said again
     return None
+
+
+def _person(noun: str) -> bool:
+    """A noun for one person (``rules/clauses.yaml``'s person_nouns)."""
+    from kidpedia.kidify.clauses import rules
+
+    return noun.lower().strip(",") in rules()["person_nouns"]
 
 
 def _split_shared_subject(s: str) -> str:
@@ -883,7 +895,8 @@ def _clause_follows(rest: str) -> bool:
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
     for i, w in enumerate(words[1:7], 1):  # the subject's verb, before any list comma or relative pronoun
-        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS and not _adjective_ed(words, i):  # "a call" is no verb
+        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS and not _adjective_ed(words, i) \
+                and not _noun_before_relative(words, i):  # "a call" is no verb
             # "in 1990 the town grew" has a subject after its opening phrase; "in older
             # usage pertained to ..." has none
             return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
@@ -906,6 +919,21 @@ _AFTER_VERB = frozenset([
 
 _NOUN_PHRASE_WORDS = frozenset(["first", "second", "third", "last", "most", "more", "least", "less", "only", "newly",
                                 "recently", "partly", "fully", "well", "other", "same", "early", "late"])
+
+
+_RELATIVE_OPEN = re.compile(r"^(?:(?:in|of|on|at|by|for|from|with|through|during|under) )?(?:which|whom|whose)\b|^(?:who|where)\b")
+
+
+def _noun_before_relative(words: list[str], i: int) -> bool:
+    """A word in -ed that is no common verb, with one word after it before a comma and a
+    relative clause ("the national armed forces, in which ..."): a noun phrase and its clause,
+    not a clause of its own (Algeria's "... and the national armed forces, in which more than
+    100,000 people are thought to have died" was split off as a fragment)."""
+    w = words[i].lower()
+    if w in _VERBS or w in _IRREGULAR or not w.endswith("ed") or i + 2 >= len(words):
+        return False
+    return words[i + 1].endswith(",") and words[i + 1][:-1].isalpha() \
+        and _RELATIVE_OPEN.match(" ".join(words[i + 2:i + 4]).lower()) is not None
 
 
 def _adjective_ed(words: list[str], i: int) -> bool:
