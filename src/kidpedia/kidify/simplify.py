@@ -478,7 +478,8 @@ def split_clauses(s: str) -> str:
     if (m and len(s.split()) > 12 and len(m.group(2).split()) >= 3  # "He has composed and arranged scores"
             and not re.search(r"[.!?;]\s|\b(?:which|who|that)\b", m.group(2))
             and not any(w.lower() in _DETERMINERS for w in m.group(2).split()[-2:])  # "the rare and endangered"
-            and not any(_finite(x.split()[0]) for x in m.group(2).split(", ")[1:] if x.split())):
+            and not any(_finite(x.split()[0]) for x in m.group(2).split(", ")[1:] if x.split())
+            and not _tenses_differ(m.group(2).split()[0], s[m.end():].split()[0])):
         # nor in a list of verb phrases ("He kept close tabs on ..., consulted with governors, and selected ...")
         # not across a sentence already split off, nor past a clause of its own ("She recorded X.
         # It was featured ... and was a hit" is no "She was a hit")
@@ -486,6 +487,14 @@ def split_clauses(s: str) -> str:
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+def _tenses_differ(verb1: str, verb2: str) -> bool:
+    """A present first verb and a past second ("It offers a part of dishes and varied dishes"):
+    the second is a describing word, not a verb sharing the subject."""
+    present = verb1.lower() in ("is", "are", "has", "have", "does") or (
+        verb1.islower() and verb1.endswith("s") and not verb1.endswith(("ss", "us", "is")))
+    return present and verb2.lower().endswith("ed")
 
 
 def _clause_before_which(head: str, rest: str) -> bool:
