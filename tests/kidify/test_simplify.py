@@ -748,3 +748,13 @@ def test_no_split_that_breaks_a_sentence_read_on_the_sample() -> None:
     assert "It varied" not in simp.simplify(s, 2)
     assert simp.simplify("The small dog lived in the town for years and barked at the mail man.", 2) == \
         "The small dog lived in the town for years. It barked at the mail man."
+
+
+def test_a_second_present_verb_after_and_gets_its_pronoun() -> None:
+    # the sample's Astronomer at level 2: "They meet on a regular basis and often host star parties."
+    assert simp._split_and_verb("They meet on a regular basis and often host star parties.") == \
+        "They meet on a regular basis. They often host star parties."
+    assert simp._split_and_verb("They are big and strong animals and often dangerous to people.") == \
+        "They are big and strong animals and often dangerous to people."
+    assert simp._split_and_verb("They live in the hills and often angry at the wolves.") == \
+        "They live in the hills and often angry at the wolves."

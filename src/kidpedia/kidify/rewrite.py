@@ -453,7 +453,10 @@ def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
     if not plural and last in ("are", "were", "have"):
         return None
     who = "They" if plural else "It"
-    return f"{main} {head}. {who} {rverb} {m.group('tail')}."
+    from kidpedia.kidify.simplify import _split_and_verb  # the clause said alone may be two: "They meet ... They often host ..."
+
+    clause = f"{who} {rverb} {m.group('tail')}."
+    return f"{main} {head}. {_split_and_verb(clause)}"
 
 
 # Quick facts said as sentences (levels 1 and 2): a row whose value is one plain thing,

@@ -672,7 +672,8 @@ def _split_shared_subject(s: str) -> str:
     return head + f". {who} " + s[m.start(1):] if who else s
 
 
-_AND_VERB_BARE = re.compile(r"\s+and\s+([a-z]+)\s")
+_AND_VERB_BARE = re.compile(r"\s+and\s+(?:(?:often|also|usually|sometimes|later|then|still|mostly|mainly|soon|always|"
+                            r"never|rarely|regularly|now)\s+)?([a-z]+)\s")  # "and often host star parties"
 _AUX = _BE_FORMS | {"has", "have", "had", "can", "could", "will", "would", "may", "might", "must", "should",
                     "shall", "did", "does", "do"}
 _BE_HAVE = frozenset(["is", "was", "are", "were", "has", "have", "had", "became", "becomes"])
@@ -680,6 +681,25 @@ _BE_HAVE = frozenset(["is", "was", "are", "were", "has", "have", "had", "became"
 
 _SHARED_AUX = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had)(?: (?:then|also|not|often|usually|first|later|\w+ly))? "
                          r"\w+(?:ed|en)\b")
+
+
+_ADJECTIVE_ENDS = ("ous", "ful", "ive", "al", "ic", "able", "ible", "ent", "ant", "less", "y", "ary", "ory", "ish", "ed",
+                   "ing", "er", "est")
+
+
+def _they_present(head: str, verb2: str, rest: list[str], adverb: bool) -> tuple[list[str], str] | None:
+    """"They meet on a regular basis and often host star parties.": a plural pronoun, a verb of
+    the present ("meet"), and after "and" a second verb of the present, a common one ("sleep")
+    or after an adverb ("often host") a word that is no describing word ("often dangerous to").
+    The subject and the first verb, as ``_subject`` gives them; None where this is not so."""
+    words = head.split()
+    if len(words) < 2 or words[0] not in ("They", "We") or words[1].lower() not in _VERB_LEMMAS:
+        return None
+    common = verb2 in _VERB_LEMMAS
+    if not common and not (adverb and verb2.isalpha() and not verb2.endswith(_ADJECTIVE_ENDS)
+                           and rest[:1] and rest[0] not in ("to", "for", "than", "of", "about", "with")):
+        return None
+    return [words[0]], words[1].lower()
 
 
 def _split_and_verb(s: str) -> str:
@@ -696,9 +716,10 @@ def _split_and_verb(s: str) -> str:
         return s
     for m in _AND_VERB_BARE.finditer(s):
         verb2, head, rest = m.group(1), s[:m.start()], s[m.end(1):].split()
-        if len(head.split()) < 5 or len(rest) < 3 or not _finite(verb2) or verb2 in _MODALS:
+        plain = _they_present(head, verb2, rest, adverb=len(m.group(0).split()) == 3)
+        if len(head.split()) < 5 or len(rest) < (2 if plain else 3) or not (_finite(verb2) or plain) or verb2 in _MODALS:
             continue
-        found = _subject(head)
+        found = _subject(head) or plain
         if not found:
             return s
         subject, verb1 = found
@@ -716,7 +737,7 @@ def _split_and_verb(s: str) -> str:
         if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
             return s
         who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
-        return head + f". {who} " + s[m.start(1):] if who else s
+        return head + f". {who} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:] if who else s
     return s
 
 
