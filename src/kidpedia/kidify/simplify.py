@@ -622,6 +622,8 @@ def _pronoun(subject: list[str], agree: str) -> str | None:
         subject = subject[1:]
     if subject[0][:1].isdigit():
         return None  # "2002 2003 seasons Warner began ...": who is meant is not clear
+    if subject[0].lower() in ("there", "here"):
+        return None  # "There was concern ..., stranding them" is no "There stranded them"
     first = subject[0].lower()
     determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
     if first in _PRONOUNS and all(w.lower() in _PRE_VERB or w.endswith("ly") for w in subject[1:]):
