@@ -748,6 +748,16 @@ def test_no_split_that_breaks_a_sentence_read_on_the_sample() -> None:
     assert "There stranded" not in simp.simplify(s, 2)
     s = "The crew decided the Roman numeral XI would not be understood in some countries and went with the name."
     assert ". It went" not in simp.simplify(s, 2)
+    # Albert Einstein: "... with Mozart's music. It studied music more willingly."; "They were received at first."
+    s = ('When he turned 13 he discovered the violin sonatas of Mozart, whereupon "Einstein fell in love" with '
+         "Mozart's music and studied music more willingly.")
+    assert "It studied" not in simp.simplify(s, 2)
+    s = "Einstein discovered Louis de Broglie's work, and supported his ideas, which were received skeptically at first."
+    assert "received skeptically at first" in simp.simplify(s, 2)
+    # Alabama: "In Alabama these schools were designed. The building partially financed with Rosenwald funds."
+    s = ("In Alabama these schools were designed and the construction partially financed with Rosenwald funds, "
+         "which paid one-third of the construction costs.")
+    assert ". The building partially financed" not in simp.simplify(s, 2)
     # Algeria: "It offers a part of dishes. It varied dishes, ..."
     s = "It offers a component of dishes and varied dishes, depending on the region and according to the seasons."
     assert "It varied" not in simp.simplify(s, 2)

@@ -106,6 +106,7 @@ def adverb_rules() -> dict[str, Any]:
     data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
     data["before_to"] = frozenset(data["before_to"])
+    data["after_judging"] = frozenset(data["after_judging"])
     return data
 
 
@@ -187,12 +188,14 @@ def drop_adverbs(s: str) -> str:
         pair = ((i + 1 < len(words) and droppable_adverb(words[i + 1].lower().strip(",.;:!?")))
                 or (i > 0 and droppable_adverb(words[i - 1].lower().strip(",.;:!?"))))  # "extremely quickly"
         opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
+        judged = prev in adverb_rules()["after_judging"]  # "were received skeptically": how, the point
         inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
+                 and not judged
                  and nxt not in _NO_DROP_AFTER and not prev.endswith(",")
                  and not (nxt == "to" and bare in adverb_rules()["before_to"])  # "analogously to"
                  and not (prev in _QUANTIFIERS and (nxt.endswith("ed") or nxt in _IRREGULAR)))  # "many commonly used"
         last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
-                and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
+                and prev not in _NO_DROP_BEFORE and not prev.endswith(",") and not judged)  # "grew rapidly."
         if last and not pair:
             out[-1] += w[-1]
             break
@@ -595,7 +598,8 @@ def _finite(word: str) -> bool:
         or (w in _VERBS and w.endswith("s"))
 
 
-_NOT_IN_SUBJECT = frozenset(["because", "that", "which", "who", "whom", "whose", "if", "unless", "whereas"])
+_NOT_IN_SUBJECT = frozenset(["because", "that", "which", "who", "whom", "whose", "if", "unless", "whereas",
+                             "whereupon", "whereby", "wherein"])  # 'whereupon "Einstein fell in love" ...': no subject
 
 
 def _subject(head: str) -> tuple[list[str], str] | None:
@@ -870,6 +874,9 @@ _HEAD_STOPS = frozenset(["while", "when", "because", "if", "although", "though",
                          "since", "as", "until", "whether", "both", "either", "neither", "that", "which", "who"])
 
 
+_PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+
+
 def _split_and_clause(s: str) -> str:
     """Two clauses joined by "and", "but" or "so" without a comma become two sentences
     ("The town was taken and the lords were sent away." -> "The town was taken. The lords
@@ -885,6 +892,8 @@ def _split_and_clause(s: str) -> str:
                   and not _adjective_ed(rw, i)), None)  # "their associated procedures": no verb
         if k is None or any(w.endswith(",") or w.lower() in ("and", "or", "that", "which", "who") for w in rw[:k]):
             continue
+        if rw[k].lower().endswith("ed") and _PASSIVE.search(head):
+            continue  # "these schools were designed and the building partially financed with ...": "was" left out
         v = next((i for i, w in enumerate(hw) if i and _finite(w)), None)
         if v is None or any(w.lower().strip(",") in _HEAD_STOPS for w in hw[:1] + hw[v:]):
             continue
