@@ -229,6 +229,9 @@ def test_a_relative_clause_on_the_object_as_a_sentence(before: str, after: str) 
     # the sample's Android (robot) at level 2 read "But a cyborg would be a creature.": after "be" a bare
     # noun says nothing, the clause says what it is
     "But a cyborg would be a creature that is a combination of organic and mechanical parts.",
+    # Aristotle at level 2 read "He argued there are no universals. They are unattached to existing things."
+    "Aristotle argued that there are no universals that are unattached to existing things.",
+    "He argued there are no universals that are unattached to existing things.",
 ])
 def test_a_relative_clause_that_tells_which_stays(kept: str) -> None:
     assert rewrite.split_object_relative(kept) == kept

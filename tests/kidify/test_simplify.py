@@ -758,6 +758,16 @@ def test_no_split_that_breaks_a_sentence_read_on_the_sample() -> None:
     s = ("In Alabama these schools were designed and the construction partially financed with Rosenwald funds, "
          "which paid one-third of the construction costs.")
     assert ". The building partially financed" not in simp.simplify(s, 2)
+    # Aristotle: "Aether, which is the divine substance ..." (a list item), "Ideas like this. His ideas about
+    # souls, are not seen as science", "... as follows: 'As time never fails. The universe is eternal, ..."
+    assert simp.simplify("Aether, which is the divine substance that makes up the heavenly spheres.", 2) == \
+        "Aether is the divine substance that makes up the heavenly spheres."
+    assert simp.said_of_a_name("The castle, which was built by Henry, burned.") == "The castle, which was built by Henry, burned."
+    s = "Ideas like this, and his ideas about souls, are not regarded as science at all in modern times."
+    assert "Ideas like this." not in simp.simplify(s, 2)
+    s = ("The concluding observation is as follows: 'As time never fails, and the universe is eternal, neither the "
+         "Tanais, nor the Nile, can have flowed for ever.")
+    assert "never fails." not in simp.simplify(s, 2)
     # Algeria: "It offers a part of dishes. It varied dishes, ..."
     s = "It offers a component of dishes and varied dishes, depending on the region and according to the seasons."
     assert "It varied" not in simp.simplify(s, 2)

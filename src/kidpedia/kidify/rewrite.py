@@ -363,7 +363,8 @@ def split_body_sentence(sentence: str, pronoun: tuple[str, ...]) -> str:
 # "Most cities have amateur astronomy clubs that meet often.": a relative clause on the object
 # a verb names, the object said by "a/an" or as a bare plural
 _OBJECT_RELATIVE = re.compile(r"(?P<head>(?:(?:a|an) (?:[\w'’-]+ ){0,3}[a-z][\w'’-]*"
-                              r"|(?!(?:the|this|that|these|those|his|her|its|their|my|our|your|other|such)\b)"
+                              r"|(?!(?:the|this|that|these|those|his|her|its|their|my|our|your|other|such|no|any|every|all|"
+                              r"only|few|none|each|more|most|fewer)\b)"
                               r"(?:[a-z][\w'’-]* ){0,2}[a-z][\w'’-]*[^s\W]s)) (?P<rel>who|that|which) "
                               r"(?P<rverb>(?:often |also |usually |mostly |mainly )?[a-z]+) (?P<tail>[^;:]+)\.$")
 

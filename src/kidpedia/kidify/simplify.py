@@ -445,11 +445,34 @@ def _repeats(new: str, old: str, done: str, after: str) -> bool:
 _NOT_ONLY = re.compile(r"\bnot only\b", re.IGNORECASE)  # "Not only had X been beaten, but ...": one sentence
 
 
+def _compound_subject(rest: str) -> bool:
+    """What follows "X, and" is the second half of a subject whose verb comes after a comma:
+    "Ideas like this, and his ideas about souls, are not regarded as science" (no "Ideas like
+    this." alone, the sample's Aristotle)."""
+    parts = rest.split(", ", 1)
+    return len(parts) == 2 and len(parts[0].split()) <= 6 and not _has_verb(parts[0].split()[1:]) \
+        and bool(parts[1].split()) and _predicate_follows(parts[1].split())
+
+
+_NAME_WHICH = re.compile(r"^(?P<np>[A-Z][\w'’-]*(?: [\w'’-]+){0,4}), which (?P<be>is|are|was|were) (?P<rest>[^,;:]+)\.$")
+
+
+def said_of_a_name(s: str) -> str:
+    """A list item that is a name and a clause on it ("Aether, which is the divine substance
+    that makes up the heavenly spheres."), shown as a sentence, says it as one: "Aether is the
+    divine substance ..." (the sample's Aristotle at level 2)."""
+    m = _NAME_WHICH.match(s)
+    if not m or _has_verb(m.group("np").split()[1:]) or m.group("np").split()[0].lower() in _OPENING_WORDS:
+        return s
+    return f"{m.group('np')} {m.group('be')} {m.group('rest')}."
+
+
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
+    s = said_of_a_name(s)
     s = _SEMICOLON.sub(_semicolon, s)
-    s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():])
-                       else ". ", s)
+    s = _SPLIT_AND.sub(lambda m: m.group(0) if (_ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():]))
+                       or _compound_subject(s[m.end():]) else ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) and not _parallel_that(s[:m.start()], s[m.end():])
                        and not _NOT_ONLY.search(s[:m.start()]) else m.group(0), s)
     s = _AND_OPENING.sub(_and_opening, s)
@@ -1041,7 +1064,8 @@ def _split_one(s: str) -> str:
         return s
     for m in _CONJ_SPLIT.finditer(s):
         head, conj, rest = s[:m.start()], m.group(1), s[m.end():]
-        if len(head.split()) < 4 or not _complete_clause(head.split()):
+        if len(head.split()) < 4 or not _complete_clause(head.split()) \
+                or not _complete_clause(head.rsplit(": ", 1)[-1].split()):  # "as follows: 'As time never fails, and"
             continue
         items = head.split(",")
         if conj in ("and", "or") and len(items) >= 3 and len(items[-1].split()) <= 3 \
@@ -1113,6 +1137,8 @@ def fewer_commas(s: str) -> str:
                 part = m.group(1) + " " + part[m.end():]
 
         def conj(c: re.Match[str], part: str = part) -> str:
+            if _compound_subject(part[c.end():]):
+                return c.group(0)  # "Ideas like this, and his ideas about souls, are": both commas or neither
             pieces = part[:c.start()].rsplit(",", 1)
             after = part[c.end():].split(",")
             if (len(pieces) == 1 and len(after) > 1 and (len(after[0].split()) <= 3 or c.group(1) == "or")
@@ -1276,7 +1302,7 @@ _ING_NOUNS = frozenset(_ING_NOUN_TEXT.split())
 def _complete_clause(words: list[str]) -> bool:
     """A rough test that a prefix of a sentence stands as a sentence of its own: it has a
     verb, does not open with a subordinator, and does not end on a word that needs more."""
-    if not words or words[0].lower().strip(",") in _SUBORDINATORS:
+    if not words or words[0].lower().strip(",'\"“‘") in _SUBORDINATORS:  # also after a quotation mark: "'As time ..."
         return False
     if words[-1].lower().strip(",") in _DANGLING or words[-1].count('"') % 2 or " ".join(words).count('"') % 2:
         return False
