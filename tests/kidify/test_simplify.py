@@ -768,6 +768,13 @@ def test_no_split_that_breaks_a_sentence_read_on_the_sample() -> None:
     s = ("The concluding observation is as follows: 'As time never fails, and the universe is eternal, neither the "
          "Tanais, nor the Nile, can have flowed for ever.")
     assert "never fails." not in simp.simplify(s, 2)
+    # Algae: "some sponges breadcrumb sponge", "... can form. It studied its efficacy for three years."
+    s = "Green algae live close to the surface of some sponges, for example, breadcrumb sponge (Halichondria panicea)."
+    assert "sponges, for example, breadcrumb sponge" in simp.simplify(s, 2)
+    assert simp.drop_adverbials("The town is, for example, very old.") == "The town is very old."
+    s = ("Scientists developed the ATS, which consists of shallow, 100-foot raceways of nylon netting where algae "
+         "colonies can form, and studied its efficacy for three years.")
+    assert "It studied" not in simp.simplify(s, 2)
     # Algeria: "It offers a part of dishes. It varied dishes, ..."
     s = "It offers a component of dishes and varied dishes, depending on the region and according to the seasons."
     assert "It varied" not in simp.simplify(s, 2)

@@ -449,6 +449,10 @@ def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
             or not _complete_clause(f"{main} {head}".split()) or len(m.group("tail").split()) < 2:
         return None
     last = rverb.split()[-1]
+    nxt = m.group("tail").split()[0].lower()
+    if nxt in ("can", "could", "may", "might", "must", "will", "would", "should", "shall", "did", "do", "does") \
+            or nxt in ("is", "are", "was", "were", "has", "have", "had"):
+        return None  # "an art that practitioners could use": the relative is the object, "practitioners" no verb
     if plural and (last in ("is", "was", "has") or (last.endswith("s") and not last.endswith("ss"))):
         return None  # "janissaries which was known as ...": the clause is not the plural's
     if not plural and last in ("are", "were", "have"):

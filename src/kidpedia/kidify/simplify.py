@@ -286,8 +286,20 @@ def drop_parentheticals(s: str) -> str:
 
 def drop_adverbials(s: str) -> str:
     s = _LINKERS.sub("", s)
-    s = _MID_LINKERS.sub(" ", s)
+    s = _MID_LINKERS.sub(_mid_linker, s)
     return _capital(s)
+
+
+def _mid_linker(m: re.Match[str]) -> str:
+    """", however, " goes; ", for example, " before a mere name or noun ("some sponges, for
+    example, breadcrumb sponge") stays: without it the example runs into the noun."""
+    words = m.string[m.end():].split(",")[0].split()
+    before = m.string[:m.start()].split()[-1:]
+    if m.group(0).strip(", ").lower() in ("for example", "for instance") and words and not _has_verb(words) \
+            and before and before[0].isalpha() and before[0].islower() and not _is_verb(before[0]) \
+            and before[0] not in _AUXILIARIES:
+        return m.group(0)
+    return " "
 
 
 _PAST_ONLY_TEXT = ("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
@@ -481,6 +493,7 @@ def split_clauses(s: str) -> str:
     head = s[:m.start()].split() if m else []
     if m and (m.re is _WHICH or _finite(m.group(1))) and _clause_before_which(s[:m.start()], m.group(2)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
+            and not _and_verb_after(m.group(2)) \
             and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b"
                           r"|,\s+(?:and|as well as)\s+(?:a|an|the|his|her|its|their)\s+[^,]*,\s+which\b",
                           m.group(2)):
@@ -521,6 +534,12 @@ def _tenses_differ(verb1: str, verb2: str) -> bool:
     present = verb1.lower() in ("is", "are", "has", "have", "does") or (
         verb1.islower() and verb1.endswith("s") and not verb1.endswith(("ss", "us", "is")))
     return present and verb2.lower().endswith("ed")
+
+
+def _and_verb_after(clause: str) -> bool:
+    """The "which" clause is followed by ", and <verb>": that verb is the main subject's ("developed
+    the ATS, which consists of ..., and studied its efficacy" is no "It studied its efficacy")."""
+    return any(_finite(x.split()[1]) for x in re.split(r",\s+(?=and\s)", clause)[1:] if len(x.split()) > 1)
 
 
 def _clause_before_which(head: str, rest: str) -> bool:
