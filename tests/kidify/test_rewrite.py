@@ -20,7 +20,7 @@ from kidpedia.kidify.simplify import facts
      "It was written in 1928.")),
     (("Andorra, officially the Principality of Andorra, is a landlocked microstate in Europe, located in the "
      "Pyrenees and bordered by Spain and France."),
-     ("Andorra is a landlocked microstate in Europe. It is located in the Pyrenees and bordered by Spain and "
+     ("Andorra is a landlocked microstate in Europe. It is located in the Pyrenees. It is bordered by Spain and "
      "France. Its full name is the Principality of Andorra.")),
     ("Albania, officially called the Republic of Albania, is a country in Southeastern Europe.",
      "Albania is a country in Southeastern Europe. Its full name is the Republic of Albania."),

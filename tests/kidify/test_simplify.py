@@ -790,3 +790,14 @@ def test_a_second_present_verb_after_and_gets_its_pronoun() -> None:
         "They are big and strong animals and often dangerous to people."
     assert simp._split_and_verb("They live in the hills and often angry at the wolves.") == \
         "They live in the hills and often angry at the wolves."
+
+
+def test_a_second_participle_gets_the_shared_auxiliary_again() -> None:
+    # the sample's Demographics of Angola: "From the 2000s many Chinese have settled and started up small businesses."
+    assert simp._split_and_verb("From the 2000s many Chinese have settled and started up small businesses.") == \
+        "From the 2000s many Chinese have settled. They have started up small businesses."
+    assert simp._split_and_verb("The town was founded by monks and later destroyed by fire in 1200.") == \
+        "The town was founded by monks. It was later destroyed by fire in 1200."
+    # ... not where what follows is said of both ("trained and supervised by Italian instructors")
+    armed = "The armed forces were trained and supervised by Italian instructors."
+    assert simp._split_and_verb(armed) == armed

@@ -735,6 +735,10 @@ _ADJECTIVE_ENDS = ("ous", "ful", "ive", "al", "ic", "able", "ible", "ent", "ant"
                    "ing", "er", "est")
 
 
+_SHARED_PHRASE = frozenset(["by", "in", "at", "with", "for", "from", "to", "on", "into", "under", "during", "through",
+                            "across", "over", "as", "near", "throughout", "since", "until", "before", "after"])
+
+
 def _they_present(head: str, verb2: str, rest: list[str], adverb: bool) -> tuple[list[str], str] | None:
     """"They meet on a regular basis and often host star parties.": a plural pronoun, a verb of
     the present ("meet"), and after "and" a second verb of the present, a common one ("sleep")
@@ -750,7 +754,7 @@ def _they_present(head: str, verb2: str, rest: list[str], adverb: bool) -> tuple
     return [words[0]], words[1].lower()
 
 
-def _split_and_verb(s: str) -> str:
+def _split_and_verb(s: str, min_head: int = 5) -> str:
     """"He moved to Paris in 1905 and became a painter there." -> "He moved to Paris in
     1905. He became a painter there.": a second verb after a bare "and" gets the subject
     back when both verbs are plain finite verbs of a sentence with no comma, both halves
@@ -758,14 +762,15 @@ def _split_and_verb(s: str) -> str:
     one's "was" or "has" ("was born in Ulm and raised in Munich" stays)."""
     if s.count(",") == 1 and s.split()[0].lower() in _OPENING_WORDS and s.split()[0].lower() not in _LIST_WORDS:
         head, tail = s.split(", ", 1) if ", " in s else (s, "")
-        if tail and len(tail.split()) >= 10:  # "After X, Yun retired in 1980 and focused on Y." -> "... 1980. Yun focused on Y."
-            return f"{head}, {_split_and_verb(tail)}"
+        if tail and len(tail.split()) >= 8:  # "After X, Yun retired in 1980 and focused on Y." -> "... 1980. Yun focused on Y."
+            return f"{head}, {_split_and_verb(tail, 4)}"  # the opening phrase is part of the first sentence
     if "," in s or not s.endswith(".") or " that " in s or " who " in s or " which " in s:
         return s
     for m in _AND_VERB_BARE.finditer(s):
         verb2, head, rest = m.group(1), s[:m.start()], s[m.end(1):].split()
         plain = _they_present(head, verb2, rest, adverb=len(m.group(0).split()) == 3)
-        if len(head.split()) < 5 or len(rest) < (2 if plain else 3) or not (_finite(verb2) or plain) or verb2 in _MODALS:
+        if len(head.split()) < min_head or len(rest) < (2 if plain else 3) or not (_finite(verb2) or plain) \
+                or verb2 in _MODALS:
             continue
         found = _subject(head) or plain
         if not found:
@@ -773,15 +778,22 @@ def _split_and_verb(s: str) -> str:
         subject, verb1 = found
         if verb1 in _MODALS or verb1 in ("did", "does", "do"):
             return s
-        if verb2.endswith("ed") and _SHARED_AUX.search(head):
-            return s  # "is then passed on and displayed to the user": the second shares the first's "is"
         after1 = head.split()[len(subject) + 1:][:1]
-        if verb1 in _AUX and verb2 not in _BE_HAVE and (verb2.endswith("ed") or verb2 in _PARTICIPLES.values()
-                                                         or verb2 in _PARTICIPLES):
-            return s  # "was born ... and raised ...": the second shares the first's "was"
-        if (verb1 in _AUX and after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)
-                and verb2 not in _BE_HAVE):
-            return s
+        participle2 = verb2.endswith("ed") or verb2 in _PARTICIPLES.values() or verb2 in _PARTICIPLES
+        shared = verb1 in _AUX and verb2 not in _BE_HAVE and (
+            participle2 or (after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)))
+        if (verb2.endswith("ed") and _SHARED_AUX.search(head)) or shared:
+            # "is then passed on and displayed", "have settled and started up": the second shares the first's
+            # auxiliary, said again ("They have started up small businesses."), where it is one word of
+            # "be" or "have" just before the first participle and the second is a participle too
+            if not (participle2 and verb1 in _AUXILIARIES and after1 and (
+                    after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES or after1[0] in _IRREGULAR)
+                    and not any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):])):
+                return s
+            if head.split()[-1] == after1[0] and rest and rest[0].lower() in _SHARED_PHRASE:
+                return s  # "were trained and supervised by Italian instructors": the "by" is said of both
+            who = _pronoun(subject, verb1)
+            return f"{head}. {who} {verb1} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:] if who else s
         if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
             return s
         who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
