@@ -34,3 +34,23 @@ def test_no_sentence_that_lost_what_it_said(by_title: dict[str, Article]) -> Non
     # Congress." (the aside that named the themes cut)
     assert "would be a creature." not in level2(by_title, "Android (robot)")
     assert "themes were treated during the Congress." not in level2(by_title, "Anarchism")
+
+
+def test_no_easy_sentence_of_the_lead_out_of_its_paragraph() -> None:
+    # the sample's Answer at level 2 was "Usually, an answer is a reply to a question. Criminal cases may lead to
+    # fines or other punishment.": the second, from inside a paragraph about pleading in court, says nothing of
+    # answers (a sentence in a section has its heading to say what it is about)
+    from kidpedia.model import Text
+
+    a = Article("Answer", lead=(
+        Text("An answer is a reply to a question."),
+        Text("In a criminal case, there is usually an arraignment or some other kind of appearance before the "
+             "defendant comes to court. Criminal cases may lead to fines."),
+    ))
+    text = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert "fines" not in text
+    b = Article("Answer", lead=(
+        Text("An answer is a reply to a question."),
+        Text("A court may ask for one. Criminal cases may lead to fines."),
+    ))
+    assert "fines" in " ".join(t.text for t in levels._body(levels.at_level(b, 2)))
