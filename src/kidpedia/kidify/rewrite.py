@@ -442,8 +442,11 @@ def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
             or re.search(r"[,;—–]|\b(?:that|whether|if|because|which|who|what|how)\b", main)  # "the notion that nature is made of things that"
             or re.search(r"\b(?:and|or|but) (?:that|which|who)\b", m.group("tail"))):
         return None
-    if verb in _COPULAS and len(inner) == 1:
-        return None  # "a cyborg would be a creature that is ...": the clause says what it is, "a creature." nothing
+    if (verb in _COPULAS or verb in ("has", "have", "had")) and len(inner) == 1 and (
+            verb in _COPULAS or rverb.split()[-1] in ("can", "could", "may", "might", "will", "would")):
+        # "a cyborg would be a creature that is ...", "Lake Shkodër has a surface that can vary between ...": the
+        # clause says what it is, "a creature." or "has a surface." nothing
+        return None
     if (not _finite(verb) and verb not in ("have", "include", "contain", "need", "use", "make", "produce")) \
             or not _verbish(rverb.split()[-1]) or (rel == "who" and not plural) or len((main + " " + head).split()) < 4 \
             or not _complete_clause(f"{main} {head}".split()) or len(m.group("tail").split()) < 2:
