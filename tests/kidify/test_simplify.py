@@ -801,3 +801,13 @@ def test_a_second_participle_gets_the_shared_auxiliary_again() -> None:
     # ... not where what follows is said of both ("trained and supervised by Italian instructors")
     armed = "The armed forces were trained and supervised by Italian instructors."
     assert simp._split_and_verb(armed) == armed
+
+
+def test_more_level_2_english_from_the_sample() -> None:
+    # Anarchism: "The Spanish Confederación Nacional del Trabajo played. It still plays a major role ..."
+    s = "The Spanish Confederación Nacional del Trabajo played and still plays a major role in the Spanish labour movement."
+    assert "Trabajo played." not in simp.simplify(s, 2)
+    # Asia: "... after Europe. But the biggest when measured in buying power parity."
+    s = ("It has the second largest nominal GDP of all continents, after Europe, but the largest when measured in "
+         "purchasing power parity.")
+    assert ". But the biggest" not in simp.simplify(s, 2)

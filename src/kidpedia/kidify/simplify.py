@@ -779,6 +779,8 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
         if verb1 in _MODALS or verb1 in ("did", "does", "do"):
             return s
         after1 = head.split()[len(subject) + 1:][:1]
+        if not after1:
+            return s  # "X played and still plays a major role": the object is both verbs'
         participle2 = verb2.endswith("ed") or verb2 in _PARTICIPLES.values() or verb2 in _PARTICIPLES
         shared = verb1 in _AUX and verb2 not in _BE_HAVE and (
             participle2 or (after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)))
@@ -996,8 +998,9 @@ def _clause_follows(rest: str) -> bool:
             # usage pertained to ..." has none
             return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
                     or (i > 2 and words[i - 1][:1].isupper()))
-        if w.endswith(",") or w.lower() in ("that", "which", "who", "whom", "whose"):
-            return False
+        if w.endswith(",") or w.lower() in ("that", "which", "who", "whom", "whose", "when", "if", "while", "because",
+                                            "although", "though", "once", "unless", "until"):
+            return False  # "..., but the biggest when measured in buying power": the verb is the clause's
     return False
 
 
@@ -1243,7 +1246,7 @@ def _fillers() -> re.Pattern[str]:
     rules = adverb_rules()
     words = "|".join(re.escape(w) for w in rules["fillers"])
     phrase = "|".join(re.escape(w) for w in rules["filler_phrases"])
-    return re.compile(rf"\s+\b(?:{words})\b(?!\s+(?:{phrase})\b)(?=\s)")
+    return re.compile(rf"(?<!\bbut)\s+\b(?:{words})\b(?!\s+(?:{phrase})\b)(?=\s)")  # "not only X but also Y" keeps it
 
 
 def drop_fillers(s: str) -> str:
