@@ -811,3 +811,14 @@ def test_more_level_2_english_from_the_sample() -> None:
     s = ("It has the second largest nominal GDP of all continents, after Europe, but the largest when measured in "
          "purchasing power parity.")
     assert ". But the biggest" not in simp.simplify(s, 2)
+
+
+def test_a_list_item_on_a_name_is_said_as_a_sentence() -> None:
+    # the sample's Amateur astronomy at level 2: "George Alcock, found several comets and novae.", "Will Hay, the
+    # famous comedian and actor, who found a white spot on Saturn."
+    assert simp.said_of_a_name("George Alcock, discovered several comets and novae.") == \
+        "George Alcock discovered several comets and novae."
+    assert simp.said_of_a_name("Will Hay, the famous comedian and actor, who discovered a white spot on Saturn.") == \
+        "Will Hay, the famous comedian and actor, discovered a white spot on Saturn."
+    for kept in ("In 1990, moved the town to the hill.", "Paris, the capital, is big.", "Then, walked home."):
+        assert simp.said_of_a_name(kept) == kept

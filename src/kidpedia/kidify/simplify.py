@@ -469,14 +469,27 @@ def _compound_subject(rest: str) -> bool:
 _NAME_WHICH = re.compile(r"^(?P<np>[A-Z][\w'’-]*(?: [\w'’-]+){0,4}), which (?P<be>is|are|was|were) (?P<rest>[^,;:]+)\.$")
 
 
+_NAME_WHO = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)(?P<app>, (?:the|a|an) [^,]+)?,(?: who)? "
+                       r"(?P<verb>[a-z]+) (?P<rest>[^,;:]+)\.$")
+
+
 def said_of_a_name(s: str) -> str:
     """A list item that is a name and a clause on it ("Aether, which is the divine substance
     that makes up the heavenly spheres."), shown as a sentence, says it as one: "Aether is the
-    divine substance ..." (the sample's Aristotle at level 2)."""
+    divine substance ..." (the sample's Aristotle at level 2); "Will Hay, the famous comedian
+    and actor, who discovered a white spot on Saturn." -> "Will Hay, the famous comedian and
+    actor, discovered ..."; "George Alcock, discovered several comets." -> "George Alcock
+    discovered several comets." (Amateur astronomy)."""
     m = _NAME_WHICH.match(s)
-    if not m or _has_verb(m.group("np").split()[1:]) or m.group("np").split()[0].lower() in _OPENING_WORDS:
+    if m and not _has_verb(m.group("np").split()[1:]) and m.group("np").split()[0].lower() not in _OPENING_WORDS:
+        return f"{m.group('np')} {m.group('be')} {m.group('rest')}."
+    m = _NAME_WHO.match(s)
+    if not m or not _finite(m.group("verb")) or m.group("name").split()[0].lower() in _OPENING_WORDS \
+            or m.group("name").split()[0] in ("The", "A", "An", "This", "These", "It", "They", "He", "She"):
         return s
-    return f"{m.group('np')} {m.group('be')} {m.group('rest')}."
+    if m.group("app"):
+        return f"{m.group('name')}{m.group('app')}, {m.group('verb')} {m.group('rest')}."
+    return f"{m.group('name')} {m.group('verb')} {m.group('rest')}."
 
 
 def split_clauses(s: str) -> str:
