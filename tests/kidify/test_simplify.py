@@ -822,3 +822,14 @@ def test_a_list_item_on_a_name_is_said_as_a_sentence() -> None:
         "Will Hay, the famous comedian and actor, discovered a white spot on Saturn."
     for kept in ("In 1990, moved the town to the hill.", "Paris, the capital, is big.", "Then, walked home."):
         assert simp.said_of_a_name(kept) == kept
+
+
+def test_an_aside_before_the_rest_of_either_or_from_to_stays_with_it() -> None:
+    # the sample's Agriculture at level 2: "Manure is used either by holding livestock where the feed crop is
+    # growing.", "Policy programs can range from financial programs."
+    s = ("Manure is used either by holding livestock where the feed crop is growing, such as in managed intensive "
+         "rotational grazing, or by spreading either dry or liquid formulations of manure on cropland or pastures.")
+    assert "or by spreading" in simp.simplify(s, 2)
+    s = ("Policy programs can range from financial programs, such as subsidies, to encouraging producers to enroll "
+         "in voluntary quality assurance programs.")
+    assert "to encouraging producers" in simp.simplify(s, 2)

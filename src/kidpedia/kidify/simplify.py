@@ -1379,7 +1379,8 @@ def shorten(s: str, level: int = 2) -> str:
                         or names_a_vague_subject(part, rest):
                     continue
                 if any(_predicate_follows(later.split()) or later.split()[0].lower() in _QUALIFIERS
-                       for later in rest.split(", ")[1:] if later.split()):
+                       for later in rest.split(", ")[1:] if later.split()) \
+                        or _completes_head(" ".join(words[: i + 1]), rest.split(", ")[1:]):
                     # "... and NME, like other papers, was slow to ...", "It was the egg, which ..., that enabled
                     # ...": the aside closes, the sentence goes on
                     continue
@@ -1454,6 +1455,20 @@ def _predicate_follows(words: list[str]) -> bool:
 _QUALIFIERS = frozenset(["but", "yet", "except", "although", "though", "that"])
 
 
+_PAIRED = {"either": ("or",), "from": ("to",), "between": ("and",), "both": ("and",), "whether": ("or",),
+           "neither": ("nor",)}
+
+
+def _completes_head(head: str, later: list[str]) -> bool:
+    """A part after the aside finishes what the head opened: "either by holding livestock ...,
+    such as ..., or by spreading ..." (the sample's Agriculture at level 2 read "Manure is used
+    either by holding livestock where the feed crop is growing."), "range from financial
+    programs, such as subsidies, to encouraging ..."."""
+    words = {w.lower().strip(",") for w in head.split()}
+    return any(x.split() and x.split()[0].lower() in pair for opener, pair in _PAIRED.items() if opener in words
+               for x in later)
+
+
 def drop_asides(s: str) -> str:
     """An aside set off by a comma goes when it states no number or name and the rest is
     a sentence of its own: "The town has a castle, which was built by the first lord." ->
@@ -1484,7 +1499,8 @@ def _drop_aside(part: str) -> str:
         if (not facts(tail) and len(head) >= 4 and not listed and _complete_clause(head)
                 and (kind == "table" or i + 1 == len(segs))
                 and not any(_predicate_follows(x.split()) or x.split()[0].lower() in _QUALIFIERS
-                            for x in segs[i + 1:] if x.split())):
+                            for x in segs[i + 1:] if x.split())
+                and not _completes_head(" ".join(head), segs[i + 1:])):
             # not where the sentence goes on past the aside: "Analysis of observed phenomena, along
             # with making predictions, takes most of their time" is no "Analysis of observed phenomena."
             return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go
