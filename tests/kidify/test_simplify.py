@@ -833,3 +833,16 @@ def test_an_aside_before_the_rest_of_either_or_from_to_stays_with_it() -> None:
     s = ("Policy programs can range from financial programs, such as subsidies, to encouraging producers to enroll "
          "in voluntary quality assurance programs.")
     assert "to encouraging producers" in simp.simplify(s, 2)
+
+
+def test_level_2_rules_leave_these_asset_valid_sentences_as_before() -> None:
+    """Cases where a first version of this session's rules went too far (ASSET valid)."""
+    s = "It was released on January 21, 2003 and garnered DVDX awards for best animated feature."
+    assert "2003. It garnered" in simp.simplify(s, 2)  # "was" is no present form
+    s = "By 1890 the 9th edition was outdated and the Britannica faced significant financial difficulties."
+    assert "outdated. The Britannica faced" in simp.simplify(s, 2)  # an object follows: no "was" left out
+    s = ("Many of these officers were black and had a fear that they would be mistaken for a criminal, especially "
+         "in case of drawing their gun in an emergency.")
+    assert "especially" not in simp.simplify(s, 2)  # "Many of these officers" is no vague subject
+    assert simp.fewer_commas("The station, and all trains serving it, are operated by National Express.") == \
+        "The station and all trains serving it are operated by National Express."

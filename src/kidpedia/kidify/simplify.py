@@ -125,7 +125,7 @@ def aside_rules() -> dict[str, Any]:
     data["linking_openings"] = frozenset(data["linking_openings"])
     for key in ("vague_subjects", "listing_openers"):
         alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data[key], key=len, reverse=True))
-        data[key] = re.compile(rf"^(?:{alts})\b", re.IGNORECASE)
+        data[key] = re.compile(rf"^(?:{alts})\b(?!\s+of\b)", re.IGNORECASE)  # "Several of these officers": said
     return data
 
 
@@ -545,7 +545,7 @@ def _tenses_differ(verb1: str, verb2: str) -> bool:
     """A present first verb and a past second ("It offers a part of dishes and varied dishes"):
     the second is a describing word, not a verb sharing the subject."""
     present = verb1.lower() in ("is", "are", "has", "have", "does") or (
-        verb1.islower() and verb1.endswith("s") and not verb1.endswith(("ss", "us", "is")))
+        verb1.islower() and verb1.endswith("s") and not verb1.endswith(("ss", "us", "is", "was")))
     return present and verb2.lower().endswith("ed")
 
 
@@ -961,7 +961,8 @@ def _split_and_clause(s: str) -> str:
                   and not _adjective_ed(rw, i)), None)  # "their associated procedures": no verb
         if k is None or any(w.endswith(",") or w.lower() in ("and", "or", "that", "which", "who") for w in rw[:k]):
             continue
-        if rw[k].lower().endswith("ed") and _PASSIVE.search(head):
+        if rw[k].lower().endswith("ed") and _PASSIVE.search(head) and rw[k + 1:k + 2] \
+                and rw[k + 1].lower() in _SHARED_PHRASE:
             continue  # "these schools were designed and the building partially financed with ...": "was" left out
         v = next((i for i, w in enumerate(hw) if i and _finite(w)), None)
         if v is None or any(w.lower().strip(",") in _HEAD_STOPS for w in hw[:1] + hw[v:]):
@@ -1177,6 +1178,10 @@ def fewer_commas(s: str) -> str:
     capital of France, and London" keeps it)."""
     out = []
     for part in re.split(r"(?<=[.!?]) (?=[A-Z])", s):
+        c = re.search(r",\s(and)\s([^,]+),\s", part)  # not "The Polish people, or Poles, are": another name
+        if c and _compound_subject(part[c.end(1) + 1:]) and not re.search(r",", part[:c.start()]):
+            # "The station, and all trains serving it, are operated by ...": neither comma
+            part = f"{part[:c.start()]} {c.group(1)} {c.group(2)} {part[c.end():]}"
         m = _OPENING.match(part)
         if m and len(m.group(1).split()) <= 4 and m.group(1).lower() not in aside_rules()["linking_openings"]:
             nxt = part[m.end():].split()[0]
