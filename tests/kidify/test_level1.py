@@ -1,0 +1,89 @@
+"""Level 1's own checks (kidify/level1.py, rules/level1.yaml) and the sample's level-1 pages
+that read wrong before them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kidpedia.kidify import level1, levels
+from kidpedia.model import Article
+
+RULES = level1.rules()
+
+
+def _level1_text(sample_articles: list[Article], title: str) -> str:
+    a = next(x for x in sample_articles if x.title == title)
+    return " ".join(t.text for t in levels._body(levels.at_level(a, 1)))
+
+
+@pytest.mark.parametrize("entry", RULES["owned_examples"], ids=lambda e: e["text"][:30])
+def test_each_owned_example(entry: dict[str, Any]) -> None:
+    assert level1.owned_opening(entry["text"]) is entry["leans"]
+
+
+@pytest.mark.parametrize("entry", RULES["change_examples"], ids=lambda e: e["text"][:30])
+def test_each_change_example(entry: dict[str, Any]) -> None:
+    assert level1.change_cut(entry["text"], entry["source"]) is entry["cut"]
+
+
+@pytest.mark.parametrize("entry", RULES["definite_examples"], ids=lambda e: e["paragraph"][e["sentence"]][:30])
+def test_each_definite_example(entry: dict[str, Any]) -> None:
+    found = level1.definite_antecedent(entry["paragraph"], entry["sentence"], entry["title"])
+    assert (found[0] if found else None) == entry["antecedent"]
+
+
+def test_mutually_exclusive_keeps_mutually(sample_articles: list[Article]) -> None:
+    """Anarchism read "not all of which are exclusive": the adverb step had dropped "mutually"."""
+    text = _level1_text(sample_articles, "Anarchism")
+    assert "are exclusive" not in text
+
+
+def test_a_change_whose_what_was_cut_is_not_shown(sample_articles: list[Article]) -> None:
+    """Academy Awards read "With the fourth ceremony the system changed." (into what?)."""
+    assert "the system changed." not in _level1_text(sample_articles, "Academy Awards")
+
+
+def test_an_owned_thing_is_not_shown_without_its_owner(sample_articles: list[Article]) -> None:
+    """Anthropology read "Membership is made up of anthropologists ..." (of the American
+    Anthropological Association, said in the sentence before)."""
+    text = _level1_text(sample_articles, "Anthropology")
+    assert "Membership is" not in text or "Association" in text
+
+
+def test_the_thing_named_with_the_is_said_before(sample_articles: list[Article]) -> None:
+    """Atlantic Ocean read "A great rift valley extends along the ridge ..." with no ridge said."""
+    text = _level1_text(sample_articles, "Atlantic Ocean")
+    assert "the ridge" not in text or text.index("Ridge") < text.index("the ridge")
+
+
+def test_a_sentence_cut_after_a_preposition_is_not_shown(sample_articles: list[Article]) -> None:
+    """Politics of Angola read "Governors of the 18 provinces were chosen by." (a split had cut
+    "appointed by and served at the pleasure of the president")."""
+    assert levels._not_level1("Governors of the 18 provinces were chosen by.")
+    assert not levels._not_level1("He won both tournaments he took part in.")
+    assert "chosen by." not in _level1_text(sample_articles, "Politics of Angola")
+
+
+@pytest.mark.parametrize("entry", RULES["box_examples"], ids=lambda e: e["title"])
+def test_each_box_example(entry: dict[str, Any]) -> None:
+    from kidpedia.model import FactRow, QuickFacts, Text
+
+    rows = tuple(FactRow(k, (Text(v),)) for k, v in entry["rows"].items())
+    a = Article(entry["title"], quick_facts=QuickFacts("infobox", entry["title"], None, rows))
+    assert level1.box_sentences(a, (entry["pronoun"], entry["title"])) == entry["says"]
+
+
+def test_box_sentences_are_said_once_and_only_at_level_1(sample_articles: list[Article]) -> None:
+    a = next(x for x in sample_articles if x.title == "Ampere")
+    one = _level1_text(sample_articles, "Ampere")
+    two = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
+    assert one.count("named after") <= 1 and "It is named after André-Marie Ampère." not in two
+
+
+def test_a_box_sentence_that_the_page_says_in_another_form_goes(sample_articles: list[Article]) -> None:
+    """Aikido read "Aikido is a modern Japanese martial art. ... It comes from Japan."."""
+    assert levels._stem_said("Japan", "Aikido is a modern Japanese martial art.")
+    assert not levels._stem_said("1947", "In 1947 he left.") and not levels._stem_said("Ulm", "He lived in Ulster.")
+    assert "It comes from Japan." not in _level1_text(sample_articles, "Aikido")
