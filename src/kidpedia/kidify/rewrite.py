@@ -433,7 +433,7 @@ _COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being", "become
 
 def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
     """``split_object_relative`` for one verb, its object and the clause on it (None: not here)."""
-    from kidpedia.kidify.simplify import _complete_clause, _finite
+    from kidpedia.kidify.simplify import _complete_clause, _finite, _split_and_verb
 
     head, rel, rverb = m.group("head"), m.group("rel"), m.group("rverb")
     plural = not head.startswith(("a ", "an "))
@@ -461,9 +461,7 @@ def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
     if not plural and last in ("are", "were", "have"):
         return None
     who = "They" if plural else "It"
-    from kidpedia.kidify.simplify import _split_and_verb  # the clause said alone may be two: "They meet ... They often host ..."
-
-    clause = f"{who} {rverb} {m.group('tail')}."
+    clause = f"{who} {rverb} {m.group('tail')}."  # said alone it may be two: "They meet ... They often host ..."
     return f"{main} {head}. {_split_and_verb(clause)}"
 
 
