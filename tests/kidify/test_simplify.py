@@ -846,3 +846,8 @@ def test_level_2_rules_leave_these_asset_valid_sentences_as_before() -> None:
     assert "especially" not in simp.simplify(s, 2)  # "Many of these officers" is no vague subject
     assert simp.fewer_commas("The station, and all trains serving it, are operated by National Express.") == \
         "The station and all trains serving it are operated by National Express."
+
+
+def test_a_plain_word_is_not_swapped_inside_a_compound() -> None:
+    # the sample's Angola at level 2 read "A stop-fire was reached by the two groups afterwards."
+    assert "cease-fire" in simp.simplify("A cease-fire was reached by the two factions shortly afterwards.", 2)

@@ -318,8 +318,8 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         old = m.group(0)
         if old[:1].isupper() and m.start() > 0:  # part of a name ("Hoar Construction")
             return old
-        if m.start() > 0 and m.string[m.start() - 1] == "-":  # part of a compound ("Non-avian")
-            return old
+        if (m.start() > 0 and m.string[m.start() - 1] == "-") or m.string[m.end():m.end() + 1] == "-":
+            return old  # part of a compound ("Non-avian", "cease-fire" is no "stop-fire")
         entry = plain[" ".join(old.lower().split())]
         before = m.string[:m.start()].split()[-1:]
         prev = before[0].lower().strip(",") if before else ""
