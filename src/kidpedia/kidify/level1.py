@@ -8,6 +8,8 @@
                                                   before that says which ridge
     box_sentences(article, pronoun) -> list[str]  more Quick facts said as sentences:
                                                   "It is named after André-Marie Ampère."
+    fragment(text) -> bool                        "After the records ... have been traced."
+    shared_cut(text, source) -> bool              "The journal is abstracted." (and indexed in ...)
 
 The words are data (``rules/level1.yaml``), each list with its examples, tested.
 """
@@ -186,3 +188,38 @@ def box_sentences(article: Any, pronoun: tuple[str, ...]) -> list[str]:
         out.append(entry["say"].format(It=who, Its=_OWNER[who], v=v, when=extra, year=extra))
         done.add(label)
     return out
+
+
+_VERB_GROUP_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+                               "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not"])
+
+
+def _verb_groups(words: list[str]) -> tuple[int, bool]:
+    """How many runs of verb words the words hold ("have been traced" is one; "was ... moved"
+    two), and whether the last word ends one."""
+    from kidpedia.kidify.simplify import _is_verb
+
+    runs, inside = 0, False
+    for w in words:
+        bare = w.strip(",.;:!?\"'”’()")
+        verb = bare.lower() in _VERB_GROUP_WORDS or (bare.islower() and _is_verb(bare))
+        runs += verb and not inside
+        inside = verb
+    return runs, inside
+
+
+def fragment(text: str) -> bool:
+    """A subordinate clause said alone ("After the records of the property have been traced."):
+    it opens with a subordinator, has no comma, and one verb group only, which ends it."""
+    words = text.split()
+    if len(words) < 2 or words[0] not in rules()["subordinators"] or "," in text:
+        return False
+    runs, at_end = _verb_groups(words[1:])
+    return runs == 1 and at_end
+
+
+def shared_cut(text: str, source: str) -> bool:
+    """The sentence ends at a passive participle its level-3 sentence joined to another that
+    the words after them belong to too ("is abstracted and indexed in ...")."""
+    m = re.search(r"\b(?:is|are|was|were|be|been) (?P<p>[a-z]+ed)\.$", text.rstrip())
+    return m is not None and re.search(rf"\b{m.group('p')} and [a-z]+ed\b", source) is not None
