@@ -114,3 +114,25 @@ def test_sample_pages_that_read_wrong_at_level_1(sample_articles: list[Article])
     aristotle = _level1_text(sample_articles, "Aristotle")
     assert ", thus he" not in aristotle and aristotle.count("born in Stagira") <= 1
     assert "Besides that" not in _level1_text(sample_articles, "Azerbaijan")
+
+
+def test_more_sample_pages_that_read_wrong_at_level_1(sample_articles: list[Article]) -> None:
+    """A's opening read "A plural As, A's, as, a's or aes is the first letter ..." (the brackets
+    went, the words stayed: "A" taken for "a"); Actinopterygii showed a citation ("Rough dates are
+    from Near et al., 2012."); Art read "Some have provided the first records ..." (some what?)."""
+    assert not _level1_text(sample_articles, "A").startswith("A plural")
+    assert "et al" not in _level1_text(sample_articles, "Actinopterygii")
+    assert "Some have provided" not in _level1_text(sample_articles, "Art")
+    assert levels._leans_level1("Many have tried it.", ("It", "Art")) and not levels._leans_level1(
+        "Many people have tried it.", ("It", "Art"))
+
+
+def test_a_split_that_put_the_pronoun_first_or_doubled_an_auxiliary_is_not_shown(sample_articles: list[Article]) -> None:
+    """Anatomy read "The ribs attach to the spine ... They are the fins." (the split of "The main
+    external features of the fish, the fins, are ..." said "They are the fins." first); Alkali
+    metal read "KC₈ is explodes on contact with water."."""
+    assert "They are the fins." not in _level1_text(sample_articles, "Anatomy")
+    assert "is explodes" not in _level1_text(sample_articles, "Alkali metal")
+    assert level1.aux_before_verb("KC₈ is explodes on contact with water.",
+                                  "KC₈ is a very strong reducing agent and is pyrophoric and explodes on contact with water.")
+    assert not level1.aux_before_verb("The series is famous.", "The series is famous and runs long.")

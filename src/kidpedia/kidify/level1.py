@@ -10,6 +10,7 @@
                                                   "It is named after André-Marie Ampère."
     fragment(text) -> bool                        "After the records ... have been traced."
     shared_cut(text, source) -> bool              "The journal is abstracted." (and indexed in ...)
+    aux_before_verb(text, source) -> bool         "KC₈ is explodes ..." (is pyrophoric and explodes)
 
 The words are data (``rules/level1.yaml``), each list with its examples, tested.
 """
@@ -223,3 +224,13 @@ def shared_cut(text: str, source: str) -> bool:
     the words after them belong to too ("is abstracted and indexed in ...")."""
     m = re.search(r"\b(?:is|are|was|were|be|been) (?P<p>[a-z]+ed)\.$", text.rstrip())
     return m is not None and re.search(rf"\b{m.group('p')} and [a-z]+ed\b", source) is not None
+
+
+def aux_before_verb(text: str, source: str) -> bool:
+    """A split gave a verb the auxiliary of the verb before it ("KC₈ is a strong reducing agent and
+    is pyrophoric and explodes on contact with water." -> "KC₈ is explodes on contact ..."): the
+    text says "is W" where its level-3 sentence says "and W", W a verb in -s."""
+    for m in re.finditer(r"\b(?:is|are|was|were) (?P<w>[a-z]{3,}s)\b", text):
+        if re.search(rf"\band {m.group('w')}\b", source) and not re.search(rf"\b(?:is|are|was|were) {m.group('w')}\b", source):
+            return True
+    return False

@@ -550,7 +550,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if n and (text in seen or not readable(text) or key in said_inside or (level == 1 and (
                 _foreign(text) or _not_level1(text) or key[:2] in quoted
                 or level1.change_cut(text, sources[key[:2]]) or level1.shared_cut(whole[key], sources[key[:2]])
-                or level1.fragment(whole[key])))):
+                or level1.fragment(whole[key]) or level1.aux_before_verb(whole[key], sources[key[:2]])
+                or _points_forward(key, whole, sources, pronoun)))):
             skip.add(key)
             continue
         if level == 1 and n:
@@ -719,6 +720,7 @@ _NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:
                          r"|(?:^|\. )The following (?:are|is|were|was|includes?|lists?)\b"  # a lead-in to a list ("The following are major characters ...")
                          r"|\b[a-z]{2,}[^su'\W]s (?:was|is) made up of\b"  # "time scales was made up of"
                          r"|\b(?:by|of|from|with|the|an?)\.$"  # cut after its last word ("Governors ... were chosen by.")
+                         r"|\bet al\b"  # a citation ("Rough dates are from Near et al., 2012.")
                          r"|, thus (?:he|she|it|they|we)\b"  # two sentences joined by a comma ("He could never build one, thus he relied ...")
                          r"|\?$")  # a question ("In short why does so much planned development fail?")
 # a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
@@ -768,6 +770,7 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
 _LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
                       r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|Again|"
                       r"(?:He|She|It|They|We) even|Besides (?:that|this)|"
+                      r"(?:Some|Many|Most|Few|Several|Both) (?:have|has|had|are|were|is|was|can|could|will|would|may|might)|"
                       r"(?:Before|After|By|Until|Since|From|Up to|At) (?:that|this|then|those|these)\b)\b")
 # "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
 _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
@@ -783,6 +786,22 @@ _ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did
 _THE_WORK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:movie|film|book|novel|album|song|play|poem|story|painting|"
                        r"opera|series|show|game|war|battle|ship|plan|law|treaty|project|mission)\b"
                        r"(?! (?:of|industry|business|version|series|[A-Z0-9]))")
+
+
+_PRONOUN_OPENS = re.compile(r"^(?:It|They|He|She|Its|Their|His|Her)\b")
+
+
+def _points_forward(key: Key, whole: dict[Key, str], sources: dict[tuple[int, int], str],
+                    pronoun: tuple[str, ...]) -> bool:
+    """Level 1: the first of the sentences a split made opens with a pronoun where its level-3
+    sentence opened with neither a pronoun nor the article's subject: the thing it names comes
+    after it ("They are the fins." from "The main external features of the fish, the fins, are
+    ...", Anatomy)."""
+    i, j, k = key
+    if k or (i, j, 1) not in whole or not _PRONOUN_OPENS.match(whole[key]):
+        return False
+    source = _unlinked(sources[(i, j)])
+    return _PRONOUN_OPENS.match(source) is None and not _subject_said(source, pronoun)
 
 
 def _named_before(key: Key, text: str, sources: dict[tuple[int, int], str], whole: dict[Key, str],
