@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kidpedia.kidify import clauses, plain, reading, rewrite
+from kidpedia.kidify import clauses, level1, plain, reading, rewrite
 from kidpedia.kidify.simplify import _VERBS, _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
@@ -241,10 +241,22 @@ def _level2(article: Article, groups: Groups) -> Article:
                    sections=tuple(walk(s) for s in article.sections))
 
 
-def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...], groups: Groups) -> tuple[Text, ...]:
-    """The lead with the Quick facts said as sentences (``rewrite.box_sentences``) after its
-    first paragraph: the selection may choose them like any other sentence."""
+def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...], groups: Groups,
+              level: int = 2) -> tuple[Text, ...]:
+    """The lead with the Quick facts said as sentences (``rewrite.box_sentences``; at level 1
+    also ``level1.box_sentences``) after its first paragraph: the selection may choose them
+    like any other sentence."""
     said = rewrite.box_sentences(article, pronoun)
+    if level == 1:  # "He was born in Ulm on 14 March 1879." says "He was born on 14 March 1879." and where
+        more = level1.box_sentences(article, pronoun)
+        born = next((x for x in more if x.startswith(f"{pronoun[0]} was born in ")), None)
+        place = born.split(" in ", 1)[1].rsplit(" on ", 1)[0].rsplit(" in ", 1)[0] if born else ""
+        if place and any(place in t.text for t in article.lead):  # the lead says where: "He was born in 384 BC."
+            born = None
+            more = [x for x in more if not x.startswith(f"{pronoun[0]} was born in ")]
+        head = f"{pronoun[0]} was born "
+        said = [born if born and x.startswith(head) and born.endswith(" " + x[len(head):]) else x for x in said]
+        said = list(dict.fromkeys([*said, *more]))
     if not said or not lead:
         return lead
     text = " ".join(said)
@@ -266,7 +278,7 @@ def _level1(article: Article, groups: Groups) -> Article:
         if paras:
             sections.append(Section(s.title, s.level, paras))
     return replace(article, lead=_with_box(_texts(lead, 1, article.lang, groups, pronoun=pronoun, lead=True),
-                                           article, pronoun, groups),
+                                           article, pronoun, groups, level=1),
                    sections=tuple(sections))
 
 
@@ -532,18 +544,31 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     seen: set[str] = set()
     skip: set[Key] = set()
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
+    needs: dict[Key, Key] = {}  # level 1: a sentence -> an earlier one that says the thing it names with "the"
     for n, key in enumerate(keys):
         text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
         if n and (text in seen or not readable(text) or key in said_inside or (level == 1 and (
-                _foreign(text) or _not_level1(text) or key[:2] in quoted))):
+                _foreign(text) or _not_level1(text) or key[:2] in quoted
+                or level1.change_cut(text, sources[key[:2]]) or level1.shared_cut(whole[key], sources[key[:2]])
+                or level1.fragment(whole[key]) or level1.aux_before_verb(whole[key], sources[key[:2]])
+                or _points_forward(key, whole, sources, pronoun)))):
             skip.add(key)
             continue
+        if level == 1 and n:
+            named = _named_before(key, text, sources, whole, article.title)
+            if named is None:
+                skip.add(key)  # what it names with "the" is said only in a sentence the level cannot show
+                continue
+            if named != key:
+                needs[key] = named
         seen.add(text)
         i, j, k = key
         # a sentence shown with it, split from the same level-3 sentence, opens with the
         # pronoun the split gave it ("... one short movie. It was made in ..."): that one
         # points inside the pair, not back
         text = " ".join([whole[key], *(_SPLIT_SUBJECT.sub("", whole[x]) for x in bound.get(key, ()))])
+        if level == 1:  # "But they continued ...": shown alone it says "They continued ...", and "they" needs its antecedent
+            text = _unlinked(text)
         leaning = _leans(text, pronoun, others) or (level == 1 and _leans_level1(text, pronoun))
         if k:
             leans[key] = (i, j, k - 1) if leaning else (i, j, 0)
@@ -571,14 +596,18 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     def chain(key: Key) -> list[Key] | None:
         """The sentence and the ones it leans on that are not chosen yet (None: one of them
         cannot be shown)."""
-        out, at = [key], key
-        while at in leans:
-            at = owner.get(leans[at], leans[at])
-            if at in skip:
-                return None
-            if at in chosen:
-                break
-            out.append(at)
+        out, todo = [key], [key]
+        while todo:
+            at = todo.pop()
+            for nxt in (leans.get(at), needs.get(at)):
+                if nxt is None:
+                    continue
+                nxt = owner.get(nxt, nxt)
+                if nxt in skip:
+                    return None
+                if nxt not in chosen and nxt not in out:
+                    out.append(nxt)
+                    todo.append(nxt)
         return out
 
     def together(keys: list[Key]) -> reading.Measures:
@@ -606,18 +635,19 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 if level == 2:  # one chosen before that says nothing this one does not ("It has a small army.",
                     # then "But there is a small ceremonial Army."): it goes, where nothing leans on it
                     for old in [k for k in chosen if k not in group and k != first and not any(
-                            leans.get(x) == k for x in chosen) and any(_says_nothing_new(
+                            k in (leans.get(x), needs.get(x)) for x in chosen) and any(_says_nothing_new(
                             _content(with_bound(k)), _content(with_bound(x))) for x in group)]:
                         chosen.discard(old)
                         total = _minus(total, measures[old])
         if not changed:
             break
-    box = set(rewrite.box_sentences(article, pronoun))
+    box = set(rewrite.box_sentences(article, pronoun)) | set(level1.box_sentences(article, pronoun) if level == 1 else ())
     if box:  # a Quick facts sentence that says what a chosen sentence already says goes
         for key in sorted(k for k in chosen if whole[k] in box):
             rest = " ".join(whole[x] for k in chosen if k != key for x in (k, *bound.get(k, ())))
-            if facts(whole[key]) - title_words <= facts(rest):
-                chosen.discard(key)
+            said = facts(rest)
+            if all(f in said or (level == 1 and _stem_said(f, rest)) for f in facts(whole[key]) - title_words):
+                chosen.discard(key)  # level 1: "It comes from Japan." after "... a Japanese martial art."
 
     def shown(keys: set[Key]) -> set[Key]:
         return keys | {x for k in keys for x in bound.get(k, ())}
@@ -627,7 +657,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     for _ in range(12):  # sentences measured together can read a little harder than apart
         if real.fkgl <= target or len(chosen) < 3:
             break
-        removable = [k for k in chosen if k != first and not any(leans.get(x) == k for x in chosen)]
+        removable = [k for k in chosen if k != first and not any(k in (leans.get(x), needs.get(x)) for x in chosen)]
         if not removable:
             break
         best = min(removable, key=lambda k: _minus(real, measures[k]).fkgl)
@@ -644,6 +674,12 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if kept:
             pairs.append((source, " ".join(kept)))
     return out, pairs
+
+
+def _stem_said(name: str, text: str) -> bool:
+    """A name said in another form of it ("Japan" in "Japanese", "Greece" no: "Greek")."""
+    stem = name[:max(4, len(name) - 2)]
+    return name[:1].isupper() and not name[:1].isdigit() and re.search(rf"\b{re.escape(stem)}", text) is not None
 
 
 def _inside_quotes(whole: dict[Key, str]) -> set[Key]:
@@ -683,6 +719,9 @@ _NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:
                          r"|\bbelow(?=[.,;:]| (?:is|are|was|were|and)\b)|\b(?:lists?|tables?) below\b"  # the page's layout
                          r"|(?:^|\. )The following (?:are|is|were|was|includes?|lists?)\b"  # a lead-in to a list ("The following are major characters ...")
                          r"|\b[a-z]{2,}[^su'\W]s (?:was|is) made up of\b"  # "time scales was made up of"
+                         r"|\b(?:by|of|from|with|the|an?)\.$"  # cut after its last word ("Governors ... were chosen by.")
+                         r"|\bet al\b"  # a citation ("Rough dates are from Near et al., 2012.")
+                         r"|, thus (?:he|she|it|they|we)\b"  # two sentences joined by a comma ("He could never build one, thus he relied ...")
                          r"|\?$")  # a question ("In short why does so much planned development fail?")
 # a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
 # words, not a fact a level-1 page can state; a short quoted name or term ("called "Oscars"") is fine
@@ -730,7 +769,8 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
 # CH₄, in which n = 1."): level 1 shows it only with that one
 _LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
                       r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|Again|"
-                      r"(?:He|She|It|They|We) even|"
+                      r"(?:He|She|It|They|We) even|Besides (?:that|this)|"
+                      r"(?:Some|Many|Most|Few|Several|Both) (?:have|has|had|are|were|is|was|can|could|will|would|may|might)|"
                       r"(?:Before|After|By|Until|Since|From|Up to|At) (?:that|this|then|those|these)\b)\b")
 # "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
 _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
@@ -748,10 +788,41 @@ _THE_WORK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:movie|film|book|novel|a
                        r"(?! (?:of|industry|business|version|series|[A-Z0-9]))")
 
 
+_PRONOUN_OPENS = re.compile(r"^(?:It|They|He|She|Its|Their|His|Her)\b")
+
+
+def _points_forward(key: Key, whole: dict[Key, str], sources: dict[tuple[int, int], str],
+                    pronoun: tuple[str, ...]) -> bool:
+    """Level 1: the first of the sentences a split made opens with a pronoun where its level-3
+    sentence opened with neither a pronoun nor the article's subject: the thing it names comes
+    after it ("They are the fins." from "The main external features of the fish, the fins, are
+    ...", Anatomy)."""
+    i, j, k = key
+    if k or (i, j, 1) not in whole or not _PRONOUN_OPENS.match(whole[key]):
+        return False
+    source = _unlinked(sources[(i, j)])
+    return _PRONOUN_OPENS.match(source) is None and not _subject_said(source, pronoun)
+
+
+def _named_before(key: Key, text: str, sources: dict[tuple[int, int], str], whole: dict[Key, str],
+                  title: str) -> Key | None:
+    """Level 1: the sentence of the paragraph before this one that says what this one names
+    with "the" ("... along the ridge ..." after "... called the Mid-Atlantic Ridge.",
+    ``level1.definite_antecedent``): the level-1 sentence that still says the noun; the key
+    itself where it names nothing said before; None where what says it says it no more."""
+    i, j, _ = key
+    para = [sources[(i, x)] for x in range(j)] + [text]
+    found = level1.definite_antecedent(para, j, title)
+    if found is None:
+        return key
+    back, word = found
+    return next((x for x in sorted(whole) if x[:2] == (i, back) and level1.mentions(whole[x], word)), None)
+
+
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
     work = _THE_WORK.search(text)  # at the start too on a person's page ("The movie was released ..."); on a
     # work's own page "The movie has no male actors." is about the page's subject
-    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None
+    return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None or level1.owned_opening(text)
             or (work is not None and (work.start() > 0 or bool(pronoun) and pronoun[0] in ("He", "She")))
             or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None))
 

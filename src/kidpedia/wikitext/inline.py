@@ -505,6 +505,19 @@ def _render_wikilink(node: Wikilink, out: TextBuilder, ctx: ParseContext) -> Non
     out.add(label, title)
 
 
+def plain_link(raw_title: str, label: str | None, out: TextBuilder) -> None:
+    """What ``_render_wikilink`` writes of a link whose title is one run of text without
+    ":", "{" or "<", and whose label is one run of text, empty (""), or absent (None)."""
+    target = raw_title.strip()
+    title = _link_title(target)
+    if label is None:
+        label = target.split("#", 1)[0] if not target.startswith("#") else target[1:]
+        label = html.unescape(label).replace("_", " ")
+    elif label:
+        label = _label_of_text(label)
+    out.add(label, title or None)
+
+
 # A link's target and its label of one run of text, each a pure function of its string: the
 # same ones come again and again (a build of the 2023 dumps renders some 370,000 links).
 _link_title = lru_cache(maxsize=8192)(normalise_title)

@@ -32,9 +32,12 @@ from kidpedia.wikitext.inline import (
     ParseContext,
     TextBuilder,
     plain,
+    plain_link,
     render_nodes,
+    strip_quotes,
     text_value,
 )
+from kidpedia.wikitext.prose import body_units, plain_tokens
 from kidpedia.wikitext.tables import table_blocks
 from kidpedia.wikitext.templates import new_context
 
@@ -382,10 +385,12 @@ def _add_table(out: list[Text], table: tuple[Text, ...], ctx: ParseContext) -> N
 
 
 def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
-    """Paragraphs and list items of one section's body."""
+    """Paragraphs and list items of one section's body. Its plain paragraphs
+    (``prose.body_units``) are read from their text as the nodes they are made of."""
     if not body.strip():
         return ()
-    code = mwparserfromhell.parse(body, skip_style_tags=True)
+    units = body_units(body)
+    nodes: list = units if units is not None else mwparserfromhell.parse(body, skip_style_tags=True).nodes
     out: list[Text] = []
     cur = TextBuilder()
     kind = "p"
@@ -406,30 +411,53 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
         cur = TextBuilder()
         line_mark = 0
 
-    for node in code.nodes:
-        markup = str(node.wiki_markup) if isinstance(node, Tag) and node.wiki_markup else ""
-        marker = markup in _LIST_MARKUP and isinstance(node, Tag) and str(node.tag) in ("li", "dt", "dd")
-        if marker and after_marker:  # "**", "*#": one level deeper
+    def text(value: str) -> None:
+        """A run of text (as ``text_value`` reads it): one line at a time."""
+        nonlocal kind, line_mark
+        lines = value.split("\n")
+        cur.add(lines[0])
+        for line in lines[1:]:
+            blank = cur.is_blank(line_mark)
+            if kind == "li" or blank:
+                flush()
+                kind = "p"
+            else:
+                cur.add(" ")
+            line_mark = len(cur.pieces)
+            cur.add(line)
+
+    def list_marker(markup: str) -> None:
+        """A list marker's node: a new item, or one level deeper right after another."""
+        nonlocal kind, depth, after_marker
+        if after_marker:  # "**", "*#": one level deeper
             depth += 1
             kind = _LIST_MARKUP[markup] if kind != "li" else kind
-            continue
-        after_marker = marker
-        if isinstance(node, TextNode):
-            lines = text_value(node.value).split("\n")
-            cur.add(lines[0])
-            for line in lines[1:]:
-                blank = cur.is_blank(line_mark)
-                if kind == "li" or blank:
-                    flush()
-                    kind = "p"
+            return
+        after_marker = True
+        flush()
+        kind = _LIST_MARKUP[markup]
+        depth = 0
+
+    for node in nodes:
+        if type(node) is str:  # a plain paragraph: the nodes plain_nodes would make
+            for what, value, label in plain_tokens(node):
+                if what == "marks":
+                    for mark in value:
+                        list_marker(mark)
+                    continue
+                after_marker = False
+                if what == "text":
+                    text(strip_quotes(value))
                 else:
-                    cur.add(" ")
-                line_mark = len(cur.pieces)
-                cur.add(line)
-        elif marker:
-            flush()
-            kind = _LIST_MARKUP[markup]
-            depth = 0
+                    plain_link(value, label, cur)
+            continue
+        markup = str(node.wiki_markup) if isinstance(node, Tag) and node.wiki_markup else ""
+        if markup in _LIST_MARKUP and isinstance(node, Tag) and str(node.tag) in ("li", "dt", "dd"):
+            list_marker(markup)
+            continue
+        after_marker = False
+        if isinstance(node, TextNode):
+            text(text_value(node.value))
         elif isinstance(node, Tag) and str(node.tag) == "hr":
             flush()
         elif isinstance(node, Tag) and node.wiki_markup == "{|":

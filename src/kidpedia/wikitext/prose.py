@@ -1,0 +1,196 @@
+"""Paragraphs of plain prose read without mwparserfromhell: the nodes it would make.
+
+``parse._blocks`` turns a section's body into paragraphs from the nodes of
+``mwparserfromhell.parse(body, skip_style_tags=True)``. Nearly half the text of the
+ja/uk/vi/el 2023 dumps' bodies is in paragraphs (runs between blank lines) holding
+nothing but words, wiki links of one run of text (no namespace, no markup inside) and
+list markers at line starts, where mwparserfromhell's tokenizer and tree builder cost
+a third of ``_blocks``' time. ``body_nodes(body)`` makes those paragraphs' nodes with one
+regex (``Text``, ``Wikilink``, the ``Tag`` of each list marker, as its builder makes
+them) and parses the rest with mwparserfromhell as before, run by run between them.
+
+The same nodes, once adjacent runs of text are joined: a run of text is cut only at a
+blank line between paragraphs, where ``_blocks`` reads it line by line either way. A
+paragraph is cut from the text before it only when nothing there can still be open
+(no ``<``, no table, its brackets ``[ ]`` and braces ``{ }`` closed in order), so no
+template, tag or link reaches across the cut. Anything else plain prose could hold
+(an entity, a tag, a heading or ``;`` line, ``----``, a bare external link or its
+scheme) sends the paragraph to mwparserfromhell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import mwparserfromhell
+from mwparserfromhell.definitions import URI_SCHEMES
+from mwparserfromhell.nodes import Node, Text, Wikilink
+
+from kidpedia.wikitext.mwfast import _code, _new_node, _tag
+
+# A link mwparserfromhell reads as title and label, each one run of text (no ":" in the
+# title: a namespace, a file or a language link is rendered from its own node).
+_LINK = re.compile(r"\[\[([^\[\]{}<>|\n:]+)(?:(\|)([^\[\]{}<>\n]*))?\]\]")
+# List markers at a line's start; ";" among them (a term, whose line a ":" may cut) is not plain.
+_MARKERS = re.compile(r"(?m)^[*#:]+")
+_LINK_OR_MARKERS = re.compile(_LINK.pattern + r"|(?m:^([*#:]+))")
+# What plain prose never holds outside its links (templates, tags, entities, external
+# links, tables), and at a line's start (a heading, a term, a rule). Each scan opens with
+# a character or a class, which the regex engine looks for in C.
+_NOT_PLAIN_CHAR = re.compile(r"[{}<>&\[\]]")
+_NOT_PLAIN_LINE = re.compile(r"\n(?:[*#:]*;|=|----)")
+_NOT_PLAIN_FIRST_LINE = re.compile(r"[*#:]*;|=|----")
+# What the wikitext of every external link holds, in a link's label too: "//", or a
+# scheme written without slashes and its colon ("mailto:"), any case.
+_SCHEME_COLON = re.compile(
+    ":(?:" + "|".join(f"(?<=(?i:{re.escape(s)}):)" for s, slashes in sorted(URI_SCHEMES.items()) if not slashes) + ")"
+)
+_MARKER_TAG = {"*": "li", "#": "li", ":": "dd"}
+_BRACKETS = re.compile(r"[\[\]{}]")
+_PARAGRAPH_BREAK = "\n\n"
+
+
+def is_plain(paragraph: str) -> bool:
+    """Words, plain links and list markers only (see the module's note)."""
+    if "&" in paragraph or "//" in paragraph or (":" in paragraph and _SCHEME_COLON.search(paragraph)):
+        return False
+    rest = _LINK.sub("", paragraph) if "[" in paragraph else paragraph
+    return (_NOT_PLAIN_CHAR.search(rest) is None and _NOT_PLAIN_LINE.search(rest) is None
+            and _NOT_PLAIN_FIRST_LINE.match(rest) is None)
+
+
+def _text(value: str) -> Text:
+    node = _new_node(Text)
+    node._value = value
+    return node
+
+
+def _marker(mark: str) -> Node:
+    return _tag(_code([_text(_MARKER_TAG[mark])]), None, [], mark, True, False, False, "", None, None, mark)
+
+
+def plain_nodes(paragraph: str) -> list[Node]:
+    """The nodes of a plain paragraph (``is_plain``), as mwparserfromhell makes them."""
+    out: list[Node] = []
+    pos = 0
+    for m in _LINK_OR_MARKERS.finditer(paragraph):
+        if m.start() > pos:
+            out.append(_text(paragraph[pos : m.start()]))
+        marks = m.group(4)
+        if marks is not None:
+            out.extend(_marker(c) for c in marks)
+        else:
+            link = _new_node(Wikilink)
+            link._title = _code([_text(m.group(1))])
+            if m.group(2) is None:
+                link._text = None
+            else:
+                label = m.group(3)
+                link._text = _code([_text(label)] if label else [])
+            out.append(link)
+        pos = m.end()
+    if pos < len(paragraph):
+        out.append(_text(paragraph[pos:]))
+    return out
+
+
+class _Open:
+    """Whether wikitext read so far may hold something still open: a ``<``, a table,
+    or a bracket or brace not yet closed (or closed before it opened)."""
+
+    __slots__ = ("curly", "spoilt", "square")
+
+    def __init__(self) -> None:
+        self.square = self.curly = 0
+        self.spoilt = False
+
+    def read(self, text: str) -> None:
+        if self.spoilt:
+            return
+        if "<" in text or "{|" in text:
+            self.spoilt = True
+            return
+        if "[" not in text and "]" not in text and "{" not in text and "}" not in text:
+            return
+        for m in _BRACKETS.finditer(text):
+            c = m.group()
+            if c == "[":
+                self.square += 1
+            elif c == "{":
+                self.curly += 1
+            elif c == "]":
+                self.square -= 1
+            else:
+                self.curly -= 1
+            if self.square < 0 or self.curly < 0:
+                self.spoilt = True
+                return
+
+    def closed(self) -> bool:
+        return not self.spoilt and self.square == 0 and self.curly == 0
+
+
+def plain_tokens(paragraph: str) -> Iterator[tuple[str, str, str | None]]:
+    """The nodes of a plain paragraph as (kind, value, label): ("text", run, None),
+    ("link", title, label or None when it has no "|"), ("marks", the markers, None)."""
+    pos = 0
+    for m in _LINK_OR_MARKERS.finditer(paragraph):
+        if m.start() > pos:
+            yield "text", paragraph[pos : m.start()], None
+        marks = m.group(4)
+        if marks is not None:
+            yield "marks", marks, None
+        else:
+            yield "link", m.group(1), (m.group(3) if m.group(2) is not None else None)
+        pos = m.end()
+    if pos < len(paragraph):
+        yield "text", paragraph[pos:], None
+
+
+def _parsed(paragraphs: list[str]) -> list[Node]:
+    return list(mwparserfromhell.parse(_PARAGRAPH_BREAK.join(paragraphs), skip_style_tags=True).nodes)
+
+
+def body_units(body: str) -> list[Node | str] | None:
+    """``body`` as nodes and plain paragraphs (each a string, to be read as the nodes
+    ``plain_nodes`` makes of it), or None when no paragraph of it is plain (the caller
+    parses it whole, as before). See the module's note."""
+    paragraphs = body.split(_PARAGRAPH_BREAK)
+    plain = [is_plain(p) for p in paragraphs]
+    if not any(plain):
+        return None
+    out: list[Node | str] = []
+    pending: list[str] = []  # paragraphs parsed together by mwparserfromhell
+    state = _Open()
+    for i, (paragraph, simple) in enumerate(zip(paragraphs, plain, strict=True)):
+        if simple and (not pending or state.closed()):
+            if pending:
+                out.extend(_parsed(pending))
+                pending, state = [], _Open()
+            if i:
+                out.append(_text(_PARAGRAPH_BREAK))
+            if paragraph:
+                out.append(paragraph)
+        else:
+            if i and not pending:
+                out.append(_text(_PARAGRAPH_BREAK))
+            pending.append(paragraph)
+            state.read(paragraph)
+    if pending:
+        out.extend(_parsed(pending))
+    return out
+
+
+def body_nodes(body: str) -> list[Node] | None:
+    """The nodes of ``body``: ``body_units`` with each plain paragraph's nodes made."""
+    units = body_units(body)
+    if units is None:
+        return None
+    out: list[Node] = []
+    for unit in units:
+        if isinstance(unit, str):
+            out.extend(plain_nodes(unit))
+        else:
+            out.append(unit)
+    return out

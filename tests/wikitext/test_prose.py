@@ -1,0 +1,129 @@
+"""``wikitext.prose``: plain paragraphs read without mwparserfromhell give the nodes it
+gives (once adjacent runs of text are joined), and ``_blocks`` the same paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mwparserfromhell
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mwparserfromhell.nodes import Text
+
+from kidpedia.wikitext import parse, prose
+from kidpedia.wikitext.templates import new_context
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "wikitext"
+PAGES = sorted(DATA.glob("*.txt"))
+
+
+def _attributes(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return [_attributes(v) for v in value]
+    if hasattr(value, "__dict__"):
+        return [type(value).__name__, [(k, _attributes(v)) for k, v in vars(value).items()]]
+    return value
+
+
+def _joined(nodes: list) -> list:
+    """Every attribute of every node, adjacent runs of text joined into one."""
+    out: list = []
+    for n in nodes:
+        if type(n) is Text:
+            if out and out[-1][0] == "Text":
+                out[-1] = ("Text", out[-1][1] + n.value)
+            else:
+                out.append(("Text", n.value))
+        else:
+            out.append(_attributes(n))
+    return out
+
+
+def _same_nodes(body: str) -> None:
+    fast = prose.body_nodes(body)
+    if fast is not None:
+        assert _joined(fast) == _joined(list(mwparserfromhell.parse(body, skip_style_tags=True).nodes)), body
+
+
+def _bodies() -> list[str]:
+    """The text of every section of the real test pages, as ``_section_blocks`` gives it to ``_blocks``."""
+    out = []
+    for page in PAGES:
+        for chunk in parse.split_sections(parse.preclean(page.read_text("utf-8"))):
+            out += [piece for piece, is_table in parse.split_tables(chunk.body) if not is_table]
+    return out
+
+
+def test_real_sections_make_the_same_nodes() -> None:
+    bodies = _bodies()
+    assert len(bodies) > 100
+    plain = sum(1 for b in bodies if prose.body_units(b) is not None)
+    assert plain > len(bodies) // 4  # the shortcut is taken
+    for body in bodies:
+        _same_nodes(body)
+
+
+def _blocks_both_ways(body: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def run() -> tuple:
+        ctx = new_context(lang="en", title="T", site=None, timestamp="2023-05-01T00:00:00Z")
+        return parse._blocks(body, ctx), dict(ctx.stats), ctx.images, ctx.categories
+
+    fast = run()
+    with monkeypatch.context() as m:
+        m.setattr(parse, "body_units", lambda body: None)
+        assert run() == fast, body
+
+
+def test_real_sections_make_the_same_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    for body in _bodies():
+        _blocks_both_ways(body, monkeypatch)
+
+
+EDGES = [
+    "* a [[b|c]] d\n#e\n:f\n**g [[h]]\n\nplain [[x]]s '''bold''' ''it''",
+    "*; a : b\n\n[[a]]",  # a term after a marker
+    "a\n\n;term\n\nb",
+    "{{a|\n\nb [[c]]\n\n}} d",  # a template across blank lines
+    "<div>\n\na [[b]]\n\n</div>",  # a tag across blank lines
+    "[[a|b\n\nc]] d",
+    "x }} {{y\n\nplain\n\n}}",
+    "{{a}}\n\nplain [[b|]] [[ c |d|e]]\n\n[http://x y]\n\nmailto:a@b\n\nMAILTO:a@b",
+    "a &nbsp; b\n\n[[a#b]] [[#c]] [[d_e]]\n\n=x=\n\n----\n\n*\n\n#\n\n:",
+    "[[a:b]]\n\n[[File:x.jpg|thumb|cap]]\n\nnews:x",
+    "{|\n|a\n|}\n\nplain",
+    "[x\n\nplain]\n\ny",
+    "'''\n\n'''",
+    "\n\n\n\na\n\n\n",
+]
+
+
+@pytest.mark.parametrize("body", EDGES)
+def test_edges(body: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _same_nodes(body)
+    _blocks_both_ways(body, monkeypatch)
+
+
+_PIECES = ["[[", "]]", "|", "a", "b c", " ", "\n", "\n\n", "*", "#", ":", ";", "'", "''", "{{", "}}", "{", "}",
+           "[", "]", "<", ">", "<br>", "&", "=", "----", "http://x", "mailto:", "x_y", "#s", "é", "日本"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_makes_the_same_nodes(pieces: list[str]) -> None:
+    _same_nodes("".join(pieces))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["a {{b}}", "a <b>c</b>", "a&nbsp;b", "[http://x y]", "see http://x", "//x", "mailto:a", "Tel:1",
+     "a\n;b", ";b", "a\n=b=", "----", "a\n----", "[x]", "a ]", "*;x", "[[a:b]]", "[[a|{{b}}]]", "[[a|<i>b</i>]]",
+     "[[a\nb]]"],
+)
+def test_not_plain(paragraph: str) -> None:
+    assert not prose.is_plain(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", ["a b", "* a [[b|c]]\n#d\n:e", "[[a]] [[b|]] [[c|d|e]] ''x''", "a: b", "x = y"])
+def test_plain(paragraph: str) -> None:
+    assert prose.is_plain(paragraph)
