@@ -272,7 +272,8 @@ _CONVERSION = re.compile(r"^(?:about\s|~\s?)?[\d.,]+(?:\s*(?:-|–|and|to|or)\s*
 
 def drop_parentheticals(s: str) -> str:
     def drop(m: re.Match[str]) -> str:
-        if re.search(r"\b(?:the|a|an)$", m.string[:m.start()], re.IGNORECASE) and m.group(0).strip()[:1] == "(":
+        # (not after "A" opening the sentence: the letter A's page, "A (plural As, A's, ...) is the first letter")
+        if re.search(r"(?:\b(?:the|a|an)|^(?:The|An))$", m.string[:m.start()]) and m.group(0).strip()[:1] == "(":
             return " " + m.group(0).strip()[1:-1]  # a name where the noun goes: "the (Ambundu) with 25%"
         return m.group(0) if keep_parenthetical(m.string[:m.start()], m.group(0).strip()) else ""
 
