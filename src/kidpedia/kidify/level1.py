@@ -8,6 +8,9 @@
                                                   before that says which ridge
     box_sentences(article, pronoun) -> list[str]  more Quick facts said as sentences:
                                                   "It is named after André-Marie Ampère."
+    fragment(text) -> bool                        "After the records ... have been traced."
+    shared_cut(text, source) -> bool              "The journal is abstracted." (and indexed in ...)
+    aux_before_verb(text, source) -> bool         "KC₈ is explodes ..." (is pyrophoric and explodes)
 
 The words are data (``rules/level1.yaml``), each list with its examples, tested.
 """
@@ -186,3 +189,48 @@ def box_sentences(article: Any, pronoun: tuple[str, ...]) -> list[str]:
         out.append(entry["say"].format(It=who, Its=_OWNER[who], v=v, when=extra, year=extra))
         done.add(label)
     return out
+
+
+_VERB_GROUP_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+                               "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not"])
+
+
+def _verb_groups(words: list[str]) -> tuple[int, bool]:
+    """How many runs of verb words the words hold ("have been traced" is one; "was ... moved"
+    two), and whether the last word ends one."""
+    from kidpedia.kidify.simplify import _is_verb
+
+    runs, inside = 0, False
+    for w in words:
+        bare = w.strip(",.;:!?\"'”’()")
+        verb = bare.lower() in _VERB_GROUP_WORDS or (bare.islower() and _is_verb(bare))
+        runs += verb and not inside
+        inside = verb
+    return runs, inside
+
+
+def fragment(text: str) -> bool:
+    """A subordinate clause said alone ("After the records of the property have been traced."):
+    it opens with a subordinator, has no comma, and one verb group only, which ends it."""
+    words = text.split()
+    if len(words) < 2 or words[0] not in rules()["subordinators"] or "," in text:
+        return False
+    runs, at_end = _verb_groups(words[1:])
+    return runs == 1 and at_end
+
+
+def shared_cut(text: str, source: str) -> bool:
+    """The sentence ends at a passive participle its level-3 sentence joined to another that
+    the words after them belong to too ("is abstracted and indexed in ...")."""
+    m = re.search(r"\b(?:is|are|was|were|be|been) (?P<p>[a-z]+ed)\.$", text.rstrip())
+    return m is not None and re.search(rf"\b{m.group('p')} and [a-z]+ed\b", source) is not None
+
+
+def aux_before_verb(text: str, source: str) -> bool:
+    """A split gave a verb the auxiliary of the verb before it ("KC₈ is a strong reducing agent and
+    is pyrophoric and explodes on contact with water." -> "KC₈ is explodes on contact ..."): the
+    text says "is W" where its level-3 sentence says "and W", W a verb in -s."""
+    for m in re.finditer(r"\b(?:is|are|was|were) (?P<w>[a-z]{3,}s)\b", text):
+        if re.search(rf"\band {m.group('w')}\b", source) and not re.search(rf"\b(?:is|are|was|were) {m.group('w')}\b", source):
+            return True
+    return False

@@ -250,6 +250,10 @@ def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...]
     if level == 1:  # "He was born in Ulm on 14 March 1879." says "He was born on 14 March 1879." and where
         more = level1.box_sentences(article, pronoun)
         born = next((x for x in more if x.startswith(f"{pronoun[0]} was born in ")), None)
+        place = born.split(" in ", 1)[1].rsplit(" on ", 1)[0].rsplit(" in ", 1)[0] if born else ""
+        if place and any(place in t.text for t in article.lead):  # the lead says where: "He was born in 384 BC."
+            born = None
+            more = [x for x in more if not x.startswith(f"{pronoun[0]} was born in ")]
         head = f"{pronoun[0]} was born "
         said = [born if born and x.startswith(head) and born.endswith(" " + x[len(head):]) else x for x in said]
         said = list(dict.fromkeys([*said, *more]))
@@ -545,7 +549,9 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         text = " ".join(whole[x] for x in (key, *bound.get(key, ())))
         if n and (text in seen or not readable(text) or key in said_inside or (level == 1 and (
                 _foreign(text) or _not_level1(text) or key[:2] in quoted
-                or level1.change_cut(text, sources[key[:2]])))):
+                or level1.change_cut(text, sources[key[:2]]) or level1.shared_cut(whole[key], sources[key[:2]])
+                or level1.fragment(whole[key]) or level1.aux_before_verb(whole[key], sources[key[:2]])
+                or _points_forward(key, whole, sources, pronoun)))):
             skip.add(key)
             continue
         if level == 1 and n:
@@ -561,6 +567,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         # pronoun the split gave it ("... one short movie. It was made in ..."): that one
         # points inside the pair, not back
         text = " ".join([whole[key], *(_SPLIT_SUBJECT.sub("", whole[x]) for x in bound.get(key, ()))])
+        if level == 1:  # "But they continued ...": shown alone it says "They continued ...", and "they" needs its antecedent
+            text = _unlinked(text)
         leaning = _leans(text, pronoun, others) or (level == 1 and _leans_level1(text, pronoun))
         if k:
             leans[key] = (i, j, k - 1) if leaning else (i, j, 0)
@@ -605,6 +613,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     def together(keys: list[Key]) -> reading.Measures:
         return sum((measures[k] for k in keys), zero)
 
+    topic = _stems(title_words | _content(whole[first])) if first is not None else frozenset()
     for _ in range(6):  # a sentence is weighed with the ones it leans on: shown together or not at all
         changed = False
         order = sorted((k for k in keys if k not in skip and k not in chosen),
@@ -619,6 +628,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
+            if level == 2 and all(x[0] < lead_count and _off_topic(x, chosen | set(group), whole, topic) for x in group):
+                continue  # an easy sentence of the lead out of its paragraph, on nothing the page is about: not yet
             new = total + together(group)
             if new.fkgl <= target or new.fkgl < total.fkgl or total.words < least:
                 total, changed = new, True
@@ -668,6 +679,21 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     return out, pairs
 
 
+def _stems(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """Words cut to their first five letters ("astronomers", "astronomy": "astro")."""
+    return frozenset(w.lower()[:5] for w in words if len(w) > 2)
+
+
+def _off_topic(key: Key, chosen: set[Key], whole: dict[Key, str], topic: frozenset[str]) -> bool:
+    """Level 2: a sentence from inside a paragraph none of whose sentences before it is shown,
+    that says no word of the title or of the opening sentence: alone it is off the page's topic
+    (Answer's "Criminal cases may lead to fines or other punishment.", from a paragraph about
+    pleading in court). Asked only in the lead: in a section its heading says what it is about."""
+    if key[1:] == (0, 0) or any(x[0] == key[0] and x < key for x in chosen):
+        return False
+    return not (_stems(_content(whole[key])) & topic)
+
+
 def _stem_said(name: str, text: str) -> bool:
     """A name said in another form of it ("Japan" in "Japanese", "Greece" no: "Greek")."""
     stem = name[:max(4, len(name) - 2)]
@@ -712,6 +738,8 @@ _NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:
                          r"|(?:^|\. )The following (?:are|is|were|was|includes?|lists?)\b"  # a lead-in to a list ("The following are major characters ...")
                          r"|\b[a-z]{2,}[^su'\W]s (?:was|is) made up of\b"  # "time scales was made up of"
                          r"|\b(?:by|of|from|with|the|an?)\.$"  # cut after its last word ("Governors ... were chosen by.")
+                         r"|\bet al\b"  # a citation ("Rough dates are from Near et al., 2012.")
+                         r"|, thus (?:he|she|it|they|we)\b"  # two sentences joined by a comma ("He could never build one, thus he relied ...")
                          r"|\?$")  # a question ("In short why does so much planned development fail?")
 # a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
 # words, not a fact a level-1 page can state; a short quoted name or term ("called "Oscars"") is fine
@@ -759,7 +787,8 @@ def _inside_quotation(units: list[tuple[tuple[int, int], tuple[str, str]]]) -> s
 # CH₄, in which n = 1."): level 1 shows it only with that one
 _LEANS_1 = re.compile(r"^(?:For example|For instance|In other words|In this way|In contrast|By contrast|"
                       r"On the other hand|Similarly|Likewise|Otherwise|Conversely|In turn|In response|Then|So|Again|"
-                      r"(?:He|She|It|They|We) even|"
+                      r"(?:He|She|It|They|We) even|Besides (?:that|this)|"
+                      r"(?:Some|Many|Most|Few|Several|Both) (?:have|has|had|are|were|is|was|can|could|will|would|may|might)|"
                       r"(?:Before|After|By|Until|Since|From|Up to|At) (?:that|this|then|those|these)\b)\b")
 # "It would bear some resemblance to it.": the second "it" is not the subject, it is something said before
 _OBJECT_IT = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|in|at|and|replaced|made|called) it\b")
@@ -775,6 +804,22 @@ _ENDS_BACK = re.compile(r"\b(?:this|that|these|those|as \w+)\.$|\b(?:do|does|did
 _THE_WORK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:movie|film|book|novel|album|song|play|poem|story|painting|"
                        r"opera|series|show|game|war|battle|ship|plan|law|treaty|project|mission)\b"
                        r"(?! (?:of|industry|business|version|series|[A-Z0-9]))")
+
+
+_PRONOUN_OPENS = re.compile(r"^(?:It|They|He|She|Its|Their|His|Her)\b")
+
+
+def _points_forward(key: Key, whole: dict[Key, str], sources: dict[tuple[int, int], str],
+                    pronoun: tuple[str, ...]) -> bool:
+    """Level 1: the first of the sentences a split made opens with a pronoun where its level-3
+    sentence opened with neither a pronoun nor the article's subject: the thing it names comes
+    after it ("They are the fins." from "The main external features of the fish, the fins, are
+    ...", Anatomy)."""
+    i, j, k = key
+    if k or (i, j, 1) not in whole or not _PRONOUN_OPENS.match(whole[key]):
+        return False
+    source = _unlinked(sources[(i, j)])
+    return _PRONOUN_OPENS.match(source) is None and not _subject_said(source, pronoun)
 
 
 def _named_before(key: Key, text: str, sources: dict[tuple[int, int], str], whole: dict[Key, str],
