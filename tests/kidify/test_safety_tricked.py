@@ -62,3 +62,39 @@ def test_has_trick_as_its_one_regex(text: str) -> None:
 def test_has_trick_on_edges() -> None:
     for text in [*EDGES, "a b c", "a.b.c", "ab c d", "x y", "zzz", "no trick here", "é è ê"]:
         assert safety_words._has_trick(text) == (safety_words._HAS_TRICK.search(text) is not None), text
+
+
+SPACED_EDGES = [
+    "f u c k", "s.e.x", "a b", "a b c", "ab c d", "x a-b-c", "(a b c)", "a  b   c", "1 2 3", "a·b·c", "a/b/c",
+    "f*u*c*k", "the a b", "a bc d", "é u c", "ж о п а", "a_b_c", "_a b c", "a b c_", "I a m", "", "a", "a b c d e",
+]
+
+
+def _spaced_reference(text: str) -> bool:
+    return safety_words._SPACED.search(text) is not None
+
+
+def test_maybe_spaced_on_edges() -> None:
+    """Wherever _SPACED finds spaced letters, the cheap scan before it does too."""
+    for text in SPACED_EDGES:
+        if _spaced_reference(text):
+            assert safety_words._MAYBE_SPACED.search(text), text
+    assert not safety_words._MAYBE_SPACED.search("ab cd ef and a word")
+    assert not safety_words._MAYBE_SPACED.search("in 1990 there were 2,000,000 people")
+
+
+@given(st.text(alphabet=st.sampled_from(ALPHABET + " ._-·/*") | st.characters(), max_size=40))
+def test_maybe_spaced_where_spaced(text: str) -> None:
+    if _spaced_reference(text):
+        assert safety_words._MAYBE_SPACED.search(text)
+
+
+def test_spaced_words_the_same_with_the_cheap_scan(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for text in SPACED_EDGES + EDGES:
+        _tricked_words.cache_clear()
+        fast = _tricked_words(text)
+        _tricked_words.cache_clear()
+        with monkeypatch.context() as m:
+            m.setattr(safety_words, "_MAYBE_SPACED", safety_words._SPACED)
+            assert _tricked_words(text) == fast, text
+        _tricked_words.cache_clear()

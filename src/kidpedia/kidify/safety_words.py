@@ -59,6 +59,11 @@ def _has_trick(text: str) -> bool:
     return _TRICK_MARK_CHAR.search(text) is not None or _TRICK_REST.search(text) is not None
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_·/*]+){2,}[^\W_](?![^\W_])")
 _SPACED_SEP = re.compile(r"[ .\-_·/*]+")
+# What every match of _SPACED holds: its first letter alone (no letter or digit before it),
+# a separator, and the next letter with a separator after it ("f u c" of "f u c k"). Opening
+# with a separator, a class looked for in C, it is 3x cheaper than _SPACED, which tries
+# every position; 5,000 of the 205,000 distinct passages of the ja/uk/vi/el 2023 dumps hold it.
+_MAYBE_SPACED = re.compile(r"[ .\-_·/*](?<=(?<![^\W_])[^\W_][ .\-_·/*])[ .\-_·/*]*[^\W_][ .\-_·/*]")
 _RUN3 = re.compile(r"(\w)\1{2,}")
 # What every match of a list's names pattern (WordList._names) ends with: a space before a
 # capital. Most passages in other scripts hold none, and this scan is far cheaper.
@@ -157,7 +162,7 @@ def _tricked_words(text: str) -> tuple[str, ...]:
     base = strip_accents(fold(text))
     if not _has_trick(base):
         return ()
-    out = [_SPACED_SEP.sub("", m.group(0)) for m in _SPACED.finditer(base)]
+    out = [_SPACED_SEP.sub("", m.group(0)) for m in _SPACED.finditer(base)] if _MAYBE_SPACED.search(base) else []
     if not _may_hold_tricked_token(base):
         return tuple(out)  # (the commonest case: a trick mark only in numbers)
     # Whole tokens holding a trick mark; tokens of digits alone are numbers, not words.
