@@ -52,6 +52,9 @@ def test_sentences_and_abbreviations() -> None:
     assert reading.sentences(text) == [
         "Dr. Smith lived in the U.S. for a year.", "He left in 1990!", "Did he come back?", "No.",
     ]
+    # a court case's "v." (the sample's Alabama at level 2 showed "United States Supreme Court decisions in Baker v.")
+    assert reading.sentences("It followed Baker v. Carr in 1962. Then it changed.") == [
+        "It followed Baker v. Carr in 1962.", "Then it changed."]
 
 
 def test_word_familiarity() -> None:

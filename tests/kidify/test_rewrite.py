@@ -20,7 +20,7 @@ from kidpedia.kidify.simplify import facts
      "It was written in 1928.")),
     (("Andorra, officially the Principality of Andorra, is a landlocked microstate in Europe, located in the "
      "Pyrenees and bordered by Spain and France."),
-     ("Andorra is a landlocked microstate in Europe. It is located in the Pyrenees and bordered by Spain and "
+     ("Andorra is a landlocked microstate in Europe. It is located in the Pyrenees. It is bordered by Spain and "
      "France. Its full name is the Principality of Andorra.")),
     ("Albania, officially called the Republic of Albania, is a country in Southeastern Europe.",
      "Albania is a country in Southeastern Europe. Its full name is the Republic of Albania."),
@@ -202,7 +202,7 @@ def test_a_later_sentence_left_alone_where_the_subject_is_not_plain(kept: str) -
 
 @pytest.mark.parametrize(("before", "after"), [
     ("Most cities have amateur astronomy clubs that meet on a regular basis and often host star parties.",
-     "Most cities have amateur astronomy clubs. They meet on a regular basis and often host star parties."),
+     "Most cities have amateur astronomy clubs. They meet on a regular basis. They often host star parties."),
     ("The town has a castle that was built in 1200.", "The town has a castle. It was built in 1200."),
     # the sample's Arithmetic mean: the verb is the second lowercase word, not the first ("mean")
     ("The arithmetic mean has several properties that make it useful.",
@@ -226,6 +226,16 @@ def test_a_relative_clause_on_the_object_as_a_sentence(before: str, after: str) 
     "The pasha was helped by janissaries which was known as the ojaq.",  # the clause is not the plural's
     "He met a man who owns cars that run fast.",  # a later clause inside the first: not split there either
     "The mean of the values of the samples that were taken is small.",  # no verb before the object
+    # the sample's Android (robot) at level 2 read "But a cyborg would be a creature.": after "be" a bare
+    # noun says nothing, the clause says what it is
+    "But a cyborg would be a creature that is a combination of organic and mechanical parts.",
+    # Aristotle at level 2 read "He argued there are no universals. They are unattached to existing things."
+    "Aristotle argued that there are no universals that are unattached to existing things.",
+    "He argued there are no universals that are unattached to existing things.",
+    # Aikido at level 2 read "Ueshiba's goal was to make an art. It practitioners could use to defend themselves"
+    "Ueshiba's goal was to make an art that practitioners could use to defend themselves.",
+    # Albania: "Lake Shkodër in the country's northwest has a surface. It can vary between 370 km² and 530 km²"
+    "Lake Shkodër in the country's northwest has a surface that can vary between 370 km² and 530 km².",
 ])
 def test_a_relative_clause_that_tells_which_stays(kept: str) -> None:
     assert rewrite.split_object_relative(kept) == kept

@@ -267,3 +267,44 @@ def test_one_walk_per_word_gives_each_editions_best_as_a_query_per_edition(
             assert topk._best_per_lang(conn, word, topk._quote(word), langs, n) == per_edition, (word, n)
             compared += len(per_edition)
     assert compared > 5000
+
+
+def test_a_second_search_reads_no_list_the_first_one_read(store: Store, tmp_path: Path, copy_db) -> None:  # type: ignore[no-untyped-def]
+    """What one search read of the word counts, champion lists and prefix words is
+    kept on the connection (``topk.Known``): a later search with the same common words
+    reads none of it again, and finds the same as a search that reads it all. A change
+    to the database forgets it."""
+    fresh = Store(copy_db(store.path, tmp_path / "fresh.db"))
+    queries = ["history of music", "music river", "the war", "water"]
+    before = {q: [h.title for h in forgive.find(fresh, q).hits] for q in queries}
+    seen: list[str] = []
+    conn = fresh._conn()
+    conn.set_trace_callback(seen.append)
+    try:
+        again = {q: [h.title for h in forgive.find(fresh, q).hits] for q in reversed(queries)}
+    finally:
+        conn.set_trace_callback(None)
+    assert again == before
+    assert not [s for s in seen if "search_top" in s or "search_terms" in s or "search_prefixes" in s], seen
+    uncached = Store(copy_db(store.path, tmp_path / "other.db"))
+    assert {q: [h.title for h in forgive.find(uncached, q).hits] for q in queries} == before
+    conn.execute("INSERT INTO meta VALUES ('a change', '1')")
+    conn.commit()
+    seen.clear()
+    conn.set_trace_callback(seen.append)
+    try:
+        forgive.find(fresh, "water")
+    finally:
+        conn.set_trace_callback(None)
+    assert [s for s in seen if "search_top" in s], seen
+
+
+def test_known_forgets_everything_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    known = topk.Known()
+    monkeypatch.setattr(topk.Known, "MAX_ROWS", 10)
+    known.room(6)
+    known.docs["a"] = 1
+    known.room(3)
+    assert known.docs == {"a": 1}
+    known.room(3)
+    assert known.docs == {} and known.rows == 3

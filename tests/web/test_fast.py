@@ -119,3 +119,35 @@ def test_stored_page_is_gzip_of_the_html(web, db):
     html = web.get(PAGE).content
     stored = RenderedPages(Store(db)).get("Albert Einstein", PLAIN, TEMPLATES_HASH)
     assert stored is not None and gzip.decompress(stored.gz) == html
+
+
+@pytest.mark.parametrize("target", ["/search?q=relativity", "/search?q=einstien", "/search?q=Lincoln",
+                                    "/search?q=the&page=2", "/search?q=", "/search", "/search?q=porn"])
+def test_the_search_page_is_answered_before_the_stack_as_the_route_answers_it(sample_db, make_client, monkeypatch,
+                                                                              target):
+    """``/search?q=&page=`` is answered by the hot path (the stack in front of the route
+    cost a third of a search page's CPU), with the route's own page: asked with one
+    more parameter (``lang``, the default edition), the request goes to the route."""
+    client = make_client(create_app(sample_db))
+    joiner = "&" if "?" in target else "?"
+    by_route = client.get(target + joiner + "lang=en")
+    from kidpedia.web.editions import EditionRouting
+
+    async def broken(self, scope, receive, send):  # the app's stack: not reached by the hot path
+        raise AssertionError("the search page went through the app's stack")
+
+    monkeypatch.setattr(EditionRouting, "__call__", broken)
+    fast = client.get(target)
+    assert fast.status_code == by_route.status_code == 200
+    assert fast.text == by_route.text
+    assert fast.headers["content-type"] == by_route.headers["content-type"]
+    assert fast.headers["content-security-policy"] == dict(SECURITY_HEADERS)[b"content-security-policy"].decode()
+    assert client.head(target).headers["content-length"] == fast.headers["content-length"]
+
+
+def test_a_search_with_other_parameters_goes_to_the_app():
+    from kidpedia.web.fast import search_params
+
+    assert search_params(b"q=cat&page=2") == ("cat", "2")
+    assert search_params(b"q=caf%C3%A9+au+lait") == ("café au lait", None)
+    assert search_params(b"q=cat&q=dog") is None and search_params(b"q=cat&lang=fr") is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
+from markupsafe import escape
 
 from kidpedia.model import Article, FactRow, Link, QuickFacts, Section, Text
 from kidpedia.model import LinkSpan as Span
@@ -76,6 +77,34 @@ def test_snippet_markers_become_mark_and_the_rest_is_escaped():
     snippet = f"a <i>{MARK_START}cat{MARK_END}</i> & {MARK_START}dog{MARK_END}"
     assert render.render_snippet(snippet) == "a &lt;i&gt;<mark>cat</mark>&lt;/i&gt; &amp; <mark>dog</mark>"
     assert render.plain_snippet(snippet) == "a <i>cat</i> & dog"
+
+
+def test_a_snippet_is_written_as_the_sanitiser_writes_it(sample_db):
+    """The direct way (the common case) and the sanitiser agree on every snippet of the
+    real sample's search index (each article's text cut in pieces, words marked), and
+    on odd ones: quotes, no-break spaces, controls, markers alone or nested."""
+    import random
+    import sqlite3
+
+    def slow(snippet: str) -> str:
+        return str(render.sanitise(str(escape(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")))
+
+    rng = random.Random(7)
+    conn = sqlite3.connect(sample_db)
+    texts = [t for (t,) in conn.execute("SELECT body FROM search")]
+    assert len(texts) > 50
+    checked = 0
+    for text in texts:
+        for start in range(0, min(len(text), 4000), 400):
+            words = text[start : start + 400].split(" ")
+            marked = [f"{MARK_START}{w}{MARK_END}" if rng.random() < 0.1 else w for w in words]
+            snippet = " ".join(marked)
+            assert str(render.render_snippet(snippet)) == slow(snippet)
+            checked += 1
+    assert checked > 500
+    for odd in ["it's \"q\" a<b & c\xa0d", "a\rb\r\nc\x00d\x0ce", f"{MARK_START}x", f"x{MARK_END}y",
+                f"{MARK_START}{MARK_START}x{MARK_END}{MARK_END}", "<script>alert(1)</script>", "&amp;lt;"]:
+        assert str(render.render_snippet(odd)) == slow(odd)
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,16 @@ def test_list_items_are_items(pages) -> None:  # type: ignore[no-untyped-def]
     assert all((p.kind == "table") == (p.table is not None) for s in a.iter_sections() for p in s.paragraphs)
 
 
+def test_a_term_line_is_not_glued_to_the_text_under_it(pages) -> None:  # type: ignore[no-untyped-def]
+    # Alkane's ";Animals" then "Alkanes are found in animal products ...": once one paragraph
+    # that read "Animals Alkanes are found ..." (at level 2 a sentence of its own)
+    a = kids(pages["Alkane"])
+    texts = [p.text for s in a.iter_sections() for p in s.paragraphs]
+    assert "Animals" in texts
+    assert any(t.startswith("Alkanes are found in animal products") for t in texts)
+    assert not any("Animals Alkanes" in t for t in texts)
+
+
 def test_redirect_wikitext_is_recognised() -> None:
     text = (WIKITEXT / "redirect.txt").read_text(encoding="utf-8")
     assert redirect_target(text)

@@ -46,7 +46,7 @@ def rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "clauses.yaml"
     data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads",
-                "event_participles", "reporting_verbs", "appositive_adverbs"):
+                "event_participles", "reporting_verbs", "appositive_adverbs", "person_nouns"):
         data[key] = frozenset(data[key])
     return data
 

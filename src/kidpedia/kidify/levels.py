@@ -613,6 +613,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     def together(keys: list[Key]) -> reading.Measures:
         return sum((measures[k] for k in keys), zero)
 
+    topic = _stems(title_words | _content(whole[first])) if first is not None else frozenset()
     for _ in range(6):  # a sentence is weighed with the ones it leans on: shown together or not at all
         changed = False
         order = sorted((k for k in keys if k not in skip and k not in chosen),
@@ -627,6 +628,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
+            if level == 2 and all(x[0] < lead_count and _off_topic(x, chosen | set(group), whole, topic) for x in group):
+                continue  # an easy sentence of the lead out of its paragraph, on nothing the page is about: not yet
             new = total + together(group)
             if new.fkgl <= target or new.fkgl < total.fkgl or total.words < least:
                 total, changed = new, True
@@ -674,6 +677,21 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if kept:
             pairs.append((source, " ".join(kept)))
     return out, pairs
+
+
+def _stems(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """Words cut to their first five letters ("astronomers", "astronomy": "astro")."""
+    return frozenset(w.lower()[:5] for w in words if len(w) > 2)
+
+
+def _off_topic(key: Key, chosen: set[Key], whole: dict[Key, str], topic: frozenset[str]) -> bool:
+    """Level 2: a sentence from inside a paragraph none of whose sentences before it is shown,
+    that says no word of the title or of the opening sentence: alone it is off the page's topic
+    (Answer's "Criminal cases may lead to fines or other punishment.", from a paragraph about
+    pleading in court). Asked only in the lead: in a section its heading says what it is about."""
+    if key[1:] == (0, 0) or any(x[0] == key[0] and x < key for x in chosen):
+        return False
+    return not (_stems(_content(whole[key])) & topic)
 
 
 def _stem_said(name: str, text: str) -> bool:

@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À
 # words that open a sentence, never a name after an initial
 _OPENER = re.compile(r"(?:The|A|An|It|Its|This|These|Those|They|Their|He|His|She|Her|In|On|At|But|And|As|For|By|"
                      r"From|However|There|When|While|After|Before|Since|If|Some|Many|Most|All)\s")
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|vs|etc|e\.g|i\.e|c|ca|No|Mt|U\.S|U\.K)\.$")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|vs|v|etc|e\.g|i\.e|c|ca|No|Mt|U\.S|U\.K)\.$")
 
 
 def sentences(text: str) -> list[str]:

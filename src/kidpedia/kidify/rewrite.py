@@ -363,7 +363,8 @@ def split_body_sentence(sentence: str, pronoun: tuple[str, ...]) -> str:
 # "Most cities have amateur astronomy clubs that meet often.": a relative clause on the object
 # a verb names, the object said by "a/an" or as a bare plural
 _OBJECT_RELATIVE = re.compile(r"(?P<head>(?:(?:a|an) (?:[\w'’-]+ ){0,3}[a-z][\w'’-]*"
-                              r"|(?!(?:the|this|that|these|those|his|her|its|their|my|our|your|other|such)\b)"
+                              r"|(?!(?:the|this|that|these|those|his|her|its|their|my|our|your|other|such|no|any|every|all|"
+                              r"only|few|none|each|more|most|fewer)\b)"
                               r"(?:[a-z][\w'’-]* ){0,2}[a-z][\w'’-]*[^s\W]s)) (?P<rel>who|that|which) "
                               r"(?P<rverb>(?:often |also |usually |mostly |mainly )?[a-z]+) (?P<tail>[^;:]+)\.$")
 
@@ -426,9 +427,13 @@ def split_object_relative(sentence: str) -> str:
     return sentence
 
 
+_COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being", "become", "became", "becomes", "remain",
+                      "remains", "remained"])
+
+
 def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
     """``split_object_relative`` for one verb, its object and the clause on it (None: not here)."""
-    from kidpedia.kidify.simplify import _complete_clause, _finite
+    from kidpedia.kidify.simplify import _complete_clause, _finite, _split_and_verb
 
     head, rel, rverb = m.group("head"), m.group("rel"), m.group("rverb")
     plural = not head.startswith(("a ", "an "))
@@ -437,17 +442,27 @@ def _object_relative(main: str, verb: str, m: re.Match[str]) -> str | None:
             or re.search(r"[,;—–]|\b(?:that|whether|if|because|which|who|what|how)\b", main)  # "the notion that nature is made of things that"
             or re.search(r"\b(?:and|or|but) (?:that|which|who)\b", m.group("tail"))):
         return None
+    if (verb in _COPULAS or verb in ("has", "have", "had")) and len(inner) == 1 and (
+            verb in _COPULAS or rverb.split()[-1] in ("can", "could", "may", "might", "will", "would")):
+        # "a cyborg would be a creature that is ...", "Lake Shkodër has a surface that can vary between ...": the
+        # clause says what it is, "a creature." or "has a surface." nothing
+        return None
     if (not _finite(verb) and verb not in ("have", "include", "contain", "need", "use", "make", "produce")) \
             or not _verbish(rverb.split()[-1]) or (rel == "who" and not plural) or len((main + " " + head).split()) < 4 \
             or not _complete_clause(f"{main} {head}".split()) or len(m.group("tail").split()) < 2:
         return None
     last = rverb.split()[-1]
+    nxt = m.group("tail").split()[0].lower()
+    if nxt in ("can", "could", "may", "might", "must", "will", "would", "should", "shall", "did", "do", "does") \
+            or nxt in ("is", "are", "was", "were", "has", "have", "had"):
+        return None  # "an art that practitioners could use": the relative is the object, "practitioners" no verb
     if plural and (last in ("is", "was", "has") or (last.endswith("s") and not last.endswith("ss"))):
         return None  # "janissaries which was known as ...": the clause is not the plural's
     if not plural and last in ("are", "were", "have"):
         return None
     who = "They" if plural else "It"
-    return f"{main} {head}. {who} {rverb} {m.group('tail')}."
+    clause = f"{who} {rverb} {m.group('tail')}."  # said alone it may be two: "They meet ... They often host ..."
+    return f"{main} {head}. {_split_and_verb(clause)}"
 
 
 # Quick facts said as sentences (levels 1 and 2): a row whose value is one plain thing,

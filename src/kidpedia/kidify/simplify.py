@@ -106,6 +106,7 @@ def adverb_rules() -> dict[str, Any]:
     data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     data["keep"] = frozenset(data["keep"])
     data["before_to"] = frozenset(data["before_to"])
+    data["after_judging"] = frozenset(data["after_judging"])
     return data
 
 
@@ -121,7 +122,20 @@ def aside_rules() -> dict[str, Any]:
     defs = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(data["definitions"], key=len, reverse=True))
     data["definition"] = re.compile(rf"^(?:{defs})\b")
     data["where_places"] = frozenset(data["where_places"])
+    data["linking_openings"] = frozenset(data["linking_openings"])
+    for key in ("vague_subjects", "listing_openers"):
+        alts = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(data[key], key=len, reverse=True))
+        data[key] = re.compile(rf"^(?:{alts})\b(?!\s+of\b)", re.IGNORECASE)  # "Several of these officers": said
     return data
+
+
+def names_a_vague_subject(head: str, aside: str) -> bool:
+    """The aside lists what a vague subject ("Various themes", "Several of them") stands for
+    (``rules/asides.yaml``): "Various themes were treated, in particular ..." without it says
+    nothing. (The callers ask only of an aside that closes the sentence: "Many people,
+    especially in small towns, still keep chickens." says something without it.)"""
+    rules = aside_rules()
+    return bool(rules["vague_subjects"].match(head.lstrip()) and rules["listing_openers"].match(aside.lstrip(" ,")))
 
 
 def _stems(word: str) -> list[str]:
@@ -174,12 +188,14 @@ def drop_adverbs(s: str) -> str:
         pair = ((i + 1 < len(words) and droppable_adverb(words[i + 1].lower().strip(",.;:!?")))
                 or (i > 0 and droppable_adverb(words[i - 1].lower().strip(",.;:!?"))))  # "extremely quickly"
         opener = i == 0 and w.endswith(",") and droppable_adverb(bare.lower())  # "Unfortunately, ..."
+        judged = prev in adverb_rules()["after_judging"]  # "were received skeptically": how, the point
         inner = (i > 0 and not w.endswith(",") and droppable_adverb(bare) and nxt and prev not in _NO_DROP_BEFORE
+                 and not judged
                  and nxt not in _NO_DROP_AFTER and not prev.endswith(",")
                  and not (nxt == "to" and bare in adverb_rules()["before_to"])  # "analogously to"
                  and not (prev in _QUANTIFIERS and (nxt.endswith("ed") or nxt in _IRREGULAR)))  # "many commonly used"
         last = (i == len(words) - 1 and i > 1 and w[-1:] in ".!?" and droppable_adverb(w[:-1])
-                and prev not in _NO_DROP_BEFORE and not prev.endswith(","))  # "grew rapidly."
+                and prev not in _NO_DROP_BEFORE and not prev.endswith(",") and not judged)  # "grew rapidly."
         if last and not pair:
             out[-1] += w[-1]
             break
@@ -271,8 +287,20 @@ def drop_parentheticals(s: str) -> str:
 
 def drop_adverbials(s: str) -> str:
     s = _LINKERS.sub("", s)
-    s = _MID_LINKERS.sub(" ", s)
+    s = _MID_LINKERS.sub(_mid_linker, s)
     return _capital(s)
+
+
+def _mid_linker(m: re.Match[str]) -> str:
+    """", however, " goes; ", for example, " before a mere name or noun ("some sponges, for
+    example, breadcrumb sponge") stays: without it the example runs into the noun."""
+    words = m.string[m.end():].split(",")[0].split()
+    before = m.string[:m.start()].split()[-1:]
+    if m.group(0).strip(", ").lower() in ("for example", "for instance") and words and not _has_verb(words) \
+            and before and before[0].isalpha() and before[0].islower() and not _is_verb(before[0]) \
+            and before[0] not in _AUXILIARIES:
+        return m.group(0)
+    return " "
 
 
 _PAST_ONLY_TEXT = ("gave went took ate began wrote rode drove broke chose spoke fell rose flew drew grew knew saw sang "
@@ -291,8 +319,8 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
         old = m.group(0)
         if old[:1].isupper() and m.start() > 0:  # part of a name ("Hoar Construction")
             return old
-        if m.start() > 0 and m.string[m.start() - 1] == "-":  # part of a compound ("Non-avian")
-            return old
+        if (m.start() > 0 and m.string[m.start() - 1] == "-") or m.string[m.end():m.end() + 1] == "-":
+            return old  # part of a compound ("Non-avian", "cease-fire" is no "stop-fire")
         entry = plain[" ".join(old.lower().split())]
         before = m.string[:m.start()].split()[-1:]
         prev = before[0].lower().strip(",") if before else ""
@@ -317,9 +345,55 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
             return old  # a describing word that ends its clause ("still dominant."): not before a noun
         if "only_before" in entry and not _next_allowed(entry["only_before"], m.string[m.end():]):
             return old
-        return _same_case(old, entry["to"])
+        agreed = _agree(entry, m.string[:m.start()])
+        return old if agreed is None else _same_case(old, agreed)
 
     return swap
+
+
+_TO_BE = {"was": ("was", "were"), "is": ("is", "are"), "are": ("is", "are"), "be": ("is", "are"), "has": ("has", "have")}
+_BARE_AFTER = frozenset(["can", "could", "may", "might", "must", "will", "would", "should", "shall", "to"])
+_NEGATED = frozenset(["not", "n't", "do", "does", "did", "never"])  # "did not consist of": no "did not be made up of"
+_PLURAL_WORDS = frozenset(["they", "we", "you", "these", "those", "both", "many", "several", "few", "others"])
+_RELATIVE_WORDS = frozenset(["which", "that", "who"])
+
+
+def _plural_subject(before: str) -> bool:
+    """The words before a verb end with a plural subject: "they", "these", a noun in -s
+    ("The islands consisted of"), or a relative word after one ("walls, which consisted of")."""
+    words = [w.strip(",") for w in before.split()[-4:]]
+    while words and (words[-1].lower() in _BETWEEN_AUX or words[-1].lower().endswith("ly")):
+        words.pop()  # "mostly consisted of": the subject is before the adverb
+    if words and words[-1].lower() in _RELATIVE_WORDS:
+        words.pop()
+    if not words:
+        return False
+    w = words[-1]
+    low = w.lower()
+    return low in _PLURAL_WORDS or (w.isalpha() and len(w) > 3 and low.endswith("s")
+                                    and not low.endswith(("ss", "us", "is", "ics", "ous")))
+
+
+def _agree(entry: dict[str, Any], before: str) -> str | None:
+    """The plain form said in agreement with its sentence where it opens with a form of "be"
+    (or "has") and the word it stands for does not: a past verb ("consisted of") after a plural
+    subject is "were made up of"; a bare verb ("consist of", "serve as") is "be ..." after a
+    modal or "to", else "are ..."; after "not" or "do" nothing is said otherwise (None)."""
+    to = entry["to"]
+    first, _, rest = to.partition(" ")
+    verb = entry["from"].split()[0].lower()
+    if first not in _TO_BE or verb in _TO_BE or verb in ("were", "are", "have", "had", "be", "been"):
+        return to
+    prev = next((w.lower().strip(",") for w in reversed(before.split()[-3:]) if w.lower() not in _BETWEEN_AUX), "")
+    if verb.endswith("ed") and first == "was":
+        form = _TO_BE["was"][_plural_subject(before)]
+    elif not verb.endswith("s") and first in ("are", "be"):
+        if prev in _NEGATED or before.lower().endswith("n't"):
+            return None
+        form = "be" if prev in _BARE_AFTER else "are"
+    else:
+        return to
+    return f"{form} {rest}".strip()
 
 
 def _next_allowed(allowed: list[str], rest: str) -> bool:
@@ -381,19 +455,59 @@ def _repeats(new: str, old: str, done: str, after: str) -> bool:
     return any(w in near and w not in old.lower().split() for w in new.lower().split() if len(w) > 3)
 
 
+_NOT_ONLY = re.compile(r"\bnot only\b", re.IGNORECASE)  # "Not only had X been beaten, but ...": one sentence
+
+
+def _compound_subject(rest: str) -> bool:
+    """What follows "X, and" is the second half of a subject whose verb comes after a comma:
+    "Ideas like this, and his ideas about souls, are not regarded as science" (no "Ideas like
+    this." alone, the sample's Aristotle)."""
+    parts = rest.split(", ", 1)
+    return len(parts) == 2 and len(parts[0].split()) <= 6 and not _has_verb(parts[0].split()[1:]) \
+        and bool(parts[1].split()) and _predicate_follows(parts[1].split())
+
+
+_NAME_WHICH = re.compile(r"^(?P<np>[A-Z][\w'’-]*(?: [\w'’-]+){0,4}), which (?P<be>is|are|was|were) (?P<rest>[^,;:]+)\.$")
+
+
+_NAME_WHO = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)(?P<app>, (?:the|a|an) [^,]+)?,(?: who)? "
+                       r"(?P<verb>[a-z]+) (?P<rest>[^,;:]+)\.$")
+
+
+def said_of_a_name(s: str) -> str:
+    """A list item that is a name and a clause on it ("Aether, which is the divine substance
+    that makes up the heavenly spheres."), shown as a sentence, says it as one: "Aether is the
+    divine substance ..." (the sample's Aristotle at level 2); "Will Hay, the famous comedian
+    and actor, who discovered a white spot on Saturn." -> "Will Hay, the famous comedian and
+    actor, discovered ..."; "George Alcock, discovered several comets." -> "George Alcock
+    discovered several comets." (Amateur astronomy)."""
+    m = _NAME_WHICH.match(s)
+    if m and not _has_verb(m.group("np").split()[1:]) and m.group("np").split()[0].lower() not in _OPENING_WORDS:
+        return f"{m.group('np')} {m.group('be')} {m.group('rest')}."
+    m = _NAME_WHO.match(s)
+    if not m or not _finite(m.group("verb")) or m.group("name").split()[0].lower() in _OPENING_WORDS \
+            or m.group("name").split()[0] in ("The", "A", "An", "This", "These", "It", "They", "He", "She"):
+        return s
+    if m.group("app"):
+        return f"{m.group('name')}{m.group('app')}, {m.group('verb')} {m.group('rest')}."
+    return f"{m.group('name')} {m.group('verb')} {m.group('rest')}."
+
+
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
+    s = said_of_a_name(s)
     s = _SEMICOLON.sub(_semicolon, s)
-    s = _SPLIT_AND.sub(lambda m: m.group(0) if _ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():])
-                       else ". ", s)
+    s = _SPLIT_AND.sub(lambda m: m.group(0) if (_ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():]))
+                       or _compound_subject(s[m.end():]) else ". ", s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) and not _parallel_that(s[:m.start()], s[m.end():])
-                       else m.group(0), s)
+                       and not _NOT_ONLY.search(s[:m.start()]) else m.group(0), s)
     s = _AND_OPENING.sub(_and_opening, s)
     s = ". ".join(_split_one(p) for p in s.split(". "))
     m = _WHICH.search(s) or _WHICH_ANY.search(s)
     head = s[:m.start()].split() if m else []
     if m and (m.re is _WHICH or _finite(m.group(1))) and _clause_before_which(s[:m.start()], m.group(2)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
+            and not _and_verb_after(m.group(2)) \
             and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b"
                           r"|,\s+(?:and|as well as)\s+(?:a|an|the|his|her|its|their)\s+[^,]*,\s+which\b",
                           m.group(2)):
@@ -417,7 +531,8 @@ def split_clauses(s: str) -> str:
     if (m and len(s.split()) > 12 and len(m.group(2).split()) >= 3  # "He has composed and arranged scores"
             and not re.search(r"[.!?;]\s|\b(?:which|who|that)\b", m.group(2))
             and not any(w.lower() in _DETERMINERS for w in m.group(2).split()[-2:])  # "the rare and endangered"
-            and not any(_finite(x.split()[0]) for x in m.group(2).split(", ")[1:] if x.split())):
+            and not any(_finite(x.split()[0]) for x in m.group(2).split(", ")[1:] if x.split())
+            and not _tenses_differ(m.group(2).split()[0], s[m.end():].split()[0])):
         # nor in a list of verb phrases ("He kept close tabs on ..., consulted with governors, and selected ...")
         # not across a sentence already split off, nor past a clause of its own ("She recorded X.
         # It was featured ... and was a hit" is no "She was a hit")
@@ -425,6 +540,20 @@ def split_clauses(s: str) -> str:
     s = " ".join(_split_and_clause(_split_participle(_split_though(_split_shared_subject(p))))
                  for p in re.split(r"(?<=[.!?]) (?=[A-Z])", appositives(s)))
     return _NEW_SENTENCE.sub(lambda m: ". " + m.group(1).upper(), s)
+
+
+def _tenses_differ(verb1: str, verb2: str) -> bool:
+    """A present first verb and a past second ("It offers a part of dishes and varied dishes"):
+    the second is a describing word, not a verb sharing the subject."""
+    present = verb1.lower() in ("is", "are", "has", "have", "does") or (
+        verb1.islower() and verb1.endswith("s") and not verb1.endswith(("ss", "us", "is", "was")))
+    return present and verb2.lower().endswith("ed")
+
+
+def _and_verb_after(clause: str) -> bool:
+    """The "which" clause is followed by ", and <verb>": that verb is the main subject's ("developed
+    the ATS, which consists of ..., and studied its efficacy" is no "It studied its efficacy")."""
+    return any(_finite(x.split()[1]) for x in re.split(r",\s+(?=and\s)", clause)[1:] if len(x.split()) > 1)
 
 
 def _clause_before_which(head: str, rest: str) -> bool:
@@ -525,7 +654,8 @@ def _finite(word: str) -> bool:
         or (w in _VERBS and w.endswith("s"))
 
 
-_NOT_IN_SUBJECT = frozenset(["because", "that", "which", "who", "whom", "whose", "if", "unless", "whereas"])
+_NOT_IN_SUBJECT = frozenset(["because", "that", "which", "who", "whom", "whose", "if", "unless", "whereas",
+                             "whereupon", "whereby", "wherein"])  # 'whereupon "Einstein fell in love" ...': no subject
 
 
 def _subject(head: str) -> tuple[list[str], str] | None:
@@ -552,6 +682,8 @@ def _pronoun(subject: list[str], agree: str) -> str | None:
         subject = subject[1:]
     if subject[0][:1].isdigit():
         return None  # "2002 2003 seasons Warner began ...": who is meant is not clear
+    if subject[0].lower() in ("there", "here"):
+        return None  # "There was concern ..., stranding them" is no "There stranded them"
     first = subject[0].lower()
     determined = first in ("the", "a", "an", "this", "its", "their", "his", "her")
     if first in _PRONOUNS and all(w.lower() in _PRE_VERB or w.endswith("ly") for w in subject[1:]):
@@ -559,11 +691,20 @@ def _pronoun(subject: list[str], agree: str) -> str | None:
     if agree in ("were", "are", "have"):
         return "They"
     if determined or not subject[0][:1].isupper():
-        return "They" if agree not in ("was", "is", "has") and subject[-1].endswith("s") \
-            and not subject[-1].endswith("ss") else "It"
+        plural = agree not in ("was", "is", "has") and subject[-1].endswith("s") and not subject[-1].endswith("ss")
+        if not plural and _person(subject[-1]):
+            return None  # "The vizier ... It got ...": he or she, not known
+        return "They" if plural else "It"
     if all(w[:1].isupper() for w in subject):
         return " ".join(subject)  # a name, said again
     return None
+
+
+def _person(noun: str) -> bool:
+    """A noun for one person (``rules/clauses.yaml``'s person_nouns)."""
+    from kidpedia.kidify.clauses import rules
+
+    return noun.lower().strip(",") in rules()["person_nouns"]
 
 
 def _split_shared_subject(s: str) -> str:
@@ -593,7 +734,8 @@ def _split_shared_subject(s: str) -> str:
     return head + f". {who} " + s[m.start(1):] if who else s
 
 
-_AND_VERB_BARE = re.compile(r"\s+and\s+([a-z]+)\s")
+_AND_VERB_BARE = re.compile(r"\s+and\s+(?:(?:often|also|usually|sometimes|later|then|still|mostly|mainly|soon|always|"
+                            r"never|rarely|regularly|now)\s+)?([a-z]+)\s")  # "and often host star parties"
 _AUX = _BE_FORMS | {"has", "have", "had", "can", "could", "will", "would", "may", "might", "must", "should",
                     "shall", "did", "does", "do"}
 _BE_HAVE = frozenset(["is", "was", "are", "were", "has", "have", "had", "became", "becomes"])
@@ -603,7 +745,30 @@ _SHARED_AUX = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had)(?: (?:then
                          r"\w+(?:ed|en)\b")
 
 
-def _split_and_verb(s: str) -> str:
+_ADJECTIVE_ENDS = ("ous", "ful", "ive", "al", "ic", "able", "ible", "ent", "ant", "less", "y", "ary", "ory", "ish", "ed",
+                   "ing", "er", "est")
+
+
+_SHARED_PHRASE = frozenset(["by", "in", "at", "with", "for", "from", "to", "on", "into", "under", "during", "through",
+                            "across", "over", "as", "near", "throughout", "since", "until", "before", "after"])
+
+
+def _they_present(head: str, verb2: str, rest: list[str], adverb: bool) -> tuple[list[str], str] | None:
+    """"They meet on a regular basis and often host star parties.": a plural pronoun, a verb of
+    the present ("meet"), and after "and" a second verb of the present, a common one ("sleep")
+    or after an adverb ("often host") a word that is no describing word ("often dangerous to").
+    The subject and the first verb, as ``_subject`` gives them; None where this is not so."""
+    words = head.split()
+    if len(words) < 2 or words[0] not in ("They", "We") or words[1].lower() not in _VERB_LEMMAS:
+        return None
+    common = verb2 in _VERB_LEMMAS
+    if not common and not (adverb and verb2.isalpha() and not verb2.endswith(_ADJECTIVE_ENDS)
+                           and rest[:1] and rest[0] not in ("to", "for", "than", "of", "about", "with")):
+        return None
+    return [words[0]], words[1].lower()
+
+
+def _split_and_verb(s: str, min_head: int = 5) -> str:
     """"He moved to Paris in 1905 and became a painter there." -> "He moved to Paris in
     1905. He became a painter there.": a second verb after a bare "and" gets the subject
     back when both verbs are plain finite verbs of a sentence with no comma, both halves
@@ -611,33 +776,44 @@ def _split_and_verb(s: str) -> str:
     one's "was" or "has" ("was born in Ulm and raised in Munich" stays)."""
     if s.count(",") == 1 and s.split()[0].lower() in _OPENING_WORDS and s.split()[0].lower() not in _LIST_WORDS:
         head, tail = s.split(", ", 1) if ", " in s else (s, "")
-        if tail and len(tail.split()) >= 10:  # "After X, Yun retired in 1980 and focused on Y." -> "... 1980. Yun focused on Y."
-            return f"{head}, {_split_and_verb(tail)}"
+        if tail and len(tail.split()) >= 8:  # "After X, Yun retired in 1980 and focused on Y." -> "... 1980. Yun focused on Y."
+            return f"{head}, {_split_and_verb(tail, 4)}"  # the opening phrase is part of the first sentence
     if "," in s or not s.endswith(".") or " that " in s or " who " in s or " which " in s:
         return s
     for m in _AND_VERB_BARE.finditer(s):
         verb2, head, rest = m.group(1), s[:m.start()], s[m.end(1):].split()
-        if len(head.split()) < 5 or len(rest) < 3 or not _finite(verb2) or verb2 in _MODALS:
+        plain = _they_present(head, verb2, rest, adverb=len(m.group(0).split()) == 3)
+        if len(head.split()) < min_head or len(rest) < (2 if plain else 3) or not (_finite(verb2) or plain) \
+                or verb2 in _MODALS:
             continue
-        found = _subject(head)
+        found = _subject(head) or plain
         if not found:
             return s
         subject, verb1 = found
         if verb1 in _MODALS or verb1 in ("did", "does", "do"):
             return s
-        if verb2.endswith("ed") and _SHARED_AUX.search(head):
-            return s  # "is then passed on and displayed to the user": the second shares the first's "is"
         after1 = head.split()[len(subject) + 1:][:1]
-        if verb1 in _AUX and verb2 not in _BE_HAVE and (verb2.endswith("ed") or verb2 in _PARTICIPLES.values()
-                                                         or verb2 in _PARTICIPLES):
-            return s  # "was born ... and raised ...": the second shares the first's "was"
-        if (verb1 in _AUX and after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)
-                and verb2 not in _BE_HAVE):
-            return s
+        if not after1:
+            return s  # "X played and still plays a major role": the object is both verbs'
+        participle2 = verb2.endswith("ed") or verb2 in _PARTICIPLES.values() or verb2 in _PARTICIPLES
+        shared = verb1 in _AUX and verb2 not in _BE_HAVE and (
+            participle2 or (after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)))
+        if (verb2.endswith("ed") and _SHARED_AUX.search(head)) or shared:
+            # "is then passed on and displayed", "have settled and started up": the second shares the first's
+            # auxiliary, said again ("They have started up small businesses."), where it is one word of
+            # "be" or "have" just before the first participle and the second is a participle too
+            if not (participle2 and verb1 in _AUXILIARIES and after1 and (
+                    after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES or after1[0] in _IRREGULAR)
+                    and not any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):])):
+                return s
+            if head.split()[-1] == after1[0] and rest and rest[0].lower() in _SHARED_PHRASE:
+                return s  # "were trained and supervised by Italian instructors": the "by" is said of both
+            who = _pronoun(subject, verb1)
+            return f"{head}. {who} {verb1} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:] if who else s
         if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
             return s
         who = _pronoun(subject, verb2 if verb2 in ("was", "were", "is", "are", "has", "have") else verb1)
-        return head + f". {who} " + s[m.start(1):] if who else s
+        return head + f". {who} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:] if who else s
     return s
 
 
@@ -768,6 +944,9 @@ _HEAD_STOPS = frozenset(["while", "when", "because", "if", "although", "though",
                          "since", "as", "until", "whether", "both", "either", "neither", "that", "which", "who"])
 
 
+_PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+
+
 def _split_and_clause(s: str) -> str:
     """Two clauses joined by "and", "but" or "so" without a comma become two sentences
     ("The town was taken and the lords were sent away." -> "The town was taken. The lords
@@ -783,6 +962,9 @@ def _split_and_clause(s: str) -> str:
                   and not _adjective_ed(rw, i)), None)  # "their associated procedures": no verb
         if k is None or any(w.endswith(",") or w.lower() in ("and", "or", "that", "which", "who") for w in rw[:k]):
             continue
+        if rw[k].lower().endswith("ed") and _PASSIVE.search(head) and rw[k + 1:k + 2] \
+                and rw[k + 1].lower() in _SHARED_PHRASE:
+            continue  # "these schools were designed and the building partially financed with ...": "was" left out
         v = next((i for i, w in enumerate(hw) if i and _finite(w)), None)
         if v is None or any(w.lower().strip(",") in _HEAD_STOPS for w in hw[:1] + hw[v:]):
             continue
@@ -825,13 +1007,15 @@ def _clause_follows(rest: str) -> bool:
         return words[0].endswith("s") and not words[0].endswith("ss") and _is_verb(words[1])
     opens_with_place = words[0].lower() in ("in", "on", "at", "by", "during")
     for i, w in enumerate(words[1:7], 1):  # the subject's verb, before any list comma or relative pronoun
-        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS and not _adjective_ed(words, i):  # "a call" is no verb
+        if _is_verb(w) and words[i - 1].lower() not in _DETERMINERS and not _adjective_ed(words, i) \
+                and not _noun_before_relative(words, i):  # "a call" is no verb
             # "in 1990 the town grew" has a subject after its opening phrase; "in older
             # usage pertained to ..." has none
             return (not opens_with_place or any(x.lower() in _SUBJECT_WORDS for x in words[2:i])
                     or (i > 2 and words[i - 1][:1].isupper()))
-        if w.endswith(",") or w.lower() in ("that", "which", "who", "whom", "whose"):
-            return False
+        if w.endswith(",") or w.lower() in ("that", "which", "who", "whom", "whose", "when", "if", "while", "because",
+                                            "although", "though", "once", "unless", "until"):
+            return False  # "..., but the biggest when measured in buying power": the verb is the clause's
     return False
 
 
@@ -848,6 +1032,21 @@ _AFTER_VERB = frozenset([
 
 _NOUN_PHRASE_WORDS = frozenset(["first", "second", "third", "last", "most", "more", "least", "less", "only", "newly",
                                 "recently", "partly", "fully", "well", "other", "same", "early", "late"])
+
+
+_RELATIVE_OPEN = re.compile(r"^(?:(?:in|of|on|at|by|for|from|with|through|during|under) )?(?:which|whom|whose)\b|^(?:who|where)\b")
+
+
+def _noun_before_relative(words: list[str], i: int) -> bool:
+    """A word in -ed that is no common verb, with one word after it before a comma and a
+    relative clause ("the national armed forces, in which ..."): a noun phrase and its clause,
+    not a clause of its own (Algeria's "... and the national armed forces, in which more than
+    100,000 people are thought to have died" was split off as a fragment)."""
+    w = words[i].lower()
+    if w in _VERBS or w in _IRREGULAR or not w.endswith("ed") or i + 2 >= len(words):
+        return False
+    return words[i + 1].endswith(",") and words[i + 1][:-1].isalpha() \
+        and _RELATIVE_OPEN.match(" ".join(words[i + 2:i + 4]).lower()) is not None
 
 
 def _adjective_ed(words: list[str], i: int) -> bool:
@@ -914,7 +1113,8 @@ def _split_one(s: str) -> str:
         return s
     for m in _CONJ_SPLIT.finditer(s):
         head, conj, rest = s[:m.start()], m.group(1), s[m.end():]
-        if len(head.split()) < 4 or not _complete_clause(head.split()):
+        if len(head.split()) < 4 or not _complete_clause(head.split()) \
+                or not _complete_clause(head.rsplit(": ", 1)[-1].split()):  # "as follows: 'As time never fails, and"
             continue
         items = head.split(",")
         if conj in ("and", "or") and len(items) >= 3 and len(items[-1].split()) <= 3 \
@@ -979,13 +1179,19 @@ def fewer_commas(s: str) -> str:
     capital of France, and London" keeps it)."""
     out = []
     for part in re.split(r"(?<=[.!?]) (?=[A-Z])", s):
+        c = re.search(r",\s(and)\s([^,]+),\s", part)  # not "The Polish people, or Poles, are": another name
+        if c and _compound_subject(part[c.end(1) + 1:]) and not re.search(r",", part[:c.start()]):
+            # "The station, and all trains serving it, are operated by ...": neither comma
+            part = f"{part[:c.start()]} {c.group(1)} {c.group(2)} {part[c.end():]}"
         m = _OPENING.match(part)
-        if m and len(m.group(1).split()) <= 4:
+        if m and len(m.group(1).split()) <= 4 and m.group(1).lower() not in aside_rules()["linking_openings"]:
             nxt = part[m.end():].split()[0]
             if not nxt[:1].isdigit() and nxt.lower().strip(",") not in _MONTHS and not _garden_path(m.group(1), nxt):
                 part = m.group(1) + " " + part[m.end():]
 
         def conj(c: re.Match[str], part: str = part) -> str:
+            if _compound_subject(part[c.end():]):
+                return c.group(0)  # "Ideas like this, and his ideas about souls, are": both commas or neither
             pieces = part[:c.start()].rsplit(",", 1)
             after = part[c.end():].split(",")
             if (len(pieces) == 1 and len(after) > 1 and (len(after[0].split()) <= 3 or c.group(1) == "or")
@@ -1059,7 +1265,7 @@ def _fillers() -> re.Pattern[str]:
     rules = adverb_rules()
     words = "|".join(re.escape(w) for w in rules["fillers"])
     phrase = "|".join(re.escape(w) for w in rules["filler_phrases"])
-    return re.compile(rf"\s+\b(?:{words})\b(?!\s+(?:{phrase})\b)(?=\s)")
+    return re.compile(rf"(?<!\bbut)\s+\b(?:{words})\b(?!\s+(?:{phrase})\b)(?=\s)")  # "not only X but also Y" keeps it
 
 
 def drop_fillers(s: str) -> str:
@@ -1149,7 +1355,7 @@ _ING_NOUNS = frozenset(_ING_NOUN_TEXT.split())
 def _complete_clause(words: list[str]) -> bool:
     """A rough test that a prefix of a sentence stands as a sentence of its own: it has a
     verb, does not open with a subordinator, and does not end on a word that needs more."""
-    if not words or words[0].lower().strip(",") in _SUBORDINATORS:
+    if not words or words[0].lower().strip(",'\"“‘") in _SUBORDINATORS:  # also after a quotation mark: "'As time ..."
         return False
     if words[-1].lower().strip(",") in _DANGLING or words[-1].count('"') % 2 or " ".join(words).count('"') % 2:
         return False
@@ -1175,10 +1381,12 @@ def shorten(s: str, level: int = 2) -> str:
                 if not words[i].endswith(","):
                     continue
                 rest = " ".join(words[i + 1:])
-                if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]):
+                if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]) \
+                        or names_a_vague_subject(part, rest):
                     continue
                 if any(_predicate_follows(later.split()) or later.split()[0].lower() in _QUALIFIERS
-                       for later in rest.split(", ")[1:] if later.split()):
+                       for later in rest.split(", ")[1:] if later.split()) \
+                        or _completes_head(" ".join(words[: i + 1]), rest.split(", ")[1:]):
                     # "... and NME, like other papers, was slow to ...", "It was the egg, which ..., that enabled
                     # ...": the aside closes, the sentence goes on
                     continue
@@ -1201,7 +1409,7 @@ def main_clause(s: str) -> str:
     if len(s.split()) <= 10:
         return s
     m = _TRAILING.search(s)
-    if not m or facts(m.group(0)) or re.search(r",\s+(?:that|but)\s", m.group(0)):
+    if not m or facts(m.group(0)) or re.search(r",\s+(?:that|but)\s", m.group(0)) or names_a_vague_subject(s, m.group(0)):
         return s  # "It was the development of the egg, which ..., that enabled ...": the main clause goes on
     cut = s[:m.start()] + s[m.end():]
     return cut if len(cut.split()) >= 5 and _complete_clause(s[:m.start()].split()) else s
@@ -1253,6 +1461,20 @@ def _predicate_follows(words: list[str]) -> bool:
 _QUALIFIERS = frozenset(["but", "yet", "except", "although", "though", "that"])
 
 
+_PAIRED = {"either": ("or",), "from": ("to",), "between": ("and",), "both": ("and",), "whether": ("or",),
+           "neither": ("nor",)}
+
+
+def _completes_head(head: str, later: list[str]) -> bool:
+    """A part after the aside finishes what the head opened: "either by holding livestock ...,
+    such as ..., or by spreading ..." (the sample's Agriculture at level 2 read "Manure is used
+    either by holding livestock where the feed crop is growing."), "range from financial
+    programs, such as subsidies, to encouraging ..."."""
+    words = {w.lower().strip(",") for w in head.split()}
+    return any(x.split() and x.split()[0].lower() in pair for opener, pair in _PAIRED.items() if opener in words
+               for x in later)
+
+
 def drop_asides(s: str) -> str:
     """An aside set off by a comma goes when it states no number or name and the rest is
     a sentence of its own: "The town has a castle, which was built by the first lord." ->
@@ -1271,7 +1493,8 @@ def _drop_aside(part: str) -> str:
     while i < len(segs):
         seg = segs[i]
         kind = _opens_aside(seg)
-        if not kind or not seg.strip():
+        closing = not any(_predicate_follows(x.split()) for x in segs[i + 1:] if x.split())
+        if not kind or not seg.strip() or (closing and names_a_vague_subject(segs[0], seg)):
             i += 1
             continue
         prev = segs[i - 1].split()
@@ -1282,7 +1505,8 @@ def _drop_aside(part: str) -> str:
         if (not facts(tail) and len(head) >= 4 and not listed and _complete_clause(head)
                 and (kind == "table" or i + 1 == len(segs))
                 and not any(_predicate_follows(x.split()) or x.split()[0].lower() in _QUALIFIERS
-                            for x in segs[i + 1:] if x.split())):
+                            for x in segs[i + 1:] if x.split())
+                and not _completes_head(" ".join(head), segs[i + 1:])):
             # not where the sentence goes on past the aside: "Analysis of observed phenomena, along
             # with making predictions, takes most of their time" is no "Analysis of observed phenomena."
             return ", ".join(segs[:i]) + end  # a closing aside: it and what follows it go

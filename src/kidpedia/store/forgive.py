@@ -76,6 +76,7 @@ class _Asked:
     queries (one search counts a query once)."""
 
     made: dict[str, Any] | None
+    known: topk.Known | None = None  # what earlier searches read of the champion lists
     matches: dict[str, list[_Query]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     matched: dict[str, set[int]] = field(default_factory=dict)  # an all-words query's every match, when few
@@ -139,7 +140,7 @@ def _snippet_match(conn: sqlite3.Connection, q: _Query, asked: _Asked | None = N
     if total <= 0:
         return q.fts
     phrases = list(dict.fromkeys(p for g in q.groups for p in g))
-    docs = topk.term_docs(conn, {t for p in phrases if (t := topk._bare(p))})
+    docs = topk.term_docs(conn, {t for p in phrases if (t := topk._bare(p))}, asked.known if asked else None)
     kept = [p for p in phrases if docs.get(topk._bare(p) or "", 0) <= SNIPPET_COMMON * total]
     return " OR ".join(kept) if kept and len(kept) < len(phrases) else q.fts
 
@@ -152,7 +153,8 @@ def _ranked(
     conn = store._conn()
     made = asked.made if asked else topk.ASK
     matched, many = (asked.matched, asked.many) if asked else (None, None)
-    ranked = None if slow else topk.top(conn, list(q.groups), lang, n, q.any_term, made=made, matched=matched, many=many)
+    ranked = None if slow else topk.top(conn, list(q.groups), lang, n, q.any_term, made=made, matched=matched,
+                                        many=many, known=asked.known if asked else None)
     if ranked is None:
         return conn.execute(
             f"SELECT a.id, a.title, {topk.BM25} AS rank FROM search JOIN articles a"
@@ -250,11 +252,12 @@ def _matches(store: Store, query: str, asked: _Asked | None = None) -> list[_Que
     phrases = match_phrases(query, prefix_last=prefix)
     if not phrases:
         return []
-    telling = _telling(store._conn(), phrases, made)
+    telling = _telling(store._conn(), phrases, made, asked.known if asked else None)
     phrases = [p for p in phrases if p in telling]
     groups: list[topk.Group] = [(p,) for p in phrases]
     if phrases[-1].endswith("*"):
-        expanded = topk.expand_prefix(store._conn(), title_key(words[-1]), made=made)
+        expanded = topk.expand_prefix(store._conn(), title_key(words[-1]), made=made,
+                                      known=asked.known if asked else None)
         if expanded:
             groups[-1] = tuple(f'"{w}"' for w in expanded)
     first = _Query(tuple(groups))
@@ -268,7 +271,9 @@ def _matches(store: Store, query: str, asked: _Asked | None = None) -> list[_Que
     return out
 
 
-def _telling(conn: sqlite3.Connection, phrases: list[str], made: dict[str, Any] | None) -> set[str]:
+def _telling(
+    conn: sqlite3.Connection, phrases: list[str], made: dict[str, Any] | None, known: topk.Known | None = None
+) -> set[str]:
     """The phrases of a query that tell articles apart: all but a word more than
     ``UBIQUITOUS`` of the articles have, where the query has another word. "of" and
     "the" in "Formation and evolution of the Solar System" are in nearly every article
@@ -282,7 +287,7 @@ def _telling(conn: sqlite3.Connection, phrases: list[str], made: dict[str, Any] 
     if total <= 0 or len(phrases) < 2:
         return set(phrases)
     words = {p: topk._bare(p.removesuffix("*")) or "" for p in phrases}  # "the"*: as many as "the"
-    docs = topk.term_docs(conn, {t for t in words.values() if t})
+    docs = topk.term_docs(conn, {t for t in words.values() if t}, known)
     kept = {p for p in phrases if docs.get(words[p], 0) <= UBIQUITOUS * total}
     return kept or set(phrases)
 
@@ -347,7 +352,7 @@ def find(
     offset = max(0, int(offset))
     exact = _exact(store, query)
     did_you_mean = None
-    asked = _Asked(topk.settings(store._conn()))
+    asked = _Asked(*_champions(store))
     matches = _matches(store, query, asked)
     if not exact and matches and _count(store, matches[0].fts, lang, asked) < FEW:
         fixed = correction(store, query, lang, blocked)
@@ -362,6 +367,12 @@ def find(
         hits = _exact_first(store, exact, hits, lang)
         total = max(total, len(hits))
     return Found(query, hits[:limit], total, did_you_mean, exact)
+
+
+def _champions(store: Store) -> tuple[dict[str, Any] | None, topk.Known]:
+    """The champion lists' settings, and what searches read of them (``topk.Known``,
+    kept on the connection until the database changes)."""
+    return topk.settings(store._conn()), store.memo(("topk known",), topk.Known)
 
 
 def _exact(store: Store, query: str) -> str | None:
@@ -428,13 +439,14 @@ def _title_words(store: Store, prefix: str, limit: int, slow: bool = False, whol
         return []
     conn = store._conn()
     lang = store._lang(None)
+    made, known = _champions(store)
     groups: list[topk.Group] = [(t,) for t in terms]
     if terms[-1].endswith("*"):
-        expanded = topk.expand_prefix(conn, title_key(query_words(prefix)[-1]))
+        expanded = topk.expand_prefix(conn, title_key(query_words(prefix)[-1]), made=made, known=known)
         if expanded:
             groups[-1] = tuple(f'"{w}"' for w in expanded)
     match = "title : (" + topk.render(groups) + ")"
-    ranked = None if slow else topk.top(conn, groups, lang, limit)
+    ranked = None if slow else topk.top(conn, groups, lang, limit, made=made, known=known)
     if ranked is None:
         rows = conn.execute(
             "SELECT a.title FROM search JOIN articles a ON a.id = search.rowid"

@@ -264,6 +264,34 @@ def _quote(term: str) -> str:
 ASK: Any = object()  # ``made`` not given: read the settings (``settings``)
 
 
+class Known:
+    """What searches have read of the word counts, champion lists and prefix words,
+    kept between searches on one connection while the database does not change (the
+    caller keeps it with ``Store.memo``): the common words come back query after query
+    ("water", "history", "state"), and each read was a query and a hundred rows made
+    into a dict (a tenth of a search at a million articles). Bounded: past
+    ``MAX_ROWS`` rows it forgets everything and starts again."""
+
+    MAX_ROWS = 250_000
+
+    __slots__ = ("docs", "lists", "prefixes", "rows")
+
+    def __init__(self) -> None:
+        self.docs: dict[str, int | None] = {}  # None: not a word of the index
+        self.lists: dict[tuple[str, str], dict[int, float]] = {}
+        self.prefixes: dict[str, list[str] | None] = {}
+        self.rows = 0
+
+    def room(self, rows: int) -> None:
+        """Make room for ``rows`` more (forgetting all when full)."""
+        self.rows += rows
+        if self.rows > self.MAX_ROWS:
+            self.docs.clear()
+            self.lists.clear()
+            self.prefixes.clear()
+            self.rows = rows
+
+
 def settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """The settings the champion lists were made with, or None when there are none
     (never prepared, or articles changed since)."""
@@ -274,14 +302,23 @@ def settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return json.loads(row[0]) if row else None
 
 
-def expand_prefix(conn: sqlite3.Connection, prefix: str, made: dict[str, Any] | None = ASK) -> list[str] | None:
+def expand_prefix(
+    conn: sqlite3.Connection, prefix: str, made: dict[str, Any] | None = ASK, known: Known | None = None
+) -> list[str] | None:
     """The words a common prefix stands for in queries, or None: a prefix FTS5 can
     take as it is (few articles' words start with it, or no champion lists).
-    ``made``: the settings, when the caller has read them."""
+    ``made``: the settings, when the caller has read them; ``known``: what earlier
+    searches read."""
     if (settings(conn) if made is ASK else made) is None:
         return None
+    if known is not None and prefix in known.prefixes:
+        return known.prefixes[prefix]
     row = conn.execute("SELECT terms FROM search_prefixes WHERE prefix = ?", (prefix,)).fetchone()
-    return str(row[0]).split() if row else None
+    words = str(row[0]).split() if row else None
+    if known is not None:
+        known.room(1)
+        known.prefixes[prefix] = words
+    return words
 
 
 # ---- the ranking ----------------------------------------------------------------------
@@ -306,26 +343,27 @@ def _bare(phrase: str) -> str | None:
 def top(
     conn: sqlite3.Connection, groups: list[Group], lang: str, k: int, any_term: bool = False,
     made: dict[str, Any] | None = ASK, matched: dict[str, set[int]] | None = None,
-    many: dict[str, int] | None = None,
+    many: dict[str, int] | None = None, known: Known | None = None,
 ) -> list[tuple[int, float]] | None:
     """The best (article id, BM25 score) of the query, best first, at least ``k`` where
     there are, or None when it has no common word (or there are no champion lists):
     then FTS5 ranks it as it is, cheaply. ``made``: the settings, when the caller has
     read them; ``matched``: FTS5 queries whose every match the caller already has
     (walking a query of common words through the index is most of such a search),
-    and (``many``) about how many matches others have."""
+    and (``many``) about how many matches others have; ``known``: what earlier
+    searches read of the lists (``Known``)."""
     s = settings(conn) if made is ASK else made
     if s is None or not groups:
         return None
     words = {t for g in groups for p in g if (t := _bare(p))}
-    docs = _docs(conn, words)
+    docs = _docs(conn, words, known)
     common = {t for t in words if docs.get(t, 0) >= s["common"]}
     if not common:
         return None
     # Rare words: their complete lists where the store has them (``_complete_lists``),
     # else FTS5 scores their articles.
     rare = {t for t in words if t in docs and t not in common} if s.get("complete") else set()
-    lists = _lists(conn, lang, sorted(common | rare))
+    lists = _lists(conn, lang, sorted(common | rare), known)
     full = {t for t in rare if lists.get(t)}
     parts: list[dict[int, float]] = []
     floors: list[float | None] = []  # None: the group's part lists every article having it
@@ -364,15 +402,15 @@ def top(
             ranked = _verified(conn, render(groups), ranked, [p for p, _ in hard], k, exhaustive=bool(complete))
         else:
             match = render(groups)
-            known = (matched or {}).get(match)
-            if known is None and (many or {}).get(match, 0) * WALK > CHECK * len(ranked):
+            walked = (matched or {}).get(match)
+            if walked is None and (many or {}).get(match, 0) * WALK > CHECK * len(ranked):
                 # Tens of thousands of matches and a few hundred candidates: checking each
                 # candidate costs less than walking every match (~60 against ~1.2 us here).
                 have = having(conn, match, set(ranked))
                 firsts = [r[0] for r in conn.execute(
                     "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (match, FALLBACK))]  # fmt: skip
             else:
-                have = known if known is not None else {
+                have = walked if walked is not None else {
                     r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (match,))
                 }
                 firsts = sorted(have)[:FALLBACK]
@@ -383,35 +421,63 @@ def top(
                     ranked.setdefault(i, floor)
     if not complete and len(ranked) < k:  # champion lists met too few: bounded fallback
         floor = sum(f or 0.0 for f in floors)
-        known = (matched or {}).get(render(groups))
-        fallback = sorted(known)[:FALLBACK] if known is not None else [r[0] for r in conn.execute(
+        walked = (matched or {}).get(render(groups))
+        fallback = sorted(walked)[:FALLBACK] if walked is not None else [r[0] for r in conn.execute(
             "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (render(groups), FALLBACK))]  # fmt: skip
         for i in fallback:
             ranked.setdefault(i, floor)
     return sorted(ranked.items(), key=lambda r: (r[1], r[0]))
 
 
-def term_docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
+def term_docs(conn: sqlite3.Connection, words: set[str], known: Known | None = None) -> dict[str, int]:
     """How many articles have each of ``words`` (those the index has)."""
-    return _docs(conn, words)
+    return _docs(conn, words, known)
 
 
-def _docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
+def _docs(conn: sqlite3.Connection, words: set[str], known: Known | None = None) -> dict[str, int]:
     if not words:
         return {}
+    if known is None:
+        return _read_docs(conn, words)
+    have = {w: known.docs[w] for w in words if w in known.docs}
+    missing = [w for w in words if w not in have]
+    if missing:
+        got = _read_docs(conn, set(missing))
+        known.room(len(missing))  # (may forget what ``have`` holds already)
+        for w in missing:
+            known.docs[w] = have[w] = got.get(w)
+    return {w: d for w, d in have.items() if d is not None}
+
+
+def _read_docs(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
     marks = ",".join("?" * len(words))
     return dict(conn.execute(f"SELECT term, docs FROM search_terms WHERE term IN ({marks})", sorted(words)).fetchall())
 
 
-def _lists(conn: sqlite3.Connection, lang: str, terms: list[str]) -> dict[str, dict[int, float]]:
-    out: dict[str, dict[int, float]] = {t: {} for t in terms}
-    if terms:
-        marks = ",".join("?" * len(terms))
-        for term, i, score in conn.execute(
-            f"SELECT term, article_id, score FROM search_top WHERE lang = ? AND term IN ({marks})", [lang, *terms]
-        ):
-            out[term][i] = score
-    return out
+def _lists(
+    conn: sqlite3.Connection, lang: str, terms: list[str], known: Known | None = None
+) -> dict[str, dict[int, float]]:
+    """Each term's champion list in ``lang`` (article id -> its score); not to be changed
+    (``known`` hands the same dicts to later searches)."""
+    if known is None:
+        return _read_lists(conn, lang, terms)
+    have = {t: known.lists[(lang, t)] for t in terms if (lang, t) in known.lists}
+    missing = [t for t in terms if t not in have]
+    if missing:
+        got = _read_lists(conn, lang, missing)
+        known.room(sum(len(v) + 1 for v in got.values()))  # (may forget what ``have`` holds already)
+        for t in missing:
+            known.lists[(lang, t)] = have[t] = got[t]
+    return have
+
+
+def _read_lists(conn: sqlite3.Connection, lang: str, terms: list[str]) -> dict[str, dict[int, float]]:
+    # A query per word, its rows made into a dict by dict() itself: one query for all
+    # the words, each row put in its word's dict by Python, took 2.3x as long.
+    return {t: dict(conn.execute(_LIST, (lang, t))) for t in terms}
+
+
+_LIST = "SELECT article_id, score FROM search_top WHERE lang = ? AND term = ?"
 
 
 def _verified(

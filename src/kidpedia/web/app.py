@@ -180,12 +180,14 @@ class Site:
         return template_env(self.lang)
 
     def page(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(self.html(template, **context), status_code=status)
+
+    def html(self, template: str, **context: Any) -> str:
         context.setdefault("query", "")
         context.setdefault("article_count", self.article_count)
         context.setdefault("lang", self.lang)
         context.setdefault("editions", self.edition_choices())
-        html = self.env.get_template(template).render(**context)
-        return HTMLResponse(html, status_code=status)
+        return self.env.get_template(template).render(**context)
 
     def edition_choices(self, same_page: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
         """(code, native name, URL) of every edition in this site (none for one): the
@@ -285,5 +287,7 @@ def create_app(db_path: str | Path, lang: str | None = None, headers_by_server: 
         app.build_middleware_stack(), pages=site.rendered,
         extra_headers=[] if headers_by_server else SECURITY_HEADERS,
         variant=f"{site.default_lang}@{site.default_lang}" if several else "",
+        search=lambda q, page: pages.search_html(site, q, page),
+        edition=editions.EditionContext(site.default_lang, site.default_lang, several),
     )  # fmt: skip
     return app

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from kidpedia.kidify import topics as topic_rules
@@ -249,20 +249,25 @@ class Result:
 
 @router.api_route("/search", methods=GET_HEAD)
 def search_page(request: Request, q: str | None = None, page: str | None = None) -> Response:
-    site = _site(request)
+    return HTMLResponse(search_html(_site(request), q, page))
+
+
+def search_html(site: Site, q: str | None = None, page: str | None = None) -> str:
+    """The search page for ``?q=...&page=...``: the route's answer, and the hot path's
+    (``fast.FastArticles`` answers ``/search`` with it before the app's stack)."""
     query = clean_query(q)
     if not query:
-        return site.page("search.html", results=[], paging=None, exact=None, blocked=False, did_you_mean=None,
+        return site.html("search.html", results=[], paging=None, exact=None, blocked=False, did_you_mean=None,
                          did_you_mean_url="", short_names=[])
     if is_blocked(query):
-        return site.page("blocked.html", query="", blocked=True)  # the word is not shown back
+        return site.html("blocked.html", query="", blocked=True)  # the word is not shown back
     number = page_number(page)
     found = forgive.find(site.store, query, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, blocked=is_blocked)
     paging = Paging(number, found.total)
     results = [Result(h.title, render.wiki_url(h.title), render.render_snippet(h.snippet)) for h in found.hits]
     exact = found.exact if paging.page == 1 else None
     short = forgive.short_names(site.store, query) if paging.page == 1 and not exact else []
-    return site.page(
+    return site.html(
         "search.html",
         query=query,
         results=results,

@@ -397,6 +397,7 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
     depth = 0  # list markers at the start of the current line, less one ("**": 1)
     after_marker = False
     line_mark = 0  # len(cur.pieces) at the start of the current line
+    term = False  # the line is a ";" term: it ends at its line, not glued to the text under it
 
     def flush() -> None:
         nonlocal cur, line_mark
@@ -413,14 +414,14 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
 
     def text(value: str) -> None:
         """A run of text (as ``text_value`` reads it): one line at a time."""
-        nonlocal kind, line_mark
+        nonlocal kind, line_mark, term
         lines = value.split("\n")
         cur.add(lines[0])
         for line in lines[1:]:
             blank = cur.is_blank(line_mark)
-            if kind == "li" or blank:
+            if kind == "li" or blank or term:
                 flush()
-                kind = "p"
+                kind, term = "p", False
             else:
                 cur.add(" ")
             line_mark = len(cur.pieces)
@@ -428,14 +429,14 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
 
     def list_marker(markup: str) -> None:
         """A list marker's node: a new item, or one level deeper right after another."""
-        nonlocal kind, depth, after_marker
+        nonlocal kind, depth, after_marker, term
         if after_marker:  # "**", "*#": one level deeper
             depth += 1
             kind = _LIST_MARKUP[markup] if kind != "li" else kind
             return
         after_marker = True
         flush()
-        kind = _LIST_MARKUP[markup]
+        kind, term = _LIST_MARKUP[markup], markup == ";"
         depth = 0
 
     for node in nodes:
