@@ -808,6 +808,8 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
                 return s
             if head.split()[-1] == after1[0] and rest and rest[0].lower() in _SHARED_PHRASE:
                 return s  # "were trained and supervised by Italian instructors": the "by" is said of both
+            if head.split()[-1].lower() in _SHARED_PHRASE:
+                return s  # "were appointed by and served at the pleasure of the president": "by" whom is after both
             who = _pronoun(subject, verb1)
             return f"{head}. {who} {verb1} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:] if who else s
         if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
