@@ -854,3 +854,9 @@ def test_level_2_rules_leave_these_asset_valid_sentences_as_before() -> None:
 def test_a_plain_word_is_not_swapped_inside_a_compound() -> None:
     # the sample's Angola at level 2 read "A stop-fire was reached by the two groups afterwards."
     assert "cease-fire" in simp.simplify("A cease-fire was reached by the two factions shortly afterwards.", 2)
+
+
+def test_a_which_clause_on_what_happened_is_this() -> None:
+    # the sample's Achilles at level 2: "Furious, Ajax cursed Odysseus. It earned the ire of Athena."
+    assert simp.simplify("Furious, Ajax cursed Odysseus, which earned the ire of Athena.", 2) == \
+        "Furious, Ajax cursed Odysseus. This earned the ire of Athena."

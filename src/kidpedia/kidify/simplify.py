@@ -635,7 +635,8 @@ def _semicolon(m: re.Match[str]) -> str:
 
 
 _WHAT_FOLLOWS = frozenset(["means", "meant", "leads", "led", "causes", "caused", "allows", "allowed", "results",
-                           "resulted"])
+                           "resulted", "earned", "earns", "angered", "angers", "prompted", "prompts", "forced", "forces",
+                           "triggered", "triggers", "sparked", "sparks"])  # "Ajax cursed Odysseus, which earned ...": "This"
 _WHICH_ANY = re.compile(r",\s+which\s+([a-z]+)\s+([^;]+)$")
 _THOUGH = re.compile(r",\s+(?:even though|though|although)\s+(?=\w)")
 _AND_VERB = re.compile(r",\s+and\s+([a-z]+)\s")
