@@ -860,3 +860,9 @@ def test_a_which_clause_on_what_happened_is_this() -> None:
     # the sample's Achilles at level 2: "Furious, Ajax cursed Odysseus. It earned the ire of Athena."
     assert simp.simplify("Furious, Ajax cursed Odysseus, which earned the ire of Athena.", 2) == \
         "Furious, Ajax cursed Odysseus. This earned the ire of Athena."
+
+
+def test_a_short_list_before_and_is_not_split() -> None:
+    # the sample's Abacus at level 2: "The abacus shows how numbers, letters. Signs can be stored in a binary system"
+    s = "The abacus shows how numbers, letters, and signs can be stored in a binary system on a computer."
+    assert "letters." not in simp.simplify(s, 2)

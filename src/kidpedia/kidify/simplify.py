@@ -1123,6 +1123,9 @@ def _split_one(s: str) -> str:
         if conj in ("and", "or") and len(items) >= 3 and len(items[-1].split()) <= 3 \
                 and not _has_verb(items[-1].split()):
             continue  # the last item of a list ("Strengths, Weaknesses, Opportunities, and Threats")
+        if conj in ("and", "or") and len(items) == 2 and len(items[-1].split()) <= 2 and not _has_verb(items[-1].split()) \
+                and rest.split()[0].islower() and rest.split()[0].lower() not in _SUBJECT_WORDS:
+            continue  # "how numbers, letters, and signs can be stored": a bare noun after a short item is the list's last
         if conj == "who":
             name = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)$", head)
             if not name or not rest.split()[0] in _VERBS or "," in rest:
