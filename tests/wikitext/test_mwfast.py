@@ -70,3 +70,25 @@ def test_other_values_go_to_the_original() -> None:
     assert str(mwfast.parse_anything(["a", Text("b"), 3])) == "ab3"
     code = mwfast.parse_anything("[[x]]")
     assert isinstance(code.nodes[0], Wikilink)
+
+
+ATTRIBUTES = [
+    '<div style = "a b" class=\'c d\' e f=g data-x="{{tpl|1}}" h= "i" >x</div>',
+    "<span  title='it\"s'   lang=en>a</span><br clear=all/><ref name=\"a b\" />",
+    ('{| class="wikitable sortable" style="x"\n|+ style="c" | Cap\n|- class="shadow" {{anchor|A}}\n'
+     '! scope="col" | A !! rowspan=2 | B\n|-\n| align="right" | {{Nts|1}} || colspan="2" style="a:b" | [[c|d]]\n'
+     '|align="center"| [[File:x.svg|50px]]\n| style="background: #EEC900|\n|}'),
+    "<td =x>y</td><p a=>b</p><font color=red size=\"+1\">c</font>",
+]
+
+
+def test_fast_attributes_store_what_the_constructor_stores() -> None:
+    """Tag attributes (quoted, unquoted, empty, padded, a template in a value): the same
+    attributes, in the same order, as the builder's own ``_handle_attribute`` and ``Attribute``."""
+    fast = [_attributes(mwparserfromhell.parse(t, skip_style_tags=True)) for t in ATTRIBUTES]
+    assert any("Attribute" in repr(f) for f in fast)
+    mwfast.uninstall()
+    try:
+        assert [_attributes(mwparserfromhell.parse(t, skip_style_tags=True)) for t in ATTRIBUTES] == fast
+    finally:
+        mwfast.install()

@@ -29,7 +29,7 @@ from typing import Any
 
 from mwparserfromhell import utils as _utils
 from mwparserfromhell.nodes import Node, Tag, Template, Text, Wikilink
-from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.parser import builder as _builder
 from mwparserfromhell.parser import tokens as _tokens
@@ -80,6 +80,7 @@ _T = _tokens
 _TEXT, _LINK_OPEN, _LINK_SEP, _LINK_CLOSE = _T.Text, _T.WikilinkOpen, _T.WikilinkSeparator, _T.WikilinkClose
 _TAG_OPEN, _TAG_ATTR, _TAG_CLOSE_OPEN, _TAG_OPEN_CLOSE = _T.TagOpenOpen, _T.TagAttrStart, _T.TagCloseOpen, _T.TagOpenClose
 _TAG_SELFCLOSE, _TAG_CLOSE_CLOSE = _T.TagCloseSelfclose, _T.TagCloseClose
+_ATTR_EQUALS, _ATTR_QUOTE = _T.TagAttrEquals, _T.TagAttrQuote
 _TPL_OPEN, _TPL_SEP, _TPL_EQUALS, _TPL_CLOSE = _T.TemplateOpen, _T.TemplateParamSeparator, _T.TemplateParamEquals, _T.TemplateClose
 _original_build = _builder.Builder.build
 
@@ -209,6 +210,34 @@ def build(self: _builder.Builder, tokenlist: list) -> Wikicode:
                 nodes.append(node(token))
         raise ParserError("_handle_template() missed a close token")
 
+    def attribute(start: Any) -> Attribute:
+        """The builder's ``_handle_attribute``: name, "=", quote, value, up to the next
+        attribute or the tag's end (left for ``tag``)."""
+        name = quotes = None
+        nodes: list = []
+        while tokens:
+            token = pop()
+            kind = type(token)
+            if kind is _TEXT:
+                text = _new_node(Text)
+                text._value = str(token.get("text"))
+                nodes.append(text)
+            elif kind is _ATTR_EQUALS:
+                name, nodes = _code(nodes), []
+            elif kind is _ATTR_QUOTE:
+                quotes = token.get("char")
+            elif kind is _TAG_ATTR or kind is _TAG_CLOSE_OPEN or kind is _TAG_SELFCLOSE:
+                tokens.append(token)
+                if name:
+                    value = _code(nodes)
+                else:
+                    name, value = _code(nodes), None
+                return _attribute(name, value, quotes, start.get("pad_first"), start.get("pad_before_eq"),
+                                  start.get("pad_after_eq"))
+            else:
+                nodes.append(node(token))
+        raise ParserError("_handle_attribute() missed a close token")
+
     def tag(open_token: Any) -> Tag:
         name = contents = closing_tag = padding = separator = None
         attrs: list = []
@@ -221,7 +250,7 @@ def build(self: _builder.Builder, tokenlist: list) -> Wikicode:
             token = pop()
             kind = type(token)
             if kind is _TAG_ATTR:
-                attrs.append(self._handle_attribute(token))
+                attrs.append(attribute(token))
             elif kind is _TAG_CLOSE_OPEN:
                 separator = token.get("wiki_markup")
                 padding = token.get("padding") or ""
@@ -261,6 +290,35 @@ def build(self: _builder.Builder, tokenlist: list) -> Wikicode:
         else:
             out.append(node(token))
     return _code(out)
+
+
+def _padding(value: Any) -> str:
+    """What ``Attribute``'s padding setters store."""
+    if not value:
+        return ""
+    value = str(value)
+    if not value.isspace():
+        raise ValueError("padding must be entirely whitespace")
+    return value
+
+
+def _attribute(name: Wikicode, value: Wikicode | None, quotes: Any, pad_first: Any, pad_before_eq: Any,
+               pad_after_eq: Any) -> Attribute:
+    """``Attribute(name, value, quotes, pad_first, pad_before_eq, pad_after_eq)`` as the
+    builder calls it: what its setters store, in their order (the quotes the value setter
+    may choose are replaced by the quotes setter's at once, so only its check is made)."""
+    node = _new_node(Attribute)
+    node._name = name
+    node._quotes = None
+    node._value = value
+    coerced = Attribute.coerce_quotes(quotes)
+    if not coerced and Attribute._value_needs_quotes(value):
+        raise ValueError("attribute value requires quotes")
+    node._quotes = coerced
+    node._pad_first = _padding(pad_first)
+    node._pad_before_eq = _padding(pad_before_eq)
+    node._pad_after_eq = _padding(pad_after_eq)
+    return node
 
 
 def _tag(name: Wikicode, contents: Wikicode | None, attrs: list, wiki_markup: Any, self_closing: bool,
