@@ -136,3 +136,14 @@ def test_a_split_that_put_the_pronoun_first_or_doubled_an_auxiliary_is_not_shown
     assert level1.aux_before_verb("KC₈ is explodes on contact with water.",
                                   "KC₈ is a very strong reducing agent and is pyrophoric and explodes on contact with water.")
     assert not level1.aux_before_verb("The series is famous.", "The series is famous and runs long.")
+
+
+def test_that_year_and_one_as_a_pronoun_lean_back(sample_articles: list[Article]) -> None:
+    """Economy of Angola read "US$785 million worth of diamonds were sold abroad that year."
+    (which year?), Angolan Armed Forces "In 2002 one was lost in the civil war with UNITA
+    forces." (one of what?)."""
+    assert levels._leans_level1("In 2002 one was lost in the civil war.", ("It", "Army"))
+    assert not levels._leans_level1("One of the biggest cities is Luanda.", ("It", "Angola"))
+    economy = _level1_text(sample_articles, "Economy of Angola")
+    assert "sold abroad that year" not in economy or "2004, are oil products. US$785" in economy  # the year said before
+    assert "one was lost" not in _level1_text(sample_articles, "Angolan Armed Forces")

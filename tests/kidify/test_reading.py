@@ -55,6 +55,9 @@ def test_sentences_and_abbreviations() -> None:
     # a court case's "v." (the sample's Alabama at level 2 showed "United States Supreme Court decisions in Baker v.")
     assert reading.sentences("It followed Baker v. Carr in 1962. Then it changed.") == [
         "It followed Baker v. Carr in 1962.", "Then it changed."]
+    # "lit." before a quotation (the sample's Abacus at level 2 showed "The Chinese abacus, called the suanpan, lit.")
+    assert reading.sentences('It is called the suanpan, lit. "calculating tray". It is old. The room was lit. Then') == [
+        'It is called the suanpan, lit. "calculating tray".', "It is old.", "The room was lit.", "Then"]
 
 
 def test_word_familiarity() -> None:

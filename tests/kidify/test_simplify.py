@@ -801,6 +801,9 @@ def test_a_second_participle_gets_the_shared_auxiliary_again() -> None:
     # ... not where what follows is said of both ("trained and supervised by Italian instructors")
     armed = "The armed forces were trained and supervised by Italian instructors."
     assert simp._split_and_verb(armed) == armed
+    # Politics of Angola: "Governors of the 18 provinces were chosen by. They were served at the pleasure of ..."
+    s = "Governors of the 18 provinces were appointed by and served at the pleasure of the president."
+    assert "chosen by." not in simp.simplify(s, 2)
 
 
 def test_more_level_2_english_from_the_sample() -> None:
@@ -851,3 +854,15 @@ def test_level_2_rules_leave_these_asset_valid_sentences_as_before() -> None:
 def test_a_plain_word_is_not_swapped_inside_a_compound() -> None:
     # the sample's Angola at level 2 read "A stop-fire was reached by the two groups afterwards."
     assert "cease-fire" in simp.simplify("A cease-fire was reached by the two factions shortly afterwards.", 2)
+
+
+def test_a_which_clause_on_what_happened_is_this() -> None:
+    # the sample's Achilles at level 2: "Furious, Ajax cursed Odysseus. It earned the ire of Athena."
+    assert simp.simplify("Furious, Ajax cursed Odysseus, which earned the ire of Athena.", 2) == \
+        "Furious, Ajax cursed Odysseus. This earned the ire of Athena."
+
+
+def test_a_short_list_before_and_is_not_split() -> None:
+    # the sample's Abacus at level 2: "The abacus shows how numbers, letters. Signs can be stored in a binary system"
+    s = "The abacus shows how numbers, letters, and signs can be stored in a binary system on a computer."
+    assert "letters." not in simp.simplify(s, 2)

@@ -45,7 +45,8 @@ def test_every_search_query_reads_the_index_before_the_articles(store: Store) ->
         lambda: store.search_count("water"),
     ]
     statements = _statements(store, calls)
-    assert len(statements) >= 5, statements
+    # (find in a one-edition store ranks the index alone, no join: tests/store/test_topk.py)
+    assert len(statements) >= 3, statements
     conn = store._conn()
     for sql in statements:
         plan = _plan(conn, sql)

@@ -308,3 +308,26 @@ def test_known_forgets_everything_when_full(monkeypatch: pytest.MonkeyPatch) -> 
     assert known.docs == {"a": 1}
     known.room(3)
     assert known.docs == {} and known.rows == 3
+
+
+def test_one_edition_ranks_its_matches_without_joining_each_to_its_article(sample_db: Path) -> None:
+    """Where no word is common (the sample, built with the default lists: every word is
+    in fewer than 300 articles), FTS5 ranks every match; in a one-edition store it ranks
+    them alone and titles only the best, giving what the join over every match gave."""
+    s = Store(sample_db)
+    conn = s._conn()
+    assert topk.settings(conn)["langs"] == ["en"]
+    for query in ["relativity", "river", "history of music", "apollo moon", "king"]:
+        asked = forgive._Asked(topk.settings(conn))
+        q = forgive._matches(s, query, asked)[0]
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        try:
+            got = forgive._ranked(s, q, "en", 30, asked=asked)
+        finally:
+            conn.set_trace_callback(None)
+        joined = conn.execute(
+            f"SELECT a.id, a.title, {topk.BM25} AS rank FROM search JOIN articles a ON a.id = search.rowid"
+            " WHERE search MATCH ? AND a.lang = ? ORDER BY rank, a.id LIMIT ?", (q.fts, "en", 30)).fetchall()
+        assert got == joined and len(got) > 0, query
+        assert not [x for x in seen if "JOIN articles" in x], seen

@@ -837,7 +837,14 @@ def _named_before(key: Key, text: str, sources: dict[tuple[int, int], str], whol
     return next((x for x in sorted(whole) if x[:2] == (i, back) and level1.mentions(whole[x], word)), None)
 
 
+# "... were sold abroad that year.", "In 2002 one was lost in the civil war.": which year, one of what
+_BACK_LEVEL1 = re.compile(r"\bthat (?:year|day|month|season|decade|century|night|morning|week)\b"
+                          r"|^(?:(?:In|By|On|At) [^,]{1,25},? )?[Oo]ne (?:was|is|were|are|has|had)\b")
+
+
 def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
+    if _BACK_LEVEL1.search(text):
+        return True
     work = _THE_WORK.search(text)  # at the start too on a person's page ("The movie was released ..."); on a
     # work's own page "The movie has no male actors." is about the page's subject
     return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None or level1.owned_opening(text)

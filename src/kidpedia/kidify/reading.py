@@ -46,7 +46,8 @@ def sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         piece = text[start:m.end()].rstrip()  # with its closing quotation mark or bracket: 'said "X." He ...
-        if _ABBREV.search(piece) or (re.search(r"\b[A-Z]\.$", piece) and not _OPENER.match(text, m.end())):
+        if _ABBREV.search(piece) or (re.search(r"\b[A-Z]\.$", piece) and not _OPENER.match(text, m.end())) \
+                or (piece.endswith(" lit.") and text[m.end():m.end() + 1] in "\"“'‘"):  # 'lit. "Counting tray"'
             continue  # an initial ("John F. Kennedy"), not a letter that ends one ("the symbol Z. The atomic ...")
         out.append(piece.strip())
         start = m.end()

@@ -635,7 +635,8 @@ def _semicolon(m: re.Match[str]) -> str:
 
 
 _WHAT_FOLLOWS = frozenset(["means", "meant", "leads", "led", "causes", "caused", "allows", "allowed", "results",
-                           "resulted"])
+                           "resulted", "earned", "earns", "angered", "angers", "prompted", "prompts", "forced", "forces",
+                           "triggered", "triggers", "sparked", "sparks"])  # "Ajax cursed Odysseus, which earned ...": "This"
 _WHICH_ANY = re.compile(r",\s+which\s+([a-z]+)\s+([^;]+)$")
 _THOUGH = re.compile(r",\s+(?:even though|though|although)\s+(?=\w)")
 _AND_VERB = re.compile(r",\s+and\s+([a-z]+)\s")
@@ -808,6 +809,8 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
                 return s
             if head.split()[-1] == after1[0] and rest and rest[0].lower() in _SHARED_PHRASE:
                 return s  # "were trained and supervised by Italian instructors": the "by" is said of both
+            if head.split()[-1].lower() in _SHARED_PHRASE:
+                return s  # "were appointed by and served at the pleasure of the president": "by" whom is after both
             who = _pronoun(subject, verb1)
             return f"{head}. {who} {verb1} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:] if who else s
         if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
@@ -1120,6 +1123,9 @@ def _split_one(s: str) -> str:
         if conj in ("and", "or") and len(items) >= 3 and len(items[-1].split()) <= 3 \
                 and not _has_verb(items[-1].split()):
             continue  # the last item of a list ("Strengths, Weaknesses, Opportunities, and Threats")
+        if conj in ("and", "or") and len(items) == 2 and len(items[-1].split()) <= 2 and not _has_verb(items[-1].split()) \
+                and rest.split()[0].islower() and rest.split()[0].lower() not in _SUBJECT_WORDS:
+            continue  # "how numbers, letters, and signs can be stored": a bare noun after a short item is the list's last
         if conj == "who":
             name = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)$", head)
             if not name or not rest.split()[0] in _VERBS or "," in rest:
