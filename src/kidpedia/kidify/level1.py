@@ -191,6 +191,23 @@ def box_sentences(article: Any, pronoun: tuple[str, ...]) -> list[str]:
     return out
 
 
+def with_box_sentences(said: list[str], article: Any, pronoun: tuple[str, ...]) -> list[str]:
+    """``said`` (``rewrite.box_sentences``) with level 1's own (``box_sentences``) after it;
+    "He was born in Ulm on 14 March 1879." stands for "He was born on 14 March 1879.",
+    unless the lead already says where (then neither says it again)."""
+    more = box_sentences(article, pronoun)
+    if not pronoun:
+        return list(dict.fromkeys([*said, *more]))
+    head = f"{pronoun[0]} was born "
+    born = next((x for x in more if x.startswith(head + "in ")), None)
+    place = born.split(" in ", 1)[1].rsplit(" on ", 1)[0].rsplit(" in ", 1)[0] if born else ""
+    if place and any(place in t.text for t in article.lead):  # the lead says where: "He was born in 384 BC."
+        born = None
+        more = [x for x in more if not x.startswith(head + "in ")]
+    said = [born if born and x.startswith(head) and born.endswith(" " + x[len(head):]) else x for x in said]
+    return list(dict.fromkeys([*said, *more]))
+
+
 _VERB_GROUP_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
                                "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not"])
 

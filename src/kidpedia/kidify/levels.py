@@ -247,16 +247,8 @@ def _with_box(lead: tuple[Text, ...], article: Article, pronoun: tuple[str, ...]
     also ``level1.box_sentences``) after its first paragraph: the selection may choose them
     like any other sentence."""
     said = rewrite.box_sentences(article, pronoun)
-    if level == 1:  # "He was born in Ulm on 14 March 1879." says "He was born on 14 March 1879." and where
-        more = level1.box_sentences(article, pronoun)
-        born = next((x for x in more if x.startswith(f"{pronoun[0]} was born in ")), None)
-        place = born.split(" in ", 1)[1].rsplit(" on ", 1)[0].rsplit(" in ", 1)[0] if born else ""
-        if place and any(place in t.text for t in article.lead):  # the lead says where: "He was born in 384 BC."
-            born = None
-            more = [x for x in more if not x.startswith(f"{pronoun[0]} was born in ")]
-        head = f"{pronoun[0]} was born "
-        said = [born if born and x.startswith(head) and born.endswith(" " + x[len(head):]) else x for x in said]
-        said = list(dict.fromkeys([*said, *more]))
+    if level == 1:
+        said = level1.with_box_sentences(said, article, pronoun)
     if not said or not lead:
         return lead
     text = " ".join(said)
