@@ -16,6 +16,8 @@ another edition.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit, urlunsplit
@@ -40,6 +42,16 @@ _CURRENT: ContextVar[EditionContext | None] = ContextVar("kidpedia_edition", def
 
 def current() -> EditionContext | None:
     return _CURRENT.get()
+
+
+@contextmanager
+def serving(ctx: EditionContext | None) -> Iterator[None]:
+    """``current()`` is ``ctx`` inside the block (a request of that edition)."""
+    token = _CURRENT.set(ctx)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
 
 
 def variant() -> str:
@@ -98,13 +110,10 @@ class EditionRouting:
             asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang")
             if asked and asked[-1] in self.languages:
                 lang = asked[-1]
-        token = _CURRENT.set(EditionContext(lang, self.default, len(self.languages) > 1))
         if path != scope["path"]:  # a /<lang> prefix was stripped: redirects keep it
             send = self._keeping(send, lang)
-        try:
+        with serving(EditionContext(lang, self.default, len(self.languages) > 1)):
             await self.app(scope, receive, send)
-        finally:
-            _CURRENT.reset(token)
 
     def _keeping(self, send: Send, lang: str) -> Send:
         async def send_in_edition(message: Message) -> None:

@@ -140,13 +140,12 @@ class FastArticles:
 
     async def _search(self, scope: Scope, send: Send, q: str | None, page: str | None) -> bool:
         """Answer the search page; False (the app answers) if making it failed."""
-        token = editions._CURRENT.set(self.edition)
+        assert self.search is not None
         try:
-            body = self.search(q, page).encode()  # type: ignore[misc]
+            with editions.serving(self.edition):
+                body = self.search(q, page).encode()
         except Exception:  # noqa: BLE001 -- the app answers it again: its error page, and its log
             return False
-        finally:
-            editions._CURRENT.reset(token)
         await send({
             "type": "http.response.start",
             "status": 200,
