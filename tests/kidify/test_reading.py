@@ -110,3 +110,11 @@ def test_sentences_keep_their_closing_quotation_mark_and_end_after_a_letter() ->
             'John F. Kennedy was here.')
     assert reading.sentences(text) == ['He said, "I know.', 'It is late."', "Then he left.", "It is shown by the symbol Z.",
                                        "The atomic number is 5.", "John F. Kennedy was here."]
+
+
+def test_a_numbered_list_said_inline_does_not_end_a_sentence() -> None:
+    text = ("Generally, the top three presidents are rated as 1. Lincoln; 2. George Washington; and 3. Franklin D. "
+            "Roosevelt, although they are occasionally reversed. He was born in 1809. The score was 2. Then he won.")
+    assert reading.sentences(text) == [
+        ("Generally, the top three presidents are rated as 1. Lincoln; 2. George Washington; and 3. Franklin D. "
+        "Roosevelt, although they are occasionally reversed."), "He was born in 1809.", "The score was 2.", "Then he won."]

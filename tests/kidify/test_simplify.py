@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from kidpedia.kidify import reading
 from kidpedia.kidify import simplify as simp
 
 
@@ -866,3 +867,26 @@ def test_a_short_list_before_and_is_not_split() -> None:
     # the sample's Abacus at level 2: "The abacus shows how numbers, letters. Signs can be stored in a binary system"
     s = "The abacus shows how numbers, letters, and signs can be stored in a binary system on a computer."
     assert "letters." not in simp.simplify(s, 2)
+
+
+def test_there_and_its_verb_keep_the_comma_before_a_list() -> None:
+    # the sample's Angolan Armed Forces at level 2: "There are three parts the Army, Navy and Air Force ..."
+    s = "There are three components, the Army (Forças Armadas), Navy (Marinha de Guerra) and Air Force."
+    assert simp.simplify(s, 2).startswith("There are three parts, the Army")
+    assert simp.fewer_commas("There, he met his wife.") == "There he met his wife."
+
+
+def test_a_numbered_list_said_inline_stays_one_sentence() -> None:
+    # the sample's Abraham Lincoln at level 2 showed "Usually, the top three presidents are rated as 1."
+    s = ("Generally, the top three presidents are rated as 1. Lincoln; 2. George Washington; and 3. Franklin D. "
+         "Roosevelt, although Lincoln and Washington are occasionally reversed.")
+    out = simp.simplify(s, 2)
+    assert out.startswith("Usually, the top three presidents are rated as 1. Lincoln; 2. George Washington; and 3.")
+    assert len(reading.sentences(out)) == 1
+
+
+def test_occur_is_happen_only_for_a_time() -> None:
+    # the sample's Actinopterygii at level 2: "Ray-finned fishes happen in many variant forms."
+    assert simp.simplify("Ray-finned fishes occur in many variant forms.", 2) == "Ray-finned fishes occur in many variant forms."
+    assert simp.simplify("In South Africa breeding occurs in early July.", 2) == "In South Africa breeding happens in early July."
+    assert simp.simplify("The flood occurred in 1953.", 2) == "The flood happened in 1953."

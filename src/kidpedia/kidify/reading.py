@@ -40,6 +40,23 @@ _OPENER = re.compile(r"(?:The|A|An|It|Its|This|These|Those|They|Their|He|His|She
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|vs|v|etc|e\.g|i\.e|c|ca|No|Mt|U\.S|U\.K)\.$")
 
 
+_LIST_NUMBER = re.compile(r"(?:^|[\s:;(])(\d{1,2})\.$")
+
+
+def _list_number(piece: str, rest: str) -> bool:
+    """The stop ends a number of a list said inline ("are rated as 1. Lincoln; 2. George
+    Washington; and 3. Franklin D. Roosevelt"): the next number follows soon after ";" or ","
+    (or, for the last, the one before it came just before), so no sentence ends."""
+    m = _LIST_NUMBER.search(piece)
+    if m is None:
+        return False
+    n = int(m.group(1))
+    if re.search(rf"[;,]\s+(?:and\s+)?{n + 1}\.\s", rest[:120]):
+        return True  # a number the next one follows
+    before = piece[:m.start() + 1]
+    return n > 1 and re.search(r"[;,]\s+(?:and\s+)?$", before) is not None and f"{n - 1}. " in before[-120:]
+
+
 def sentences(text: str) -> list[str]:
     """Split text into sentences (abbreviations such as "Dr." and "U.S." do not end one)."""
     out: list[str] = []
@@ -47,7 +64,8 @@ def sentences(text: str) -> list[str]:
     for m in _SENTENCE_END.finditer(text):
         piece = text[start:m.end()].rstrip()  # with its closing quotation mark or bracket: 'said "X." He ...
         if _ABBREV.search(piece) or (re.search(r"\b[A-Z]\.$", piece) and not _OPENER.match(text, m.end())) \
-                or (piece.endswith(" lit.") and text[m.end():m.end() + 1] in "\"“'‘"):  # 'lit. "Counting tray"'
+                or (piece.endswith(" lit.") and text[m.end():m.end() + 1] in "\"“'‘") \
+                or _list_number(piece, text[m.end():]):  # 'lit. "Counting tray"'; "rated as 1. Lincoln; 2. ..."
             continue  # an initial ("John F. Kennedy"), not a letter that ends one ("the symbol Z. The atomic ...")
         out.append(piece.strip())
         start = m.end()

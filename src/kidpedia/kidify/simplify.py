@@ -399,7 +399,9 @@ def _agree(entry: dict[str, Any], before: str) -> str | None:
 def _next_allowed(allowed: list[str], rest: str) -> bool:
     """What follows the word is one of ``only_before``: a word of the list, "<number>" (a
     word with a digit), "<name>" (a capitalised word), "<end>" (the sentence or its clause
-    ends: nothing, or a comma or stop first). "was established in 1850" is a verb;
+    ends: nothing, or a comma or stop first), "<time>" (a number, a month, a season, "early",
+    "late"), or a few words of these ("in <time>", "in the <time>": "occurs in spring", not
+    "occurs in many forms"). "was established in 1850" is a verb;
     "established notations" is an adjective, said otherwise."""
     rest = rest.lstrip()
     if not rest or rest[0] in ",.;:!?)":
@@ -407,7 +409,16 @@ def _next_allowed(allowed: list[str], rest: str) -> bool:
     nxt = rest.split()[0]
     word = nxt.lower().strip(",.;:!?\"')")
     return ("*" in allowed or word in allowed or ("<number>" in allowed and any(c.isdigit() for c in nxt))
-            or ("<name>" in allowed and nxt[:1].isupper()))
+            or ("<name>" in allowed and nxt[:1].isupper())
+            or ("<time>" in allowed and (any(c.isdigit() for c in nxt) or word in _TIME_WORDS))
+            or any(_next_allowed([x.split(" ", 1)[1]], rest[len(nxt):]) for x in allowed if x.startswith(word + " ")))
+
+
+_TIME_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "spring", "summer", "autumn", "fall", "winter", "early",
+                         "late", "mid", "morning", "evening", "night", "day", "daytime", "past", "future", "year",
+                         "years", "century", "season", "wet", "dry", "breeding", "instant", "moment", "time", "same",
+                         "regular", "daily", "weekly", "monthly", "yearly", "annual"])
 
 
 # "had a population of 24.3 million inhabitants" -> "had 24.3 million people"; "an estimated population of N" is
@@ -626,6 +637,8 @@ def _semicolon(m: re.Match[str]) -> str:
     follows is a clause of its own, not the items of a list ("Peace (1814); Resignation
     (1817); ...") or a phrase ("; most notably under ...")."""
     rest = m.group(1)
+    if re.match(r"(?:and |or )?\d{1,2}\. ", rest):
+        return m.group(0)  # the next item of a numbered list: "1. Lincoln; 2. George Washington; and 3. ..."
     words = rest.split()
     first = words[0].strip(",")
     if not (first.lower() in _PRONOUNS and len(words) > 1) and (
@@ -1164,6 +1177,9 @@ def _a_place_before(head: str) -> bool:
 
 _OPENING = re.compile(r"((?:In|On|At|By|During|After|Before|Since|From|Until|For|Today|Later|Then|Now|Soon|"
                       r"Finally|Also|Here|There)\b[^,]*?),\s(?=\S)")
+# "There are three components, the Army, Navy and Air Force": "There" and its verb open the clause, and
+# what follows the comma names its things: the comma stays ("There are four stations, reserved for ..." may lose it)
+_THERE_LIST = re.compile(r"^(?:Here|There) (?:is|are|was|were) [^,]*, (?:the|a|an|\d|[A-Z])")
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"])
 _COMMA_CONJ = re.compile(r",\s(and|but|or)\s")
@@ -1189,7 +1205,7 @@ def fewer_commas(s: str) -> str:
         if c and _compound_subject(part[c.end(1) + 1:]) and not re.search(r",", part[:c.start()]):
             # "The station, and all trains serving it, are operated by ...": neither comma
             part = f"{part[:c.start()]} {c.group(1)} {c.group(2)} {part[c.end():]}"
-        m = _OPENING.match(part)
+        m = None if _THERE_LIST.match(part) else _OPENING.match(part)
         if m and len(m.group(1).split()) <= 4 and m.group(1).lower() not in aside_rules()["linking_openings"]:
             nxt = part[m.end():].split()[0]
             if not nxt[:1].isdigit() and nxt.lower().strip(",") not in _MONTHS and not _garden_path(m.group(1), nxt):
