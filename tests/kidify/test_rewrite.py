@@ -16,7 +16,7 @@ from kidpedia.kidify.simplify import facts
      "Autism is a neurodevelopmental disorder. It is characterized by impaired social interaction."),
     (("An American in Paris is a jazz-influenced symphonic poem by the American composer George Gershwin, "
      "written in 1928."),
-     ("An American in Paris is a jazz-influenced symphonic poem by the American composer George Gershwin. "
+     ("An American in Paris is a jazz-influenced symphonic poem. It is by the American composer George Gershwin. "
      "It was written in 1928.")),
     (("Andorra, officially the Principality of Andorra, is a landlocked microstate in Europe, located in the "
      "Pyrenees and bordered by Spain and France."),
@@ -291,3 +291,40 @@ def test_a_person_said_with_their_and_a_reason_said_with_as() -> None:
     assert rewrite.split_definition(s, "It").endswith(". This is because the Angolan economy depends on U.S. foreign aid.")
     for kept in ("A farmer is a member of the club of farmers who grows food.", "It is the same as the town needs it."):
         assert rewrite.split_definition(kept, "It") == kept
+
+
+def test_a_list_of_examples_that_ends_a_sentence_is_said_on_its_own() -> None:
+    # the sample's Adventure: a 23-word sentence read at grade 15
+    s = ("Adventures may be activities with some potential for physical danger like exploring, skydiving, mountain "
+         "climbing, river rafting or taking part in extreme sports.")
+    assert rewrite.split_examples(s) == (
+        "Adventures may be activities with some potential for physical danger. Examples are exploring, skydiving, "
+        "mountain climbing, river rafting or taking part in extreme sports.")
+    for kept in ("Children like apples, pears and plums.",  # "like" the verb
+                 ("Food production and demand on a global basis, with special attention paid to the major producers "
+                 "such as China, India, Brazil, the USA and the EU."),  # no sentence before the list
+                 ("The following are some examples of Afroasiatic cognates, such as ten pronouns, three nouns and "
+                 "three verbs."),
+                 "It is spoken in many places such as Mali, Niger and Chad, and is old."):
+        assert rewrite.split_examples(kept) == kept
+    for kept in ("The pigs start to look like humans, pigs, dogs and men.",
+                 "Marketed and home-made bread products include varieties such as Kessra or Khmira, Harchaya and Matloue."):
+        assert rewrite.split_examples(kept) == kept
+    assert rewrite.split_examples("Alkanes form a small part of the atmospheres of the outer gas planets such as "
+                                  "Jupiter, Saturn, Uranus and Neptune.") == (
+        "Alkanes form a small part of the atmospheres of the outer gas planets. Examples are Jupiter, Saturn, Uranus "
+        "and Neptune.")
+
+
+def test_an_opening_says_who_made_a_work_and_what_its_long_head_was() -> None:
+    # the sample's An American in Paris and Articles of Confederation at level 2: openings of 15 and 30 words
+    assert rewrite.split_definition("An American in Paris is a jazz-influenced symphonic poem by the American composer "
+                                    "George Gershwin.", "It") == (
+        "An American in Paris is a jazz-influenced symphonic poem. It is by the American composer George Gershwin.")
+    assert rewrite.split_definition(
+        "The Articles of Confederation, formally the Articles of Confederation and Perpetual Union, was an agreement "
+        "among all thirteen original states in the United States of America that was its first constitution.", "It") == (
+        "The Articles of Confederation was an agreement among all thirteen original states in the United States of "
+        "America. It was its first constitution. Its full name is the Articles of Confederation and Perpetual Union.")
+    # a short head says who made it in the same sentence; "the first spaceflight that ..." is not split
+    assert rewrite.split_definition("It is a novel by Ayn Rand.", "It") == "It is a novel by Ayn Rand."

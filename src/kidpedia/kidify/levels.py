@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kidpedia.kidify import clauses, level1, plain, reading, rewrite
+from kidpedia.kidify import clauses, level1, level2, plain, reading, rewrite
 from kidpedia.kidify.simplify import _VERBS, _has_verb, _is_verb, simplify
 from kidpedia.model import Article, LinkSpan, Section, Text
 
@@ -178,10 +178,12 @@ _OBJECT_OPENS = frozenset(["the", "a", "an", "its", "his", "her", "their", "many
 _BRACKET_NAME = re.compile(r" \((also known as|also called|commonly known as|sometimes called) ([a-zA-Z][a-zA-Z' -]{1,40})\)(?= )")
 
 
-def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], opening: bool) -> str:
+def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], opening: bool, named: bool = False) -> str:
     """One level-3 sentence at a level: simplified, the article's opening said as short
     sentences, and (past the opening sentence) the
-    subject's name said as a pronoun."""
+    subject's name said as a pronoun; with ``named`` (level 2: a section's first sentence) its
+    first sentence keeps the name ("Anarchism is a philosophy." under "Internal issues and
+    debates", not "It is a philosophy.": after a heading "it" could be anything)."""
     definition = opening and bool(pronoun) and lang == "en"
     if definition and level == 2:  # the opening's other name in brackets is said: "It is also called the proton number."
         sentence = _BRACKET_NAME.sub(r", \1 \2,", sentence, count=1)
@@ -190,14 +192,14 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
         return out
     out = re.sub(r"(?<![.])\.\.(?![.])", ".", out)  # "the U.S.." where a split put a stop after one
     if definition:  # the definition's own rewrite first ("It is also called ..."), then the clauses
-        out = rewrite.split_definition(out, pronoun[0])
+        out = rewrite.split_definition(out, pronoun[0], level=level)
         if level == 1:
             out = " ".join(clauses.split(x) for x in reading.sentences(out))
     elif level == 2:  # a later sentence that says what something is: short sentences too
-        out = " ".join(rewrite.split_object_participle(rewrite.split_object_relative(rewrite.split_body_sentence(x, pronoun)))
-                       for x in reading.sentences(out))
+        out = " ".join(rewrite.split_examples(rewrite.split_object_participle(rewrite.split_object_relative(
+            rewrite.split_body_sentence(x, pronoun)))) for x in reading.sentences(out))
     if pronoun:
-        out = " ".join(x if opening and j == 0 else _say_pronoun(x, pronoun, level == 1)
+        out = " ".join(x if (opening or named) and j == 0 else _say_pronoun(x, pronoun, level == 1)
                        for j, x in enumerate(reading.sentences(out)))
     if level == 1:  # said plainly: hard describing words and words (``plain``)
         out = plain.plain(out, pronoun, pronoun[1] if len(pronoun) > 1 else "")
@@ -205,13 +207,13 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
 
 
 def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None,
-                   pronoun: tuple[str, ...] = (), opening: bool = False) -> Text | None:
+                   pronoun: tuple[str, ...] = (), opening: bool = False, named: bool = False) -> Text | None:
     """One paragraph at a level, sentence by sentence (``_become``); ``groups`` learns what
-    each level-3 sentence became."""
+    each level-3 sentence became; with ``named`` its first sentence keeps the subject's name."""
     sents = reading.sentences(t.text) if t.kind == "p" else [t.text]
     if keep is not None:
         sents = sents[:keep]
-    pairs = [(x, _become(x, level, lang, pronoun if t.kind == "p" else (), opening and i == 0))
+    pairs = [(x, _become(x, level, lang, pronoun if t.kind == "p" else (), opening and i == 0, named and i == 0))
              for i, x in enumerate(sents)]
     pairs = [(x, y) for x, y in pairs if y]
     out = " ".join(y for _, y in pairs)
@@ -222,18 +224,23 @@ def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | N
 
 
 def _texts(texts: tuple[Text, ...], level: int, lang: str, groups: Groups, keep: int | None = None,
-           pronoun: tuple[str, ...] = (), lead: bool = False) -> tuple[Text, ...]:
-    """Each paragraph at the level; a table stays as it is."""
-    out = (t if t.table is not None else _simplify_text(t, level, lang, groups, keep, pronoun, lead and i == 0)
+           pronoun: tuple[str, ...] = (), lead: bool = False, named: bool = False) -> tuple[Text, ...]:
+    """Each paragraph at the level; a table stays as it is; with ``named`` the first
+    paragraph's first sentence keeps the subject's name."""
+    out = (t if t.table is not None else _simplify_text(t, level, lang, groups, keep, pronoun, lead and i == 0,
+                                                       named and i == 0)
            for i, t in enumerate(texts))
     return tuple(x for x in out if x is not None)
 
 
 def _level2(article: Article, groups: Groups) -> Article:
     lang, pronoun = article.lang, _pronoun(article)
+    # a section's first sentence says a name of one word again, not "it" ("Anarchism is a philosophy."); a longer
+    # one ("An American in Paris") stays "it", on a page all about it
+    short_name = len(pronoun) > 1 and len(pronoun[1].removeprefix("The ").split()) == 1
 
     def walk(s: Section) -> Section:
-        return replace(s, paragraphs=_texts(s.paragraphs, 2, lang, groups, pronoun=pronoun),
+        return replace(s, paragraphs=_texts(s.paragraphs, 2, lang, groups, pronoun=pronoun, named=short_name),
                        sections=tuple(walk(c) for c in s.sections))
 
     return replace(article, lead=_with_box(_texts(article.lead, 2, lang, groups, pronoun=pronoun, lead=True),
@@ -533,6 +540,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     others = _others(article, pronoun)
     sources = {(i, j): source for (i, j), (source, _) in units}
     quoted = _inside_quotation(units) if level == 1 else set()
+    sections = _section_of(article)
     seen: set[str] = set()
     skip: set[Key] = set()
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
@@ -546,8 +554,9 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 or _points_forward(key, whole, sources, pronoun)))):
             skip.add(key)
             continue
-        if level == 1 and n:
-            named = _named_before(key, text, sources, whole, article.title)
+        if n and (level == 1 or not key[2]):
+            named = (_named_before(key, text, sources, whole, article.title) if level == 1
+                     else _introduced_before(key, sources, whole, sections, article.title))
             if named is None:
                 skip.add(key)  # what it names with "the" is said only in a sentence the level cannot show
                 continue
@@ -561,7 +570,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         text = " ".join([whole[key], *(_SPLIT_SUBJECT.sub("", whole[x]) for x in bound.get(key, ()))])
         if level == 1:  # "But they continued ...": shown alone it says "They continued ...", and "they" needs its antecedent
             text = _unlinked(text)
-        leaning = _leans(text, pronoun, others) or (level == 1 and _leans_level1(text, pronoun))
+        leaning = _leans(text, pronoun, others) or (_leans_level1(text, pronoun) if level == 1
+                                                    else _leans_level2(text, sources[key[:2]], pronoun))
         if k:
             leans[key] = (i, j, k - 1) if leaning else (i, j, 0)
         elif n and (leaning or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
@@ -829,6 +839,44 @@ def _named_before(key: Key, text: str, sources: dict[tuple[int, int], str], whol
     return next((x for x in sorted(whole) if x[:2] == (i, back) and level1.mentions(whole[x], word)), None)
 
 
+def _section_of(article: Article) -> list[int]:
+    """The section each paragraph of ``_body`` is in (0 for the lead), by its place."""
+    out = [0] * _lead_count(article)
+    for n, s in enumerate(article.iter_sections(), start=1):
+        out.extend(n for t in s.paragraphs if t.table is None)
+    return out
+
+
+def _introduced_before(key: Key, sources: dict[tuple[int, int], str], whole: dict[Key, str], sections: list[int],
+                       title: str) -> Key | None:
+    """Level 2: the sentence that says who or what this one names short: a person by the last word
+    of their name ("Scott described it ..." after "George C. Scott became ...", from anywhere earlier
+    in its section: ``level2.surname_intro``), a thing with "the" ("The last two volumes were ..."
+    after "... his six-volume work ...", in its paragraph: ``level2.definite_subject``). The
+    level-2 sentence that still says it; the key itself where it names nothing said before; None
+    where what says it says it no more."""
+    i, j, _ = key
+    before = sorted(x for x in sources if sections[x[0]] == sections[i] and x <= (i, j))
+    texts = [_unlinked(sources[x]) for x in before]
+    para = [x for x in before if x[0] == i]
+    name = level2.surname_intro(texts, len(texts) - 1, title)
+    para_texts = texts[len(texts) - len(para):]
+    # a thing said with "the" that a name said before ("... along the ridge ..." after "... the Mid-Atlantic
+    # Ridge."), as level 1 asks
+    thing = None if name else (level2.definite_subject(para_texts, len(para) - 1, title)
+                               or level1.definite_antecedent(para_texts, len(para) - 1, title))
+    if name is not None:
+        at, says = before[name[0]], (lambda x: level2.says_name(x, name[1]))
+    elif thing is not None:
+        at, says = para[thing[0]], (lambda x: level1.mentions(x, thing[1]))
+    else:
+        return key
+    pieces = [x for x in sorted(whole) if x[:2] == at]
+    # the piece that still says it, else the first ("The movie was made in 1996." after "... a drama
+    # movie.", said "film" at level 3)
+    return next((x for x in pieces if says(whole[x])), pieces[0] if pieces else None)
+
+
 # "... were sold abroad that year.", "In 2002 one was lost in the civil war.": which year, one of what
 _BACK_LEVEL1 = re.compile(r"\bthat (?:year|day|month|season|decade|century|night|morning|week)\b"
                           r"|^(?:(?:In|By|On|At) [^,]{1,25},? )?[Oo]ne (?:was|is|were|are|has|had)\b")
@@ -842,6 +890,35 @@ def _leans_level1(text: str, pronoun: tuple[str, ...]) -> bool:
     return (_LEANS_1.match(text) is not None or _ENDS_BACK.search(text) is not None or level1.owned_opening(text)
             or (work is not None and (work.start() > 0 or bool(pronoun) and pronoun[0] in ("He", "She")))
             or (text.startswith(("It ", "Its ")) and _OBJECT_IT.search(text) is not None))
+
+
+# "There was an immediate rush to bring it into the social sciences." (evolution, said the sentence before),
+# "stricter policies have kept its size steady since then": on a thing's page "it" may be the thing, but as
+# an object, where its level-3 sentence said it too, it is what the sentence before said
+_OBJECT_IT_2 = re.compile(r"\b(?:to|with|from|on|of|about|into|for|by|than|like|as|at|replaced|made|make|called|call|"
+                          r"bring|brought|described|describe|found|find|named|considered|used|use|saw|see|gave|give|"
+                          r"took|take|kept|keep|put|sold|bought|built|[a-z]{3,}ed) it\b")
+_BACK_LEVEL2 = re.compile(r"\b(?:since|by|until|before|after) then\b|\bat (?:that|the) time\b"
+                          r"|\bthat (?:year|day|month|season|decade|century|night|morning|week)\b"  # "for that night's ceremony"
+                          r"|^[\w-]+ (?:days|weeks|months|years|decades) (?:later|after)\b"  # "Eight days later, the Council ..."
+                          r"|^The (?:next|following|previous) (?:day|week|month|morning|evening|night)\b", re.IGNORECASE)
+
+
+# "Many served in the armed forces.": many of whom, the sentence before says
+_MANY_VERB = re.compile(r"^(?:Many|Most|Some|Several|Few|Both|All|Others) ([a-z]+)\b")
+
+
+def _leans_level2(text: str, source: str, pronoun: tuple[str, ...]) -> bool:
+    """Level 2: the sentence opens with a phrase that says more of the one before it ("For
+    example ...", "Before that ...": ``_LEANS_1``), with a bare owned thing ("Membership is made
+    up of ...": ``level1.owned_opening``) or a bare count and its verb ("Many served in ..."),
+    points back to a time said before ("since then", "that night's ceremony"), or (on a thing's
+    page) says "it" as an object where its level-3 sentence did too."""
+    many = _MANY_VERB.match(text)
+    return (_LEANS_1.match(text) is not None or _BACK_LEVEL2.search(text) is not None or level1.owned_opening(text)
+            or (many is not None and _is_verb(many.group(1)))
+            or (bool(pronoun) and pronoun[0] == "It" and _OBJECT_IT_2.search(text) is not None
+                and _OBJECT_IT_2.search(source) is not None))
 
 
 _LITTLE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it",

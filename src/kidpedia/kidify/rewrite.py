@@ -5,6 +5,8 @@
         said as short sentences: "X is a N. It does Z. It is in W. It is also called Y."
     split_body_sentence(sentence, pronoun) -> str
         the same for a later sentence that says what its subject is (level 2)
+    split_examples(sentence) -> str
+        a list of examples that ends a sentence, said as "Examples are ..." (level 2)
 
 ``kidify.levels`` calls it after ``simplify`` (whose plain words have already run) for
 levels 1 and 2. Each rule only moves
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kidpedia.kidify.simplify import MONTH_NAMES, _has_verb, _split_and_verb
+from kidpedia.kidify.simplify import MONTH_NAMES, _has_verb, _is_verb, _split_and_verb
 
 _BE = ("is", "was", "are", "were")
 
@@ -36,7 +38,7 @@ _AND_SO = re.compile(r"^(?P<head>(?:a|an|the)\b[^,;]+?),? and (?:so|thus|therefo
 _UNCLOSED_NAMING = re.compile(r"^([^,]{2,60}), ((?:also |often |sometimes |commonly )?(?:called|known as) [^,]{1,40}?) "
                               r"(is|was|are|were) ")
 _NAMING = re.compile(
-    r"^(?:(?P<official>officially(?: (?:known as|called|named))?)|(?:also |commonly |often |sometimes |or |formerly )*"
+    r"^(?:(?P<official>(?:officially|formally)(?: (?:known as|called|named))?)|(?:also |commonly |often |sometimes |or |formerly )*"
     r"(?:known as|called|referred to as|named)|or simply|simply|or|also|formerly)\s+(?P<name>.+)$")
 _PARTICIPLES = ("born", "located", "situated", "based", "characterized", "characterised", "derived", "written",
                 "published", "founded", "made", "built", "found", "known", "named", "native", "used", "directed",
@@ -49,6 +51,14 @@ _RELATIVE = re.compile(r"^(?P<head>(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?
 # "are educated people who have ...": a bare plural after "are" or "were" ("They have ...")
 _PLURAL_RELATIVE = re.compile(r"^(?P<head>(?:[a-z][\w'’-]*\s+){0,3}?(?:[a-z][\w'’-]*[^s\W]s|people|children|men|women)),? (?P<rel>who|that|which) "
                               r"(?P<verb>(?:first |also |now |often |mainly |mostly |usually )?[\w'’-]+) (?P<tail>.+)$")
+# a work and who made it: "a jazz-influenced symphonic poem by the American composer George Gershwin"
+_WORK_BY = re.compile(r"^(?P<head>(?:a|an) [^,;()]*?\b(?:poem|piece|novel|book|song|album|painting|essay|play|opera|"
+                      r"symphony|story|sculpture|movie|film|musical|ballet|concerto|sonata)) (?P<by>by (?:the )?"
+                      r"(?:[a-z]+ ){0,3}[A-Z][^,;()]*)$")
+# "a/an ..." that ends with a name, then "that" or "which" and a form of "be" or "have": a long head the
+# relative says something of ("an agreement among ... the United States of America that was its first constitution")
+_NAME_RELATIVE = re.compile(r"^(?P<head>(?:a|an) [^,;()]+? [A-Z][\w'’-]*) (?:that|which) (?P<verb>is|was|are|were|has|had) "
+                            r"(?P<tail>[^,;()]+)$")
 _PARTICIPLE = re.compile(rf"^(?P<head>(?:(?:a|an)\s+)(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+?),? (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)})\b) (?P<tail>.+)$")
 _COMMA_PARTICIPLE = re.compile(rf", (?P<part>(?:first |also |now |best |mostly |mainly )?(?:{'|'.join(_PARTICIPLES)}|\w+ed)\b) "
                                r"(?P<tail>[^,]+(?:, [^,]+)*)$")
@@ -174,7 +184,7 @@ def _names(app: str, who: str, be: str) -> list[str]:
     Andorra, also called Valls," -> "Its full name is the Principality of Andorra. It is also
     called Valls." A part that is not a naming is kept as it was (None: no rewrite)."""
     out: list[str] = []
-    for part in re.split(r",\s+(?=(?:officially|also|or|formerly|commonly|often|sometimes|known|called|simply)\b)",
+    for part in re.split(r",\s+(?=(?:officially|formally|also|or|formerly|commonly|often|sometimes|known|called|simply)\b)",
                          app.strip(" ,")):
         m = _NAMING.match(part)
         if not m:
@@ -196,14 +206,16 @@ def _names(app: str, who: str, be: str) -> list[str]:
     return out
 
 
-def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -> str:
+def split_definition(sentence: str, pronoun: str = "It", strict: bool = False, level: int = 2) -> str:
     """The article's opening sentence as short ones (see the module docstring); a sentence
     the rules do not fit is returned as it was. A clause is moved out only from "a/an N":
     after "the N" it tells which N is meant ("the first spaceflight that landed humans on
     the Moon"), and "X was the first spaceflight." alone would be false. ``strict`` (a
     sentence past the opening): no "with ..." said as "It has ..." ("the Alabama Senate, with
     35 members" is the Senate's), no role, and a participle after a comma only from the
-    table ("..., declared bankruptcy" is a verb)."""
+    table ("..., declared bankruptcy" is a verb). At ``level`` 2 also who made a work ("It is by
+    George Gershwin.") and what a long head that ends in a name was ("It was its first
+    constitution.") are said on their own."""
     if not sentence.endswith(".") or sentence.count('"') % 2:
         return sentence
     m = _OPENING.match(_UNCLOSED_NAMING.sub(r"\1, \2, \3 ", sentence[:-1]))
@@ -213,7 +225,7 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
     who = _subject_word(pronoun, be)
     tail: list[str] = []
     if app:
-        tail = _names(app, who, be)
+        tail = _names(app, who, be) if level == 2 or not re.search(r"\bformally\b", app) else []  # level 1 keeps it
         if not tail and _SAID_OF_SUBJECT.match(app.strip(" ,")) and not _has_verb(app.strip(" ,").split()) \
                 and app.count('"') % 2 == 0 and "(" not in app:
             # what the subject is, between commas ("Apollo 8, the second spaceflight of the program,
@@ -267,6 +279,20 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False) -
         after.insert(0, f"So {who.lower()} {be} {so.group('same')}.")
         rest = so.group("head")
     r = _RELATIVE.match(rest) or (_PLURAL_RELATIVE.match(rest) if be in ("are", "were") else None)
+    work = _WORK_BY.match(rest) if not strict and level == 2 else None
+    if work and len(work.group("head").split()) >= 3:
+        # "a jazz-influenced symphonic poem by the American composer George Gershwin" -> "... poem. It is by the
+        # American composer George Gershwin."
+        after.insert(0, f"{who} {be} {work.group('by')}.")
+        rest = work.group("head")
+        r = None
+    named = None if r else _NAME_RELATIVE.match(rest)
+    if named and not strict and level == 2:
+        # "an agreement among all thirteen original states in the United States of America that was its first
+        # constitution": after a name "that" is said of the thing before it -> "... of America. It was its first
+        # constitution."
+        after.insert(0, f"{'They' if who == 'They' else 'It'} {named.group('verb')} {named.group('tail')}.")
+        rest = named.group("head")
     rel_who = who if not r else (who if r.group("rel") == "who" else "They" if who == "They" else "It")
     person = _person_they(r) if r and rel_who == "It" and r.group("rel") == "who" else None
     if person:  # "An astronomer is a scientist in the field of astronomy who focuses their studies ..." -> "... They focus ..."
@@ -402,6 +428,47 @@ def split_object_participle(sentence: str) -> str:
     present = bool(re.search(r"\b(?:is|are|has|have)\b", m.group("main"))) and not _YEAR_IN.search(m.group("tail"))
     be = ("are" if plural else "is") if present else ("were" if plural else "was")
     return f"{m.group('main')}. {'They' if plural else 'It'} {be} {m.group('part')} {m.group('prep')} {m.group('tail')}."
+
+
+# "... for physical danger like exploring, skydiving, mountain climbing or river rafting.": a list of three or more
+# examples (items of a few words, no clause) after "such as" or "like" that ends the sentence
+_EXAMPLE_LIST = re.compile(r"^(?P<main>[^,;:()]+?),? (?P<word>such as|like) "
+                           r"(?P<list>(?:[^,;:()\s]+(?: [^,;:()\s]+){0,5}, )+(?:[^,;:()\s]+(?: [^,;:()\s]+){0,5},? )?"
+                           r"(?:and|or) [^,;:()\s]+(?: [^,;:()\s]+){0,5})\.$")
+
+
+# "The pigs start to look like humans": "like" after a verb says how, it gives no examples
+_LIKE_VERBS = frozenset(["look", "looks", "looked", "looking", "seem", "seems", "seemed", "sound", "sounds", "sounded",
+                         "feel", "feels", "felt", "act", "acts", "acted", "taste", "tastes", "smell", "smells",
+                         "behave", "behaves", "behaved", "be", "is", "are", "was", "were", "dress", "dressed"])
+
+
+def split_examples(sentence: str) -> str:
+    """A list of examples that ends a sentence, said as a sentence of its own: "Adventures
+    may be activities with some potential for physical danger like exploring, skydiving,
+    mountain climbing, river rafting or taking part in extreme sports." -> "Adventures may
+    be activities with some potential for physical danger. Examples are exploring, skydiving,
+    mountain climbing, river rafting or taking part in extreme sports." Only where the words
+    before make a sentence of their own (no comma: "Food production ..., with special
+    attention paid to ..." is none) and no item is a clause; not after "including" (the
+    list may be all there is: "ten pronouns, three nouns and three verbs"), nor where the
+    words before say "include" ("products include varieties." says nothing), nor "like" after
+    a verb ("The pigs start to look like humans, ...")."""
+    m = _EXAMPLE_LIST.match(sentence)
+    if not m or sentence.count('"') % 2:
+        return sentence
+    from kidpedia.kidify.simplify import _complete_clause
+
+    main, items = m.group("main"), m.group("list")
+    words = main.split()
+    if len(words) < 5 or not _complete_clause(words) or main.rstrip().endswith(("is", "are", "was", "were")) \
+            or re.search(r"\b(?:examples?|includes?|included|including)\b", main, re.IGNORECASE) \
+            or (m.group("word") == "like" and (_is_verb(words[-1]) or words[-1].lower() in _LIKE_VERBS)) \
+            or re.search(r"\b(?:as|so|because|when|while|if)\b", items) \
+            or _has_verb(re.split(r",? (?:and|or) |, ", items)[-1].split()[1:]) \
+            or any(w in ("is", "are", "was", "were", "has", "have", "had", "which", "who", "that") for w in items.split()):
+        return sentence
+    return f"{main.rstrip(',')}. Examples are {items}."
 
 
 _DETERMINERS_OF = frozenset(["the", "this", "that", "these", "those", "his", "her", "its", "their", "my", "our",

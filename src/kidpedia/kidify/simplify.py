@@ -782,6 +782,9 @@ def _they_present(head: str, verb2: str, rest: list[str], adverb: bool) -> tuple
     return [words[0]], words[1].lower()
 
 
+_DITRANSITIVE = frozenset(["given", "sent", "told", "taught", "shown", "paid", "brought", "made", "kept", "left"])
+
+
 def _split_and_verb(s: str, min_head: int = 5) -> str:
     """"He moved to Paris in 1905 and became a painter there." -> "He moved to Paris in
     1905. He became a painter there.": a second verb after a bare "and" gets the subject
@@ -825,6 +828,11 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
             if head.split()[-1].lower() in _SHARED_PHRASE:
                 return s  # "were appointed by and served at the pleasure of the president": "by" whom is after both
             who = _pronoun(subject, verb1)
+            if who and verb2 in _PARTICIPLES.values() and verb2 not in _DITRANSITIVE and rest \
+                    and rest[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
+                # "was presented at the festival and won the FIPRESCI prize": "won" has an object, it is the
+                # past of its own ("It won the FIPRESCI prize."), not "It was won the FIPRESCI prize."
+                return f"{head}. {who} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:]
             return f"{head}. {who} {verb1} " + s[m.end(0) - len(m.group(0).lstrip()) + 4:] if who else s
         if any(w.lower() in _HEAD_STOPS or w.lower() == "and" for w in head.split()[len(subject):]):
             return s
