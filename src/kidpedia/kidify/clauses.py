@@ -46,7 +46,7 @@ def rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "clauses.yaml"
     data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads",
-                "event_participles", "reporting_verbs", "appositive_adverbs", "person_nouns"):
+                "event_participles", "reporting_verbs", "appositive_adverbs", "person_nouns", "finite_after_be"):
         data[key] = frozenset(data[key])
     return data
 
@@ -135,7 +135,9 @@ def _subject(toks: list[Token], fv: int) -> list[Token] | None:
         return None
     if len(subj) == 1 and subj[0].word in _PRONOUNS:
         return subj
-    if subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS") or subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ"):
+    numbered = len(subj) >= 2 and subj[-1].tag == "CD" and subj[-2].tag in ("NNP", "NNPS")  # "Apollo 8", a name
+    if (subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS") and not numbered) or \
+            subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ"):
         return None
     if subj[0].tag == "DT" and subj[0].word.lower() not in ("the", "a", "an"):
         return None
@@ -380,6 +382,9 @@ def _same_verb(main: Token, tok: Token, after: Token) -> bool:
     there") where a simple past goes before."""
     from kidpedia.kidify.simplify import _VERBS
 
+    if main.word.lower() in _BE_MAIN and tok.word.lower() in rules()["finite_after_be"]:
+        return True  # "It is an alphabet book and has 26 pictures", "was launched in 1968 and became ...": a
+        # verb that is no participle has a subject of its own, the sentence's
     if main.tag == "MD" or main.word.lower() in _AUX:
         return False  # "were trained and supervised by ...": one passive, its "by" for both
     if tok.tag == main.tag:
@@ -393,6 +398,7 @@ def _same_verb(main: Token, tok: Token, after: Token) -> bool:
 
 
 _AUX = frozenset(["is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do"])
+_BE_MAIN = frozenset(["is", "was", "are", "were"])
 
 
 def verb_and(toks: list[Token]) -> list[list[Token]] | None:
