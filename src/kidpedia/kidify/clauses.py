@@ -490,7 +490,8 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
         return None
     appos = toks[c1 + 1:c2]
     verb_at = c2 + 1 + (toks[c2 + 1].tag == "RB")
-    if toks[verb_at].tag not in FINITE or any(t.tag in FINITE or t.tag not in _NP_TAGS for t in appos):
+    if toks[verb_at].tag not in FINITE or any(t.tag in FINITE or (t.tag not in _NP_TAGS and t.tag != '"') for t in appos) \
+            or not _balanced(appos):  # a quoted name inside ("often shortened to "amp"") is fine
         return None
     if appos[0].tag not in ("DT", "PRP$", "JJ", "JJS", "CD", "RB", "VBN", "NN", "NNP") or \
             appos[0].word.lower() in ("and", "or", "but") or appos[-1].tag in ("CC", "IN", "DT"):
@@ -620,8 +621,54 @@ def whose(toks: list[Token]) -> list[list[Token]] | None:
     return None
 
 
+_PREDICATE_WORDS = frozenset(["DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "CD", "IN", "POS", "CC", "HYPH"])
+
+
+def _who_again(toks: list[Token], fv: int) -> list[Token] | None:
+    """The subject said again: the subject before the verb, or a name that follows an opening
+    phrase ("In Greek myths Achilles was ..." -> "Achilles")."""
+    subj = _subject(toks, fv)
+    if subj is not None:
+        return _again(subj)
+    if toks[0].tag != "IN" or fv < 2 or toks[fv - 1].tag not in ("NNP", "NNPS"):
+        return None
+    name = _name_at(toks, fv - 1)
+    before = toks[fv - 1 - len(name)] if name is not None and fv - 1 - len(name) >= 0 else None
+    return name if name is not None and before is not None and before.tag in ("NN", "NNS", ",") else None
+
+
+def predicate_and(toks: list[Token]) -> list[list[Token]] | None:
+    """"X was a hero of the Trojan War and the main character of Homer's Iliad." -> "X was a hero
+    of the Trojan War. X was the main character of Homer's Iliad.": two things the subject is,
+    the first ending in a name, the second a common noun with what it is of."""
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None or toks[fv].word.lower() not in _BE_MAIN or fv + 1 >= end or \
+            toks[fv + 1].word.lower() not in ("a", "an", "the"):
+        return None
+    for k in range(fv + 3, end - 3):
+        if toks[k].word != "and" or toks[k - 1].tag not in ("NNP", "NNPS"):
+            continue
+        first = toks[fv + 1:k]
+        if any(t.tag not in _PREDICATE_WORDS or t.word == "and" for t in first) or not any(t.tag == "IN" for t in first):
+            return None
+        if toks[k + 1].word.lower() not in ("a", "an", "the"):
+            return None
+        j = k + 2
+        while j < end and toks[j].tag in ("JJ", "JJS", "JJR", "NN", "NNS", "CC") and toks[j].word[:1].islower():
+            j += 1
+        if j == k + 2 or j >= end or toks[j - 1].tag not in ("NN", "NNS") or toks[j].word not in ("of", "in", "for", "at"):
+            return None
+        who = _who_again(toks, fv)
+        if who is None:
+            return None
+        main, said = _sentence(toks[:k]), _sentence([*who, toks[fv], *toks[k + 1:]])
+        return [main, said] if _ok(main, said) else None
+    return None
+
+
 RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
-         "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and,
+         "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and, "predicate_and": predicate_and,
          "clause_and": clause_and}
 
 

@@ -388,8 +388,8 @@ def _agree(entry: dict[str, Any], before: str) -> str | None:
     if verb.endswith("ed") and first == "was":
         form = _TO_BE["was"][_plural_subject(before)]
     elif not verb.endswith("s") and first in ("are", "be"):
-        if prev in _NEGATED or before.lower().endswith("n't"):
-            return None
+        if prev in _NEGATED or before.lower().endswith("n't") or prev in ("and", "or"):
+            return None  # "to command, pilot or serve as ...": what governs a listed verb is further back
         form = "be" if prev in _BARE_AFTER else "are"
     else:
         return to
