@@ -61,6 +61,8 @@ def _parser() -> Any:
 
 _EDGE = re.compile(r"^([(\"“‘]*)(.*?)([,;:.!?)\"”’]*)$")
 FINITE = frozenset(["VBZ", "VBD", "VBP", "MD"])
+_ABBREVIATIONS = frozenset(["No", "Nos", "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Mt", "Ft", "Gen", "Col", "Capt",
+                            "Lt", "Prof", "Rev", "Sgt", "Gov", "Sen", "Rep", "vs", "ca", "approx"])
 
 
 def tokens(sentence: str) -> list[Token]:
@@ -72,8 +74,8 @@ def tokens(sentence: str) -> list[Token]:
         m = _EDGE.match(w)
         assert m is not None
         lead, core, trail = m.groups()
-        if n < len(words) - 1 and trail.startswith(".") and core and "." in core:
-            core, trail = core + ".", trail[1:]  # "U.S." inside the sentence
+        if n < len(words) - 1 and trail.startswith(".") and core and ("." in core or core in _ABBREVIATIONS):
+            core, trail = core + ".", trail[1:]  # "U.S.", "No. 1" inside the sentence
         glue = False
         for ch in lead:
             raw.append((ch, glue))
@@ -247,8 +249,9 @@ def relative_aside(toks: list[Token]) -> list[list[Token]] | None:
         if fv is not None:  # "..., which ..." to the end
             if any(x.word == "," for x in toks[i + 1:end]):
                 continue  # more asides or a list after it: where the clause ends is not clear
-            copula = t.word.lower() == "who" and _name_at(toks, head) is None and \
-                _copula(toks, fv, _np_start(toks, head))
+            start = _np_start(toks, head)
+            copula = t.word.lower() == "who" and _name_at(toks, head) is None and (
+                _copula(toks, fv, start) or (start == fv + 1 and _copula(toks, fv, head + 1)))  # "X is a player, who"
             ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula=copula)
             if ref is None:
                 continue
@@ -667,8 +670,56 @@ def predicate_and(toks: list[Token]) -> list[list[Token]] | None:
     return None
 
 
+# nouns said of someone's relation to another ("son of", "friend of"): in a list they share what they are of
+_PERSON_OF = frozenset(["son", "daughter", "child", "father", "mother", "brother", "sister", "wife", "husband", "heir",
+                        "friend", "colleague", "student", "pupil", "teacher", "rival", "partner", "successor",
+                        "predecessor", "ally", "founder", "leader", "member", "head", "grandson", "granddaughter",
+                        "nephew", "niece", "cousin", "uncle", "aunt", "descendant", "disciple", "follower"])
+
+
+def roles_and(toks: list[Token]) -> list[list[Token]] | None:
+    """"X was a writer, novelist, thinker and well-known member of the Huxley family." -> "X was a
+    writer, novelist and thinker. X was a well-known member of the Huxley family.": a list of bare
+    nouns the subject is, and a last one with what it is of, said apart."""
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None or toks[fv].word.lower() not in _BE_MAIN or fv + 6 >= end or \
+            toks[fv + 1].word.lower() not in ("a", "an", "the"):
+        return None
+    nouns, j = [], fv + 2
+    while j + 1 < end and toks[j].tag in ("NN", "NNS") and toks[j].word.islower() and toks[j + 1].word == ",":
+        nouns.append(toks[j])
+        j += 2
+    if not nouns or toks[j].tag not in ("NN", "NNS") or not toks[j].word.islower() or toks[j + 1].word != "and":
+        return None
+    nouns.append(toks[j])
+    k = j + 2
+    while k < end and toks[k].tag in ("JJ", "JJS", "NN") and toks[k].word.islower():
+        k += 1
+    if k == j + 2 or k >= end or toks[k - 1].tag != "NN" or toks[k].word not in ("of", "in", "at", "for"):
+        return None
+    if not any(x.tag in ("JJ", "JJS") for x in toks[j + 2:k - 1]) or any(x.word in _PERSON_OF for x in nouns):
+        return None  # "the son, heir and successor of King X": what each is of is the same one
+    who = _who_again(toks, fv)
+    if who is None:
+        return None
+    listed: list[Token] = []
+    for n, noun in enumerate(nouns):
+        if n:
+            listed.append(_mk(",", ",") if n < len(nouns) - 1 else _mk("and", "CC"))
+        listed.append(noun)
+    listed = [Token(x.word, x.tag, x.chunk, x.word == ",") for x in listed]
+    det = toks[fv + 1].word.lower()
+    if det != "the":
+        det = "an" if toks[j + 2].word[:1] in "aeiou" else "a"
+    main = _sentence([*toks[:fv + 2], *listed])
+    said = _sentence([*who, toks[fv], _mk(det, "DT"), *toks[j + 2:]])
+    return [main, said] if _ok(main, said) else None
+
+
 RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
          "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and, "predicate_and": predicate_and,
+         "roles_and": roles_and,
          "clause_and": clause_and}
 
 

@@ -193,6 +193,7 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
         out = rewrite.split_definition(out, pronoun[0])
         if level == 1:
             out = " ".join(clauses.split(x) for x in reading.sentences(out))
+            out = _full_name_said_again(out, pronoun)
     elif level == 2:  # a later sentence that says what something is: short sentences too
         out = " ".join(rewrite.split_object_participle(rewrite.split_object_relative(rewrite.split_body_sentence(x, pronoun)))
                        for x in reading.sentences(out))
@@ -202,6 +203,21 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     if level == 1:  # said plainly: hard describing words and words (``plain``)
         out = plain.plain(out, pronoun, pronoun[1] if len(pronoun) > 1 else "")
     return out
+
+
+_FULL_NAME = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+) (?:is|was|are|were)\b")
+
+
+def _full_name_said_again(text: str, pronoun: tuple[str, ...]) -> str:
+    """Level 1: the opening's later sentences that a split opened with the name the opening says
+    in full ("Aldous Leonard Huxley was a writer. Aldous Leonard Huxley was a well-known member
+    ...") say the pronoun ("He was a well-known member ..."), as they do for the title's name."""
+    parts = reading.sentences(text)
+    m = _FULL_NAME.match(parts[0]) if parts and len(pronoun) > 1 else None
+    if m is None or pronoun[0] not in ("He", "She") or pronoun[-1] not in m.group("name").split():
+        return text
+    name = m.group("name") + " "
+    return " ".join([parts[0], *(pronoun[0] + " " + x[len(name):] if x.startswith(name) else x for x in parts[1:])])
 
 
 def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None,

@@ -797,6 +797,10 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
         if not after1:
             return s  # "X played and still plays a major role": the object is both verbs'
         participle2 = verb2.endswith("ed") or verb2 in _PARTICIPLES.values() or verb2 in _PARTICIPLES
+        if participle2 and verb1 in _BE_FORMS and rest and rest[0].lower() in _OBJECT_OPENERS \
+                and verb2 not in _TWO_OBJECTS:
+            return s  # "was presented at Cannes and won the prize": "won" has an object, so it is no passive
+            # of "was" ("It was won the prize."), and its subject may not be the first one's ("was given the prize" is)
         shared = verb1 in _AUX and verb2 not in _BE_HAVE and (
             participle2 or (after1 and (after1[0].endswith(("ed", "en")) or after1[0] in _PARTICIPLES)))
         if (verb2.endswith("ed") and _SHARED_AUX.search(head)) or shared:
@@ -820,6 +824,13 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
     return s
 
 
+# a word that opens an object ("won the prize"), and the verbs whose passive takes one too ("was given a medal",
+# "was made the capital", "was named the best player")
+_OBJECT_OPENERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
+_TWO_OBJECTS = frozenset(["given", "made", "named", "called", "elected", "appointed", "awarded", "granted", "offered",
+                          "sent", "shown", "told", "taught", "paid", "promised", "denied", "asked", "allowed",
+                          "handed", "lent", "left", "brought", "sold", "kept", "found", "crowned", "declared",
+                          "considered", "voted", "chosen", "taken", "held", "thought", "known", "seen"])
 _PARTICIPLE = re.compile(r",\s+([a-z]{3,}ing)\s+([^,;]+)\.$")
 _NOT_PARTICIPLES = frozenset(["including", "according", "following", "depending", "regarding", "concerning",
                               "excluding", "beginning", "starting", "ranging", "being", "having", "using",
