@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kidpedia.kidify import clauses, level1, plain, reading, rewrite
 from kidpedia.kidify.simplify import _VERBS, _has_verb, _is_verb, simplify
@@ -645,8 +646,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 said_words.extend(_content(with_bound(x)) for x in group)
                 if level == 2:  # one chosen before that says nothing this one does not ("It has a small army.",
                     # then "But there is a small ceremonial Army."): it goes, where nothing leans on it
-                    for old in [k for k in chosen if k not in group and k != first and not any(
-                            k in (leans.get(x), needs.get(x)) for x in chosen) and any(_says_nothing_new(
+                    held = {y for x in chosen for y in (leans.get(x), needs.get(x))}  # what a chosen one leans on
+                    for old in [k for k in chosen if k not in group and k != first and k not in held and any(_says_nothing_new(
                             _content(with_bound(k)), _content(with_bound(x))) for x in group)]:
                         chosen.discard(old)
                         total = _minus(total, measures[old])
@@ -866,8 +867,11 @@ _LITTLE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been",
                      "no", "also", "so", "do", "does", "did", "can", "could", "will", "would", "may", "might", "own"])
 
 
+@lru_cache(maxsize=1 << 16)
 def _content(text: str) -> frozenset[str]:
-    """The words of a sentence that say something (lowercase, without the little words)."""
+    """The words of a sentence that say something (lowercase, without the little words).
+    Kept per sentence text: the selection weighs each sentence against every one shown, and
+    reading a long page's sentences again each time cost 27 s of its 28 (Amphibian, level 2)."""
     return frozenset(w.lower() for w in reading.words(text)) - _LITTLE
 
 
