@@ -164,3 +164,21 @@ def test_the_opening_split_says_the_full_name_as_the_pronoun(sample_articles: li
         == "Ann Lee Smith is a singer. She was born in 1950."
     assert levels._full_name_said_again("Ann Lee Smith is a singer. Ann Lee Smith was born in 1950.", ("It", "Ann Smith")) \
         == "Ann Lee Smith is a singer. Ann Lee Smith was born in 1950."
+
+
+def test_they_opening_a_later_lead_paragraph_of_a_thing_needs_who(sample_articles: list[Article]) -> None:
+    """Alchemy read "Alchemy is a tradition. It is practiced across Europe, Egypt and Asia. They wrote
+    in Greek." (they: Zosimos of Panopolis and Mary the Jewess, named in the paragraph before)."""
+    alchemy = _level1_text(sample_articles, "Alchemy")
+    assert "They wrote in Greek." not in alchemy or "Mary the Jewess" in alchemy
+
+
+def test_a_title_that_ends_in_s_is_not_plural_for_it() -> None:
+    """An American in Paris read "But they will be an early volume in the series." ("An American in
+    Paris will be ...": the title ends in "s", its head noun does not)."""
+    pronoun = ("It", "An American in Paris")
+    assert levels._say_pronoun("But An American in Paris will be an early volume.", pronoun, True) == \
+        "But it will be an early volume."
+    assert levels._say_pronoun("Amphibians will be found in ponds.", ("It", "Amphibians"), True) == \
+        "They will be found in ponds."
+    assert levels._plural_name("Articles of Confederation") and not levels._plural_name("Analysis of variance")

@@ -147,7 +147,8 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...], the: bool = False) -> 
             return _POSSESSIVE[word] + sentence[len(name) + 2:]
         if sentence.startswith(name + " "):
             nxt = sentence[len(name) + 1:].split(" ", 1)[0]
-            if word == "It" and name.endswith("s") and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
+            plural = _plural_name(name) if the else name.endswith("s")  # level 1: "An American in Paris will ..." is one
+            if word == "It" and plural and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
                 return "They " + sentence[len(name) + 1:]
             if nxt in _SINGULAR or (word != "It" and nxt.islower() and _is_verb(nxt) and not nxt.endswith("s")):
                 return f"{word} " + sentence[len(name) + 1:]
@@ -155,6 +156,13 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...], the: bool = False) -> 
             if the and word != "They" and not name.endswith("s") and _third_person(nxt, after):
                 return f"{word} " + sentence[len(name) + 1:]  # level 1: "Anarchism draws on ..." -> "It draws on ..."
     return sentence
+
+
+def _plural_name(name: str) -> bool:
+    """A name of many things: its head noun, the last word before "of", "in" ..., is a plural in -s
+    ("Articles of Confederation", "Amphibians"; not "An American in Paris", "Analysis of variance")."""
+    head = re.split(r" (?:of|in|on|for|to|at|from|with|and|the) ", name, maxsplit=1)[0].split()[-1]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 _LINK_OPENERS = frozenset(["But", "And", "So", "Then", "Later", "Still", "Soon", "There"])
@@ -581,7 +589,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         leaning = _leans(text, pronoun, others) or (level == 1 and _leans_level1(text, pronoun))
         if k:
             leans[key] = (i, j, k - 1) if leaning else (i, j, 0)
-        elif n and (leaning or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
+        elif n and (leaning or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count,
+                                                                                   level1_they=level == 1))):
             # its antecedent is the sentence before it; at a paragraph's start outside the
             # lead that is the section's heading or another paragraph: not shown alone
             # within a paragraph its antecedent is the sentence just before it: where that
@@ -669,7 +678,11 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     for _ in range(12):  # sentences measured together can read a little harder than apart
         if real.fkgl <= target or len(chosen) < 3:
             break
-        removable = [k for k in chosen if k != first and not any(k in (leans.get(x), needs.get(x)) for x in chosen)]
+        held = {y for x in chosen for y in (leans.get(x), needs.get(x))}  # what a chosen one leans on
+        if level == 1:  # ... which may be a sentence bound to the one chosen: "They wrote in Greek." leans on
+            # "But Mary the Jewess is credited ...", shown with "Zosimos of Panopolis wrote ..." (Alchemy)
+            held |= {owner.get(y, y) for y in held if y is not None}
+        removable = [k for k in chosen if k != first and k not in held]
         if not removable:
             break
         best = min(removable, key=lambda k: _minus(real, measures[k]).fkgl)
@@ -907,7 +920,8 @@ def _foreign(text: str) -> bool:
 _NAMING = re.compile(r"^(?:(?:Its|His|Her|Their) full name is|(?:It|He|She|They) (?:is|was|are|were) also called) ")
 
 
-def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, int], str], lead_count: int) -> bool:
+def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, int], str], lead_count: int,
+                   level1_they: bool = False) -> bool:
     """A sentence that opens with the subject's pronoun is about the subject: its level-3
     sentence named the subject, it opens a paragraph of the lead, or the sentence before it
     in its paragraph opens with the subject ("Albania is ... It has ..."; not "Its cuisine
@@ -918,7 +932,10 @@ def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, 
         return True  # the name, said as the pronoun
     if j == 0:
         if i < lead_count:
-            return True
+            # "They" opening a later paragraph of a thing's lead are the people the paragraph before names
+            # (Alchemy: "They wrote in Greek ..." after "Zosimos of Panopolis ... Mary the Jewess ...")
+            return not (level1_they and i and pronoun[0] == "It" and source.split(" ", 1)[0] in ("They", "Their")
+                        and not pronoun[1].endswith("s"))
         # a person's "He died in Los Angeles." opening a paragraph outside the lead is about the
         # person when the paragraph before ends with a sentence about them ("He directed his last
         # movie in 1961."); "It" is left alone (a section's own thing)
@@ -929,7 +946,7 @@ def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, 
         return any(re.search(rf"\b{re.escape(n)}\b", sources[x]) for x in before_para for n in pronoun[1:])
     before = sources.get((i, j - 1), "")
     if _pronoun_opens(before, pronoun):
-        return _about_subject((i, j - 1, 0), pronoun, sources, lead_count)
+        return _about_subject((i, j - 1, 0), pronoun, sources, lead_count, level1_they)
     # "Alberta's capital city, Edmonton, is ... It is the most northerly major city": after the
     # name as an owner, "it" is the thing owned ("Einstein's theory ... He ..." is Einstein)
     return _subject_said(before, pronoun, owner=pronoun[0] != "It")
