@@ -608,6 +608,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         return " ".join(whole[x] for x in (key, *bound.get(key, ())))
 
     said_words = [_content(with_bound(k)) for k in chosen]
+    said_index = _Said(said_words)  # level 2 asks it whether one shown sentence has all of a sentence's words
 
     owner = {x: k for k, xs in bound.items() for x in xs}  # a bound sentence -> the one it is shown with
 
@@ -641,8 +642,9 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             group = chain(key) if key not in chosen else None
             if not group:
                 continue
-            if any((_says_again(_content(text), said) if level == 1 else _says_nothing_new(_content(text), said))
-                   for x in group for text in (with_bound(x), whole[x]) for said in said_words):
+            if any(said_index.covers(_content(text)) for x in group for text in (with_bound(x), whole[x])) if level == 2 else \
+                    any(_says_again(_content(text), shown) for x in group for text in (with_bound(x), whole[x])
+                        for shown in said_words):
                 continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
@@ -653,6 +655,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 total, changed = new, True
                 chosen.update(group)
                 said_words.extend(_content(with_bound(x)) for x in group)
+                said_index.extend(said_words[len(said_index.sets):])
                 if level == 2:  # one chosen before that says nothing this one does not ("It has a small army.",
                     # then "But there is a small ceremonial Army."): it goes, where nothing leans on it
                     held = {y for x in chosen for y in (leans.get(x), needs.get(x))}  # what a chosen one leans on
@@ -886,6 +889,38 @@ def _content(text: str) -> frozenset[str]:
     Kept per sentence text: the selection weighs each sentence against every one shown, and
     reading a long page's sentences again each time cost 27 s of its 28 (Amphibian, level 2)."""
     return frozenset(w.lower() for w in reading.words(text)) - _LITTLE
+
+
+class _Said:
+    """The content words of the sentences shown, and which of them has each word: whether
+    any one has all of a sentence's words (``_says_nothing_new`` against each) is a few set
+    intersections, not a walk over every sentence shown (a long page weighed hundreds of
+    candidates against hundreds of shown sentences, 6.5 M checks for the sample)."""
+
+    def __init__(self, sets: list[frozenset[str]]) -> None:
+        self.sets: list[frozenset[str]] = []
+        self.having: dict[str, set[int]] = {}
+        self.extend(sets)
+
+    def extend(self, sets: list[frozenset[str]]) -> None:
+        for words in sets:
+            for w in words:
+                self.having.setdefault(w, set()).add(len(self.sets))
+            self.sets.append(words)
+
+    def covers(self, words: frozenset[str]) -> bool:
+        """``_says_nothing_new(words, s)`` for some shown ``s``."""
+        if len(words) < 2:
+            return False
+        common: set[int] | None = None
+        for w in words:
+            got = self.having.get(w)
+            if not got:
+                return False
+            common = set(got) if common is None else common & got
+            if not common:
+                return False
+        return True
 
 
 def _says_nothing_new(words: frozenset[str], said: frozenset[str]) -> bool:

@@ -81,6 +81,29 @@ _BIG = re.compile(r"\b(\d{1,3})(?:,000,000,000|,000,000|,000)\b(?!,\d)")
 _BIG_NAMES = {",000,000,000": "billion", ",000,000": "million"}
 
 
+def alternation(phrases: list[str]) -> str:
+    """A regex matching any of ``phrases`` (case as the pattern's flags say; a space: any
+    whitespace), written as a trie: "a(?:bout|lso)" rather than "about|also". At each
+    place it tries the longer phrase first, so it matches what the plain alternation of
+    the phrases, longest first, matches; with 865 phrases the plain one tried each at every
+    word and took 25 of 26 s of the sample's words (``tests/kidify/test_simplify.py``)."""
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = root
+        for unit in re.findall(r"\s+|.", phrase.lower(), re.DOTALL):
+            node = node.setdefault(" " if unit.isspace() else unit, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if u == " " else re.escape(u)) + emit(child) for u, child in sorted(node.items()) if u]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 @lru_cache(maxsize=1)
 def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, dict[str, Any]]]], list[dict[str, Any]]]:
     """The plain-word table, compiled: one pattern for the entries that open a sentence
@@ -92,7 +115,7 @@ def word_rules() -> tuple[list[tuple[re.Pattern[str], dict[str, dict[str, Any]]]
     rules = []
     for at_start in (True, False):
         chosen = sorted((e for e in entries if bool(e.get("start")) == at_start), key=lambda e: -len(e["from"]))
-        alts = "|".join(re.escape(e["from"]).replace(r"\ ", r"\s+") for e in chosen)
+        alts = alternation([e["from"] for e in chosen])
         pattern = rf"^(?:{alts})" if at_start else rf"\b(?:{alts})\b"
         rules.append((re.compile(pattern, re.IGNORECASE), {e["from"].lower(): e for e in chosen}))
     return rules, entries
