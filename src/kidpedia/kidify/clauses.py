@@ -717,9 +717,27 @@ def roles_and(toks: list[Token]) -> list[list[Token]] | None:
     return [main, said] if _ok(main, said) else None
 
 
+_ONE_OF_MOST = re.compile(r"^(?P<subj>[A-Z][^,;:()]{0,60}?) (?P<be>is|was|are|were) one of the "
+                          r"(?P<sup>most [a-z]+(?: and [a-z]+)?|[a-z]+est(?: and [a-z]+est)?) of the "
+                          r"(?P<rest>(?:[A-Za-z-]+ ){0,3}[a-z]+s\b.*)\.$")
+
+
+def one_of_most(toks: list[Token]) -> list[list[Token]] | None:
+    """"Apollo is one of the most important and complex of the Olympian gods in ..." -> "Apollo is one
+    of the Olympian gods in .... Apollo is one of the most important and complex of them.": what the
+    subject is one of, then how it stands among them."""
+    m = _ONE_OF_MOST.match(render(toks))
+    if m is None or len(m.group("subj").split()) > 5 or m.group("subj").split()[0] in ("In", "On", "At", "For", "By"):
+        return None
+    subj, be = m.group("subj"), m.group("be")
+    main = tokens(f"{subj} {be} one of the {m.group('rest')}.")
+    said = tokens(f"{subj} {be} one of the {m.group('sup')} of them.")
+    return [main, said] if main and said and _ok(main, said) else None
+
+
 RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
          "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and, "predicate_and": predicate_and,
-         "roles_and": roles_and,
+         "roles_and": roles_and, "one_of_most": one_of_most,
          "clause_and": clause_and}
 
 
