@@ -476,6 +476,24 @@ def _about(toks: list[Token], fv: int) -> tuple[list[Token], bool] | None:
     return [_mk("They" if plural else "It")], plural
 
 
+def _kin_named(toks: list[Token], c1: int, end: int) -> list[list[Token]] | None:
+    """"His father, Peleus, was the king of the Myrmidons." -> "His father was Peleus. Peleus was the king
+    of the Myrmidons.": someone's own person named between commas."""
+    subj = toks[:c1]
+    if len(subj) != 2 or subj[0].tag != "PRP$" or subj[1].tag != "NN" or not subj[1].word.islower():
+        return None
+    c2 = next((i for i in range(c1 + 1, end) if toks[i].word == ","), None)
+    if c2 is None or c2 == c1 + 1 or c2 + 1 >= end or toks[c2 + 1].tag not in FINITE:
+        return None
+    name = toks[c1 + 1:c2]
+    if len(name) > 4 or not all(t.tag in ("NNP", "NNPS") and t.word[:1].isupper() for t in name):
+        return None
+    plural = _plural_verb(toks[c2 + 1])
+    said = _sentence([*subj, _be(toks[c2 + 1], bool(plural)), *[Token(t.word, t.tag, t.chunk, False) for t in name]])
+    main = _sentence([*[Token(t.word, t.tag, t.chunk, False) for t in name], *toks[c2 + 1:]])
+    return [said, main] if _ok(said, main) else None
+
+
 def appositive(toks: list[Token]) -> list[list[Token]] | None:
     """"Apollo 8, the second mission of ..., was launched on ..." -> "Apollo 8 was the second
     mission of .... Apollo 8 was launched on ...": what the subject is, then what it did."""
@@ -486,6 +504,9 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
     subj = toks[:c1]
     if any(t.tag in FINITE or t.tag not in _NP_TAGS for t in subj) or subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS", "CD"):
         return None
+    kin = _kin_named(toks, c1, end)
+    if kin is not None:
+        return kin
     if subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ", "CD") or subj[0].word.lower() in ("in", "on", "at"):
         return None
     c2 = next((i for i in range(c1 + 1, end) if toks[i].word == ","), None)
