@@ -756,9 +756,41 @@ def one_of_most(toks: list[Token]) -> list[list[Token]] | None:
     return [main, said] if main and said and _ok(main, said) else None
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12}
+_COUNTED = re.compile(r"\b(?P<num>" + "|".join(_COUNT_WORDS) + r"|\d{1,2}) (?:[\w-]+ ){0,3}[a-z]{3,}s\b")
+_COLON_LIST = re.compile(r"^(?P<head>[^:;]+ [a-z]{3,}s): (?P<list>[^:;]+)\.$")
+
+
+def colon_list(toks: list[Token]) -> list[list[Token]] | None:
+    """"He was a general in three different armies: the Texian Army, the United States Army, and the
+    Confederate States Army." -> "He was a general in three different armies. They were the Texian Army,
+    the United States Army, and the Confederate States Army.": the things counted, then which they are,
+    where the list has as many as the count says (and the sentence counts nothing else)."""
+    m = _COLON_LIST.match(render(toks))
+    if m is None:
+        return None
+    head, listed = m.group("head"), m.group("list")
+    counted = list(_COUNTED.finditer(head))
+    if len(counted) != 1 or counted[0].end() != len(head):
+        return None
+    items = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed) if x]
+    want = _COUNT_WORDS.get(counted[0].group("num").lower()) or int(counted[0].group("num"))
+    if len(items) != want or not all(x[:1].isupper() or x.startswith("the ") for x in items) \
+            or any(len(x.split()) > 6 for x in items):
+        return None
+    fv = _first_finite(toks, _end(toks))
+    if fv is None:
+        return None
+    be = "were" if toks[fv].tag == "VBD" else "are"  # "was a general in three armies", "The armed forces have"
+    main, said = tokens(head + "."), tokens(f"They {be} {listed}.")
+    return [main, said] if main and said and _ok(main, said) else None
+
+
 RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
          "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and, "predicate_and": predicate_and,
          "roles_and": roles_and, "one_of_most": one_of_most,
+         "colon_list": colon_list,
          "clause_and": clause_and}
 
 
