@@ -527,7 +527,10 @@ def map_cells(block: Text, fn: Callable[[Text], Text | None], drop_row: bool = F
     if table is None:
         return block
 
+    changed = False
+
     def rows(source: tuple[tuple[Cell, ...], ...]) -> tuple[tuple[Cell, ...], ...]:
+        nonlocal changed
         out = []
         for row in source:
             cells = []
@@ -535,9 +538,15 @@ def map_cells(block: Text, fn: Callable[[Text], Text | None], drop_row: bool = F
             for c in row:
                 new = fn(c.text) if c.text.text else c.text
                 gone = gone or new is None
-                cells.append(c if new is c.text else replace(c, text=new if new is not None else Text("")))
+                if new is c.text:
+                    cells.append(c)
+                else:
+                    cells.append(replace(c, text=new if new is not None else Text("")))
+                    changed = True
             if not (gone and drop_row):
                 out.append(tuple(cells))
+            else:
+                changed = True
         return tuple(out)
 
     body = rows(table.rows)
@@ -547,4 +556,9 @@ def map_cells(block: Text, fn: Callable[[Text], Text | None], drop_row: bool = F
     if caption:
         fixed = fn(Text(caption))
         caption = fixed.text if fixed is not None else ""
-    return table_block(Table(caption, rows(table.header), body))
+    header = rows(table.header)
+    if not changed and caption == table.caption:
+        # every cell as it was: the block itself (a table block is ``table_block`` of its
+        # table, as ``text_from_json`` makes it; 1% of a build went to making it again)
+        return block
+    return table_block(Table(caption, header, body))

@@ -212,6 +212,17 @@ def test_map_cells_drops_a_row_or_the_table() -> None:
     assert map_cells(t, lambda c: None, drop_row=True) is None
 
 
+def test_map_cells_gives_the_block_itself_when_no_cell_changes() -> None:
+    t = table_block(Table("Cap", ((Cell(Text("H"), True),),), ((Cell(Text("a")),), (Cell(Text("b")),))))
+    assert map_cells(t, lambda c: c, drop_row=True) is t
+    changed = map_cells(t, lambda c: Text("B") if c.text == "b" else c)
+    assert changed is not None and changed is not t and changed.text == "Cap\nH\na\nB"
+    recaptioned = map_cells(t, lambda c: Text("Title") if c.text == "Cap" else c)
+    assert recaptioned is not None and recaptioned.text == "Title\nH\na\nb"
+    header = map_cells(t, lambda c: None if c.text == "H" else c, drop_row=True)
+    assert header is not None and header.text == "Cap\na\nb"
+
+
 def test_safety_judges_a_table_cell_by_cell_and_drops_the_row() -> None:
     wikitext = (
         "'''Words''' is a page with a table of words and notes about them.\n"
