@@ -46,7 +46,7 @@ def rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "clauses.yaml"
     data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads",
-                "event_participles", "reporting_verbs", "appositive_adverbs", "person_nouns"):
+                "event_participles", "reporting_verbs", "appositive_adverbs", "person_nouns", "finite_after_be"):
         data[key] = frozenset(data[key])
     return data
 
@@ -61,6 +61,8 @@ def _parser() -> Any:
 
 _EDGE = re.compile(r"^([(\"“‘]*)(.*?)([,;:.!?)\"”’]*)$")
 FINITE = frozenset(["VBZ", "VBD", "VBP", "MD"])
+_ABBREVIATIONS = frozenset(["No", "Nos", "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Mt", "Ft", "Gen", "Col", "Capt",
+                            "Lt", "Prof", "Rev", "Sgt", "Gov", "Sen", "Rep", "vs", "ca", "approx"])
 
 
 def tokens(sentence: str) -> list[Token]:
@@ -72,8 +74,8 @@ def tokens(sentence: str) -> list[Token]:
         m = _EDGE.match(w)
         assert m is not None
         lead, core, trail = m.groups()
-        if n < len(words) - 1 and trail.startswith(".") and core and "." in core:
-            core, trail = core + ".", trail[1:]  # "U.S." inside the sentence
+        if n < len(words) - 1 and trail.startswith(".") and core and ("." in core or core in _ABBREVIATIONS):
+            core, trail = core + ".", trail[1:]  # "U.S.", "No. 1" inside the sentence
         glue = False
         for ch in lead:
             raw.append((ch, glue))
@@ -135,7 +137,9 @@ def _subject(toks: list[Token], fv: int) -> list[Token] | None:
         return None
     if len(subj) == 1 and subj[0].word in _PRONOUNS:
         return subj
-    if subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS") or subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ"):
+    numbered = len(subj) >= 2 and subj[-1].tag == "CD" and subj[-2].tag in ("NNP", "NNPS")  # "Apollo 8", a name
+    if (subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS") and not numbered) or \
+            subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ"):
         return None
     if subj[0].tag == "DT" and subj[0].word.lower() not in ("the", "a", "an"):
         return None
@@ -245,8 +249,9 @@ def relative_aside(toks: list[Token]) -> list[list[Token]] | None:
         if fv is not None:  # "..., which ..." to the end
             if any(x.word == "," for x in toks[i + 1:end]):
                 continue  # more asides or a list after it: where the clause ends is not clear
-            copula = t.word.lower() == "who" and _name_at(toks, head) is None and \
-                _copula(toks, fv, _np_start(toks, head))
+            start = _np_start(toks, head)
+            copula = t.word.lower() == "who" and _name_at(toks, head) is None and (
+                _copula(toks, fv, start) or (start == fv + 1 and _copula(toks, fv, head + 1)))  # "X is a player, who"
             ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula=copula)
             if ref is None:
                 continue
@@ -380,6 +385,9 @@ def _same_verb(main: Token, tok: Token, after: Token) -> bool:
     there") where a simple past goes before."""
     from kidpedia.kidify.simplify import _VERBS
 
+    if main.word.lower() in _BE_MAIN and tok.word.lower() in rules()["finite_after_be"]:
+        return True  # "It is an alphabet book and has 26 pictures", "was launched in 1968 and became ...": a
+        # verb that is no participle has a subject of its own, the sentence's
     if main.tag == "MD" or main.word.lower() in _AUX:
         return False  # "were trained and supervised by ...": one passive, its "by" for both
     if tok.tag == main.tag:
@@ -393,6 +401,7 @@ def _same_verb(main: Token, tok: Token, after: Token) -> bool:
 
 
 _AUX = frozenset(["is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do"])
+_BE_MAIN = frozenset(["is", "was", "are", "were"])
 
 
 def verb_and(toks: list[Token]) -> list[list[Token]] | None:
@@ -484,7 +493,8 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
         return None
     appos = toks[c1 + 1:c2]
     verb_at = c2 + 1 + (toks[c2 + 1].tag == "RB")
-    if toks[verb_at].tag not in FINITE or any(t.tag in FINITE or t.tag not in _NP_TAGS for t in appos):
+    if toks[verb_at].tag not in FINITE or any(t.tag in FINITE or (t.tag not in _NP_TAGS and t.tag != '"') for t in appos) \
+            or not _balanced(appos):  # a quoted name inside ("often shortened to "amp"") is fine
         return None
     if appos[0].tag not in ("DT", "PRP$", "JJ", "JJS", "CD", "RB", "VBN", "NN", "NNP") or \
             appos[0].word.lower() in ("and", "or", "but") or appos[-1].tag in ("CC", "IN", "DT"):
@@ -614,8 +624,102 @@ def whose(toks: list[Token]) -> list[list[Token]] | None:
     return None
 
 
+_PREDICATE_WORDS = frozenset(["DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "CD", "IN", "POS", "CC", "HYPH"])
+
+
+def _who_again(toks: list[Token], fv: int) -> list[Token] | None:
+    """The subject said again: the subject before the verb, or a name that follows an opening
+    phrase ("In Greek myths Achilles was ..." -> "Achilles")."""
+    subj = _subject(toks, fv)
+    if subj is not None:
+        return _again(subj)
+    if toks[0].tag != "IN" or fv < 2 or toks[fv - 1].tag not in ("NNP", "NNPS"):
+        return None
+    name = _name_at(toks, fv - 1)
+    before = toks[fv - 1 - len(name)] if name is not None and fv - 1 - len(name) >= 0 else None
+    return name if name is not None and before is not None and before.tag in ("NN", "NNS", ",") else None
+
+
+def predicate_and(toks: list[Token]) -> list[list[Token]] | None:
+    """"X was a hero of the Trojan War and the main character of Homer's Iliad." -> "X was a hero
+    of the Trojan War. X was the main character of Homer's Iliad.": two things the subject is,
+    the first ending in a name, the second a common noun with what it is of."""
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None or toks[fv].word.lower() not in _BE_MAIN or fv + 1 >= end or \
+            toks[fv + 1].word.lower() not in ("a", "an", "the"):
+        return None
+    for k in range(fv + 3, end - 3):
+        if toks[k].word != "and" or toks[k - 1].tag not in ("NNP", "NNPS"):
+            continue
+        first = toks[fv + 1:k]
+        if any(t.tag not in _PREDICATE_WORDS or t.word == "and" for t in first) or not any(t.tag == "IN" for t in first):
+            return None
+        if toks[k + 1].word.lower() not in ("a", "an", "the"):
+            return None
+        j = k + 2
+        while j < end and toks[j].tag in ("JJ", "JJS", "JJR", "NN", "NNS", "CC") and toks[j].word[:1].islower():
+            j += 1
+        if j == k + 2 or j >= end or toks[j - 1].tag not in ("NN", "NNS") or toks[j].word not in ("of", "in", "for", "at"):
+            return None
+        who = _who_again(toks, fv)
+        if who is None:
+            return None
+        main, said = _sentence(toks[:k]), _sentence([*who, toks[fv], *toks[k + 1:]])
+        return [main, said] if _ok(main, said) else None
+    return None
+
+
+# nouns said of someone's relation to another ("son of", "friend of"): in a list they share what they are of
+_PERSON_OF = frozenset(["son", "daughter", "child", "father", "mother", "brother", "sister", "wife", "husband", "heir",
+                        "friend", "colleague", "student", "pupil", "teacher", "rival", "partner", "successor",
+                        "predecessor", "ally", "founder", "leader", "member", "head", "grandson", "granddaughter",
+                        "nephew", "niece", "cousin", "uncle", "aunt", "descendant", "disciple", "follower"])
+
+
+def roles_and(toks: list[Token]) -> list[list[Token]] | None:
+    """"X was a writer, novelist, thinker and well-known member of the Huxley family." -> "X was a
+    writer, novelist and thinker. X was a well-known member of the Huxley family.": a list of bare
+    nouns the subject is, and a last one with what it is of, said apart."""
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None or toks[fv].word.lower() not in _BE_MAIN or fv + 6 >= end or \
+            toks[fv + 1].word.lower() not in ("a", "an", "the"):
+        return None
+    nouns, j = [], fv + 2
+    while j + 1 < end and toks[j].tag in ("NN", "NNS") and toks[j].word.islower() and toks[j + 1].word == ",":
+        nouns.append(toks[j])
+        j += 2
+    if not nouns or toks[j].tag not in ("NN", "NNS") or not toks[j].word.islower() or toks[j + 1].word != "and":
+        return None
+    nouns.append(toks[j])
+    k = j + 2
+    while k < end and toks[k].tag in ("JJ", "JJS", "NN") and toks[k].word.islower():
+        k += 1
+    if k == j + 2 or k >= end or toks[k - 1].tag != "NN" or toks[k].word not in ("of", "in", "at", "for"):
+        return None
+    if not any(x.tag in ("JJ", "JJS") for x in toks[j + 2:k - 1]) or any(x.word in _PERSON_OF for x in nouns):
+        return None  # "the son, heir and successor of King X": what each is of is the same one
+    who = _who_again(toks, fv)
+    if who is None:
+        return None
+    listed: list[Token] = []
+    for n, noun in enumerate(nouns):
+        if n:
+            listed.append(_mk(",", ",") if n < len(nouns) - 1 else _mk("and", "CC"))
+        listed.append(noun)
+    listed = [Token(x.word, x.tag, x.chunk, x.word == ",") for x in listed]
+    det = toks[fv + 1].word.lower()
+    if det != "the":
+        det = "an" if toks[j + 2].word[:1] in "aeiou" else "a"
+    main = _sentence([*toks[:fv + 2], *listed])
+    said = _sentence([*who, toks[fv], _mk(det, "DT"), *toks[j + 2:]])
+    return [main, said] if _ok(main, said) else None
+
+
 RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
-         "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and,
+         "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and, "predicate_and": predicate_and,
+         "roles_and": roles_and,
          "clause_and": clause_and}
 
 
