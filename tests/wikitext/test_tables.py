@@ -16,7 +16,18 @@ from pathlib import Path
 import pytest
 
 from kidpedia.export.text import article_to_text, grid, table_lines
-from kidpedia.model import Article, Cell, LinkSpan, RawPage, Table, Text, map_cells, new_cell, new_text, table_block
+from kidpedia.model import (
+    Article,
+    Cell,
+    LinkSpan,
+    RawPage,
+    Table,
+    Text,
+    map_cells,
+    new_cell,
+    new_text,
+    table_block,
+)
 from kidpedia.pipeline import process_page
 from kidpedia.sources.enterprise import record_pages
 from kidpedia.wikitext.parse import parse_with_context
