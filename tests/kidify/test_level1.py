@@ -182,3 +182,10 @@ def test_a_title_that_ends_in_s_is_not_plural_for_it() -> None:
     assert levels._say_pronoun("Amphibians will be found in ponds.", ("It", "Amphibians"), True) == \
         "They will be found in ponds."
     assert levels._plural_name("Articles of Confederation") and not levels._plural_name("Analysis of variance")
+
+
+def test_a_sentence_cut_at_a_title_abbreviation_is_not_shown() -> None:
+    """Albert Sidney Johnston read "He was served in the Black Hawk War in 1832 as chief of staff to
+    Bvt." (the sentence cut at "Bvt. Brig. Gen. Henry Atkinson")."""
+    assert levels._not_level1("He served in the Black Hawk War in 1832 as chief of staff to Bvt.")
+    assert not levels._not_level1("He served in the Black Hawk War in 1832.")

@@ -796,6 +796,10 @@ def test_a_second_participle_gets_the_shared_auxiliary_again() -> None:
     # the sample's Demographics of Angola: "From the 2000s many Chinese have settled and started up small businesses."
     assert simp._split_and_verb("From the 2000s many Chinese have settled and started up small businesses.") == \
         "From the 2000s many Chinese have settled. They have started up small businesses."
+    # the sample's Albert Sidney Johnston read "He was served in the Black Hawk War in 1832 ..."
+    assert simp._split_and_verb("Johnston was assigned to posts in New York and Missouri and served in the Black Hawk "
+                                "War in 1832.") == ("Johnston was assigned to posts in New York and Missouri and served "
+                                                    "in the Black Hawk War in 1832.")
     # the sample's Andrei Tarkovsky read "It was won the FIPRESCI prize." at both levels
     assert simp._split_and_verb("A version of the film was presented at the Cannes Film Festival in 1969 and won the "
                                 "FIPRESCI prize.") == ("A version of the film was presented at the Cannes Film Festival "

@@ -476,6 +476,24 @@ def _about(toks: list[Token], fv: int) -> tuple[list[Token], bool] | None:
     return [_mk("They" if plural else "It")], plural
 
 
+def _kin_named(toks: list[Token], c1: int, end: int) -> list[list[Token]] | None:
+    """"His father, Peleus, was the king of the Myrmidons." -> "His father was Peleus. Peleus was the king
+    of the Myrmidons.": someone's own person named between commas."""
+    subj = toks[:c1]
+    if len(subj) != 2 or subj[0].tag != "PRP$" or subj[1].tag != "NN" or not subj[1].word.islower():
+        return None
+    c2 = next((i for i in range(c1 + 1, end) if toks[i].word == ","), None)
+    if c2 is None or c2 == c1 + 1 or c2 + 1 >= end or toks[c2 + 1].tag not in FINITE:
+        return None
+    name = toks[c1 + 1:c2]
+    if len(name) > 4 or not all(t.tag in ("NNP", "NNPS") and t.word[:1].isupper() for t in name):
+        return None
+    plural = _plural_verb(toks[c2 + 1])
+    said = _sentence([*subj, _be(toks[c2 + 1], bool(plural)), *[Token(t.word, t.tag, t.chunk, False) for t in name]])
+    main = _sentence([*[Token(t.word, t.tag, t.chunk, False) for t in name], *toks[c2 + 1:]])
+    return [said, main] if _ok(said, main) else None
+
+
 def appositive(toks: list[Token]) -> list[list[Token]] | None:
     """"Apollo 8, the second mission of ..., was launched on ..." -> "Apollo 8 was the second
     mission of .... Apollo 8 was launched on ...": what the subject is, then what it did."""
@@ -486,6 +504,9 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
     subj = toks[:c1]
     if any(t.tag in FINITE or t.tag not in _NP_TAGS for t in subj) or subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS", "CD"):
         return None
+    kin = _kin_named(toks, c1, end)
+    if kin is not None:
+        return kin
     if subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ", "CD") or subj[0].word.lower() in ("in", "on", "at"):
         return None
     c2 = next((i for i in range(c1 + 1, end) if toks[i].word == ","), None)
@@ -717,9 +738,59 @@ def roles_and(toks: list[Token]) -> list[list[Token]] | None:
     return [main, said] if _ok(main, said) else None
 
 
+_ONE_OF_MOST = re.compile(r"^(?P<subj>[A-Z][^,;:()]{0,60}?) (?P<be>is|was|are|were) one of the "
+                          r"(?P<sup>most [a-z]+(?: and [a-z]+)?|[a-z]+est(?: and [a-z]+est)?) of the "
+                          r"(?P<rest>(?:[A-Za-z-]+ ){0,3}[a-z]+s\b.*)\.$")
+
+
+def one_of_most(toks: list[Token]) -> list[list[Token]] | None:
+    """"Apollo is one of the most important and complex of the Olympian gods in ..." -> "Apollo is one
+    of the Olympian gods in .... Apollo is one of the most important and complex of them.": what the
+    subject is one of, then how it stands among them."""
+    m = _ONE_OF_MOST.match(render(toks))
+    if m is None or len(m.group("subj").split()) > 5 or m.group("subj").split()[0] in ("In", "On", "At", "For", "By"):
+        return None
+    subj, be = m.group("subj"), m.group("be")
+    main = tokens(f"{subj} {be} one of the {m.group('rest')}.")
+    said = tokens(f"{subj} {be} one of the {m.group('sup')} of them.")
+    return [main, said] if main and said and _ok(main, said) else None
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12}
+_COUNTED = re.compile(r"\b(?P<num>" + "|".join(_COUNT_WORDS) + r"|\d{1,2}) (?:[\w-]+ ){0,3}[a-z]{3,}s\b")
+_COLON_LIST = re.compile(r"^(?P<head>[^:;]+ [a-z]{3,}s): (?P<list>[^:;]+)\.$")
+
+
+def colon_list(toks: list[Token]) -> list[list[Token]] | None:
+    """"He was a general in three different armies: the Texian Army, the United States Army, and the
+    Confederate States Army." -> "He was a general in three different armies. They were the Texian Army,
+    the United States Army, and the Confederate States Army.": the things counted, then which they are,
+    where the list has as many as the count says (and the sentence counts nothing else)."""
+    m = _COLON_LIST.match(render(toks))
+    if m is None:
+        return None
+    head, listed = m.group("head"), m.group("list")
+    counted = list(_COUNTED.finditer(head))
+    if len(counted) != 1 or counted[0].end() != len(head):
+        return None
+    items = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed) if x]
+    want = _COUNT_WORDS.get(counted[0].group("num").lower()) or int(counted[0].group("num"))
+    if len(items) != want or not all(x[:1].isupper() or x.startswith("the ") for x in items) \
+            or any(len(x.split()) > 6 for x in items):
+        return None
+    fv = _first_finite(toks, _end(toks))
+    if fv is None:
+        return None
+    be = "were" if toks[fv].tag == "VBD" else "are"  # "was a general in three armies", "The armed forces have"
+    main, said = tokens(head + "."), tokens(f"They {be} {listed}.")
+    return [main, said] if main and said and _ok(main, said) else None
+
+
 RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
          "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and, "predicate_and": predicate_and,
-         "roles_and": roles_and,
+         "roles_and": roles_and, "one_of_most": one_of_most,
+         "colon_list": colon_list,
          "clause_and": clause_and}
 
 

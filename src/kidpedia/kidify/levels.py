@@ -765,7 +765,9 @@ _NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:
                          r"|\b(?:by|of|from|with|the|an?)\.$"  # cut after its last word ("Governors ... were chosen by.")
                          r"|\bet al\b"  # a citation ("Rough dates are from Near et al., 2012.")
                          r"|, thus (?:he|she|it|they|we)\b"  # two sentences joined by a comma ("He could never build one, thus he relied ...")
-                         r"|\?$")  # a question ("In short why does so much planned development fail?")
+                         r"|\?$"  # a question ("In short why does so much planned development fail?")
+                         r"|\b(?:Bvt|Brig|Gen|Col|Capt|Lt|Maj|Sgt|Adm|Gov|Rev|Hon|Pres|Sen|Rep|Cmdr|Cpl|Pvt)\.$")  # cut at a
+# title's abbreviation ("He served ... as chief of staff to Bvt.", Albert Sidney Johnston: "Brig. Gen. Henry Atkinson" lost)
 # a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
 # words, not a fact a level-1 page can state; a short quoted name or term ("called "Oscars"") is fine
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")

@@ -819,7 +819,8 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
         after1 = head.split()[len(subject) + 1:][:1]
         if not after1:
             return s  # "X played and still plays a major role": the object is both verbs'
-        participle2 = verb2.endswith("ed") or verb2 in _PARTICIPLES.values() or verb2 in _PARTICIPLES
+        participle2 = (verb2.endswith("ed") or verb2 in _PARTICIPLES.values() or verb2 in _PARTICIPLES) \
+            and verb2 not in _NO_PASSIVE  # "was assigned to posts ... and served in the war": "served" is his own
         if participle2 and verb1 in _BE_FORMS and rest and rest[0].lower() in _OBJECT_OPENERS \
                 and verb2 not in _TWO_OBJECTS:
             return s  # "was presented at Cannes and won the prize": "won" has an object, so it is no passive
@@ -847,6 +848,10 @@ def _split_and_verb(s: str, min_head: int = 5) -> str:
     return s
 
 
+# past verbs that say what the subject did, never what was done to it, after "was ... and" ("He was elected in
+# 1860 and served until 1865" is no "He was served until 1865")
+_NO_PASSIVE = frozenset(["served", "lived", "died", "worked", "returned", "arrived", "traveled", "travelled", "stayed",
+                         "retired", "graduated", "emigrated", "resigned", "competed", "remained", "existed"])
 # a word that opens an object ("won the prize"), and the verbs whose passive takes one too ("was given a medal",
 # "was made the capital", "was named the best player")
 _OBJECT_OPENERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
