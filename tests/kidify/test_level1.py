@@ -143,3 +143,49 @@ def test_that_year_and_one_as_a_pronoun_lean_back(sample_articles: list[Article]
     economy = _level1_text(sample_articles, "Economy of Angola")
     assert "sold abroad that year" not in economy or "2004, are oil products. US$785" in economy  # the year said before
     assert "one was lost" not in _level1_text(sample_articles, "Angolan Armed Forces")
+
+
+def test_the_opening_split_says_the_full_name_as_the_pronoun(sample_articles: list[Article]) -> None:
+    """Aldous Huxley read "Aldous Leonard Huxley was a writer, novelist, thinker and well-known member of the
+    Huxley family." (one long sentence); Andre Agassi's opening ran on after "World No. 1, who was ...";
+    Astronaut read "... to command, pilot or are a crew member" and Andrei Tarkovsky "It was won the
+    FIPRESCI prize."."""
+    huxley = _level1_text(sample_articles, "Aldous Huxley")
+    assert huxley.startswith("Aldous Leonard Huxley was a writer, novelist and thinker. ")
+    assert "Aldous Leonard Huxley was a well-known" not in huxley
+    said = levels._become("Aldous Leonard Huxley (26 July 1894 – 22 November 1963) was an English writer, novelist, "
+                          "philosopher, and prominent member of the Huxley family.", 1, "en",
+                          ("He", "Aldous Huxley", "Huxley"), True)
+    assert "He was a well-known member of the Huxley family." in said
+    assert "No. 1. He was one of the game's most dominant players" in _level1_text(sample_articles, "Andre Agassi")
+    assert "pilot or are a crew" not in _level1_text(sample_articles, "Astronaut")
+    assert "It was won" not in _level1_text(sample_articles, "Andrei Tarkovsky")
+    assert levels._full_name_said_again("Ann Lee Smith is a singer. Ann Lee Smith was born in 1950.", ("She", "Ann Smith", "Smith")) \
+        == "Ann Lee Smith is a singer. She was born in 1950."
+    assert levels._full_name_said_again("Ann Lee Smith is a singer. Ann Lee Smith was born in 1950.", ("It", "Ann Smith")) \
+        == "Ann Lee Smith is a singer. Ann Lee Smith was born in 1950."
+
+
+def test_they_opening_a_later_lead_paragraph_of_a_thing_needs_who(sample_articles: list[Article]) -> None:
+    """Alchemy read "Alchemy is a tradition. It is practiced across Europe, Egypt and Asia. They wrote
+    in Greek." (they: Zosimos of Panopolis and Mary the Jewess, named in the paragraph before)."""
+    alchemy = _level1_text(sample_articles, "Alchemy")
+    assert "They wrote in Greek." not in alchemy or "Mary the Jewess" in alchemy
+
+
+def test_a_title_that_ends_in_s_is_not_plural_for_it() -> None:
+    """An American in Paris read "But they will be an early volume in the series." ("An American in
+    Paris will be ...": the title ends in "s", its head noun does not)."""
+    pronoun = ("It", "An American in Paris")
+    assert levels._say_pronoun("But An American in Paris will be an early volume.", pronoun, True) == \
+        "But it will be an early volume."
+    assert levels._say_pronoun("Amphibians will be found in ponds.", ("It", "Amphibians"), True) == \
+        "They will be found in ponds."
+    assert levels._plural_name("Articles of Confederation") and not levels._plural_name("Analysis of variance")
+
+
+def test_a_sentence_cut_at_a_title_abbreviation_is_not_shown() -> None:
+    """Albert Sidney Johnston read "He was served in the Black Hawk War in 1832 as chief of staff to
+    Bvt." (the sentence cut at "Bvt. Brig. Gen. Henry Atkinson")."""
+    assert levels._not_level1("He served in the Black Hawk War in 1832 as chief of staff to Bvt.")
+    assert not levels._not_level1("He served in the Black Hawk War in 1832.")

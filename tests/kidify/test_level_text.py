@@ -474,3 +474,17 @@ def test_level_2_says_a_thing_once_and_do_so_leans_back() -> None:
     shown = " ".join(t.text for t in levels._body(levels.at_level(a, 2)))
     assert shown.count("small") == 1, shown
     assert levels._leans("The first to do so was Dudley Nichols.", ("It", "Academy Awards"))
+
+
+def test_said_index_agrees_with_weighing_each_shown_sentence(sample_articles) -> None:  # type: ignore[no-untyped-def]
+    """Level 2's "says nothing new" check through ``_Said`` (which shown sentence has each
+    word) answers as checking every shown sentence did, on the real sample's sentences."""
+    from kidpedia.kidify import reading
+    from kidpedia.kidify.levels import _content, _Said, _says_nothing_new
+
+    words = [_content(s) for a in sample_articles[:30] for t in a.lead for s in reading.sentences(t.text)]
+    words += [frozenset(list(w)[:2]) for w in words[:200]]  # short ones, which a longer shown one has
+    shown, said = words[:150], _Said(words[:150])
+    answers = [said.covers(w) for w in words[150:]]
+    assert answers == [any(_says_nothing_new(w, s) for s in shown) for w in words[150:]]
+    assert any(answers) and not all(answers)

@@ -250,3 +250,20 @@ def test_a_word_nearly_every_article_has_does_not_narrow_a_search(store: Store) 
     alone, found = _match_statements(store, "of the")
     assert any('"of"' in s and '"the"' in s for s in alone), alone
     assert found.hits
+
+
+def test_title_key_of_ascii_is_the_folded_key(sample_raw_pages) -> None:  # type: ignore[no-untyped-def]
+    """An ASCII title skips the Unicode decomposition: the same key as the full fold, for
+    every ASCII character and every title of the real sample."""
+    import unicodedata
+
+    from kidpedia.store.db import FOLD_ONE
+
+    def folded(title: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", title.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(FOLD_ONE)
+
+    titles = [chr(i) for i in range(128)] + [p.title for p in sample_raw_pages] + ["Ærø", "Straße", "ǅ"]
+    assert sum(t.isascii() for t in titles) > 200
+    for t in titles:
+        assert title_key(t) == folded(t), t

@@ -16,7 +16,18 @@ from pathlib import Path
 import pytest
 
 from kidpedia.export.text import article_to_text, grid, table_lines
-from kidpedia.model import Article, Cell, LinkSpan, RawPage, Table, Text, map_cells, table_block
+from kidpedia.model import (
+    Article,
+    Cell,
+    LinkSpan,
+    RawPage,
+    Table,
+    Text,
+    map_cells,
+    new_cell,
+    new_text,
+    table_block,
+)
 from kidpedia.pipeline import process_page
 from kidpedia.sources.enterprise import record_pages
 from kidpedia.wikitext.parse import parse_with_context
@@ -210,6 +221,27 @@ def test_map_cells_drops_a_row_or_the_table() -> None:
     kept = map_cells(t, lambda c: None if c.text == "bad" else c, drop_row=True)
     assert kept is not None and kept.table is not None and _cells(kept.table) == [["H"], ["good"]]
     assert map_cells(t, lambda c: None, drop_row=True) is None
+
+
+def test_new_text_and_new_cell_make_what_the_constructors_make() -> None:
+    table = Table("c", (), ((Cell(Text("x")),),))
+    made = [(new_text("a", (LinkSpan(0, 1, "A"),), "li", 2, table), Text("a", (LinkSpan(0, 1, "A"),), "li", 2, table)),
+            (new_text("b"), Text("b")), (new_cell(Text("a"), True, 2, 3), Cell(Text("a"), True, 2, 3)),
+            (new_cell(Text("a")), Cell(Text("a")))]
+    for ours, theirs in made:
+        assert ours == theirs and hash(ours) == hash(theirs) and vars(ours) == vars(theirs)
+        assert list(vars(ours)) == list(vars(theirs))  # every field, in order
+
+
+def test_map_cells_gives_the_block_itself_when_no_cell_changes() -> None:
+    t = table_block(Table("Cap", ((Cell(Text("H"), True),),), ((Cell(Text("a")),), (Cell(Text("b")),))))
+    assert map_cells(t, lambda c: c, drop_row=True) is t
+    changed = map_cells(t, lambda c: Text("B") if c.text == "b" else c)
+    assert changed is not None and changed is not t and changed.text == "Cap\nH\na\nB"
+    recaptioned = map_cells(t, lambda c: Text("Title") if c.text == "Cap" else c)
+    assert recaptioned is not None and recaptioned.text == "Title\nH\na\nb"
+    header = map_cells(t, lambda c: None if c.text == "H" else c, drop_row=True)
+    assert header is not None and header.text == "Cap\na\nb"
 
 
 def test_safety_judges_a_table_cell_by_cell_and_drops_the_row() -> None:

@@ -25,6 +25,9 @@ and name stays (``simplify.facts``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,7 +49,7 @@ def rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "clauses.yaml"
     data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     for key in ("relatives", "restrictive_heads", "participle_followers", "person_participles", "vague_heads",
-                "event_participles", "reporting_verbs", "appositive_adverbs", "person_nouns"):
+                "event_participles", "reporting_verbs", "appositive_adverbs", "person_nouns", "finite_after_be"):
         data[key] = frozenset(data[key])
     return data
 
@@ -61,6 +64,8 @@ def _parser() -> Any:
 
 _EDGE = re.compile(r"^([(\"“‘]*)(.*?)([,;:.!?)\"”’]*)$")
 FINITE = frozenset(["VBZ", "VBD", "VBP", "MD"])
+_ABBREVIATIONS = frozenset(["No", "Nos", "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Mt", "Ft", "Gen", "Col", "Capt",
+                            "Lt", "Prof", "Rev", "Sgt", "Gov", "Sen", "Rep", "vs", "ca", "approx"])
 
 
 def tokens(sentence: str) -> list[Token]:
@@ -72,8 +77,8 @@ def tokens(sentence: str) -> list[Token]:
         m = _EDGE.match(w)
         assert m is not None
         lead, core, trail = m.groups()
-        if n < len(words) - 1 and trail.startswith(".") and core and "." in core:
-            core, trail = core + ".", trail[1:]  # "U.S." inside the sentence
+        if n < len(words) - 1 and trail.startswith(".") and core and ("." in core or core in _ABBREVIATIONS):
+            core, trail = core + ".", trail[1:]  # "U.S.", "No. 1" inside the sentence
         glue = False
         for ch in lead:
             raw.append((ch, glue))
@@ -135,7 +140,9 @@ def _subject(toks: list[Token], fv: int) -> list[Token] | None:
         return None
     if len(subj) == 1 and subj[0].word in _PRONOUNS:
         return subj
-    if subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS") or subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ"):
+    numbered = len(subj) >= 2 and subj[-1].tag == "CD" and subj[-2].tag in ("NNP", "NNPS")  # "Apollo 8", a name
+    if (subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS") and not numbered) or \
+            subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ"):
         return None
     if subj[0].tag == "DT" and subj[0].word.lower() not in ("the", "a", "an"):
         return None
@@ -245,8 +252,9 @@ def relative_aside(toks: list[Token]) -> list[list[Token]] | None:
         if fv is not None:  # "..., which ..." to the end
             if any(x.word == "," for x in toks[i + 1:end]):
                 continue  # more asides or a list after it: where the clause ends is not clear
-            copula = t.word.lower() == "who" and _name_at(toks, head) is None and \
-                _copula(toks, fv, _np_start(toks, head))
+            start = _np_start(toks, head)
+            copula = t.word.lower() == "who" and _name_at(toks, head) is None and (
+                _copula(toks, fv, start) or (start == fv + 1 and _copula(toks, fv, head + 1)))  # "X is a player, who"
             ref = _referent(toks, head, t.word.lower(), toks[verb_at], fv, copula=copula)
             if ref is None:
                 continue
@@ -380,6 +388,9 @@ def _same_verb(main: Token, tok: Token, after: Token) -> bool:
     there") where a simple past goes before."""
     from kidpedia.kidify.simplify import _VERBS
 
+    if main.word.lower() in _BE_MAIN and tok.word.lower() in rules()["finite_after_be"]:
+        return True  # "It is an alphabet book and has 26 pictures", "was launched in 1968 and became ...": a
+        # verb that is no participle has a subject of its own, the sentence's
     if main.tag == "MD" or main.word.lower() in _AUX:
         return False  # "were trained and supervised by ...": one passive, its "by" for both
     if tok.tag == main.tag:
@@ -393,6 +404,7 @@ def _same_verb(main: Token, tok: Token, after: Token) -> bool:
 
 
 _AUX = frozenset(["is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do"])
+_BE_MAIN = frozenset(["is", "was", "are", "were"])
 
 
 def verb_and(toks: list[Token]) -> list[list[Token]] | None:
@@ -420,8 +432,22 @@ def verb_and(toks: list[Token]) -> list[list[Token]] | None:
 
 
 # what a restrictive clause said as a sentence of its own ends with: the main sentence alone
-# may say too little ("There are some features."), so ``levels`` shows the two together
-_LEANING: dict[str, None] = {}
+# may say too little ("There are some features."), so ``levels`` shows the two together.
+# Kept for one article's level at a time (``leaning``): one registry for the whole process
+# let an earlier article's splits decide what a later one shows ("... in the United States."),
+# so a page depended on which pages the process had made before it.
+_LEANING: ContextVar[dict[str, None] | None] = ContextVar("kidpedia_leaning", default=None)
+
+
+@contextmanager
+def leaning() -> Iterator[None]:
+    """The restrictive clauses that ``split`` says on their own while this is open are the
+    ones ``leans_back`` knows (``levels`` opens one per article and level)."""
+    token = _LEANING.set({})
+    try:
+        yield
+    finally:
+        _LEANING.reset(token)
 
 
 def _ending(text: str) -> str:
@@ -437,18 +463,24 @@ def _opening(text: str) -> str:
 def leans_back(sentence: str) -> bool:
     """The sentence is a restrictive clause (or a "whose" clause) that a split said on its own
     (``levels`` shows it only with the sentences before it)."""
-    return len(sentence.split()) > 4 and (_ending(sentence) in _LEANING or _opening(sentence) in _LEANING)
+    said = _LEANING.get() or {}
+    return len(sentence.split()) > 4 and (_ending(sentence) in said or _opening(sentence) in said)
 
 
 _NP_TAGS = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "CC", "HYPH", "IN",
                       "TO", "VBN", "VBG", "RB"])
 
 
-def _be(fv: Token, plural: bool, participle: str = "") -> Token:
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _be(fv: Token, plural: bool, participle: str = "", dated: bool = False) -> Token:
     """"is", "are", "was" or "were" before a participle: the main verb's tense, or the past
     for a participle that tells of a thing done once ("a poem written in 1928": "It was
-    written"; ``event_participles``)."""
-    tense = "past" if fv.tag == "VBD" or participle.lower() in rules()["event_participles"] else "present"
+    written"; ``event_participles``) or one its phrase dates (``dated``: "The awards, first
+    presented in 1929, are ..." -> "The awards were first presented in 1929.")."""
+    tense = "past" if fv.tag == "VBD" or participle.lower() in rules()["event_participles"] or (
+        participle and dated) else "present"
     return _mk(_BE[(tense, plural)], "VBD" if tense == "past" else "VBZ")
 
 
@@ -467,6 +499,24 @@ def _about(toks: list[Token], fv: int) -> tuple[list[Token], bool] | None:
     return [_mk("They" if plural else "It")], plural
 
 
+def _kin_named(toks: list[Token], c1: int, end: int) -> list[list[Token]] | None:
+    """"His father, Peleus, was the king of the Myrmidons." -> "His father was Peleus. Peleus was the king
+    of the Myrmidons.": someone's own person named between commas."""
+    subj = toks[:c1]
+    if len(subj) != 2 or subj[0].tag != "PRP$" or subj[1].tag != "NN" or not subj[1].word.islower():
+        return None
+    c2 = next((i for i in range(c1 + 1, end) if toks[i].word == ","), None)
+    if c2 is None or c2 == c1 + 1 or c2 + 1 >= end or toks[c2 + 1].tag not in FINITE:
+        return None
+    name = toks[c1 + 1:c2]
+    if len(name) > 4 or not all(t.tag in ("NNP", "NNPS") and t.word[:1].isupper() for t in name):
+        return None
+    plural = _plural_verb(toks[c2 + 1])
+    said = _sentence([*subj, _be(toks[c2 + 1], bool(plural)), *[Token(t.word, t.tag, t.chunk, False) for t in name]])
+    main = _sentence([*[Token(t.word, t.tag, t.chunk, False) for t in name], *toks[c2 + 1:]])
+    return [said, main] if _ok(said, main) else None
+
+
 def appositive(toks: list[Token]) -> list[list[Token]] | None:
     """"Apollo 8, the second mission of ..., was launched on ..." -> "Apollo 8 was the second
     mission of .... Apollo 8 was launched on ...": what the subject is, then what it did."""
@@ -477,6 +527,9 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
     subj = toks[:c1]
     if any(t.tag in FINITE or t.tag not in _NP_TAGS for t in subj) or subj[-1].tag not in ("NN", "NNS", "NNP", "NNPS", "CD"):
         return None
+    kin = _kin_named(toks, c1, end)
+    if kin is not None:
+        return kin
     if subj[0].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ", "CD") or subj[0].word.lower() in ("in", "on", "at"):
         return None
     c2 = next((i for i in range(c1 + 1, end) if toks[i].word == ","), None)
@@ -484,7 +537,8 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
         return None
     appos = toks[c1 + 1:c2]
     verb_at = c2 + 1 + (toks[c2 + 1].tag == "RB")
-    if toks[verb_at].tag not in FINITE or any(t.tag in FINITE or t.tag not in _NP_TAGS for t in appos):
+    if toks[verb_at].tag not in FINITE or any(t.tag in FINITE or (t.tag not in _NP_TAGS and t.tag != '"') for t in appos) \
+            or not _balanced(appos):  # a quoted name inside ("often shortened to "amp"") is fine
         return None
     if appos[0].tag not in ("DT", "PRP$", "JJ", "JJS", "CD", "RB", "VBN", "NN", "NNP") or \
             appos[0].word.lower() in ("and", "or", "but") or appos[-1].tag in ("CC", "IN", "DT"):
@@ -501,7 +555,9 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
     if plural is None:
         plural = subj[-1].tag in ("NNS", "NNPS")
     who = _again(subj) if len(subj) <= 6 else [_mk("They" if plural else "It")]
-    said = _sentence([*who, _be(main[fv], plural), *appos])
+    done = next((t.word for t in appos[:2] if t.tag == "VBN"), "")  # "(first) presented in 1929"
+    dated = any(_YEAR.fullmatch(t.word) for t in appos) and not any(t.word.lower() == "since" for t in appos)
+    said = _sentence([*who, _be(main[fv], plural, done, dated), *appos])
     main = _sentence(main)
     if not _ok(main, said):
         return None
@@ -614,8 +670,153 @@ def whose(toks: list[Token]) -> list[list[Token]] | None:
     return None
 
 
+_PREDICATE_WORDS = frozenset(["DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "CD", "IN", "POS", "CC", "HYPH"])
+
+
+def _who_again(toks: list[Token], fv: int) -> list[Token] | None:
+    """The subject said again: the subject before the verb, or a name that follows an opening
+    phrase ("In Greek myths Achilles was ..." -> "Achilles")."""
+    subj = _subject(toks, fv)
+    if subj is not None:
+        return _again(subj)
+    if toks[0].tag != "IN" or fv < 2 or toks[fv - 1].tag not in ("NNP", "NNPS"):
+        return None
+    name = _name_at(toks, fv - 1)
+    before = toks[fv - 1 - len(name)] if name is not None and fv - 1 - len(name) >= 0 else None
+    return name if name is not None and before is not None and before.tag in ("NN", "NNS", ",") else None
+
+
+def predicate_and(toks: list[Token]) -> list[list[Token]] | None:
+    """"X was a hero of the Trojan War and the main character of Homer's Iliad." -> "X was a hero
+    of the Trojan War. X was the main character of Homer's Iliad.": two things the subject is,
+    the first ending in a name, the second a common noun with what it is of."""
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None or toks[fv].word.lower() not in _BE_MAIN or fv + 1 >= end or \
+            toks[fv + 1].word.lower() not in ("a", "an", "the"):
+        return None
+    for k in range(fv + 3, end - 3):
+        if toks[k].word != "and" or toks[k - 1].tag not in ("NNP", "NNPS"):
+            continue
+        first = toks[fv + 1:k]
+        if any(t.tag not in _PREDICATE_WORDS or t.word == "and" for t in first) or not any(t.tag == "IN" for t in first):
+            return None
+        if toks[k + 1].word.lower() not in ("a", "an", "the"):
+            return None
+        j = k + 2
+        while j < end and toks[j].tag in ("JJ", "JJS", "JJR", "NN", "NNS", "CC") and toks[j].word[:1].islower():
+            j += 1
+        if j == k + 2 or j >= end or toks[j - 1].tag not in ("NN", "NNS") or toks[j].word not in ("of", "in", "for", "at"):
+            return None
+        who = _who_again(toks, fv)
+        if who is None:
+            return None
+        main, said = _sentence(toks[:k]), _sentence([*who, toks[fv], *toks[k + 1:]])
+        return [main, said] if _ok(main, said) else None
+    return None
+
+
+# nouns said of someone's relation to another ("son of", "friend of"): in a list they share what they are of
+_PERSON_OF = frozenset(["son", "daughter", "child", "father", "mother", "brother", "sister", "wife", "husband", "heir",
+                        "friend", "colleague", "student", "pupil", "teacher", "rival", "partner", "successor",
+                        "predecessor", "ally", "founder", "leader", "member", "head", "grandson", "granddaughter",
+                        "nephew", "niece", "cousin", "uncle", "aunt", "descendant", "disciple", "follower"])
+
+
+def roles_and(toks: list[Token]) -> list[list[Token]] | None:
+    """"X was a writer, novelist, thinker and well-known member of the Huxley family." -> "X was a
+    writer, novelist and thinker. X was a well-known member of the Huxley family.": a list of bare
+    nouns the subject is, and a last one with what it is of, said apart."""
+    end = _end(toks)
+    fv = _first_finite(toks, end)
+    if fv is None or toks[fv].word.lower() not in _BE_MAIN or fv + 6 >= end or \
+            toks[fv + 1].word.lower() not in ("a", "an", "the"):
+        return None
+    nouns, j = [], fv + 2
+    while j + 1 < end and toks[j].tag in ("NN", "NNS") and toks[j].word.islower() and toks[j + 1].word == ",":
+        nouns.append(toks[j])
+        j += 2
+    if not nouns or toks[j].tag not in ("NN", "NNS") or not toks[j].word.islower() or toks[j + 1].word != "and":
+        return None
+    nouns.append(toks[j])
+    k = j + 2
+    while k < end and toks[k].tag in ("JJ", "JJS", "NN") and toks[k].word.islower():
+        k += 1
+    if k == j + 2 or k >= end or toks[k - 1].tag != "NN" or toks[k].word not in ("of", "in", "at", "for"):
+        return None
+    if not any(x.tag in ("JJ", "JJS") for x in toks[j + 2:k - 1]) or any(x.word in _PERSON_OF for x in nouns):
+        return None  # "the son, heir and successor of King X": what each is of is the same one
+    who = _who_again(toks, fv)
+    if who is None:
+        return None
+    listed: list[Token] = []
+    for n, noun in enumerate(nouns):
+        if n:
+            listed.append(_mk(",", ",") if n < len(nouns) - 1 else _mk("and", "CC"))
+        listed.append(noun)
+    listed = [Token(x.word, x.tag, x.chunk, x.word == ",") for x in listed]
+    det = toks[fv + 1].word.lower()
+    if det != "the":
+        det = "an" if toks[j + 2].word[:1] in "aeiou" else "a"
+    main = _sentence([*toks[:fv + 2], *listed])
+    said = _sentence([*who, toks[fv], _mk(det, "DT"), *toks[j + 2:]])
+    return [main, said] if _ok(main, said) else None
+
+
+_ONE_OF_MOST = re.compile(r"^(?P<subj>[A-Z][^,;:()]{0,60}?) (?P<be>is|was|are|were) one of the "
+                          r"(?P<sup>most [a-z]+(?: and [a-z]+)?|[a-z]+est(?: and [a-z]+est)?) of the "
+                          r"(?P<rest>(?:[A-Za-z-]+ ){0,3}[a-z]+s\b.*)\.$")
+
+
+def one_of_most(toks: list[Token]) -> list[list[Token]] | None:
+    """"Apollo is one of the most important and complex of the Olympian gods in ..." -> "Apollo is one
+    of the Olympian gods in .... Apollo is one of the most important and complex of them.": what the
+    subject is one of, then how it stands among them."""
+    m = _ONE_OF_MOST.match(render(toks))
+    if m is None or len(m.group("subj").split()) > 5 or m.group("subj").split()[0] in ("In", "On", "At", "For", "By"):
+        return None
+    subj, be = m.group("subj"), m.group("be")
+    main = tokens(f"{subj} {be} one of the {m.group('rest')}.")
+    said = tokens(f"{subj} {be} one of the {m.group('sup')} of them.")
+    return [main, said] if main and said and _ok(main, said) else None
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12}
+_COUNTED = re.compile(r"\b(?P<num>" + "|".join(_COUNT_WORDS) + r"|\d{1,2}) (?:[\w-]+ ){0,3}[a-z]{3,}s\b")
+_COLON_LIST = re.compile(r"^(?P<head>[^:;]+ [a-z]{3,}s): (?P<list>[^:;]+)\.$")
+
+
+def colon_list(toks: list[Token]) -> list[list[Token]] | None:
+    """"He was a general in three different armies: the Texian Army, the United States Army, and the
+    Confederate States Army." -> "He was a general in three different armies. They were the Texian Army,
+    the United States Army, and the Confederate States Army.": the things counted, then which they are,
+    where the list has as many as the count says (and the sentence counts nothing else)."""
+    m = _COLON_LIST.match(render(toks))
+    if m is None:
+        return None
+    head, listed = m.group("head"), m.group("list")
+    counted = list(_COUNTED.finditer(head))
+    if len(counted) != 1 or counted[0].end() != len(head):
+        return None
+    items = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed) if x]
+    want = _COUNT_WORDS.get(counted[0].group("num").lower()) or int(counted[0].group("num"))
+    if len(items) != want or not all(x[:1].isupper() or x.startswith("the ") for x in items) \
+            or any(len(x.split()) > 6 for x in items):
+        return None
+    before = len(tokens(head[:counted[0].start()].rstrip() or "x"))  # the verb nearest before the count
+    fv = next((i for i in range(min(before, _end(toks)) - 1, -1, -1) if toks[i].tag in FINITE), None)
+    if fv is None:
+        return None
+    be = "were" if toks[fv].tag == "VBD" else "are"  # "was a general in three armies", "The armed forces have"
+    main, said = tokens(head + "."), tokens(f"They {be} {listed}.")
+    return [main, said] if main and said and _ok(main, said) else None
+
+
 RULES = {"appositive": appositive, "relative_aside": relative_aside, "relative_restrictive": relative_restrictive,
-         "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and,
+         "whose": whose, "participle": participle, "participle_aside": participle_aside, "verb_and": verb_and, "predicate_and": predicate_and,
+         "roles_and": roles_and, "one_of_most": one_of_most,
+         "colon_list": colon_list,
          "clause_and": clause_and}
 
 
@@ -642,10 +843,9 @@ def split(sentence: str, which: tuple[str, ...] = tuple(RULES)) -> str:
             continue
         budget -= 1
         said = [render(p) for p in parts]
-        if name in ("relative_restrictive", "whose"):
-            if len(_LEANING) > 100_000:
-                _LEANING.clear()
-            _LEANING[_ending(said[1])] = None
-            _LEANING[_opening(said[1])] = None
+        leaning_now = _LEANING.get()
+        if name in ("relative_restrictive", "whose") and leaning_now is not None:
+            leaning_now[_ending(said[1])] = None
+            leaning_now[_opening(said[1])] = None
         todo[:0] = said
     return " ".join(out)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kidpedia.kidify import clauses, level1, level2, plain, reading, rewrite
 from kidpedia.kidify.simplify import _VERBS, _has_verb, _is_verb, simplify
@@ -146,7 +147,8 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...], the: bool = False) -> 
             return _POSSESSIVE[word] + sentence[len(name) + 2:]
         if sentence.startswith(name + " "):
             nxt = sentence[len(name) + 1:].split(" ", 1)[0]
-            if word == "It" and name.endswith("s") and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
+            plural = _plural_name(name) if the else name.endswith("s")  # level 1: "An American in Paris will ..." is one
+            if word == "It" and plural and nxt in _PLURAL and nxt not in _SINGULAR[:4]:
                 return "They " + sentence[len(name) + 1:]
             if nxt in _SINGULAR or (word != "It" and nxt.islower() and _is_verb(nxt) and not nxt.endswith("s")):
                 return f"{word} " + sentence[len(name) + 1:]
@@ -154,6 +156,13 @@ def _say_pronoun(sentence: str, pronoun: tuple[str, ...], the: bool = False) -> 
             if the and word != "They" and not name.endswith("s") and _third_person(nxt, after):
                 return f"{word} " + sentence[len(name) + 1:]  # level 1: "Anarchism draws on ..." -> "It draws on ..."
     return sentence
+
+
+def _plural_name(name: str) -> bool:
+    """A name of many things: its head noun, the last word before "of", "in" ..., is a plural in -s
+    ("Articles of Confederation", "Amphibians"; not "An American in Paris", "Analysis of variance")."""
+    head = re.split(r" (?:of|in|on|for|to|at|from|with|and|the) ", name, maxsplit=1)[0].split()[-1]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 _LINK_OPENERS = frozenset(["But", "And", "So", "Then", "Later", "Still", "Soon", "There"])
@@ -195,6 +204,7 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
         out = rewrite.split_definition(out, pronoun[0], level=level)
         if level == 1:
             out = " ".join(clauses.split(x) for x in reading.sentences(out))
+            out = _full_name_said_again(out, pronoun)
     elif level == 2:  # a later sentence that says what something is: short sentences too
         out = " ".join(rewrite.split_examples(rewrite.split_object_participle(rewrite.split_object_relative(
             rewrite.split_body_sentence(x, pronoun)))) for x in reading.sentences(out))
@@ -204,6 +214,21 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     if level == 1:  # said plainly: hard describing words and words (``plain``)
         out = plain.plain(out, pronoun, pronoun[1] if len(pronoun) > 1 else "")
     return out
+
+
+_FULL_NAME = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+) (?:is|was|are|were)\b")
+
+
+def _full_name_said_again(text: str, pronoun: tuple[str, ...]) -> str:
+    """Level 1: the opening's later sentences that a split opened with the name the opening says
+    in full ("Aldous Leonard Huxley was a writer. Aldous Leonard Huxley was a well-known member
+    ...") say the pronoun ("He was a well-known member ..."), as they do for the title's name."""
+    parts = reading.sentences(text)
+    m = _FULL_NAME.match(parts[0]) if parts and len(pronoun) > 1 else None
+    if m is None or pronoun[0] not in ("He", "She") or pronoun[-1] not in m.group("name").split():
+        return text
+    name = m.group("name") + " "
+    return " ".join([parts[0], *(pronoun[0] + " " + x[len(name):] if x.startswith(name) else x for x in parts[1:])])
 
 
 def _simplify_text(t: Text, level: int, lang: str, groups: Groups, keep: int | None = None,
@@ -574,7 +599,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                                                     else _leans_level2(text, sources[key[:2]], pronoun))
         if k:
             leans[key] = (i, j, k - 1) if leaning else (i, j, 0)
-        elif n and (leaning or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count))):
+        elif n and (leaning or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count,
+                                                                                   level1_they=level == 1))):
             # its antecedent is the sentence before it; at a paragraph's start outside the
             # lead that is the section's heading or another paragraph: not shown alone
             # within a paragraph its antecedent is the sentence just before it: where that
@@ -592,6 +618,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         return " ".join(whole[x] for x in (key, *bound.get(key, ())))
 
     said_words = [_content(with_bound(k)) for k in chosen]
+    said_index = _Said(said_words)  # level 2 asks it whether one shown sentence has all of a sentence's words
 
     owner = {x: k for k, xs in bound.items() for x in xs}  # a bound sentence -> the one it is shown with
 
@@ -625,8 +652,9 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             group = chain(key) if key not in chosen else None
             if not group:
                 continue
-            if any((_says_again(_content(text), said) if level == 1 else _says_nothing_new(_content(text), said))
-                   for x in group for text in (with_bound(x), whole[x]) for said in said_words):
+            if any(said_index.covers(_content(text)) for x in group for text in (with_bound(x), whole[x])) if level == 2 else \
+                    any(_says_again(_content(text), shown) for x in group for text in (with_bound(x), whole[x])
+                        for shown in said_words):
                 continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
@@ -637,10 +665,11 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 total, changed = new, True
                 chosen.update(group)
                 said_words.extend(_content(with_bound(x)) for x in group)
+                said_index.extend(said_words[len(said_index.sets):])
                 if level == 2:  # one chosen before that says nothing this one does not ("It has a small army.",
                     # then "But there is a small ceremonial Army."): it goes, where nothing leans on it
-                    for old in [k for k in chosen if k not in group and k != first and not any(
-                            k in (leans.get(x), needs.get(x)) for x in chosen) and any(_says_nothing_new(
+                    held = {y for x in chosen for y in (leans.get(x), needs.get(x))}  # what a chosen one leans on
+                    for old in [k for k in chosen if k not in group and k != first and k not in held and any(_says_nothing_new(
                             _content(with_bound(k)), _content(with_bound(x))) for x in group)]:
                         chosen.discard(old)
                         total = _minus(total, measures[old])
@@ -662,7 +691,11 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     for _ in range(12):  # sentences measured together can read a little harder than apart
         if real.fkgl <= target or len(chosen) < 3:
             break
-        removable = [k for k in chosen if k != first and not any(k in (leans.get(x), needs.get(x)) for x in chosen)]
+        held = {y for x in chosen for y in (leans.get(x), needs.get(x))}  # what a chosen one leans on
+        if level == 1:  # ... which may be a sentence bound to the one chosen: "They wrote in Greek." leans on
+            # "But Mary the Jewess is credited ...", shown with "Zosimos of Panopolis wrote ..." (Alchemy)
+            held |= {owner.get(y, y) for y in held if y is not None}
+        removable = [k for k in chosen if k != first and k not in held]
         if not removable:
             break
         best = min(removable, key=lambda k: _minus(real, measures[k]).fkgl)
@@ -742,7 +775,9 @@ _NOT_LEVEL1 = re.compile(r"\s=\s|~|(?:^|\s)[\u2080-\u209C\u2070-\u207F]+[.,]?(?:
                          r"|\b(?:by|of|from|with|the|an?)\.$"  # cut after its last word ("Governors ... were chosen by.")
                          r"|\bet al\b"  # a citation ("Rough dates are from Near et al., 2012.")
                          r"|, thus (?:he|she|it|they|we)\b"  # two sentences joined by a comma ("He could never build one, thus he relied ...")
-                         r"|\?$")  # a question ("In short why does so much planned development fail?")
+                         r"|\?$"  # a question ("In short why does so much planned development fail?")
+                         r"|\b(?:Bvt|Brig|Gen|Col|Capt|Lt|Maj|Sgt|Adm|Gov|Rev|Hon|Pres|Sen|Rep|Cmdr|Cpl|Pvt)\.$")  # cut at a
+# title's abbreviation ("He served ... as chief of staff to Bvt.", Albert Sidney Johnston: "Brig. Gen. Henry Atkinson" lost)
 # a quoted passage ("... wrote that "The true founder of anarchy was ..."): a quotation is someone's
 # words, not a fact a level-1 page can state; a short quoted name or term ("called "Oscars"") is fine
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -927,9 +962,44 @@ _LITTLE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been",
                      "no", "also", "so", "do", "does", "did", "can", "could", "will", "would", "may", "might", "own"])
 
 
+@lru_cache(maxsize=1 << 16)
 def _content(text: str) -> frozenset[str]:
-    """The words of a sentence that say something (lowercase, without the little words)."""
+    """The words of a sentence that say something (lowercase, without the little words).
+    Kept per sentence text: the selection weighs each sentence against every one shown, and
+    reading a long page's sentences again each time cost 27 s of its 28 (Amphibian, level 2)."""
     return frozenset(w.lower() for w in reading.words(text)) - _LITTLE
+
+
+class _Said:
+    """The content words of the sentences shown, and which of them has each word: whether
+    any one has all of a sentence's words (``_says_nothing_new`` against each) is a few set
+    intersections, not a walk over every sentence shown (a long page weighed hundreds of
+    candidates against hundreds of shown sentences, 6.5 M checks for the sample)."""
+
+    def __init__(self, sets: list[frozenset[str]]) -> None:
+        self.sets: list[frozenset[str]] = []
+        self.having: dict[str, set[int]] = {}
+        self.extend(sets)
+
+    def extend(self, sets: list[frozenset[str]]) -> None:
+        for words in sets:
+            for w in words:
+                self.having.setdefault(w, set()).add(len(self.sets))
+            self.sets.append(words)
+
+    def covers(self, words: frozenset[str]) -> bool:
+        """``_says_nothing_new(words, s)`` for some shown ``s``."""
+        if len(words) < 2:
+            return False
+        common: set[int] | None = None
+        for w in words:
+            got = self.having.get(w)
+            if not got:
+                return False
+            common = set(got) if common is None else common & got
+            if not common:
+                return False
+        return True
 
 
 def _says_nothing_new(words: frozenset[str], said: frozenset[str]) -> bool:
@@ -964,7 +1034,8 @@ def _foreign(text: str) -> bool:
 _NAMING = re.compile(r"^(?:(?:Its|His|Her|Their) full name is|(?:It|He|She|They) (?:is|was|are|were) also called) ")
 
 
-def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, int], str], lead_count: int) -> bool:
+def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, int], str], lead_count: int,
+                   level1_they: bool = False) -> bool:
     """A sentence that opens with the subject's pronoun is about the subject: its level-3
     sentence named the subject, it opens a paragraph of the lead, or the sentence before it
     in its paragraph opens with the subject ("Albania is ... It has ..."; not "Its cuisine
@@ -975,7 +1046,10 @@ def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, 
         return True  # the name, said as the pronoun
     if j == 0:
         if i < lead_count:
-            return True
+            # "They" opening a later paragraph of a thing's lead are the people the paragraph before names
+            # (Alchemy: "They wrote in Greek ..." after "Zosimos of Panopolis ... Mary the Jewess ...")
+            return not (level1_they and i and pronoun[0] == "It" and source.split(" ", 1)[0] in ("They", "Their")
+                        and not pronoun[1].endswith("s"))
         # a person's "He died in Los Angeles." opening a paragraph outside the lead is about the
         # person when the paragraph before ends with a sentence about them ("He directed his last
         # movie in 1961."); "It" is left alone (a section's own thing)
@@ -986,7 +1060,7 @@ def _about_subject(key: Key, pronoun: tuple[str, ...], sources: dict[tuple[int, 
         return any(re.search(rf"\b{re.escape(n)}\b", sources[x]) for x in before_para for n in pronoun[1:])
     before = sources.get((i, j - 1), "")
     if _pronoun_opens(before, pronoun):
-        return _about_subject((i, j - 1, 0), pronoun, sources, lead_count)
+        return _about_subject((i, j - 1, 0), pronoun, sources, lead_count, level1_they)
     # "Alberta's capital city, Edmonton, is ... It is the most northerly major city": after the
     # name as an owner, "it" is the thing owned ("Einstein's theory ... He ..." is Einstein)
     return _subject_said(before, pronoun, owner=pronoun[0] != "It")
@@ -1041,6 +1115,11 @@ def _has_text(s: Section) -> bool:
 
 
 def _build(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]]:
+    with clauses.leaning():  # what this article's splits said leans on the sentence before: its own
+        return _build_leaning(article, level)
+
+
+def _build_leaning(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]]:
     groups: Groups = {}
     shaped = _level1(article, groups) if level == 1 else _level2(article, groups)
     out = _select(shaped, level, groups, _pronoun(article))

@@ -48,15 +48,22 @@ _TRICKED_TOKEN = re.compile(r"(?<![\w@$€!|+*])[\w@$€!|+*]*?(?:[0-9@$€!|+*]
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _HAS_TRICK = re.compile(r"[0-9@$€!|+*]|(\w)\1\1|(?<![^\W_])[^\W_][ .\-_·/*][^\W_][ .\-_·/*][^\W_](?![^\W_])")
-# _HAS_TRICK in two scans: its first alternative, a class (scanned for in C: half the
-# texts have a digit, found at once), then the other two (tried at every position).
+# _HAS_TRICK in three scans: its first alternative, a class (scanned for in C: half the
+# texts have a digit, found at once), then three of a letter, then spaced letters ("f u c")
+# found from the separator after the first letter (a class again; the two as one
+# alternation were tried at every position: 0.50 -> 0.34 CPU s on the 109,000 passages of
+# the ja/uk/vi/el 2023 dumps without a trick mark).
 _TRICK_MARK_CHAR = re.compile(r"[0-9@$€!|+*]")
-_TRICK_REST = re.compile(r"(\w)\1\1|(?<![^\W_])[^\W_][ .\-_·/*][^\W_][ .\-_·/*][^\W_](?![^\W_])")
+_RUN_OF_THREE = re.compile(r"(\w)\1\1")
+_SPACED_THREE = re.compile(r"[ .\-_·/*](?<=(?<![^\W_])[^\W_][ .\-_·/*])[^\W_][ .\-_·/*][^\W_](?![^\W_])")
 
 
 def _has_trick(text: str) -> bool:
     """``_HAS_TRICK.search(text)`` found something."""
-    return _TRICK_MARK_CHAR.search(text) is not None or _TRICK_REST.search(text) is not None
+    return (_TRICK_MARK_CHAR.search(text) is not None or _RUN_OF_THREE.search(text) is not None
+            or _SPACED_THREE.search(text) is not None)
+
+
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_·/*]+){2,}[^\W_](?![^\W_])")
 _SPACED_SEP = re.compile(r"[ .\-_·/*]+")
 # What every match of _SPACED holds: its first letter alone (no letter or digit before it),

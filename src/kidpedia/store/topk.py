@@ -389,7 +389,8 @@ def top(
     complete = [set(p) for p, f in zip(parts, floors) if f is None]  # rare groups: all their articles
     hard = [(p, g) for p, f, g in zip(parts, floors, groups) if f is not None]
     ids = set.intersection(*complete) if complete else set().union(*parts)
-    ranked = {i: sum(p.get(i, f or 0.0) for p, f in zip(parts, floors)) for i in ids}
+    ranked = dict(parts[0]) if len(parts) == 1 else {  # (one group: its part, as summing it would give)
+        i: sum(p.get(i, f or 0.0) for p, f in zip(parts, floors)) for i in ids}
     if len(groups) > 1 and ranked:  # keep the articles that have every word
         # Checking one article is cheap when it has the words, dear when not (FTS5 seeks
         # on to the next match): check one by one where nearly all have them ("the"),

@@ -15,6 +15,7 @@ U+FFFD, so no text after them is lost.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 MAX_UNCLOSED = 16  # unmatched openers of one kind a page may keep as they are
 
@@ -50,7 +51,27 @@ def _too_many(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return spans if len(spans) > MAX_UNCLOSED else []
 
 
+# Each bracket token as a step of one kind's count of open brackets: +1, -1 or 0.
+_STEPS = {
+    "{{": {"{{": 1, "}}": -1, "[[": 0, "]]": 0}.__getitem__,
+    "[[": {"{{": 0, "}}": 0, "[[": 1, "]]": -1}.__getitem__,
+}
+
+
+def _unclosed_count(tokens: list[str], opener: str) -> int:
+    """How many ``opener``s of ``tokens`` no closer matches (the stack ``_unclosed_brackets``
+    keeps, counted in C): a closer with none open pops nothing, so the count is the sum of
+    the steps less the lowest the running sum went below zero."""
+    running = list(accumulate(map(_STEPS[opener], tokens)))
+    return running[-1] - min(0, min(running)) if running else 0
+
+
 def _unclosed_brackets(text: str) -> list[tuple[int, int]]:
+    # (a page's thousands of links and templates were walked in Python; the openers' places
+    # are looked for only where one kind has more than MAX_UNCLOSED left open)
+    tokens = _BRACKETS.findall(text)
+    if all(_unclosed_count(tokens, opener) <= MAX_UNCLOSED for opener in _STEPS):
+        return []
     stacks: dict[str, list[int]] = {"{{": [], "[[": []}
     for m in _BRACKETS.finditer(text):
         token = m.group()

@@ -34,7 +34,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-from kidpedia.model import Image, LanguageLink, LinkSpan, QuickFacts, SiteInfo, Text
+from kidpedia.model import Image, LanguageLink, LinkSpan, QuickFacts, SiteInfo, Text, new_text
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext import names
 from kidpedia.wikitext.scripts import chem_text, math_text, subscript, superscript
@@ -157,7 +157,7 @@ class TextBuilder:
         if "<" in text and _STRAY_TAG.search(text):
             text, links = _cut(text, links, _STRAY_TAG)
         text, links = _tidy_punctuation(text, links)
-        return Text(text, tuple(links), kind)
+        return new_text(text, tuple(links), kind)
 
 
 # Tags the parser left as text (malformed, e.g. "<br/ >"): a browser would not show them.

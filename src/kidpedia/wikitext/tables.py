@@ -27,7 +27,7 @@ from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
 
 from kidpedia import yamlload
-from kidpedia.model import Cell, LinkSpan, Table, Text, layout, table_block
+from kidpedia.model import Cell, LinkSpan, Table, Text, layout, new_cell, new_text, table_block
 from kidpedia.wikitext.inline import ParseContext, code_text, plain, rich
 
 MAX_SPAN = 50  # a rowspan/colspan past this is a mistake (or an attack on the layout)
@@ -234,7 +234,7 @@ def _cell(node: Tag, ctx: ParseContext, nested: list[Text], links: bool) -> Cell
         colspan = _bounded(spans.get("colspan", "")) if "colspan" in spans else colspan
         text = cut_start(text, m.end())
         ctx.stats["table_loose_attributes"] += 1
-    return Cell(Text(text.text, text.links), code_text(node.tag).lower() == "th", rowspan, colspan)
+    return new_cell(new_text(text.text, text.links), code_text(node.tag).lower() == "th", rowspan, colspan)
 
 
 _ATTRIBUTE = r"(?:colspan|rowspan|style|class|align|valign|bgcolor|width|height|scope|id|nowrap)"
