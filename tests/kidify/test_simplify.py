@@ -903,7 +903,8 @@ def test_occur_is_happen_only_for_a_time() -> None:
 def test_a_second_verb_with_an_object_takes_no_passive_auxiliary() -> None:
     # the sample's Andrei Tarkovsky at level 2: "It was won the FIPRESCI prize."
     s = "A version of the film was presented at the Cannes Film Festival in 1969 and won the FIPRESCI prize."
-    assert simp.simplify(s, 2).endswith(" It won the FIPRESCI prize.")
+    out = simp.simplify(s, 2)
+    assert "was won" not in out and out.endswith(" won the FIPRESCI prize.")
     assert simp.simplify("The bridge was designed by Smith and built by Jones in 1900.", 2) == \
         "The bridge was designed by Smith. It was built by Jones in 1900."
 
