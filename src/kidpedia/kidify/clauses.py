@@ -779,7 +779,8 @@ def colon_list(toks: list[Token]) -> list[list[Token]] | None:
     if len(items) != want or not all(x[:1].isupper() or x.startswith("the ") for x in items) \
             or any(len(x.split()) > 6 for x in items):
         return None
-    fv = _first_finite(toks, _end(toks))
+    before = len(tokens(head[:counted[0].start()].rstrip() or "x"))  # the verb nearest before the count
+    fv = next((i for i in range(min(before, _end(toks)) - 1, -1, -1) if toks[i].tag in FINITE), None)
     if fv is None:
         return None
     be = "were" if toks[fv].tag == "VBD" else "are"  # "was a general in three armies", "The armed forces have"
