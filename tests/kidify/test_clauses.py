@@ -48,9 +48,28 @@ def test_tags_with_the_network_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_split_restrictive_clause_leans_back() -> None:
-    out = clauses.split("He wrote a short book which sold three million copies in many lands.")
-    first, second = out.split(". ", 1)
-    assert first == "He wrote a short book"
-    assert clauses.leans_back(second)  # levels shows it only with "He wrote a short book."
-    assert clauses.leans_back(second.replace("lands", "countries"))  # a plain word put in later
-    assert not clauses.leans_back(first + ".")
+    with clauses.leaning():
+        out = clauses.split("He wrote a short book which sold three million copies in many lands.")
+        first, second = out.split(". ", 1)
+        assert first == "He wrote a short book"
+        assert clauses.leans_back(second)  # levels shows it only with "He wrote a short book."
+        assert clauses.leans_back(second.replace("lands", "countries"))  # a plain word put in later
+        assert not clauses.leans_back(first + ".")
+    assert not clauses.leans_back(second)  # what one article's splits said is not another's
+    with clauses.leaning():
+        assert not clauses.leans_back(second)
+
+
+def test_a_level_does_not_depend_on_the_pages_made_before_it(sample_articles) -> None:  # type: ignore[no-untyped-def]
+    """The same article at a level reads the same whichever pages the process made first:
+    the split clauses ``leans_back`` knows are the article's own level's. (With one registry
+    for the process, Acid's and Assistive technology's level 2 changed once their level 1 had
+    been made.)"""
+    from kidpedia.kidify import levels
+
+    some = [a for a in sample_articles if a.title in ("Acid", "Assistive technology")]
+    assert len(some) == 2
+    alone = [levels.at_level(a, 2) for a in some]
+    for a in some:
+        levels.at_level(a, 1)
+    assert [levels.at_level(a, 2) for a in some] == alone

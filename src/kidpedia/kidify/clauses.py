@@ -25,6 +25,9 @@ and name stays (``simplify.facts``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -429,8 +432,22 @@ def verb_and(toks: list[Token]) -> list[list[Token]] | None:
 
 
 # what a restrictive clause said as a sentence of its own ends with: the main sentence alone
-# may say too little ("There are some features."), so ``levels`` shows the two together
-_LEANING: dict[str, None] = {}
+# may say too little ("There are some features."), so ``levels`` shows the two together.
+# Kept for one article's level at a time (``leaning``): one registry for the whole process
+# let an earlier article's splits decide what a later one shows ("... in the United States."),
+# so a page depended on which pages the process had made before it.
+_LEANING: ContextVar[dict[str, None] | None] = ContextVar("kidpedia_leaning", default=None)
+
+
+@contextmanager
+def leaning() -> Iterator[None]:
+    """The restrictive clauses that ``split`` says on their own while this is open are the
+    ones ``leans_back`` knows (``levels`` opens one per article and level)."""
+    token = _LEANING.set({})
+    try:
+        yield
+    finally:
+        _LEANING.reset(token)
 
 
 def _ending(text: str) -> str:
@@ -446,7 +463,8 @@ def _opening(text: str) -> str:
 def leans_back(sentence: str) -> bool:
     """The sentence is a restrictive clause (or a "whose" clause) that a split said on its own
     (``levels`` shows it only with the sentences before it)."""
-    return len(sentence.split()) > 4 and (_ending(sentence) in _LEANING or _opening(sentence) in _LEANING)
+    said = _LEANING.get() or {}
+    return len(sentence.split()) > 4 and (_ending(sentence) in said or _opening(sentence) in said)
 
 
 _NP_TAGS = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "CC", "HYPH", "IN",
@@ -818,10 +836,9 @@ def split(sentence: str, which: tuple[str, ...] = tuple(RULES)) -> str:
             continue
         budget -= 1
         said = [render(p) for p in parts]
-        if name in ("relative_restrictive", "whose"):
-            if len(_LEANING) > 100_000:
-                _LEANING.clear()
-            _LEANING[_ending(said[1])] = None
-            _LEANING[_opening(said[1])] = None
+        leaning_now = _LEANING.get()
+        if name in ("relative_restrictive", "whose") and leaning_now is not None:
+            leaning_now[_ending(said[1])] = None
+            leaning_now[_opening(said[1])] = None
         todo[:0] = said
     return " ".join(out)

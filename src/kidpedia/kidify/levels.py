@@ -1038,6 +1038,11 @@ def _has_text(s: Section) -> bool:
 
 
 def _build(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]]:
+    with clauses.leaning():  # what this article's splits said leans on the sentence before: its own
+        return _build_leaning(article, level)
+
+
+def _build_leaning(article: Article, level: int) -> tuple[Article, list[tuple[str, str]]]:
     groups: Groups = {}
     shaped = _level1(article, groups) if level == 1 else _level2(article, groups)
     out = _select(shaped, level, groups, _pronoun(article))
