@@ -73,3 +73,15 @@ def test_a_level_does_not_depend_on_the_pages_made_before_it(sample_articles) ->
     for a in some:
         levels.at_level(a, 1)
     assert [levels.at_level(a, 2) for a in some] == alone
+
+
+def test_a_dated_participle_between_commas_is_said_in_the_past() -> None:
+    """The sample's Academy Awards: "The awards, first presented in 1929 at the Hollywood
+    Roosevelt Hotel, are overseen by A.M.P.A.S." said "The awards are first presented in 1929"
+    before; a participle its phrase dates is past, whatever the main verb's tense."""
+    s = "The awards, first presented in 1929 at the Hollywood Roosevelt Hotel, are overseen by A.M.P.A.S."
+    assert clauses.split(s, ("appositive",)) == ("The awards are overseen by A.M.P.A.S. "
+                                                 "The awards were first presented in 1929 at the Hollywood Roosevelt Hotel.")
+    # no year, or "since": the main verb's tense
+    assert "is located near" in clauses.split(
+        "The main station, located near the old river harbour, is the oldest building in the city.", ("appositive",))

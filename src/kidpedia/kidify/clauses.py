@@ -471,11 +471,16 @@ _NP_TAGS = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD"
                       "TO", "VBN", "VBG", "RB"])
 
 
-def _be(fv: Token, plural: bool, participle: str = "") -> Token:
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _be(fv: Token, plural: bool, participle: str = "", dated: bool = False) -> Token:
     """"is", "are", "was" or "were" before a participle: the main verb's tense, or the past
     for a participle that tells of a thing done once ("a poem written in 1928": "It was
-    written"; ``event_participles``)."""
-    tense = "past" if fv.tag == "VBD" or participle.lower() in rules()["event_participles"] else "present"
+    written"; ``event_participles``) or one its phrase dates (``dated``: "The awards, first
+    presented in 1929, are ..." -> "The awards were first presented in 1929.")."""
+    tense = "past" if fv.tag == "VBD" or participle.lower() in rules()["event_participles"] or (
+        participle and dated) else "present"
     return _mk(_BE[(tense, plural)], "VBD" if tense == "past" else "VBZ")
 
 
@@ -550,7 +555,9 @@ def appositive(toks: list[Token]) -> list[list[Token]] | None:
     if plural is None:
         plural = subj[-1].tag in ("NNS", "NNPS")
     who = _again(subj) if len(subj) <= 6 else [_mk("They" if plural else "It")]
-    said = _sentence([*who, _be(main[fv], plural), *appos])
+    done = next((t.word for t in appos[:2] if t.tag == "VBN"), "")  # "(first) presented in 1929"
+    dated = any(_YEAR.fullmatch(t.word) for t in appos) and not any(t.word.lower() == "since" for t in appos)
+    said = _sentence([*who, _be(main[fv], plural, done, dated), *appos])
     main = _sentence(main)
     if not _ok(main, said):
         return None
