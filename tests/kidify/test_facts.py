@@ -142,3 +142,17 @@ def test_category_heads_not_their_tails() -> None:
     assert "animals" in topics.topics_for("", ["Mammals of Africa"])
     # an infobox that names a topic decides alone
     assert topics.topics_for("infobox book", ["Novels about animals", "Science fiction"]) == ["art-and-music"]
+
+
+@pytest.mark.parametrize("extra", [-2, -1, 0, 1, 50])
+def test_good_needs_good_words_words_and_a_picture(extra: int) -> None:
+    from kidpedia.model import Image
+
+    lead = "Otters are small animals that swim in rivers and eat fish, frogs and crabs every day."
+    words = len(lead.split())
+    rest = " ".join(["word"] * (facts.GOOD_WORDS - words + extra))
+    body = (Text(lead), Text(rest)) if rest else (Text(lead),)
+    pictured = Article(title="Otter", lang="en", lead=body, images=(Image("Otter.jpg"),))
+    assert facts.is_good(pictured) == (words + max(0, facts.GOOD_WORDS - words + extra) >= facts.GOOD_WORDS)
+    assert facts.is_good(pictured, " \n ".join(["w"] * (facts.GOOD_WORDS + extra)) + "  ") == (extra >= 0)
+    assert not facts.is_good(Article(title="Otter", lang="en", lead=body))

@@ -7,6 +7,8 @@ from importlib import resources
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kidpedia.kidify.safety_text import remove_spans, sentence_spans
 from kidpedia.kidify.safety_words import TIERS, fold, scan, strip_accents, variants, wordlist
@@ -241,3 +243,23 @@ def test_strip_accents_passes_over_a_text_with_no_mark_to_remove() -> None:
         assert strip_accents.__wrapped__(text) == full(text) or text.isascii(), text
         passed_over += not text.isascii() and strip_accents.__wrapped__(text) is text
     assert len(lines) > 10_000 and passed_over > 1_000
+
+
+
+def _same_name_answer(text: str) -> None:
+    en = wordlist("en")
+    assert en is not None and en._names is not None
+    assert en._holds_name(text) == (en._names.search(text) is not None), text
+
+
+def test_a_name_is_found_as_the_names_regex_finds_it() -> None:
+    for text in ["Kike García", "xKike García", "_Kike García", "(Kike García", "Kike garcía", "Kike\u00a0García",
+                 "Quim  Torra", "Kikes García", "1Kike García", "é Kike Ávila", "Kike", ""]:
+        _same_name_answer(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kike", "Quim", " ", "\u00a0", "García", "garcía", "x", "_", "1", "(", "Ávila"]),
+                max_size=12))
+def test_any_text_finds_a_name_as_the_names_regex(pieces: list[str]) -> None:
+    _same_name_answer("".join(pieces))

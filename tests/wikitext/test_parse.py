@@ -117,3 +117,10 @@ def test_table_heavy_real_page_keeps_its_prose(sample_raw_pages) -> None:  # typ
     assert "{|" in raw.text
     a = kids(raw)
     assert len(a.plain_text()) > 20000 and "{|" not in a.plain_text()
+
+
+def test_may_cite_is_any_citation_word() -> None:
+    from kidpedia.wikitext.parse import _CITATION_WORDS, _may_cite
+
+    for text in ["", "no citation", "isbn", "Doi", *_CITATION_WORDS, *(f"a {w} b" for w in _CITATION_WORDS)]:
+        assert _may_cite(text) == any(w in text for w in _CITATION_WORDS), text

@@ -310,9 +310,12 @@ def is_good(article: Article, text: str | None = None) -> bool:
     t = article.title
     if t.startswith(("List of", "Lists of")) or t.endswith("(disambiguation)") or "/" in t:
         return False
-    words = len((article.plain_text() if text is None else text).split())
     has_picture = bool(article.images) or bool(article.quick_facts and article.quick_facts.image)
-    return words >= GOOD_WORDS and has_picture
+    if not has_picture:
+        return False
+    # Enough words: split no further than GOOD_WORDS (the split gives min(words, GOOD_WORDS + 1)
+    # pieces; the whole text's split, every word a string, was 0.7% of a build).
+    return len((article.plain_text() if text is None else text).split(maxsplit=GOOD_WORDS)) >= GOOD_WORDS
 
 
 def did_you_know(article: Article, answers: list[FactAnswer] | None = None) -> str:

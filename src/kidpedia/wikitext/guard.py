@@ -141,11 +141,29 @@ def repair(t: Text) -> Text:
     return replace(t, text=built.text, links=built.links)
 
 
+# RESIDUE and _MARKUP_SHAPE, alternative by alternative, as scans that open with a character
+# (each a class the regex engine looks for in C; their alternatives at a line's start or a
+# word boundary made both try every position): found where either finds something.
+_RESIDUE_AT_CHAR = re.compile(RESIDUE.pattern.replace(r"|^\|-|", "|"))
+_SHAPE_AT_START = re.compile(r"\s*[|!]")
+_SHAPE_AT_CHAR = re.compile(r"\|\s*-|\|\|\s*\S|\|\s*[\w\- ]{1,30}=|\[https?://", re.IGNORECASE)
+_SHAPE_ATTRIBUTE = re.compile(r"\b(?:class|style|cellpadding|colspan|rowspan|align|width)\s*=\s*\"", re.IGNORECASE)
+_SHAPE_CITE = re.compile(r"\b(?:cite (?:web|book|news|journal))\b", re.IGNORECASE)
+
+
+def _residue_or_shape(text: str) -> bool:
+    """``RESIDUE.search(text) or _MARKUP_SHAPE.search(text)`` found something."""
+    return (text.startswith("|-") or _RESIDUE_AT_CHAR.search(text) is not None
+            or _SHAPE_AT_START.match(text) is not None or _SHAPE_AT_CHAR.search(text) is not None
+            or ('"' in text and "=" in text and _SHAPE_ATTRIBUTE.search(text) is not None)
+            or (_CITE.search(text) is not None and _SHAPE_CITE.search(text) is not None))
+
+
 def looks_like_markup(text: str) -> bool:
     """Still wikitext after repair: a table row, template parameters, a tag, or a run too long for prose."""
     if len(text) > MAX_PARAGRAPH:
         return True
-    return maybe_markup(text) and bool(RESIDUE.search(text) or _MARKUP_SHAPE.search(text))
+    return maybe_markup(text) and _residue_or_shape(text)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")

@@ -37,8 +37,11 @@ _INNER_TABLE = re.compile(r"^[ \t:]*\{\|", re.MULTILINE)
 # What the wikitext of every external link holds: "//" ("http://", "[//host]"), or a
 # scheme written without slashes and its colon ("mailto:"). A table without either (15
 # in 16 on the 2023 dumps) has none, and its cells are not searched for one.
+# (Written as one class, "/" or ":", then a look back at what ends there: "//", or a scheme
+# and its colon, each scheme in its own look back of fixed width. The alternation, opening
+# with a case-insensitive group, was tried at every position of the table's source.)
 _MAYBE_EXTERNAL_LINK = re.compile(
-    "//|(?i:" + "|".join(sorted(s for s, slashes in URI_SCHEMES.items() if not slashes)) + "):"
+    "[/:](?:(?<=//)|" + "|".join(f"(?<=(?i:{s}):)" for s, slashes in sorted(URI_SCHEMES.items()) if not slashes) + ")"
 )
 
 
