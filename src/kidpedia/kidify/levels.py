@@ -617,8 +617,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     def with_bound(key: Key) -> str:
         return " ".join(whole[x] for x in (key, *bound.get(key, ())))
 
-    said_words = [_content(with_bound(k)) for k in chosen]
-    said_index = _Said(said_words)  # level 2 asks it whether one shown sentence has all of a sentence's words
+    said = _Said([_content(with_bound(k)) for k in chosen])  # the shown sentences' words
 
     owner = {x: k for k, xs in bound.items() for x in xs}  # a bound sentence -> the one it is shown with
 
@@ -652,9 +651,9 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             group = chain(key) if key not in chosen else None
             if not group:
                 continue
-            if any(said_index.covers(_content(text)) for x in group for text in (with_bound(x), whole[x])) if level == 2 else \
+            if any(said.covers(_content(text)) for x in group for text in (with_bound(x), whole[x])) if level == 2 else \
                     any(_says_again(_content(text), shown) for x in group for text in (with_bound(x), whole[x])
-                        for shown in said_words):
+                        for shown in said.sets):
                 continue  # "It has a small army." after "But there is a small ceremonial Army."
             if budget is not None and total.words >= budget:
                 break
@@ -664,8 +663,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
             if new.fkgl <= target or new.fkgl < total.fkgl or total.words < least:
                 total, changed = new, True
                 chosen.update(group)
-                said_words.extend(_content(with_bound(x)) for x in group)
-                said_index.extend(said_words[len(said_index.sets):])
+                said.extend([_content(with_bound(x)) for x in group])
                 if level == 2:  # one chosen before that says nothing this one does not ("It has a small army.",
                     # then "But there is a small ceremonial Army."): it goes, where nothing leans on it
                     held = {y for x in chosen for y in (leans.get(x), needs.get(x))}  # what a chosen one leans on
@@ -679,8 +677,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     if box:  # a Quick facts sentence that says what a chosen sentence already says goes
         for key in sorted(k for k in chosen if whole[k] in box):
             rest = " ".join(whole[x] for k in chosen if k != key for x in (k, *bound.get(k, ())))
-            said = facts(rest)
-            if all(f in said or (level == 1 and _stem_said(f, rest)) for f in facts(whole[key]) - title_words):
+            stated = facts(rest)
+            if all(f in stated or (level == 1 and _stem_said(f, rest)) for f in facts(whole[key]) - title_words):
                 chosen.discard(key)  # level 1: "It comes from Japan." after "... a Japanese martial art."
 
     def shown(keys: set[Key]) -> set[Key]:
