@@ -34,6 +34,7 @@ from importlib import resources
 from typing import Any
 
 from kidpedia import yamlload
+from kidpedia.kidify.facts import YEAR
 
 
 @dataclass(frozen=True)
@@ -471,7 +472,7 @@ _NP_TAGS = frozenset(["DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD"
                       "TO", "VBN", "VBG", "RB"])
 
 
-_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_YEAR = re.compile(YEAR)  # a year, as facts reads one ("1929", "55 BC"'s "55")
 
 
 def _be(fv: Token, plural: bool, participle: str = "", dated: bool = False) -> Token:

@@ -39,14 +39,14 @@ GOOD_WORDS = 250
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
-_YEAR = r"(?:1\d{3}|20\d{2}|\d{1,3}(?=\s?(?:BC|BCE|AD|CE)\b))"
+YEAR = r"(?:1\d{3}|20\d{2}|\d{1,3}(?=\s?(?:BC|BCE|AD|CE)\b))"
 _ERA = r"(?:\s?(?:BC|BCE|AD|CE)\b)?"
 # "14 March 1879", "March 14, 1879", "March 1879", "in 1905" ("1905" alone after a date word)
 _DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH}) (?P<y1>{_YEAR}){_ERA}"
-    rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}), (?P<y2>{_YEAR}){_ERA}"
-    rf"|(?P<m3>{_MONTH}) (?P<y3>{_YEAR}){_ERA}"
-    rf"|(?P<y4>{_YEAR}){_ERA})(?![\d,.]\d|s\b|['’]s\b|\s?(?:%|km|kg|m\b|metres|meters|miles|people|feet))"
+    rf"\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH}) (?P<y1>{YEAR}){_ERA}"
+    rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}), (?P<y2>{YEAR}){_ERA}"
+    rf"|(?P<m3>{_MONTH}) (?P<y3>{YEAR}){_ERA}"
+    rf"|(?P<y4>{YEAR}){_ERA})(?![\d,.]\d|s\b|['’]s\b|\s?(?:%|km|kg|m\b|metres|meters|miles|people|feet))"
 )
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|In|on|On|by|By|since|Since|from|From|until|Until|till|during|During|around|Around|"
