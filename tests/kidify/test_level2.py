@@ -115,7 +115,7 @@ def test_level2_shows_a_name_said_short_only_after_the_name(by_title: dict[str, 
 
 @pytest.mark.parametrize("case", level2.rules()["back_examples"])
 def test_back_examples(case: dict[str, object]) -> None:
-    assert level2.points_back(str(case["text"]), str(case["title"])) is case["back"]
+    assert level2.points_back(str(case["text"]), str(case["title"]), bool(case.get("person"))) is case["back"]
 
 
 @pytest.mark.parametrize(("title", "start", "before"), [
