@@ -8,7 +8,6 @@ import re
 from mwparserfromhell.nodes import Template
 
 from kidpedia import lang
-
 from kidpedia.wikitext.handlers.text import first_param
 from kidpedia.wikitext.inline import HOLE, ParseContext, TextBuilder, plain
 from kidpedia.wikitext.params import param_int, param_text, positional, template_name
