@@ -7,6 +7,7 @@ import re
 
 from mwparserfromhell.nodes import Template
 
+from kidpedia import lang
 from kidpedia.wikitext.handlers.text import first_param
 from kidpedia.wikitext.inline import HOLE, ParseContext, TextBuilder, plain
 from kidpedia.wikitext.params import param_int, param_text, positional, template_name
@@ -64,6 +65,29 @@ def birth_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> No
     today = ctx.today  # the revision's day: never the clock
     born = format_date(y, m, d, _is_mdy(tpl))
     out.add(f"{born} (age {_age(y, m, d, today.year, today.month, today.day)})" if today else born)
+
+
+def ja_birth_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{生年月日と年齢|1961|11|23}} -> "1961年11月23日（62歳）" as the Japanese edition's
+    template writes it (the age on the revision's day; a fourth parameter "no": no age)."""
+    y, m, d = _ymd(tpl, ctx)
+    if y is None:
+        return
+    born = lang.format_date(y, m, d, "ja")
+    args = positional(tpl)
+    no_age = len(args) > 3 and plain(args[3], ctx).strip().lower() == "no"
+    today = ctx.today
+    out.add(f"{born}（{_age(y, m, d, today.year, today.month, today.day)}歳）" if today and not no_age else born)
+
+
+def ja_death_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{死亡年月日と没年齢|1632|11|24|1677|2|21}} (born, then died) -> "1677年2月21日（44歳没）"."""
+    y0, m0, d0 = _ymd(tpl, ctx)
+    y, m, d = _ymd(tpl, ctx, 3)
+    if y is None:
+        return
+    died = lang.format_date(y, m, d, "ja")
+    out.add(f"{died}（{_age(y0, m0, d0, y, m, d)}歳没）" if y0 is not None else died)
 
 
 def death_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
