@@ -110,6 +110,12 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
         ("зареєстровано {{s|390 197}} імен", "зареєстровано 390 197 імен"),
         ("1938年映画法 ({{en|Cinematograph Films Act 1938}})", "1938年映画法 (Cinematograph Films Act 1938)"),
         ("{{color|gray|なし}}", "なし"),
+        ("chuẩn cho World Wide Web. {{Tính đến|2019|October|21}}, W3C có 443 thành viên",
+         "chuẩn cho World Wide Web. Tính đến 21 tháng 10, 2019, W3C có 443 thành viên"),
+        ("{{Tính đến|2011|March|31}}, tổng số", "Tính đến 31 tháng 3, 2011, tổng số"),
+        ("{{Tính đến|2016}}, gần 60% dân số", "Tính đến năm 2016, gần 60% dân số"),
+        ("(ví dụ {{mono|execve(2)}} là", "(ví dụ execve(2) là"),
+        ("від +11…+13&nbsp;{{градус Цельсія}} на півдні", "від +11…+13 °C на півдні"),
         ("- {{inline-block|（[[パシフィック・リーグ]]）}}", "- （パシフィック・リーグ）"),
     ],
 )

@@ -113,6 +113,22 @@ def as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     out.add(f"{words} {format_date(y, m, d, mdy)}")
 
 
+def vi_as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{Tính đến|2019|October|21}} (the Vietnamese edition's "as of"; its month a number or
+    an English name) -> "Tính đến 21 tháng 10, 2019"; {{Tính đến|2016}} -> "Tính đến năm 2016"."""
+    args = [plain(a, ctx).strip() for a in positional(tpl)[:3]]
+    if not args or not args[0].isdigit():
+        return
+    month = args[1] if len(args) > 1 else ""
+    m = int(month) if month.isdigit() else _MONTH_NUMBER.get(month.lower())
+    d = int(args[2]) if m and len(args) > 2 and args[2].isdigit() else None
+    y = int(args[0])
+    out.add(f"Tính đến {lang.format_date(y, m, d, 'vi')}" if m and 1 <= m <= 12 else f"Tính đến năm {y}")
+
+
+_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
+
+
 def start_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """{{start date and age|1990|5|1}} -> "1 May 1990 (35 years ago)"."""
     y, m, d = _ymd(tpl, ctx)
