@@ -488,3 +488,10 @@ def test_said_index_agrees_with_weighing_each_shown_sentence(sample_articles) ->
     answers = [said.covers(w) for w in words[150:]]
     assert answers == [any(_says_nothing_new(w, s) for s in shown) for w in words[150:]]
     assert any(answers) and not all(answers)
+
+
+def test_level_1_opens_with_the_subject_not_its_field(sample_articles: list[Article]) -> None:
+    # "In organic chemistry an alkane is a hydrocarbon." (FKGL 11.1) opened Alkane's level-1 page
+    alkane = next(a for a in sample_articles if a.title == "Alkane")
+    text = " ".join(t.text for t in levels._body(levels.at_level(alkane, 1)))
+    assert text.startswith("An alkane is a hydrocarbon. It is also called paraffin.")

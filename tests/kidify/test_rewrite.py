@@ -328,3 +328,46 @@ def test_an_opening_says_who_made_a_work_and_what_its_long_head_was() -> None:
         "America. It was its first constitution. Its full name is the Articles of Confederation and Perpetual Union.")
     # a short head says who made it in the same sentence; "the first spaceflight that ..." is not split
     assert rewrite.split_definition("It is a novel by Ayn Rand.", "It") == "It is a novel by Ayn Rand."
+
+
+def test_a_persons_roles_past_the_first_are_a_sentence_at_level_1() -> None:
+    # the sample's Ayn Rand and Allan Dwan openings at level 1 (after the nationality is said on its own)
+    assert rewrite.split_definition("Ayn Rand was a writer, thinker, playwright and screenwriter.", "She", level=1) == (
+        "Ayn Rand was a writer. She was also a thinker, playwright and screenwriter.")
+    assert rewrite.split_definition("Allan Dwan was a pioneering Canadian-born American movie director, producer and "
+                                    "screenwriter.", "He", level=1) == (
+        "Allan Dwan was a pioneering movie director. He was a Canadian-born American. He was also a producer and "
+        "screenwriter.")
+    # not where level 1 would say the first role again ("He was also a writer, thinker ..."), nor a membership
+    for kept in ["Ann Lee was a writer, novelist and thinker.", "Ann Lee was a writer, thinker and member of the Lee family."]:
+        assert rewrite.split_definition(kept, "She", level=1) == kept
+    # level 2 keeps the list; two roles, or a thing's list, stay
+    assert rewrite.split_definition("Ayn Rand was a writer, thinker and playwright.", "She", level=2) == (
+        "Ayn Rand was a writer, thinker and playwright.")
+    assert rewrite.split_definition("Aristotle was a thinker and scientist.", "He", level=1) == (
+        "Aristotle was a thinker and scientist.")
+    assert rewrite.split_definition("Asphalt is a sticky, black and very thick liquid.", "It", level=1) == (
+        "Asphalt is a sticky, black and very thick liquid.")
+
+
+def test_who_made_a_work_is_a_sentence_at_level_1_too() -> None:
+    # the sample's An American in Paris at level 1: "... is a symphonic poem by the American composer George Gershwin."
+    assert rewrite.split_definition("An American in Paris is a symphonic poem by the American composer George "
+                                    "Gershwin.", "It", level=1) == (
+        "An American in Paris is a symphonic poem. It is by the American composer George Gershwin.")
+
+
+def test_level_1_says_what_the_subject_is_without_the_field_it_is_said_in() -> None:
+    # the sample's Alkane, Algorithm and Arithmetic mean openings at level 1
+    assert rewrite.without_field("In organic chemistry an alkane, or paraffin, is a saturated hydrocarbon.", "Alkane") == (
+        "An alkane, or paraffin, is a saturated hydrocarbon.")
+    assert rewrite.without_field("In math and computer science, an algorithm is a step-by-step set of operations to "
+                                 "be performed.", "Algorithm") == (
+        "An algorithm is a step-by-step set of operations to be performed.")
+    assert rewrite.without_field("In math and statistics the arithmetic mean is the sum of a collection of numbers.",
+                                 "Arithmetic mean") == "The arithmetic mean is the sum of a collection of numbers."
+    # a hedge, a year, a name, a time, or a subject that is not the page's stays
+    for kept, title in [("In general an abstract is a brief statement.", "Abstract (law)"),
+                        ("In 1990 the city was big.", "City"), ("In Greek myths Achilles was a hero.", "Achilles"),
+                        ("In the past the city was big.", "City"), ("In biology a cell is the unit of life.", "Alkane")]:
+        assert rewrite.without_field(kept, title) == kept

@@ -201,6 +201,8 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
         return out
     out = re.sub(r"(?<![.])\.\.(?![.])", ".", out)  # "the U.S.." where a split put a stop after one
     if definition:  # the definition's own rewrite first ("It is also called ..."), then the clauses
+        if level == 1:  # "In organic chemistry an alkane is ..." -> "An alkane is ..."
+            out = rewrite.without_field(out, pronoun[1])
         out = rewrite.split_definition(out, pronoun[0], level=level)
         if level == 1:
             out = " ".join(clauses.split(x) for x in reading.sentences(out))

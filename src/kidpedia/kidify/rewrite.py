@@ -83,6 +83,27 @@ _WHERE_SAID = re.compile(r"^(?P<where>(?:in|by|for|among) (?:[a-z]+ ){0,3}[a-z]+
                          r"(?P<what>(?:the same as|synonymous with|part of|equal to|seen as) .+)$")
 
 
+# the levels whose opening says who made a work as a sentence of its own ("It is by George Gershwin."); what a
+# long head that ends in a name was ("It was its first constitution.") is said so at level 2 only: at level 1
+# the other name said between them ("It was formally the Articles of Confederation and Perpetual Union.")
+# leaves "its" without the United States it means
+_HEAD_LEVELS = (1, 2)
+# a person's roles: "a writer, thinker, playwright and screenwriter", "a pioneer movie director, producer and
+# screenwriter" (each of three words at most, lowercase, the last after "and"; not where level 1's plain words
+# would say the first again: "a writer. He was also a writer, thinker ..." for "a writer, novelist, philosopher")
+_ROLE_WORDS = r"[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2}"
+_ROLES = re.compile(rf"^(?P<det>a|an) (?P<first>{_ROLE_WORDS}), (?P<more>(?:{_ROLE_WORDS}, )*{_ROLE_WORDS},? and "
+                    rf"{_ROLE_WORDS})$")
+
+
+def _said_plainly(role: str) -> str:
+    """A role as level 1's plain words say it ("novelist" -> "writer")."""
+    from kidpedia.kidify import plain
+
+    entry = plain.rules()["words_by_from"].get(role)
+    return str(entry["to"]) if entry else role
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -206,6 +227,32 @@ def _names(app: str, who: str, be: str) -> list[str]:
     return out
 
 
+# "In organic chemistry an alkane is ...", "In math and computer science, an algorithm is ...": the field the
+# opening defines its subject in, lowercase words (not "In 1990", "In Greek myths"), before "a", "an" or "the"
+_FIELD = re.compile(r"^In (?P<field>[a-z]+(?:(?:,| and|, and|) [a-z]+){0,3}),? (?=(?:[Tt]he|[Aa]n?) [a-z][^.]*? (?:is|are|was|were) )")
+# words after "In" that say how true the sentence is, not a field ("In general an X is ...")
+_NOT_FIELDS = frozenset(["general", "particular", "practice", "theory", "short", "total", "fact", "addition",
+                         "contrast", "most", "many", "some", "recent", "modern", "common", "everyday", "ordinary",
+                         "principle", "effect", "turn", "sum", "brief", "summary", "essence", "part", "time", "use",
+                         "the", "a", "an", "this", "that", "its", "their", "past", "future", "world", "order"])
+
+
+def without_field(sentence: str, title: str) -> str:
+    """Level 1: the opening says what its subject is without the field it is said in ("In organic
+    chemistry an alkane is a hydrocarbon." -> "An alkane is a hydrocarbon."): true without it, and
+    a child reads the subject first. Only where the subject is the title's ("an alkane" on Alkane's
+    page) and the field words are not a hedge ("In general ...")."""
+    m = _FIELD.match(sentence)
+    if m is None or set(m.group("field").replace(",", " ").split()) & _NOT_FIELDS:
+        return sentence
+    rest = sentence[m.end():]
+    subject = re.findall(r"[\w'’-]+", re.split(r" (?:is|are|was|were) ", rest, maxsplit=1)[0].lower())
+    head = re.sub(r"\s*\(.*\)$", "", title).lower().split()
+    if not head or not any(w in subject or w.rstrip("s") in subject for w in head):
+        return sentence
+    return _capital(rest)
+
+
 def split_definition(sentence: str, pronoun: str = "It", strict: bool = False, level: int = 2) -> str:
     """The article's opening sentence as short ones (see the module docstring); a sentence
     the rules do not fit is returned as it was. A clause is moved out only from "a/an N":
@@ -279,7 +326,7 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False, l
         after.insert(0, f"So {who.lower()} {be} {so.group('same')}.")
         rest = so.group("head")
     r = _RELATIVE.match(rest) or (_PLURAL_RELATIVE.match(rest) if be in ("are", "were") else None)
-    work = _WORK_BY.match(rest) if not strict and level == 2 else None
+    work = _WORK_BY.match(rest) if not strict and level in _HEAD_LEVELS else None
     if work and len(work.group("head").split()) >= 3:
         # "a jazz-influenced symphonic poem by the American composer George Gershwin" -> "... poem. It is by the
         # American composer George Gershwin."
@@ -345,6 +392,14 @@ def split_definition(sentence: str, pronoun: str = "It", strict: bool = False, l
         noun = nation.endswith(("an", "ian")) and not nation.endswith("ean")
         after.insert(0, f"{who} {be} {_a(nation) + ' ' if noun else ''}{nation}.")
         rest = _a(nat.group("adjs") or nat.group("noun")) + " " + (nat.group("adjs") or "") + nat.group("noun")
+    roles = _ROLES.match(rest) if who in ("He", "She") and level == 1 and not strict else None
+    more = [x for x in re.split(r",? and |, ", roles.group("more"))] if roles else []
+    if roles and not any(_verbish(w) or w in _STOP_HEAD for x in more for w in x.split()) \
+            and _said_plainly(roles.group("first")) not in {_said_plainly(x) for x in more}:
+        # "Ayn Rand was a writer, thinker, playwright and screenwriter." -> "Ayn Rand was a writer. She was also
+        # a thinker, playwright and screenwriter.": a person's roles past the first said as a sentence of their own
+        after.insert(1 if nat else 0, f"{who} {be} also {_a(roles.group('more'))} {roles.group('more')}.")
+        rest = f"{roles.group('det')} {roles.group('first')}"
     if not after and not tail:
         return sentence
     first = f"{subj} {be} {rest.rstrip(' ,')}."
