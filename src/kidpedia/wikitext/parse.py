@@ -37,7 +37,7 @@ from kidpedia.wikitext.inline import (
     strip_quotes,
     text_value,
 )
-from kidpedia.wikitext.prose import body_units, plain_tokens
+from kidpedia.wikitext.prose import body_units, entity, plain_tokens, wikilink
 from kidpedia.wikitext.tables import table_blocks
 from kidpedia.wikitext.templates import new_context
 
@@ -450,8 +450,10 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
                 after_marker = False
                 if what == "text":
                     text(strip_quotes(value))
-                else:
+                elif what == "link":
                     plain_link(value, label, cur)
+                else:  # a link with ":" or an entity: rendered from its node, as below
+                    render_nodes((wikilink(value, label) if what == "nslink" else entity(value),), cur, ctx)
             continue
         markup = str(node.wiki_markup) if isinstance(node, Tag) and node.wiki_markup else ""
         if markup in _LIST_MARKUP and isinstance(node, Tag) and str(node.tag) in ("li", "dt", "dd"):
