@@ -69,7 +69,14 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
         ("{{ipac-en|ˈ|æ|n}} Anarchism", "Anarchism"),
         ("{{army|USA}}", "United States Army"),
         ("{{USA}}", "United States"),
-        ("{{val|1.23|e=5|u=m}}", "1.23 × 10^5 m"),
+        ("{{val|1.23|e=5|u=m}}", "1.23 × 10⁵ m"),
+        ("{{val|6.02|e=-3}}", "6.02 × 10⁻³"),
+        ("{{val|2|e=k}}", "2 × 10^k"),
+        # the sample's Alkali metal and Angolan Civil War
+        ("The mass of the Earth is approximately 5.98{{e|24}}&nbsp;kg.", "The mass of the Earth is approximately 5.98×10²⁴ kg."),
+        ("around 300 million tons (~300{{e|9}}&nbsp;kg)", "around 300 million tons (~300×10⁹ kg)"),
+        ("1{{e|-3}}", "1×10⁻³"),
+        ("{{e|}}", ""),
         ("{{angbr|x}}", "⟨x⟩"),
         ("{{SimpleNuclide2|Uranium|235}}", "Uranium-235"),
         ("{{start-date|July 16, 1969, 13:32:00|timezone=yes}}", "July 16, 1969, 13:32:00"),
@@ -124,3 +131,14 @@ def test_ship_box_in_parts() -> None:
 @pytest.mark.parametrize("name", ["convert", "flag", "coord", "currency", "marriage", "collapsible list", "lang-fr", "plainlist"])
 def test_classified_as_handled(name: str) -> None:
     assert classify(name) == "handler"
+
+
+def test_sub_and_sup_tags_keep_a_whole_link() -> None:
+    # the sample's ASCII: "Code 20<sub>[[hexadecimal|16]]</sub>" read "Code 2016" (a year) before
+    text, links, _ = render("Code 20<sub>[[hexadecimal|16]]</sub>, the space")
+    assert text == "Code 20₁₆, the space"
+    assert links == [("₁₆", "Hexadecimal")]
+    assert render("mc<sup>2</sup>")[0] == "mc²"
+    # a link that is only part of it, or text with no Unicode form, stays as it is
+    assert render("x<sub>[[a]]1</sub>")[0] == "xa1"
+    assert render("x<sub>[[hexadecimal|16]] bits</sub>")[0] == "x16 bits"

@@ -444,13 +444,18 @@ def _render_formula(node: Tag, tag: str, out: TextBuilder, ctx: ParseContext) ->
 
 
 def _render_script(node: Tag, tag: str, out: TextBuilder, ctx: ParseContext) -> None:
-    """<sup>2</sup> -> "²", <sub>2</sub> -> "₂"; a footnote mark goes; other text stays as it is."""
+    """<sup>2</sup> -> "²", <sub>2</sub> -> "₂" (a link that is the whole of it stays a link:
+    "20<sub>[[hexadecimal|16]]</sub>" is "20₁₆", not "2016"); a footnote mark goes; other
+    text stays as it is."""
     inner = TextBuilder()
     render_nodes(node.contents.nodes, inner, ctx)
     built = inner.build()
     mapped = superscript(built.text) if tag == "sup" else subscript(built.text)
     if mapped is not None and not built.links:
         out.add(mapped)
+    elif mapped is not None and len(built.links) == 1 and built.links[0].start == 0 and \
+            built.links[0].end == len(built.text):
+        out.add(mapped, built.links[0].target)
     elif tag == "sup" and _FOOTNOTE_SUP.fullmatch(built.text) and not built.links:
         return
     else:

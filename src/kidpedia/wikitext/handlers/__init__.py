@@ -50,6 +50,7 @@ REGISTRY: dict[str, Handler] = {
     "currency": measures.currency,
     "frac": measures.frac,
     "val": measures.val,
+    "times_ten": measures.times_ten,
     # names
     "flag": names.flag,
     "marriage": names.marriage,

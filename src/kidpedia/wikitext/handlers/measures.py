@@ -1,4 +1,4 @@
-"""Measures and amounts: {{convert}}, {{height}}, {{currency}}, {{frac}}, {{val}}."""
+"""Measures and amounts: {{convert}}, {{height}}, {{currency}}, {{frac}}, {{val}}, {{e}}."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 
 from mwparserfromhell.nodes import Template
 
+from kidpedia.wikitext import scripts
 from kidpedia.wikitext.handlers.convert import convert_text
 from kidpedia.wikitext.handlers.data import template_rules
 from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
@@ -72,7 +73,7 @@ def frac(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
 
 
 def val(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
-    """{{val|1.23|e=5|u=m}} -> "1.23 × 10^5 m"."""
+    """{{val|1.23|e=5|u=m}} -> "1.23 × 10⁵ m"."""
     args = [plain(a, ctx) for a in positional(tpl)]
     if not args:
         return
@@ -81,6 +82,20 @@ def val(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
         text += f" ± {args[1]}"
     exponent = param_text(tpl, ctx, "e")
     if exponent:
-        text += f" × 10^{exponent}"
+        text += f" × {_power_of_ten(exponent)}"
     unit = param_text(tpl, ctx, "u", "ul")
     out.add(f"{text} {unit}" if unit else text)
+
+
+def _power_of_ten(exponent: str) -> str:
+    """"24" -> "10²⁴"; an exponent with no Unicode superscript (a variable name) -> "10^x"."""
+    raised = scripts.superscript(exponent)
+    return f"10{raised}" if raised else f"10^{exponent.strip()}"
+
+
+def times_ten(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{e|24}}, written after a number ("5.98{{e|24}}"), -> "×10²⁴": the number times that
+    power of ten. Dropped, it would leave "5.98 kg" where the page means 5.98 × 10²⁴ kg."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if args and args[0].strip():
+        out.add(f"×{_power_of_ten(args[0])}")
