@@ -103,6 +103,12 @@ EDGES = [
     "[[Image:x.png]]\n\n[[File:y.svg|left|200px]]\n\n[[Category:A]]\n[[Category:B| ]]",
     "[[a|b&amp;c]] d&nbsp;e\n\n[[a&amp;b]] f",  # an "&" in a link: parsed
     "[[File:x|a [[b]] c]] &nbsp;",
+    # templates in otherwise plain paragraphs (each parsed alone), and what keeps one parsed whole
+    "a {{b}} c [[d]] {{e|f=[[g|h]]|i}}\n* {{j}}\n# k {{l|{{m}}}}\n\n''{{n}}'' {{o}}{{p}}&nbsp;{{q}}",
+    "{{a\n|b=c\n|d=<ref>e</ref> http://f\n}} g\n\n{{#if:x|y|z}} w\n\n{{a|\n\nb}} c",
+    "{{{a}}} b\n\n{{a\n\nb}} c\n\na}} {{b\n\nx {{a}}} y\n\n[[a|{{b}}]] c\n\n{{a [[b}} c]]",
+    "{{a}}\n;b\n\n{{a}}\n=b=\n\n<b>{{a}}</b>\n\n{{a}}\n----\n\n{{a|}}}}",
+    "{{a|b\n* c}}\n* d\n\n: {{e}} [[f]]\n\n{{}} {{|}} {{a|[[b]]}}}",
 ]
 
 
@@ -114,7 +120,8 @@ def test_edges(body: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 _PIECES = ["[[", "]]", "|", "a", "b c", " ", "\n", "\n\n", "*", "#", ":", ";", "'", "''", "{{", "}}", "{", "}",
            "[", "]", "<", ">", "<br>", "&", "=", "----", "http://x", "mailto:", "x_y", "#s", "é", "日本",
-           "&nbsp;", "&amp;", "&#65;", "&#x41;", "&#0;", "&foo;", "x", "0", "File:", "Category:", "fr:"]
+           "&nbsp;", "&amp;", "&#65;", "&#x41;", "&#0;", "&foo;", "x", "0", "File:", "Category:", "fr:",
+           "{{a}}", "{{b|c=d}}", "{{{", "}}}", "{{e|"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -160,3 +167,31 @@ def test_entities_and_namespace_links_take_the_shortcut() -> None:
         what == "nslink" for what, _, _ in prose.plain_tokens(p))]
     assert entities and namespaced
     assert any(what == "entity" for p in entities for what, _, _ in prose.plain_tokens(p))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "templates"),
+    [("a {{b}} c", ["{{b}}"]), ("{{a|{{b}}}} [[c]] {{d}}", ["{{a|{{b}}}}", "{{d}}"]),
+     ("* {{a|\nb}}\n# c", ["{{a|\nb}}"]), ("{{a|[[b|c]] http://d}}", ["{{a|[[b|c]] http://d}}"])],
+)
+def test_templated(paragraph: str, templates: list[str]) -> None:
+    unit = prose.plain_unit(paragraph)
+    assert isinstance(unit, prose.Templated)
+    assert [str(t) for t in unit.templates] == templates
+    assert unit.text.count(prose.HOLE) == len(templates)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["{{{a}}} b", "{{a b", "a}} {{b", "x {{a}}} y", "[[a|{{b}}]]", "{{a}}\n;b", "<b>{{a}}</b>", "a\x00 {{b}}",
+     "{{a [[b}} c]]", "[http://x {{a}}]"],
+)
+def test_not_templated(paragraph: str) -> None:
+    assert prose.plain_unit(paragraph) is None
+
+
+def test_templated_paragraphs_take_the_shortcut() -> None:
+    """Paragraphs plain but for their templates are read without the parser on the real
+    test pages (they went to it before)."""
+    paragraphs = [p for b in _bodies() for p in b.split("\n\n")]
+    assert sum(isinstance(prose.plain_unit(p), prose.Templated) for p in paragraphs) > 20

@@ -10,6 +10,12 @@ with one regex (``Text``, ``Wikilink``, ``HTMLEntity``, the ``Tag`` of each list
 as its builder makes them) and parses the rest with mwparserfromhell as before, run by
 run between them.
 
+A paragraph that would be plain but for its templates (``{{...}}`` outside its links,
+each closed in it) is read the same way with each template parsed alone (``Templated``):
+mwparserfromhell reads a template that opens where nothing else is open from its
+``{{`` to its ``}}`` whatever stands around it, so where the template's wikitext alone
+parses to that one node, the paragraph's parse holds the same node there.
+
 An entity is what mwparserfromhell's tokenizer reads from an ``&`` up to the first
 ``;``: a name it knows or a number, in letters and digits only (any other character
 before the ``;`` and it gives up, the ``&`` is text and it reads on from the next
@@ -33,18 +39,21 @@ from functools import lru_cache
 
 import mwparserfromhell
 from mwparserfromhell.definitions import URI_SCHEMES
-from mwparserfromhell.nodes import HTMLEntity, Node, Text, Wikilink
+from mwparserfromhell.nodes import HTMLEntity, Node, Template, Text, Wikilink
 
 from kidpedia.wikitext.mwfast import _code, _new_node, _tag
 
 # A link mwparserfromhell reads as title and label, each one run of text (a title with
 # ":", a namespace, a file or a language link, is rendered from its node: ``wikilink``).
-_LINK = re.compile(r"\[\[([^\[\]{}<>|\n]+)(?:(\|)([^\[\]{}<>\n]*))?\]\]")
+# (No HOLE inside: a template in a link is rendered from the link's node.)
+_LINK = re.compile(r"\[\[([^\[\]{}<>|\n\x00]+)(?:(\|)([^\[\]{}<>\n\x00]*))?\]\]")
 # List markers at a line's start; ";" among them (a term, whose line a ":" may cut) is not plain.
 _MARKERS = re.compile(r"(?m)^[*#:]+")
 # What the tokenizer may read as an entity: "&", "#" for a number, letters and digits, ";".
 _ENTITY = re.compile(r"&#?[0-9A-Za-z]*;")
-_LINK_OR_MARKERS = re.compile(_LINK.pattern + r"|(?m:^([*#:]+))|" + _ENTITY.pattern)
+# Where a template stood in a Templated paragraph's text (NUL: never in a dump's XML text).
+HOLE = "\x00"
+_LINK_OR_MARKERS = re.compile(_LINK.pattern + r"|(?m:^([*#:]+))|" + _ENTITY.pattern + "|" + HOLE)
 # What plain prose never holds outside its links (templates, tags, external links,
 # tables), and at a line's start (a heading, a term, a rule). Each scan opens with a
 # character or a class, which the regex engine looks for in C.
@@ -70,6 +79,74 @@ def is_plain(paragraph: str) -> bool:
         return False  # an "&" in a link: its title or label may hold an entity's node
     return (_NOT_PLAIN_CHAR.search(rest) is None and _NOT_PLAIN_LINE.search(rest) is None
             and _NOT_PLAIN_FIRST_LINE.match(rest) is None)
+
+
+class Templated:
+    """A paragraph plain but for its templates (see the module's note): ``text``, the
+    paragraph with each template's wikitext as one ``HOLE``, and ``templates``, the node
+    mwparserfromhell makes of each, in order."""
+
+    __slots__ = ("templates", "text")
+
+    def __init__(self, text: str, templates: list[Template]) -> None:
+        self.text = text
+        self.templates = templates
+
+
+_BRACES = re.compile(r"\{\{|\}\}")
+
+
+def _template_spans(paragraph: str) -> list[tuple[int, int]] | None:
+    """Where each outermost ``{{...}}`` of ``paragraph`` starts and ends, its braces
+    counted in pairs; None when they do not close in order (or "{{{": an argument)."""
+    if "{{{" in paragraph:
+        return None
+    spans: list[tuple[int, int]] = []
+    depth = start = 0
+    for m in _BRACES.finditer(paragraph):
+        if m.group() == "{{":
+            if not depth:
+                start = m.start()
+            depth += 1
+        elif not depth:
+            return None
+        else:
+            depth -= 1
+            if not depth:
+                spans.append((start, m.end()))
+    return spans if spans and not depth else None
+
+
+def _template(wikitext: str) -> Template | None:
+    """The one Template node mwparserfromhell makes of ``wikitext``, or None."""
+    nodes = mwparserfromhell.parse(wikitext, skip_style_tags=True).nodes
+    return nodes[0] if len(nodes) == 1 and type(nodes[0]) is Template else None
+
+
+def plain_unit(paragraph: str) -> str | Templated | None:
+    """``paragraph`` when it is plain, a ``Templated`` when it is plain but for its
+    templates, else None (the parser reads it)."""
+    if is_plain(paragraph):
+        return paragraph
+    if "{{" not in paragraph or HOLE in paragraph:
+        return None
+    spans = _template_spans(paragraph)
+    if spans is None:
+        return None
+    pieces, pos = [], 0
+    for start, end in spans:
+        pieces += [paragraph[pos:start], HOLE]
+        pos = end
+    text = "".join(pieces) + paragraph[pos:]
+    if not is_plain(text):
+        return None
+    templates = []
+    for start, end in spans:
+        node = _template(paragraph[start:end])
+        if node is None:
+            return None
+        templates.append(node)
+    return Templated(text, templates)
 
 
 @lru_cache(maxsize=1024)
@@ -113,11 +190,14 @@ def wikilink(title: str, label: str | None) -> Wikilink:
     return link
 
 
-def plain_nodes(paragraph: str) -> list[Node]:
-    """The nodes of a plain paragraph (``is_plain``), as mwparserfromhell makes them."""
+def plain_nodes(paragraph: str | Templated) -> list[Node]:
+    """The nodes of a plain paragraph (``plain_unit``), as mwparserfromhell makes them."""
     out: list[Node] = []
-    for what, value, label in plain_tokens(paragraph):
-        if what == "marks":
+    templates = iter(paragraph.templates) if isinstance(paragraph, Templated) else iter(())
+    for what, value, label in plain_tokens(paragraph.text if isinstance(paragraph, Templated) else paragraph):
+        if what == "template":
+            out.append(next(templates))
+        elif what == "marks":
             out.extend(_marker(c) for c in value)
         elif what == "text":
             out.append(_text(value))
@@ -170,20 +250,22 @@ def plain_tokens(paragraph: str) -> Iterator[tuple[str, str, str | None]]:
     """The nodes of a plain paragraph as (kind, value, label): ("text", run, None),
     ("link", title, label or None when it has no "|") of a title without ":",
     ("nslink", title, label) of one with ":" (a namespace, a file, another wiki),
-    ("entity", its wikitext, None), ("marks", the markers, None)."""
+    ("entity", its wikitext, None), ("marks", the markers, None), ("template", HOLE, None)."""
     pos = 0
     for m in _LINK_OR_MARKERS.finditer(paragraph):
-        title = m.group(1)
-        if title is None and m.group(4) is None and not is_entity(m.group()):
+        title, marks, found = m.group(1), m.group(4), m.group()
+        if title is None and marks is None and found != HOLE and not is_entity(found):
             continue  # an "&" the tokenizer reads as text: the run of text goes on
         if m.start() > pos:
             yield "text", paragraph[pos : m.start()], None
         if title is not None:
             yield ("nslink" if ":" in title else "link"), title, (m.group(3) if m.group(2) is not None else None)
-        elif m.group(4) is not None:
-            yield "marks", m.group(4), None
+        elif marks is not None:
+            yield "marks", marks, None
+        elif found == HOLE:
+            yield "template", found, None
         else:
-            yield "entity", m.group(), None
+            yield "entity", found, None
         pos = m.end()
     if pos < len(paragraph):
         yield "text", paragraph[pos:], None
@@ -193,26 +275,26 @@ def _parsed(paragraphs: list[str]) -> list[Node]:
     return list(mwparserfromhell.parse(_PARAGRAPH_BREAK.join(paragraphs), skip_style_tags=True).nodes)
 
 
-def body_units(body: str) -> list[Node | str] | None:
-    """``body`` as nodes and plain paragraphs (each a string, to be read as the nodes
-    ``plain_nodes`` makes of it), or None when no paragraph of it is plain (the caller
-    parses it whole, as before). See the module's note."""
+def body_units(body: str) -> list[Node | str | Templated] | None:
+    """``body`` as nodes and plain paragraphs (each a string or a ``Templated``, to be
+    read as the nodes ``plain_nodes`` makes of it), or None when no paragraph of it is
+    plain (the caller parses it whole, as before). See the module's note."""
     paragraphs = body.split(_PARAGRAPH_BREAK)
-    plain = [is_plain(p) for p in paragraphs]
-    if not any(plain):
+    plain = [plain_unit(p) for p in paragraphs]
+    if all(unit is None for unit in plain):
         return None
-    out: list[Node | str] = []
+    out: list[Node | str | Templated] = []
     pending: list[str] = []  # paragraphs parsed together by mwparserfromhell
     state = _Open()
-    for i, (paragraph, simple) in enumerate(zip(paragraphs, plain, strict=True)):
-        if simple and (not pending or state.closed()):
+    for i, (paragraph, unit) in enumerate(zip(paragraphs, plain, strict=True)):
+        if unit is not None and (not pending or state.closed()):
             if pending:
                 out.extend(_parsed(pending))
                 pending, state = [], _Open()
             if i:
                 out.append(_text(_PARAGRAPH_BREAK))
             if paragraph:
-                out.append(paragraph)
+                out.append(unit)
         else:
             if i and not pending:
                 out.append(_text(_PARAGRAPH_BREAK))
@@ -230,7 +312,7 @@ def body_nodes(body: str) -> list[Node] | None:
         return None
     out: list[Node] = []
     for unit in units:
-        if isinstance(unit, str):
+        if isinstance(unit, str | Templated):
             out.extend(plain_nodes(unit))
         else:
             out.append(unit)
