@@ -80,12 +80,34 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
         ("{{angbr|x}}", "⟨x⟩"),
         ("{{SimpleNuclide2|Uranium|235}}", "Uranium-235"),
         ("{{start-date|July 16, 1969, 13:32:00|timezone=yes}}", "July 16, 1969, 13:32:00"),
+        # the sample's Andorra: "which is on the -gauge line" before
+        ("on the {{RailGauge|1435mm}}[[Standard gauge|-gauge]] line", "on the 1,435 mm (4 ft 8½ in)-gauge line"),
+        ("a scenic {{RailGauge|1000mm|allk=on}} trainline", "a scenic 1,000 mm (3 ft 3⅜ in) trainline"),
+        ("{{RailGauge|1668mm}}", "1,668 mm (5 ft 5⅝ in)"),
+        ("{{RailGauge|600mm}}", "600 mm (1 ft 11⅝ in)"),
+        ("{{RailGauge|3ft6in}}", "3 ft 6 in (1,067 mm)"),
+        ("{{RailGauge|ussg}}", "4 ft 8½ in (1,435 mm)"),
+        ("{{RailGauge|sg}}", "1,435 mm (4 ft 8½ in)"),
+        ("{{RailGauge|2ft}}", "2 ft (610 mm)"),
+        ("on the {{RailGauge|zzz}} line", "on the line"),
+        # the sample's Academy Awards and Autism: "$5 ($ in dollars)", "a cost of $ (net present value ...)" before
+        (("The cost of guest tickets for that night's ceremony was $5 (${{Inflation|US|5|1929}} in {{CURRENTYEAR}} dollars). "
+         "Fifteen statuettes were awarded."), "The cost of guest tickets for that night's ceremony was $5. Fifteen statuettes were awarded."),
+        (("It began. A US study estimated an average lifetime cost of ${{Format price|{{inflation|US|3160384|2003}}}} "
+         "([[net present value]] in {{CURRENTYEAR}} dollars, inflation-adjusted from 2003 estimate). It ended."),
+         "It began. It ended."),
+        ("Tax (above $800 (${{formatnum:{{Inflation|US|800|1861|r=-2}}}} today)) was set.", "Tax (above $800) was set."),
+        # the sample's Acid, A, Ayn Rand, Computer keyboard
+        ("HA<sup>+</sup> {{eqm}} H<sup>+</sup> + A", "HA⁺ ⇌ H⁺ + A"),
+        ("usually when {{vr|a}} is followed by one", "usually when ⟨a⟩ is followed by one"),
+        ("or any form of 'just knowing.{{' \"}}", "or any form of 'just knowing.'\""),
+        ("computers{{mdashb}}following the IBM PC", "computers—following the IBM PC"),
     ],
 )
 def test_handler_output(wikitext: str, expected: str) -> None:
     text, _, ctx = render(wikitext)
     assert text == expected
-    assert not ctx.unknown_templates
+    assert set(ctx.unknown_templates) <= {"currentyear"}  # a magic word of the day it is read: unknowable offline
 
 
 def test_flags_link_to_the_country() -> None:

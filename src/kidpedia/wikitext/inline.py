@@ -44,9 +44,12 @@ _WS_NOT_SPACE = re.compile(r"[^\S ]")  # whitespace other than " "
 
 # Marks TextBuilder.build acts on: the sentence holding DROP_SENTENCE goes (a formula
 # a reader cannot follow without it); HOLE is where something unrendered was (a
-# clause left empty by it goes, and the punctuation around it is mended).
+# clause left empty by it goes, and the punctuation around it is mended); the
+# parenthesis holding FIGURE goes, or, outside one, its sentence (a figure that cannot
+# be known offline: an amount in today's money).
 DROP_SENTENCE = "\ue000"
 HOLE = "\ue001"
+FIGURE = "\ue002"
 _MARKS = re.compile(f"[{DROP_SENTENCE}{HOLE}]")
 _DROP_MARK = re.compile(DROP_SENTENCE)
 _MARK_AND_SPACE = re.compile(
@@ -152,6 +155,8 @@ class TextBuilder:
             if trailing:
                 pending_space = True
         text = "".join(out)
+        if FIGURE in text:
+            text, links = _without_figures(text, links)
         if DROP_SENTENCE in text or HOLE in text:
             text, links = _fill_holes(text, links)
         if "<" in text and _STRAY_TAG.search(text):
@@ -185,6 +190,42 @@ _EMPTY_CLAUSE = re.compile(
     r"(?<=\()\s*([^(),;" + HOLE + r"]{0,40}?)" + HOLE + r"\s*[,;]\s*"
     r"|(?<=[,;])\s*([^(),;" + HOLE + r"]{0,40}?)" + HOLE + r"\s*(?=[),;])"
 )
+
+
+def _without_figures(text: str, links: list[LinkSpan]) -> tuple[str, list[LinkSpan]]:
+    """Each FIGURE's parenthesis goes (with the space before it); a FIGURE outside any
+    parenthesis becomes DROP_SENTENCE."""
+    cuts: list[tuple[int, int]] = []
+    for m in re.finditer(FIGURE, text):
+        depth, start = 0, -1
+        for i in range(m.start() - 1, -1, -1):
+            if text[i] == ")":
+                depth += 1
+            elif text[i] == "(":
+                if not depth:
+                    start = i
+                    break
+                depth -= 1
+        end = _closing(text, m.end()) if start >= 0 else -1
+        if end < 0:
+            continue
+        cuts.append((start - 1 if start and text[start - 1] == " " else start, end + 1))
+    if cuts:
+        text, links = cut_ranges(text, links, _merge(cuts))
+    return text.replace(FIGURE, DROP_SENTENCE), links
+
+
+def _closing(text: str, at: int) -> int:
+    """Where the parenthesis open at ``at`` closes, or -1."""
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if not depth:
+                return i
+            depth -= 1
+    return -1
 
 
 def _sentences_holding(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

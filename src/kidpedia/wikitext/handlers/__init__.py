@@ -51,6 +51,9 @@ REGISTRY: dict[str, Handler] = {
     "frac": measures.frac,
     "val": measures.val,
     "times_ten": measures.times_ten,
+    "rail_gauge": measures.rail_gauge,
+    "not_offline": measures.not_offline,
+    "format_price": measures.format_price,
     # names
     "flag": names.flag,
     "marriage": names.marriage,

@@ -1,4 +1,5 @@
-"""Measures and amounts: {{convert}}, {{height}}, {{currency}}, {{frac}}, {{val}}, {{e}}."""
+"""Measures and amounts: {{convert}}, {{height}}, {{currency}}, {{frac}}, {{val}}, {{e}},
+{{RailGauge}}, {{inflation}}."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from mwparserfromhell.nodes import Template
 from kidpedia.wikitext import scripts
 from kidpedia.wikitext.handlers.convert import convert_text
 from kidpedia.wikitext.handlers.data import template_rules
-from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
-from kidpedia.wikitext.params import param_text, positional, template_name
+from kidpedia.wikitext.inline import FIGURE, HOLE, ParseContext, TextBuilder, plain
+from kidpedia.wikitext.params import param_text, positional, render, template_name
 
 
 def convert(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
@@ -99,3 +100,59 @@ def times_ten(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     args = [plain(a, ctx) for a in positional(tpl)]
     if args and args[0].strip():
         out.add(f"×{_power_of_ten(args[0])}")
+
+
+# {{RailGauge|KEY}}: a gauge as millimetres ("1435mm") or feet and inches ("3ft6in",
+# "2ft5.5in"), or one of the names editors use for the common ones.
+_GAUGE_NAMES = {"sg": "1435mm", "standard": "1435mm", "ussg": "4ft8.5in", "mg": "1000mm", "metre": "1000mm",
+                "meter": "1000mm", "cape": "3ft6in"}
+_MM = re.compile(r"(\d{3,4}(?:\.\d+)?)\s*mm")
+_FT_IN = re.compile(r"(\d)\s*ft\s*(?:(\d{1,2}(?:\.\d+)?)\s*in)?")
+_EIGHTHS = ("", "⅛", "¼", "⅜", "½", "⅝", "¾", "⅞")
+
+
+def _feet_inches(inches: float) -> str:
+    """56.496 -> "4 ft 8½ in" (to the nearest eighth of an inch, as gauges are written)."""
+    eighths = round(inches * 8)
+    feet, rest = divmod(eighths, 96)
+    whole, part = divmod(rest, 8)
+    inch = (str(whole) if whole else "") + _EIGHTHS[part]
+    return f"{feet} ft {inch} in" if inch else f"{feet} ft"
+
+
+def rail_gauge(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{RailGauge|1435mm}} -> "1,435 mm (4 ft 8½ in)"; {{RailGauge|3ft6in}} -> "3 ft 6 in
+    (1,067 mm)": the gauge in the unit it is defined in, then the other. A key it does not
+    read leaves a hole (the clause around it is mended), never the key itself."""
+    args = positional(tpl)
+    key = plain(args[0], ctx).strip().lower() if args else ""
+    key = _GAUGE_NAMES.get(key, key)
+    if m := _MM.fullmatch(key):
+        mm = float(m.group(1))
+        out.add(f"{_number_text(m.group(1))} mm ({_feet_inches(mm / 25.4)})")
+    elif m := _FT_IN.fullmatch(key):
+        inches = int(m.group(1)) * 12 + float(m.group(2) or 0)
+        out.add(f"{_feet_inches(inches)} ({_number_text(str(round(inches * 25.4)))} mm)")
+    else:
+        out.add(HOLE)
+        ctx.stats["rail_gauge_unknown"] += 1
+
+
+def format_price(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{Format price|3160384}} -> "3,160,384"; a template inside ({{inflation}}) renders as
+    itself, so that what it marks reaches the sentence."""
+    args = positional(tpl)
+    if not args:
+        return
+    if args[0].filter_templates(recursive=False):
+        render(args[0], out, ctx)
+    else:
+        out.add(_number_text(plain(args[0], ctx)))
+
+
+def not_offline(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{inflation|US|5|1929}}: an amount in today's money, which needs price data of the day
+    the page is read. It is not the page's fact to keep: the parenthesis holding it goes
+    ("$5 ($94 in 2023 dollars)" -> "$5"), or, outside one, its sentence (``FIGURE``)."""
+    out.add(FIGURE)
+    ctx.stats["figures_not_offline"] += 1

@@ -46,6 +46,9 @@ def magic(tpl: Template, name: str, out: TextBuilder, ctx: ParseContext) -> None
     """Magic words and parser functions: render the few a reader sees, drop the rest."""
     head, _, rest = str(tpl.name).partition(":")
     fn = head.strip().lower()
+    if fn == "formatnum" and "{{" in rest:  # "{{formatnum:{{Inflation|US|800|1861}}}}": what is inside says
+        render(mwparserfromhell.parse(rest), out, ctx)  # what becomes of it
+        return
     if fn in ("lc", "uc", "lcfirst", "ucfirst", "formatnum"):
         value = plain(mwparserfromhell.parse(rest), ctx)
         out.add({"lc": value.lower(), "uc": value.upper()}.get(fn, value))
