@@ -99,6 +99,15 @@ def test_truncated_dump_keeps_what_was_read(tmp_path: Path, sample_dump: Path) -
     assert m and int(m.group(1)) > 10, r.stdout
 
 
+def test_templates_of_a_truncated_dump_reports_the_pages_read(tmp_path: Path, sample_dump: Path) -> None:
+    cut = tmp_path / "cut.xml.bz2"
+    cut.write_bytes(sample_dump.read_bytes()[: sample_dump.stat().st_size // 2])
+    r = kp("templates", str(cut), "--format", "json")
+    assert "cut.xml.bz2" in _one_line_error(r) and "truncated" in r.stderr
+    report = json.loads(r.stdout)
+    assert report["pages"] > 10 and report["uses"] > 1000, report
+
+
 def test_help_and_readme_agree() -> None:
     r = kp("--help")
     assert r.returncode == 0

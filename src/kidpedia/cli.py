@@ -340,21 +340,28 @@ def templates(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """List the most used templates kidpedia does not handle yet (in text and in infoboxes)."""
+    from kidpedia.errors import DumpFormatError
     from kidpedia.sources.dump import iter_pages
-    from kidpedia.wikitext.coverage import measure, report_lines
+    from kidpedia.wikitext.coverage import Coverage, measure, report_lines
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", "use text or json")
-    cov = measure(iter_pages(source))
+    cov, fault = Coverage(), None
+    try:
+        measure(iter_pages(source), cov)
+    except DumpFormatError as e:  # a truncated dump: the report of the pages read, then the one line
+        fault = e
     if fmt == "json":
         data = {
             "pages": cov.pages, "uses": cov.uses, "handled": cov.handled, "share": round(cov.share, 4),
             "unhandled": [{"template": n, "uses": u, "in_infobox": b, "pages": p} for n, u, b, p in cov.top(top)],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
-    for line in report_lines(cov, top):
-        out.print(line, markup=False, highlight=False)
+    else:
+        for line in report_lines(cov, top):
+            out.print(line, markup=False, highlight=False)
+    if fault is not None:
+        raise fault
 
 
 @app.command()

@@ -102,6 +102,21 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
         ("usually when {{vr|a}} is followed by one", "usually when ⟨a⟩ is followed by one"),
         ("or any form of 'just knowing.{{' \"}}", "or any form of 'just knowing.'\""),
         ("computers{{mdashb}}following the IBM PC", "computers—following the IBM PC"),
+        # the 2023 ja, uk and vi dumps: words of running text these templates hold
+        ("小説「{{仮リンク|アダム・ビード|en|Adam Bede}}」の中で", "小説「アダム・ビード」の中で"),
+        ("{{仮リンク|言語中枢|en|Language center|label=言語の中枢}}", "言語の中枢"),
+        ("наприклад, {{нп|некомутативна геометрія||en|noncommutative geometry}}", "наприклад, некомутативна геометрія"),
+        ("або {{нп|Повна алгебра Хейтінга|логічну|en|complete Heyting algebra}}", "або логічну"),
+        ("зареєстровано {{s|390 197}} імен", "зареєстровано 390 197 імен"),
+        ("1938年映画法 ({{en|Cinematograph Films Act 1938}})", "1938年映画法 (Cinematograph Films Act 1938)"),
+        ("{{color|gray|なし}}", "なし"),
+        ("chuẩn cho World Wide Web. {{Tính đến|2019|October|21}}, W3C có 443 thành viên",
+         "chuẩn cho World Wide Web. Tính đến 21 tháng 10, 2019, W3C có 443 thành viên"),
+        ("{{Tính đến|2011|March|31}}, tổng số", "Tính đến 31 tháng 3, 2011, tổng số"),
+        ("{{Tính đến|2016}}, gần 60% dân số", "Tính đến năm 2016, gần 60% dân số"),
+        ("(ví dụ {{mono|execve(2)}} là", "(ví dụ execve(2) là"),
+        ("від +11…+13&nbsp;{{градус Цельсія}} на півдні", "від +11…+13 °C на півдні"),
+        ("- {{inline-block|（[[パシフィック・リーグ]]）}}", "- （パシフィック・リーグ）"),
     ],
 )
 def test_handler_output(wikitext: str, expected: str) -> None:
@@ -113,6 +128,20 @@ def test_handler_output(wikitext: str, expected: str) -> None:
 def test_flags_link_to_the_country() -> None:
     _, links, _ = render("{{flag|USA|name=America}} and {{flagcountry|France}}")
     assert links == [("America", "United States"), ("France", "France")]
+
+
+def test_interlanguage_links_link_this_editions_title() -> None:
+    assert render("{{仮リンク|アダム・ビード|en|Adam Bede}}")[1] == [("アダム・ビード", "アダム・ビード")]
+    assert render("{{нп|Повна алгебра Хейтінга|логічну|en|complete Heyting}}")[1] == [("логічну", "Повна алгебра Хейтінга")]
+
+
+def test_japanese_birth_and_death_dates_as_the_edition_writes_them() -> None:
+    # 士郎正宗's and バールーフ・デ・スピノザ's boxes in the 2023 ja dump (tests/data/dumps)
+    ctx = new_context(lang="ja", title="士郎正宗", timestamp="2023-06-01T00:00:00Z")
+    assert rich(mwparserfromhell.parse("{{生年月日と年齢|1961|11|23}}"), ctx).text == "1961年11月23日（61歳）"
+    assert rich(mwparserfromhell.parse("{{生年月日と年齢|1632|11|24|no}}"), ctx).text == "1632年11月24日"
+    assert rich(mwparserfromhell.parse("{{死亡年月日と没年齢|1632|11|24|1677|2|21}}"), ctx).text == "1677年2月21日（44歳没）"
+    assert rich(mwparserfromhell.parse("{{死亡年月日と没年齢|1961|07|05|YYYY|YY|YY}}"), ctx).text == ""  # a placeholder
 
 
 def test_flagu_does_not_link() -> None:

@@ -66,8 +66,10 @@ def count_page(page: RawPage, cov: Coverage) -> None:
         cov.pages_using[name] += 1
 
 
-def measure(pages: Iterable[RawPage]) -> Coverage:
-    cov = Coverage()
+def measure(pages: Iterable[RawPage], cov: Coverage | None = None) -> Coverage:
+    """Count the templates of ``pages`` into ``cov`` (a new Coverage when None): a reader
+    that fails part way has still counted the pages before the fault."""
+    cov = Coverage() if cov is None else cov
     for page in pages:
         count_page(page, cov)
     return cov

@@ -7,6 +7,7 @@ import re
 
 from mwparserfromhell.nodes import Template
 
+from kidpedia import lang
 from kidpedia.wikitext.handlers.text import first_param
 from kidpedia.wikitext.inline import HOLE, ParseContext, TextBuilder, plain
 from kidpedia.wikitext.params import param_int, param_text, positional, template_name
@@ -66,6 +67,29 @@ def birth_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> No
     out.add(f"{born} (age {_age(y, m, d, today.year, today.month, today.day)})" if today else born)
 
 
+def ja_birth_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{生年月日と年齢|1961|11|23}} -> "1961年11月23日（62歳）" as the Japanese edition's
+    template writes it (the age on the revision's day; a fourth parameter "no": no age)."""
+    y, m, d = _ymd(tpl, ctx)
+    if y is None:
+        return
+    born = lang.format_date(y, m, d, "ja")
+    args = positional(tpl)
+    no_age = len(args) > 3 and plain(args[3], ctx).strip().lower() == "no"
+    today = ctx.today
+    out.add(f"{born}（{_age(y, m, d, today.year, today.month, today.day)}歳）" if today and not no_age else born)
+
+
+def ja_death_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{死亡年月日と没年齢|1632|11|24|1677|2|21}} (born, then died) -> "1677年2月21日（44歳没）"."""
+    y0, m0, d0 = _ymd(tpl, ctx)
+    y, m, d = _ymd(tpl, ctx, 3)
+    if y is None:
+        return
+    died = lang.format_date(y, m, d, "ja")
+    out.add(f"{died}（{_age(y0, m0, d0, y, m, d)}歳没）" if y0 is not None else died)
+
+
 def death_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     y, m, d = _ymd(tpl, ctx)
     y0, m0, d0 = _ymd(tpl, ctx, 3)
@@ -87,6 +111,22 @@ def as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
         words = "since" if words == "as of" else "Since"
     mdy = param_text(tpl, ctx, "df").lower() == "us"
     out.add(f"{words} {format_date(y, m, d, mdy)}")
+
+
+def vi_as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{Tính đến|2019|October|21}} (the Vietnamese edition's "as of"; its month a number or
+    an English name) -> "Tính đến 21 tháng 10, 2019"; {{Tính đến|2016}} -> "Tính đến năm 2016"."""
+    args = [plain(a, ctx).strip() for a in positional(tpl)[:3]]
+    if not args or not args[0].isdigit():
+        return
+    month = args[1] if len(args) > 1 else ""
+    m = int(month) if month.isdigit() else _MONTH_NUMBER.get(month.lower())
+    d = int(args[2]) if m and len(args) > 2 and args[2].isdigit() else None
+    y = int(args[0])
+    out.add(f"Tính đến {lang.format_date(y, m, d, 'vi')}" if m and 1 <= m <= 12 else f"Tính đến năm {y}")
+
+
+_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
 
 
 def start_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:

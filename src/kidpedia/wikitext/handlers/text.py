@@ -12,7 +12,7 @@ from kidpedia.titles import normalise_title
 from kidpedia.wikitext import scripts
 from kidpedia.wikitext.handlers.base import Handler
 from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
-from kidpedia.wikitext.params import positional, render, template_name
+from kidpedia.wikitext.params import param_text, positional, render, template_name
 
 
 def first_param(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
@@ -102,14 +102,24 @@ def based_on(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
 
 
 def interlanguage_link(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
-    """{{ill|Title|de|Titel}}: the English title, linked; the old {{ill|de|Titel}} form: the title."""
+    """{{ill|Title|de|Titel}}, {{仮リンク|題名|en|Title}}: this edition's title, linked (its
+    ``lt=``/``label=`` shown where given); the old {{ill|de|Titel}} form: the title."""
     args = [plain(a, ctx) for a in positional(tpl)]
     if not args:
         return
     if len(args) > 1 and re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", args[0]):
         out.add(args[1])
         return
-    out.add(args[0], normalise_title(args[0]))
+    label = param_text(tpl, ctx, "lt", "label", "表示名")
+    out.add(label or args[0], normalise_title(args[0]))
+
+
+def untranslated_link(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{нп|Назва|текст|en|Title}} (Ukrainian "not translated"): the text where given, else
+    this edition's title, linked to that title."""
+    args = [plain(a, ctx) for a in positional(tpl)]
+    if args and args[0]:
+        out.add(args[1] if len(args) > 1 and args[1] else args[0], normalise_title(args[0]))
 
 
 def emedicine(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
