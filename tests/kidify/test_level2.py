@@ -111,3 +111,25 @@ def test_level2_shows_a_name_said_short_only_after_the_name(by_title: dict[str, 
     for n, s in enumerate(shown):
         if "along the ridge" in s:
             assert any("Mid-Atlantic Ridge" in x for x in shown[:n])
+
+
+@pytest.mark.parametrize("case", level2.rules()["back_examples"])
+def test_back_examples(case: dict[str, object]) -> None:
+    assert level2.points_back(str(case["text"]), str(case["title"]), bool(case.get("person"))) is case["back"]
+
+
+@pytest.mark.parametrize(("title", "start", "before"), [
+    # "Albert Jr. was killed in the accident." was shown without the ferry's boilers exploding
+    ("Albert Sidney Johnston", "Albert Jr. was killed in the accident.", "boilers to explode"),
+    # "The publication advocated free love ..." without the newspaper Free Society
+    ("Anarchism", "The publication advocated", "Free Society"),
+    # "He had to cut the movie several times." without the movie, Andrei Rublev
+    ("Andrei Tarkovsky", "He had to cut the movie several times.", "Andrei Rublev"),
+])
+def test_level2_names_the_thing_before_it_says_the_thing(by_title: dict[str, Article], title: str, start: str,
+                                                         before: str) -> None:
+    shown = _level2(by_title, title)
+    assert shown, title
+    for n, s in enumerate(shown):
+        if s.startswith(start):
+            assert before in shown[n - 1] or (n > 1 and before in shown[n - 2]), (s, shown[n - 2:n])

@@ -54,3 +54,10 @@ def test_no_easy_sentence_of_the_lead_out_of_its_paragraph() -> None:
         Text("A court may ask for one. Criminal cases may lead to fines."),
     ))
     assert "fines" in " ".join(t.text for t in levels._body(levels.at_level(b, 2)))
+
+
+def test_plain_words_that_went_wrong_on_the_sample(by_title: dict[str, Article]) -> None:
+    # "Its higher height means ..." (Andorra), "Watching logs usually record ..." (Amateur astronomy)
+    assert "higher height" not in level2(by_title, "Andorra")
+    assert "Watching logs" not in level2(by_title, "Amateur astronomy")
+    assert "the words jatu." not in level2(by_title, "Asphalt")

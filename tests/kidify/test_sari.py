@@ -48,7 +48,10 @@ def test_simplify_level_2_on_asset_validation() -> None:
     single called X, which ..." whole (its split said "It reached number 5 ... and a follow up single"),
     38.017 after plain words that read right ("most of the population", not "most the population"; "is
     therefore suited" is no "is so suited"; "most dominant" is no "most main"): ratchet 38.01; 38.015 after
-    "occur" is "happen" only before a time ("Sea snakes occur mainly in the Indian Ocean" stays)
+    "occur" is "happen" only before a time ("Sea snakes occur mainly in the Indian Ocean" stays);
+    38.0026 after a quotation is said as written (no "numerous" -> "many" inside J. J. Thomson's medal
+    citation: the references reword quotations, an encyclopedia does not) and "highest elevation" is
+    "highest point", never "highest height": ratchet 38.0
     (copying the input scores 22.53; SBMT-SARI's published 37.1 on the test split), and
     the output reads easier than the input. Facts: every number and name of the input is
     still in the output (a name that now opens a sentence counts)."""
@@ -58,7 +61,7 @@ def test_simplify_level_2_on_asset_validation() -> None:
     orig, refs = asset.load()
     out = [simplify(s, 2) for s in orig]
     assert len(out) == len(orig)
-    assert corpus_sari(orig, out, refs) >= 38.01
+    assert corpus_sari(orig, out, refs) >= 38.0
 
     def grade(lines: list[str]) -> float:
         return reading.measure(" ".join(x if x.endswith((".", "!", "?")) else x + "." for x in lines),

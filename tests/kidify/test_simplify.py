@@ -941,3 +941,31 @@ def test_alternation_prefers_the_longer_phrase() -> None:
     pattern = re.compile(rf"\b(?:{simp.alternation(['in', 'in order to', 'in  order', 'a'])})\b", re.IGNORECASE)
     assert [m.group(0) for m in pattern.finditer("In order to win, a team in\norder stays in.")] == [
         "In order to", "a", "in\norder", "in"]
+
+
+def test_a_list_split_before_and_it_keeps_its_and() -> None:
+    # Andorra at level 2 said "Its higher height means there is, on average, more snow in winter, lower humidity.":
+    # "elevation" is no "height" after "higher", and the list lost its "and" when ", and it is ..." was split off
+    s = ("Its higher elevation means there is, on average, more snow in winter, lower humidity, and it is slightly "
+         "cooler in summer.")
+    assert simp.simplify(s, 2) == ("Its higher elevation means there is, on average, more snow in winter and lower "
+                                   "humidity. It is cooler in summer.")
+
+
+def test_a_word_and_what_it_means_stay_together_and_a_quotation_keeps_its_words() -> None:
+    # Asphalt at level 2 said "There we find the words jatu." (cut before ", meaning ...", jatu-krit lost), and the
+    # meanings "pitch creating", "pitch producing" had both become "pitch making"
+    s = ('The expression "bitumen" originated in the Sanskrit, where we find the words jatu, meaning "pitch," and '
+         'jatu-krit, meaning "pitch creating", "pitch producing" (referring to coniferous or resinous trees).')
+    out = simp.simplify(s, 2)
+    assert "the words jatu." not in out and "jatu-krit" in out
+    assert '"pitch creating", "pitch producing"' in out
+
+
+def test_two_names_are_a_plural_subject() -> None:
+    # Foreign relations of Angola: "Cape Verde and Guinea-Bissau was stop-over points ..."
+    s = ("Cape Verde and Guinea-Bissau served as stop-over points for Cuban troops on their way to Angola to fight "
+         "UNITA rebels and South African troops.")
+    assert simp.simplify(s, 2).startswith("Cape Verde and Guinea-Bissau were stop-over points")
+    assert simp.simplify("A war between France and Britain served as a warning.", 2).startswith(
+        "A war between France and Britain was a warning")

@@ -144,6 +144,16 @@ def test_japanese_birth_and_death_dates_as_the_edition_writes_them() -> None:
     assert rich(mwparserfromhell.parse("{{死亡年月日と没年齢|1961|07|05|YYYY|YY|YY}}"), ctx).text == ""  # a placeholder
 
 
+def test_ukrainian_birth_and_death_dates_in_the_new_style() -> None:
+    # Гео Коляда and Іван Франко in the 2023 uk dump (tests/data/dumps): "(Григорій Панасович;, Валки" before
+    ctx = new_context(lang="uk", title="Гео Коляда")
+    text = rich(mwparserfromhell.parse("(Григо́рій Пана́сович; *{{ДН|3|2|1904|21|1}}, [[Валки (місто)|Валки]])"), ctx).text
+    assert text == "(Григо́рій Пана́сович; *3 лютого 1904 р., Валки)"
+    assert rich(mwparserfromhell.parse("{{ДН|8|1|1901|26|12|1900}}"), ctx).text == "8 січня 1901 р."
+    assert rich(mwparserfromhell.parse("{{ДС|30|3|1977}}"), ctx).text == "30 березня 1977 р."
+    assert rich(mwparserfromhell.parse("{{ДС|||2003}}"), ctx).text == "2003"
+
+
 def test_flagu_does_not_link() -> None:
     assert render("{{flagu|France}}")[1] == []
 

@@ -45,6 +45,11 @@ def rules() -> dict[str, Any]:
     path = resources.files("kidpedia.kidify") / "rules" / "level2.yaml"
     data: dict[str, Any] = yamlload.safe_load(path.read_text(encoding="utf-8"))
     data["not_surnames_set"] = frozenset(data["not_surnames"])
+    for key in ("events", "works"):
+        words = "|".join(sorted(set(data[f"back_{key}"])))
+        data[f"back_{key}_pattern"] = re.compile(rf"\b[Tt]he ({words})\b(?! (?:of|industry|business|version|[A-Z0-9])|-)")
+    subjects = "|".join(sorted(set(data["back_subjects"])))
+    data["back_subject"] = re.compile(rf"^The ({subjects}) (?!of\b)")
     return data
 
 
@@ -148,3 +153,21 @@ def definite_subject(sentences: list[str], j: int, title: str) -> tuple[int, str
 # which says which date itself)
 _THE_NOUN = re.compile(r"\b[Tt]he ([a-z][a-z-]{2,})(?=[.,;:!?]| (?:is|are|was|were|has|have|had|on|to|for|with|"
                        r"by|from|near|and|or|but)\b)(?! \w+ which\b)")
+
+
+def points_back(text: str, title: str, person: bool = False) -> bool:
+    """The sentence names with "the" what the sentence before it told of (``back_events``,
+    ``back_subjects``, on a person's page also ``back_works`` in ``rules/level2.yaml``): "Albert
+    Jr. was killed in the accident.", "The publication advocated free love ...", "He had to cut
+    the movie several times."; not a noun the title says, nor one the sentence itself brings in
+    with "a" or "an" ("An accident closed the road; two died in the accident.")."""
+    data = rules()
+    works = data["back_works_pattern"].finditer(text) if person else ()
+    for m in (*data["back_events_pattern"].finditer(text), *works, *data["back_subject"].finditer(text)):
+        word = m.group(1)
+        if mentions(title, word):
+            continue
+        if re.search(rf"\b(?:[Aa]n?|[Oo]ne) (?:[\w-]+ ){{0,2}}{re.escape(word)}\b", text[:m.start()]):
+            continue
+        return True
+    return False

@@ -568,6 +568,10 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
     sections = _section_of(article)
     seen: set[str] = set()
     skip: set[Key] = set()
+    # what the page itself is: its title and, for a thing, what its opening says it is ("the song" on
+    # America the Beautiful's page, "... is an American patriotic song."); a person's opening says roles
+    person = bool(pronoun) and pronoun[0] in ("He", "She")
+    own = article.title + ("" if person or not keys else ". " + whole[keys[0]])
     leans: dict[Key, Key] = {}  # a sentence -> the one it is shown only after
     needs: dict[Key, Key] = {}  # level 1: a sentence -> an earlier one that says the thing it names with "the"
     for n, key in enumerate(keys):
@@ -596,7 +600,8 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if level == 1:  # "But they continued ...": shown alone it says "They continued ...", and "they" needs its antecedent
             text = _unlinked(text)
         leaning = _leans(text, pronoun, others) or (_leans_level1(text, pronoun) if level == 1
-                                                    else _leans_level2(text, sources[key[:2]], pronoun))
+                                                    else _leans_level2(text, sources[key[:2]], pronoun)
+                                                    or level2.points_back(whole[key], own, person))
         if k:
             leans[key] = (i, j, k - 1) if leaning else (i, j, 0)
         elif n and (leaning or (_pronoun_opens(text, pronoun) and not _about_subject(key, pronoun, sources, lead_count,

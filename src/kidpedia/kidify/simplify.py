@@ -381,9 +381,15 @@ _PLURAL_WORDS = frozenset(["they", "we", "you", "these", "those", "both", "many"
 _RELATIVE_WORDS = frozenset(["which", "that", "who"])
 
 
+_NAME_WORDS = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+_TWO_NAMES = re.compile(rf"(?:[Tt]he )?{_NAME_WORDS}(?:, {_NAME_WORDS})*,? and (?:the )?{_NAME_WORDS}")
+
+
 def _plural_subject(before: str) -> bool:
     """The words before a verb end with a plural subject: "they", "these", a noun in -s
     ("The islands consisted of"), or a relative word after one ("walls, which consisted of")."""
+    if _TWO_NAMES.fullmatch(before.rsplit(". ", 1)[-1].strip()):
+        return True  # "Cape Verde and Guinea-Bissau served as ...": two names, one subject
     words = [w.strip(",") for w in before.split()[-4:]]
     while words and (words[-1].lower() in _BETWEEN_AUX or words[-1].lower().endswith("ly")):
         words.pop()  # "mostly consisted of": the subject is before the adverb
@@ -469,8 +475,9 @@ def plain_words(s: str) -> str:
         for m in pattern.finditer(s):
             new = swap(m)
             head = s[at:m.start()]
-            if new != m.group(0) and _repeats(new, m.group(0), "".join(out) + head, s[m.end():]):
-                new = m.group(0)  # "initiate the beginning" is no "start the start"
+            if new != m.group(0) and (_repeats(new, m.group(0), "".join(out) + head, s[m.end():])
+                                      or _quoted(s, m.start())):
+                new = m.group(0)  # "initiate the beginning" is no "start the start"; a quotation is said as written
             if new != m.group(0):  # "an initial plan" -> "a first plan"
                 a = re.search(r"\b([Aa]n?)(\s+)$", head)
                 if a:
@@ -479,6 +486,13 @@ def plain_words(s: str) -> str:
             at = m.end()
         s = "".join(out) + s[at:]
     return _capital(s)
+
+
+def _quoted(s: str, at: int) -> bool:
+    """The place is inside a quotation: someone's words, or what a word means ('jatu-krit,
+    meaning "pitch creating", "pitch producing"' is no '"pitch making", "pitch making"')."""
+    before = s[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _repeats(new: str, old: str, done: str, after: str) -> bool:
@@ -531,8 +545,7 @@ def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = said_of_a_name(s)
     s = _SEMICOLON.sub(_semicolon, s)
-    s = _SPLIT_AND.sub(lambda m: m.group(0) if (_ends_a_list(s[:m.start()]) and not _pronoun_clause(s[m.end():]))
-                       or _compound_subject(s[m.end():]) else ". ", s)
+    s = _split_and(s)
     s = _SPLIT_BUT.sub(lambda m: ". But " if _clause_follows(s[m.end():]) and not _parallel_that(s[:m.start()], s[m.end():])
                        and not _NOT_ONLY.search(s[:m.start()]) else m.group(0), s)
     s = _AND_OPENING.sub(_and_opening, s)
@@ -627,6 +640,26 @@ def _parallel_that(head: str, rest: str) -> bool:
     """", but that ..." after a clause with "that": a second relative clause ("symptoms that are
     independent of the diagnosis, but that can affect the family"), not "But that was not so."."""
     return rest.startswith("that ") and re.search(r"\b(?:that|which)\b", head.rsplit(". ", 1)[-1]) is not None
+
+
+def _split_and(s: str) -> str:
+    """", and it ..." (", so they ...") ends the sentence: the rest is one of its own. Where the
+    words before end a list ("there is more snow in winter, lower humidity, and it is cooler"),
+    its last item gets the "and" ("... more snow in winter and lower humidity. It is cooler ...")."""
+    out, at = [], 0
+    for m in _SPLIT_AND.finditer(s):
+        head, rest = s[at:m.start()], s[m.end():]
+        listed = _ends_a_list(s[:m.start()])
+        if (listed and not _pronoun_clause(rest)) or _compound_subject(rest):
+            continue
+        items = s[:m.start()].rsplit(". ", 1)[-1].split(", ")
+        if listed and len(items) >= 3 and len(items[-1].split()) <= 3 and not _has_verb(items[-1].split()) \
+                and ", " in head and items[-1].split()[0] not in ("and", "or"):
+            before, last = head.rsplit(", ", 1)
+            head = f"{before} and {last}"
+        out.append(head + ". ")
+        at = m.end()
+    return "".join(out) + s[at:]
 
 
 def _pronoun_clause(rest: str) -> bool:
@@ -1451,7 +1484,8 @@ def shorten(s: str, level: int = 2) -> str:
                     continue
                 rest = " ".join(words[i + 1:])
                 if not _DETACHABLE.match(rest) or facts(rest) or not _complete_clause(words[: i + 1]) \
-                        or names_a_vague_subject(part, rest):
+                        or names_a_vague_subject(part, rest) or aside_rules()["definition"].match(rest):
+                    # what a word means stays: "the words jatu, meaning "pitch," and jatu-krit, ..." is no "the words jatu."
                     continue
                 if any(_predicate_follows(later.split()) or later.split()[0].lower() in _QUALIFIERS
                        for later in rest.split(", ")[1:] if later.split()) \

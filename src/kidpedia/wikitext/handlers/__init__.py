@@ -41,6 +41,7 @@ REGISTRY: dict[str, Handler] = {
     "ja_death_date_and_age": dates.ja_death_date_and_age,
     "as_of": dates.as_of,
     "vi_as_of": dates.vi_as_of,
+    "day_month_year": dates.day_month_year,
     "start_date_and_age": dates.start_date_and_age,
     "year_and_age": dates.year_and_age,
     "age_ymd": dates.age_ymd,

@@ -113,6 +113,18 @@ def as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     out.add(f"{words} {format_date(y, m, d, mdy)}")
 
 
+def day_month_year(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """uk {{ДН|3|2|1904|21|1}} / {{ДС|...}} (a birth or death date: day, month, year in the
+    new style, then the old style's day, month, year where it differs) -> "3 лютого 1904 р.":
+    the new-style date, as the edition's language writes a date."""
+    args = [plain(a, ctx).strip() for a in positional(tpl)[:3]] + ["", "", ""]
+    d, m, y = (int(a) if a.isdigit() else None for a in args[:3])
+    if y is None:
+        return
+    m = m if m and 1 <= m <= 12 else None
+    out.add(lang.format_date(y, m, d if m else None, ctx.lang))
+
+
 def vi_as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """{{Tính đến|2019|October|21}} (the Vietnamese edition's "as of"; its month a number or
     an English name) -> "Tính đến 21 tháng 10, 2019"; {{Tính đến|2016}} -> "Tính đến năm 2016"."""
