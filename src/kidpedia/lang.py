@@ -63,6 +63,12 @@ def is_language_code(code: str) -> bool:
     return bool(_CODE.match(code or ""))
 
 
+def territory_name(region: str, lang: str) -> str | None:
+    """A country's name in language ``lang`` from its CLDR region code: ("JP", "ja") ->
+    "日本", ("UA", "uk") -> "Україна"; None for a code CLDR does not know."""
+    return locale(lang).territories.get(region)
+
+
 def language_name(code: str, in_lang: str = "en", capitalise: bool = False) -> str:
     """The name of language ``code`` written in language ``in_lang`` (CLDR).
 

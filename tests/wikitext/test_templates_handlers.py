@@ -154,6 +154,19 @@ def test_ukrainian_birth_and_death_dates_in_the_new_style() -> None:
     assert rich(mwparserfromhell.parse("{{ДС|||2003}}"), ctx).text == "2003"
 
 
+def test_country_codes_name_the_country_in_the_pages_language() -> None:
+    # 士郎正宗's box in the 2023 ja dump: "生地: ・兵庫県神戸市" before ({{JPN}} dropped)
+    ja = new_context(lang="ja", title="士郎正宗")
+    t = rich(mwparserfromhell.parse("{{JPN}}・[[兵庫県]][[神戸市]]"), ja)
+    assert t.text == "日本・兵庫県神戸市" and (t.links[0].start, t.links[0].target) == (0, "日本")
+    assert rich(mwparserfromhell.parse("{{UKR}}"), new_context(lang="uk")).text == "Україна"
+    assert rich(mwparserfromhell.parse("{{VIE}}"), new_context(lang="vi")).text == "Việt Nam"
+    assert render("{{UKR}} and {{GER}}")[0] == "Ukraine and Germany"
+    assert rich(mwparserfromhell.parse("{{URS}}"), ja).text == "Soviet Union"  # no CLDR region: the article's title
+    text, _, ctx = render("{{Jpn}}")  # not in capitals: not a country code
+    assert text == "" and ctx.unknown_templates["jpn"] == 1
+
+
 def test_flagu_does_not_link() -> None:
     assert render("{{flagu|France}}")[1] == []
 

@@ -41,6 +41,8 @@ def rules() -> dict:
     for key, entry in data["handlers"].items():
         for name in entry["names"]:
             handlers[str(name).lower()] = REGISTRY[key]
+    for code in data["country_codes"]:  # {{JPN}}, {{UKR}}: flag-country codes (the handler asks for capitals)
+        handlers.setdefault(code.lower(), REGISTRY["country_name"])
     return {
         "handlers": handlers,
         "handler_prefixes": {str(p).lower(): REGISTRY[e["handler"]] for p, e in data["handler_prefixes"].items()},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mwparserfromhell.nodes import Template
 
+from kidpedia import lang
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext.handlers.data import template_rules
 from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
@@ -80,8 +81,17 @@ def army(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
 
 
 def country_name(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
-    """{{USA}} -> "United States" (linked), as the flag-country templates show it."""
-    country = _country(template_name(tpl).upper())
+    """{{USA}} -> "United States" (linked), as the flag-country templates show it; on a page
+    of another edition in its language ({{JPN}} -> "日本"). A code is a country only
+    written in capitals ({{JPN}}, not {{Jpn}}), but for the few in the rules' names."""
+    name = template_name(tpl)
+    code = name.upper()
+    if code not in template_rules()["country_codes"] or (
+            not str(tpl.name).strip().isupper() and name not in template_rules()["handlers"]["country_name"]["names"]):
+        ctx.unknown_templates[name] += 1
+        return
+    region = template_rules()["country_regions"].get(code)
+    country = (lang.territory_name(region, ctx.lang) if region and ctx.lang != "en" else None) or _country(code)
     out.add(country, normalise_title(country))
 
 
