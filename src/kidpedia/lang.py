@@ -24,6 +24,7 @@ import datetime
 import gettext
 import io
 import re
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
@@ -111,9 +112,10 @@ def format_date(year: int, month: int | None = None, day: int | None = None, lan
     return babel_dates.format_date(date, "long", locale=where)
 
 
-def format_number(number: float, lang: str = "en") -> str:
-    """``1234567`` -> "1,234,567" (en), "1.234.567" (de), "1 234 567" (fr)."""
-    return babel_numbers.format_decimal(number, locale=locale(lang))
+def format_number(number: float | Decimal, lang: str = "en", exact: bool = False) -> str:
+    """``1234567`` -> "1,234,567" (en), "1.234.567" (de), "1 234 567" (fr); ``exact``: every
+    decimal kept (a Decimal "3.14159" stays 3.14159, not 3.142)."""
+    return babel_numbers.format_decimal(number, locale=locale(lang), decimal_quantization=not exact)
 
 
 def plural(number: float, lang: str = "en") -> str:

@@ -240,6 +240,36 @@ def test_checking_candidates_instead_of_walking_every_match_gives_the_same_resul
     assert checked == walked
 
 
+def test_walking_the_matches_inside_sqlite_gives_the_same_results(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two common words that the count did not keep (tens of thousands of matches at
+    1 M) are walked once to see which candidates have both: inside SQLite, where only
+    the candidates that match come back (``topk._walked``), rather than every match
+    brought into Python and looked up there. Forced on the sample: the same hits."""
+    queries = [q for q, _ in quality_queries()] + EXTRA + ["the war", "water river", "king of the"]
+
+    def hits() -> list[list[tuple[str, float]]]:
+        return [[(h.title, round(h.score, 9)) for h in forgive.find(store, q).hits] for q in queries]
+
+    def every_match(conn, match, candidates):  # type: ignore[no-untyped-def]  # the way before
+        return {r[0] for r in conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (match,))}
+
+    with monkeypatch.context() as m:
+        m.setattr(forgive, "KEEP_CAP", 2)  # nothing kept: an estimate instead
+        m.setattr(topk, "CHECK", 1e9)  # and walking always looks cheaper
+        seen: list[str] = []
+        store._conn().set_trace_callback(seen.append)
+        try:
+            inside = hits()
+        finally:
+            store._conn().set_trace_callback(None)
+        m.setattr(topk, "_walked", every_match)
+        brought = hits()
+    assert len([s for s in seen if "json_each(" in s]) >= 5  # the walk inside SQLite ran
+    assert inside == brought and sum(map(len, inside)) > 500
+
+
 def test_one_walk_per_word_gives_each_editions_best_as_a_query_per_edition(
     sample_db: Path, copy_db, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:

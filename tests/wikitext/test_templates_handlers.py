@@ -107,6 +107,9 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
         ("{{仮リンク|言語中枢|en|Language center|label=言語の中枢}}", "言語の中枢"),
         ("наприклад, {{нп|некомутативна геометрія||en|noncommutative geometry}}", "наприклад, некомутативна геометрія"),
         ("або {{нп|Повна алгебра Хейтінга|логічну|en|complete Heyting algebra}}", "або логічну"),
+        ("навчання у {{iw|Харківська губернська гімназія|Першій харківській гімназії|ru|Харьковская}} із",
+         "навчання у Першій харківській гімназії із"),
+        ("до {{ΔΦΑ|/i/}} (ιωτακισμός)", "до /i/ (ιωτακισμός)"),
         ("зареєстровано {{s|390 197}} імен", "зареєстровано 390 197 імен"),
         ("1938年映画法 ({{en|Cinematograph Films Act 1938}})", "1938年映画法 (Cinematograph Films Act 1938)"),
         ("{{color|gray|なし}}", "なし"),
@@ -148,10 +151,25 @@ def test_ukrainian_birth_and_death_dates_in_the_new_style() -> None:
     # Гео Коляда and Іван Франко in the 2023 uk dump (tests/data/dumps): "(Григорій Панасович;, Валки" before
     ctx = new_context(lang="uk", title="Гео Коляда")
     text = rich(mwparserfromhell.parse("(Григо́рій Пана́сович; *{{ДН|3|2|1904|21|1}}, [[Валки (місто)|Валки]])"), ctx).text
-    assert text == "(Григо́рій Пана́сович; *3 лютого 1904 р., Валки)"
-    assert rich(mwparserfromhell.parse("{{ДН|8|1|1901|26|12|1900}}"), ctx).text == "8 січня 1901 р."
-    assert rich(mwparserfromhell.parse("{{ДС|30|3|1977}}"), ctx).text == "30 березня 1977 р."
+    assert text == "(Григо́рій Пана́сович; *3 лютого 1904, Валки)"
+    assert rich(mwparserfromhell.parse("{{ДН|8|1|1901|26|12|1900}}"), ctx).text == "8 січня 1901"
+    assert rich(mwparserfromhell.parse("{{ДС|30|3|1977}}"), ctx).text == "30 березня 1977"
     assert rich(mwparserfromhell.parse("{{ДС|||2003}}"), ctx).text == "2003"
+    assert rich(mwparserfromhell.parse("{{ДС|31|2|2003}}"), ctx).text == "лютий 2003 р."  # no such day: the month
+    # Borland's and Microsoft SQL Server's pages: "{{Дата|2000|7|25}} року ця фірма"
+    assert rich(mwparserfromhell.parse("{{Дата|2000|7|25}} року"), ctx).text == "25 липня 2000 року"
+
+
+def test_numbers_as_the_pages_language_writes_them() -> None:
+    # Україна: "Площа становить {{nts|603700}}{{nbsp}}км²" read "Площа становить км²" ({{nts}} was dropped)
+    uk = new_context(lang="uk", title="Україна")
+    assert rich(mwparserfromhell.parse("Площа становить {{nts|603700}}{{nbsp}}км²"), uk).text == "Площа становить 603 700 км²"
+    assert rich(mwparserfromhell.parse("депортовано {{num|440000}} євреїв"), uk).text == "депортовано 440 000 євреїв"
+    assert rich(mwparserfromhell.parse("{{nts|1 000 000 - 2 000 000}}"), uk).text == "1 000 000 - 2 000 000"
+    el = new_context(lang="el")
+    assert rich(mwparserfromhell.parse("παραγωγή {{μονάδα|50000}} τόνων"), el).text == "παραγωγή 50.000 τόνων"
+    assert render("{{nts|3.14159}} and {{nts|-1234.5}}")[0] == "3.14159 and -1,234.5"
+    assert render("{{sort|Smith|John Smith}}, {{sort|42}}")[0] == "John Smith, 42"
 
 
 def test_country_codes_name_the_country_in_the_pages_language() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from babel import dates as babel_dates
 from mwparserfromhell.nodes import Template
 
 from kidpedia import lang
@@ -115,14 +116,31 @@ def as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
 
 def day_month_year(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """uk {{ДН|3|2|1904|21|1}} / {{ДС|...}} (a birth or death date: day, month, year in the
-    new style, then the old style's day, month, year where it differs) -> "3 лютого 1904 р.":
-    the new-style date, as the edition's language writes a date."""
+    new style, then the old style's day, month, year where it differs) -> "3 лютого 1904":
+    the new-style date."""
     args = [plain(a, ctx).strip() for a in positional(tpl)[:3]] + ["", "", ""]
     d, m, y = (int(a) if a.isdigit() else None for a in args[:3])
+    _day_month_year(y, m, d, out, ctx)
+
+
+def uk_date(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """uk {{Дата|2000|7|25}} (year, month, day) -> "25 липня 2000" (the text goes on "року")."""
+    y, m, d = _ymd(tpl, ctx)
+    _day_month_year(y, m, d, out, ctx)
+
+
+def _day_month_year(y: int | None, m: int | None, d: int | None, out: TextBuilder, ctx: ParseContext) -> None:
+    """A whole date as "25 липня 2000" (the language's day, month name and year, no era
+    word: the text around it has its own), a part of one as the language writes it."""
     if y is None:
         return
     m = m if m and 1 <= m <= 12 else None
-    out.add(lang.format_date(y, m, d if m else None, ctx.lang))
+    try:
+        day = datetime.date(y, m, d) if m and d else None
+    except ValueError:
+        day = None
+    out.add(babel_dates.format_date(day, "d MMMM y", locale=lang.locale(ctx.lang)) if day
+            else lang.format_date(y, m, None, ctx.lang))
 
 
 def vi_as_of(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:

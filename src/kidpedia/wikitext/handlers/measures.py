@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from mwparserfromhell.nodes import Template
 
+from kidpedia import lang
 from kidpedia.wikitext import scripts
 from kidpedia.wikitext.handlers.convert import convert_text
 from kidpedia.wikitext.handlers.data import template_rules
@@ -92,6 +94,30 @@ def _power_of_ten(exponent: str) -> str:
     """"24" -> "10²⁴"; an exponent with no Unicode superscript (a variable name) -> "10^x"."""
     raised = scripts.superscript(exponent)
     return f"10{raised}" if raised else f"10^{exponent.strip()}"
+
+
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def number(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{nts|603700}}, {{num|440000}} (a number, written so tables sort it) -> "603,700" in
+    English, "603 700" in Ukrainian: the number as the page's language groups digits,
+    every decimal kept; anything else as it is written ("1 000 000 - 2 000 000")."""
+    args = positional(tpl)
+    if not args:
+        return
+    text = plain(args[0], ctx).strip()
+    value = text.replace("−", "-")
+    out.add(lang.format_number(Decimal(value), ctx.lang, exact=True) if _PLAIN_NUMBER.fullmatch(value) else text)
+
+
+def sort_key(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{sort|key|text}}: the text a reader sees (the key where there is none)."""
+    args = positional(tpl)
+    if len(args) > 1 and plain(args[1], ctx).strip():
+        render(args[1], out, ctx)
+    elif args:
+        render(args[0], out, ctx)
 
 
 def times_ten(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
