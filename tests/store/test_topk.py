@@ -270,6 +270,30 @@ def test_walking_the_matches_inside_sqlite_gives_the_same_results(
     assert inside == brought and sum(map(len, inside)) > 500
 
 
+def test_short_names_read_ascii_titles_as_fts5_does(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short name's candidates (a word's champion list) are kept where the title has
+    the word: an ASCII title is read here, not asked of FTS5 one by one. Every word of
+    the sample's titles, and every title as words: the same as asking FTS5 of them all."""
+    from kidpedia.store.scripts import query_words
+
+    titles = store.titles(limit=1000)
+    names = sorted({w for t in titles for w in query_words(t)}) + ["o'brien", "don't", "king's"]
+    phrases = names + [t for t in titles if " " in t][:60]
+
+    def asked() -> list[tuple[str, list[str], list[str]]]:
+        return [(n, forgive.short_names(store, n), forgive._title_words(store, n, 50, whole=True)) for n in phrases]
+
+    here = asked()
+
+    def by_fts5(store, ranked, terms, match, lang, limit):  # type: ignore[no-untyped-def]  # the way before
+        in_title = topk.having(store._conn(), match, {i for i, _ in ranked})
+        return [t for _, t, _ in forgive._ranked_titles(store, [(i, v) for i, v in ranked if i in in_title], lang, limit)]
+
+    monkeypatch.setattr(forgive, "_in_title", by_fts5)
+    assert asked() == here
+    assert sum(len(x[2]) for x in here) > 150 and sum(len(x[1]) for x in here) > 10
+
+
 def test_one_walk_per_word_gives_each_editions_best_as_a_query_per_edition(
     sample_db: Path, copy_db, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
