@@ -95,6 +95,20 @@ EDGES = [
     "[x\n\nplain]\n\ny",
     "'''\n\n'''",
     "\n\n\n\na\n\n\n",
+    # entities: known names, numbers (leading zeros, hex), and what the tokenizer reads as text
+    "a&nbsp;b &amp; c&#0065;d&#x41;&#X41;&#0;&#x;&#;&;&foo;&AMP;&nbsp &&nbsp;&a&b; AT&T\n\n* x&ndash;y\n:&#91;z&#93;",
+    "&#1114111;&#1114112;&#xZZ;&#12ab;&nbspx;&abcdefghijklmnopqrstuvwxyz;",
+    # links with ":" (a category, a file with its caption, another wiki, a leading colon)
+    "a [[Category:B|c]] [[File:x.jpg|thumb|a ''cap'' d]] [[:Category:E]] [[fr:F]] [[w:g|h]] [[a:]]",
+    "[[Image:x.png]]\n\n[[File:y.svg|left|200px]]\n\n[[Category:A]]\n[[Category:B| ]]",
+    "[[a|b&amp;c]] d&nbsp;e\n\n[[a&amp;b]] f",  # an "&" in a link: parsed
+    "[[File:x|a [[b]] c]] &nbsp;",
+    # templates in otherwise plain paragraphs (each parsed alone), and what keeps one parsed whole
+    "a {{b}} c [[d]] {{e|f=[[g|h]]|i}}\n* {{j}}\n# k {{l|{{m}}}}\n\n''{{n}}'' {{o}}{{p}}&nbsp;{{q}}",
+    "{{a\n|b=c\n|d=<ref>e</ref> http://f\n}} g\n\n{{#if:x|y|z}} w\n\n{{a|\n\nb}} c",
+    "{{{a}}} b\n\n{{a\n\nb}} c\n\na}} {{b\n\nx {{a}}} y\n\n[[a|{{b}}]] c\n\n{{a [[b}} c]]",
+    "{{a}}\n;b\n\n{{a}}\n=b=\n\n<b>{{a}}</b>\n\n{{a}}\n----\n\n{{a|}}}}",
+    "{{a|b\n* c}}\n* d\n\n: {{e}} [[f]]\n\n{{}} {{|}} {{a|[[b]]}}}",
 ]
 
 
@@ -105,7 +119,9 @@ def test_edges(body: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 _PIECES = ["[[", "]]", "|", "a", "b c", " ", "\n", "\n\n", "*", "#", ":", ";", "'", "''", "{{", "}}", "{", "}",
-           "[", "]", "<", ">", "<br>", "&", "=", "----", "http://x", "mailto:", "x_y", "#s", "é", "日本"]
+           "[", "]", "<", ">", "<br>", "&", "=", "----", "http://x", "mailto:", "x_y", "#s", "é", "日本",
+           "&nbsp;", "&amp;", "&#65;", "&#x41;", "&#0;", "&foo;", "x", "0", "File:", "Category:", "fr:",
+           "{{a}}", "{{b|c=d}}", "{{{", "}}}", "{{e|"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -116,14 +132,66 @@ def test_any_text_makes_the_same_nodes(pieces: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["a {{b}}", "a <b>c</b>", "a&nbsp;b", "[http://x y]", "see http://x", "//x", "mailto:a", "Tel:1",
-     "a\n;b", ";b", "a\n=b=", "----", "a\n----", "[x]", "a ]", "*;x", "[[a:b]]", "[[a|{{b}}]]", "[[a|<i>b</i>]]",
-     "[[a\nb]]"],
+    ["a {{b}}", "a <b>c</b>", "[http://x y]", "see http://x", "//x", "mailto:a", "Tel:1",
+     "a\n;b", ";b", "a\n=b=", "----", "a\n----", "[x]", "a ]", "*;x", "[[a|{{b}}]]", "[[a|<i>b</i>]]",
+     "[[a\nb]]", "[[a|b&amp;c]]", "[[a&amp;b]]", "[[a|AT&T]]", "[[File:x|a [[b]] c]]"],
 )
 def test_not_plain(paragraph: str) -> None:
     assert not prose.is_plain(paragraph)
 
 
-@pytest.mark.parametrize("paragraph", ["a b", "* a [[b|c]]\n#d\n:e", "[[a]] [[b|]] [[c|d|e]] ''x''", "a: b", "x = y"])
+@pytest.mark.parametrize("paragraph", ["a b", "* a [[b|c]]\n#d\n:e", "[[a]] [[b|]] [[c|d|e]] ''x''", "a: b", "x = y",
+                                       "a&nbsp;b", "AT&T", "[[a:b]]", "[[File:x.jpg|thumb|cap]] [[Category:y]]"])
 def test_plain(paragraph: str) -> None:
     assert prose.is_plain(paragraph)
+
+
+_ENTITY_PIECES = ["#", "x", "X", "0", "1", "9", "a", "f", "z", "Z", "nbsp", "amp", "ndash", ";", "&", " ", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ENTITY_PIECES), max_size=12))
+def test_entities_as_the_tokenizer_reads_them(pieces: list[str]) -> None:
+    """Text with "&" read as mwparserfromhell reads it: an entity node where it makes one."""
+    body = "a &" + "".join(pieces) + " b"
+    assert prose.is_plain(body)
+    _same_nodes(body)
+
+
+def test_entities_and_namespace_links_take_the_shortcut() -> None:
+    """Paragraphs with entities or links with ":" are read without the parser (these
+    went to it before): the real test pages hold such paragraphs."""
+    paragraphs = [p for b in _bodies() for p in b.split("\n\n")]
+    entities = [p for p in paragraphs if "&" in p and prose.is_plain(p)]
+    namespaced = [p for p in paragraphs if prose.is_plain(p) and any(
+        what == "nslink" for what, _, _ in prose.plain_tokens(p))]
+    assert entities and namespaced
+    assert any(what == "entity" for p in entities for what, _, _ in prose.plain_tokens(p))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "templates"),
+    [("a {{b}} c", ["{{b}}"]), ("{{a|{{b}}}} [[c]] {{d}}", ["{{a|{{b}}}}", "{{d}}"]),
+     ("* {{a|\nb}}\n# c", ["{{a|\nb}}"]), ("{{a|[[b|c]] http://d}}", ["{{a|[[b|c]] http://d}}"])],
+)
+def test_templated(paragraph: str, templates: list[str]) -> None:
+    unit = prose.plain_unit(paragraph)
+    assert isinstance(unit, prose.Templated)
+    assert [str(t) for t in unit.templates] == templates
+    assert unit.text.count(prose.HOLE) == len(templates)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["{{{a}}} b", "{{a b", "a}} {{b", "x {{a}}} y", "[[a|{{b}}]]", "{{a}}\n;b", "<b>{{a}}</b>", "a\x00 {{b}}",
+     "{{a [[b}} c]]", "[http://x {{a}}]"],
+)
+def test_not_templated(paragraph: str) -> None:
+    assert prose.plain_unit(paragraph) is None
+
+
+def test_templated_paragraphs_take_the_shortcut() -> None:
+    """Paragraphs plain but for their templates are read without the parser on the real
+    test pages (they went to it before)."""
+    paragraphs = [p for b in _bodies() for p in b.split("\n\n")]
+    assert sum(isinstance(prose.plain_unit(p), prose.Templated) for p in paragraphs) > 20

@@ -21,6 +21,8 @@ from fnmatch import fnmatchcase
 from functools import cache, lru_cache
 from importlib import resources
 
+import ahocorasick
+
 from kidpedia import yamlload
 
 TIERS = ("strong", "adult", "context")
@@ -554,23 +556,90 @@ def _scan(text: str, lang: str, query: bool) -> Scan:
 _NOTHING = Scan()
 
 
+_W_CHAR = re.compile(_W)
+
+
+class _Together:
+    """The first checks ``_surely_clean`` asks of each of some lists (``WordList._may_hold``
+    of a text not yet masked, and its names), made once for them all. A list holds a text
+    when one of its key words or their plurals is a whole word of it, one of its Chinese or
+    Japanese first words stands in it, or one of its odd characters; so the lists together
+    hold it when a word of theirs all (one Aho-Corasick automaton: a match with no word
+    character either side is one of the text's words, ``_WORDS``' maximal runs, found in one
+    pass in C without a list of every word and a set test per list), one of their first
+    words (one regex) or one of their odd characters (one class) is there."""
+
+    def __init__(self, lists: tuple[WordList, ...]) -> None:
+        self.lists = lists  # (kept: the ids of the key are theirs)
+        self.unready = any(not (wl._has_terms and wl._mask_keeps_words) for wl in lists)
+        self.named = tuple(wl for wl in lists if wl._names is not None)
+        self.stemmed = tuple(wl for wl in lists if wl._stems)
+        keys = sorted(set().union(*(wl._key_or_plural for wl in lists)))
+        self.keys: ahocorasick.Automaton | None = None
+        if keys:
+            self.keys = ahocorasick.Automaton()
+            for key in keys:
+                self.keys.add_word(key, len(key))
+            self.keys.make_automaton()
+        firsts = [wl._cjk_first.pattern for wl in lists if wl._cjk_first is not None]
+        self.cjk = re.compile("|".join(firsts)) if firsts else None
+        odd = sorted(set().union(*(wl._odd_chars for wl in lists)))
+        self.odd = re.compile("[" + "".join(map(re.escape, odd)) + "]") if odd else None
+
+    def has_key_word(self, base: str) -> bool:
+        """Whether a key word of a list, or its plural, is a whole word of ``base``."""
+        if self.keys is None:
+            return False
+        last = len(base) - 1
+        for end, size in self.keys.iter(base):
+            start = end - size + 1
+            if (start == 0 or _W_CHAR.match(base, start - 1) is None) and (
+                    end == last or _W_CHAR.match(base, end + 1) is None):
+                return True
+        return False
+
+    def may_hold(self, text: str, base: str) -> bool:
+        """Any of the lists' ``_may_hold(base, _WORDS.findall(base), masked=False)``, or a
+        name of theirs in ``text`` (``_holds_name``)."""
+        if self.named and _SPACE_CAPITAL.search(text) and any(wl._holds_name(text) for wl in self.named):
+            return True
+        if self.cjk is not None and self.cjk.search(base) is not None:
+            return True
+        if self.odd is not None and self.odd.search(base) is not None:
+            return True
+        if self.has_key_word(base):
+            return True
+        if self.stemmed:
+            words = _WORDS.findall(base)
+            return any(w[:n] in wl._key_words for wl in self.stemmed for w in words for n in wl._stems)
+        return False
+
+
+_TOGETHER: dict[tuple[int, ...], _Together] = {}
+
+
+def _together(lists: tuple[WordList, ...]) -> _Together:
+    """The ``_Together`` of ``lists`` (made once: it keeps them, so their ids stay theirs)."""
+    key = tuple(map(id, lists))
+    found = _TOGETHER.get(key)
+    if found is None:
+        found = _TOGETHER[key] = _Together(lists)
+    return found
+
+
 def _surely_clean(text: str, lists: tuple[WordList, ...]) -> bool:
     """True when each list's ``scan(text)`` would find nothing by its first checks (the
     commonest answer: most passages hold no listed word): the same tests on the same
-    folded text, made once for all the lists, without a ``Scan`` per list. A list that
-    would mask a name in ``text`` (or skips its first check) leaves it to ``scan``."""
-    base = strip_accents(fold(text))
-    if "*" in base:
+    folded text, made once for all the lists (``_Together``), without a ``Scan`` per
+    list. A list that would mask a name in ``text`` (or skips its first check) leaves it
+    to ``scan``."""
+    together = _together(lists)
+    if together.unready:
         return False
-    words = _WORDS.findall(base)  # once for all the lists
-    for wl in lists:
-        if not (wl._has_terms and wl._mask_keeps_words):
-            return False
-        if wl._names is not None and _SPACE_CAPITAL.search(text) and wl._holds_name(text):
-            return False
-        if wl._may_hold(base, words, masked=False):
-            return False
-    tricked = tricked_words(text)
+    base = strip_accents(fold(text))
+    if "*" in base or together.may_hold(text, base):
+        return False
+    tricked = _tricked_words(text)
     if not tricked:
         return True
     joined = " ".join(tricked)

@@ -37,7 +37,7 @@ from kidpedia.wikitext.inline import (
     strip_quotes,
     text_value,
 )
-from kidpedia.wikitext.prose import body_units, plain_tokens
+from kidpedia.wikitext.prose import Templated, body_units, entity, plain_tokens, wikilink
 from kidpedia.wikitext.tables import table_blocks
 from kidpedia.wikitext.templates import new_context
 
@@ -441,8 +441,9 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
         depth = 0
 
     for node in nodes:
-        if type(node) is str:  # a plain paragraph: the nodes plain_nodes would make
-            for what, value, label in plain_tokens(node):
+        if type(node) is str or type(node) is Templated:  # a plain paragraph: the nodes plain_nodes would make
+            templates = iter(node.templates) if isinstance(node, Templated) else None
+            for what, value, label in plain_tokens(node.text if isinstance(node, Templated) else node):
                 if what == "marks":
                     for mark in value:
                         list_marker(mark)
@@ -450,8 +451,12 @@ def _blocks(body: str, ctx: ParseContext) -> tuple[Text, ...]:
                 after_marker = False
                 if what == "text":
                     text(strip_quotes(value))
-                else:
+                elif what == "link":
                     plain_link(value, label, cur)
+                elif what == "template" and templates is not None:  # its node, rendered as below
+                    render_nodes((next(templates),), cur, ctx)
+                else:  # a link with ":" or an entity: rendered from its node, as below
+                    render_nodes((wikilink(value, label) if what == "nslink" else entity(value),), cur, ctx)
             continue
         markup = str(node.wiki_markup) if isinstance(node, Tag) and node.wiki_markup else ""
         if markup in _LIST_MARKUP and isinstance(node, Tag) and str(node.tag) in ("li", "dt", "dd"):
