@@ -40,6 +40,13 @@ def test_levels_keep_the_facts_of_what_they_show(some_articles: list[Article], l
     assert unchanged / shown >= 0.97, (unchanged, shown)
 
 
+def test_a_level_shows_no_heading_with_nothing_under_it(some_articles: list[Article]) -> None:
+    # Anarchism's level 2 showed "Origins", "Spanish Revolution", ... with no sentence under them
+    empty = [(a.title, level, s.title) for a in some_articles[:6] for level in (1, 2)
+             for s in levels.at_level(a, level).iter_sections() if not s.paragraphs and not s.sections]
+    assert not empty
+
+
 def test_each_level_reads_easier(some_articles: list[Article]) -> None:
     meet = meet_one = easier = short = 0
     for a in some_articles:

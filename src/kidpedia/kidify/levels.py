@@ -1106,9 +1106,9 @@ def _shown(article: Article, chosen: set[Key], groups: Groups) -> Article:
                 out.append(replace(t, text=text, links=_relink(t, text)))
         return tuple(out)
 
-    def walk(s: Section) -> Section:
+    def walk(s: Section) -> Section:  # a heading with nothing under it at this level goes, at any depth
         paras = keep(s.paragraphs)
-        return replace(s, paragraphs=paras, sections=tuple(walk(c) for c in s.sections))
+        return replace(s, paragraphs=paras, sections=tuple(c for c in (walk(c) for c in s.sections) if _has_text(c)))
 
     lead = keep(article.lead)
     sections = tuple(walk(s) for s in article.sections)
