@@ -72,23 +72,28 @@ def ja_birth_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) ->
     """{{生年月日と年齢|1961|11|23}} -> "1961年11月23日（62歳）" as the Japanese edition's
     template writes it (the age on the revision's day; a fourth parameter "no": no age)."""
     y, m, d = _ymd(tpl, ctx)
-    if y is None:
-        return
-    born = lang.format_date(y, m, d, "ja")
     args = positional(tpl)
     no_age = len(args) > 3 and plain(args[3], ctx).strip().lower() == "no"
     today = ctx.today
-    out.add(f"{born}（{_age(y, m, d, today.year, today.month, today.day)}歳）" if today and not no_age else born)
+    age = _age(y, m, d, today.year, today.month, today.day) if y is not None and today and not no_age else None
+    _ja_date_with_age(y, m, d, age, "歳", out)
 
 
 def ja_death_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     """{{死亡年月日と没年齢|1632|11|24|1677|2|21}} (born, then died) -> "1677年2月21日（44歳没）"."""
     y0, m0, d0 = _ymd(tpl, ctx)
     y, m, d = _ymd(tpl, ctx, 3)
+    age = _age(y0, m0, d0, y, m, d) if y is not None and y0 is not None else None
+    _ja_date_with_age(y, m, d, age, "歳没", out)
+
+
+def _ja_date_with_age(y: int | None, m: int | None, d: int | None, age: int | None, after: str,
+                      out: TextBuilder) -> None:
+    """A date as the Japanese edition writes it, with the age in full-width brackets where known."""
     if y is None:
         return
-    died = lang.format_date(y, m, d, "ja")
-    out.add(f"{died}（{_age(y0, m0, d0, y, m, d)}歳没）" if y0 is not None else died)
+    date = lang.format_date(y, m, d, "ja")
+    out.add(f"{date}（{age}{after}）" if age is not None else date)
 
 
 def death_date_and_age(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
