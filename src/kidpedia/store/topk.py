@@ -405,14 +405,16 @@ def top(
         for _, g in hard:
             likely *= min(1.0, max(docs.get(_bare(p) or "", 0) for p in g) / total)
         if likely >= LIKELY:
-            ranked = _verified(conn, render(groups), ranked, [p for p, _ in hard], k, exhaustive=bool(complete))
+            ranked = _verified(conn, hard, ranked, k, exhaustive=bool(complete))
         else:
             match = render(groups)
             walked = (matched or {}).get(match)
             if walked is None and (many or {}).get(match, 0) * WALK > CHECK * len(ranked):
-                # Tens of thousands of matches and a few hundred candidates: checking each
-                # candidate costs less than walking every match (~60 against ~1.2 us here).
-                have = having(conn, match, set(ranked))
+                # Tens of thousands of matches and a few hundred candidates: checking
+                # candidates, best first until ``k`` have every word, costs less than walking
+                # every match (~60 against ~1.2 us here). The top ``k`` are the same: the ones
+                # not checked come after them in the order the result is sorted by.
+                have = set(_verified(conn, hard, ranked, k, exhaustive=True))
                 firsts = [r[0] for r in conn.execute(
                     "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (match, FALLBACK))]  # fmt: skip
             elif walked is not None:
@@ -488,24 +490,34 @@ _LIST = "SELECT article_id, score FROM search_top WHERE lang = ? AND term = ?"
 
 
 def _verified(
-    conn: sqlite3.Connection, match: str, ranked: dict[int, float], parts: list[dict[int, float]], k: int,
+    conn: sqlite3.Connection, hard: list[tuple[dict[int, float], Group]], ranked: dict[int, float], k: int,
     exhaustive: bool,
 ) -> dict[int, float]:
-    """The best of ``ranked`` that match ``match``, at least ``k`` where there are: an
-    article in every common group's list has its words; the others are checked, best
-    first, a batch at a time, until ``k`` are found (``exhaustive``: all of them if need
-    be; else one batch, and the caller's fallback fills up)."""
+    """The best of ``ranked`` that have every group of ``hard`` (each group's part: the
+    articles known to have it), at least ``k`` where there are: an article in every
+    part has its words; the others are checked, best first, a batch at a time, until
+    ``k`` are found (``exhaustive``: all of them if need be; else one batch, and the
+    caller's fallback fills up). An article is checked only for the groups whose part
+    it is not in: a word's check costs about the same for each article (~11 us here a
+    phrase), and a common prefix's group is eight of them."""
+    parts = [p for p, _ in hard]
     order = sorted(ranked, key=lambda i: (ranked[i], i))
     out: dict[int, float] = {}
-    batch: list[int] = []
+    batch: dict[tuple[int, ...], set[int]] = defaultdict(set)  # the groups to check -> articles
+    waiting = 0
     for n, i in enumerate(order):
-        if all(i in p for p in parts):
+        lacking = tuple(j for j, p in enumerate(parts) if i not in p)
+        if not lacking:
             out[i] = ranked[i]
         else:
-            batch.append(i)
-        if len(batch) >= 2 * k or n == len(order) - 1:
-            out.update((j, ranked[j]) for j in having(conn, match, set(batch)))
-            batch = []
+            batch[lacking].add(i)
+            waiting += 1
+        if waiting >= 2 * k or n == len(order) - 1:
+            for lacking, ids in batch.items():
+                found = having(conn, render([hard[j][1] for j in lacking]), ids)
+                out.update((j, ranked[j]) for j in found)
+            batch.clear()
+            waiting = 0
             if len(out) >= k or not exhaustive:
                 break
     return out
