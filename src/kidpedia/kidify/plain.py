@@ -205,7 +205,8 @@ def plain_words(sentence: str, title: str = "") -> str:
     """Plain words and phrases for level 1 (``rules/plain_words.yaml``): not inside a name
     (a capital word past the sentence's start), not a word of the article's title, not
     where the entry's ``not_before`` / ``not_after`` words stand next to it, not outside the
-    entry's ``before`` words, and (``inside``) not as the sentence's first word."""
+    entry's ``before`` words (the word after it) or ``after`` words (the word before it), and
+    (``inside``) not as the sentence's first word."""
     rules_ = rules()
     title_words = {w.lower() for w in reading.words(title)}
 
@@ -225,6 +226,8 @@ def plain_words(sentence: str, title: str = "") -> str:
             return old  # "an English novelist, writer" is no "an English writer, writer"
         if "before" in entry and nxt not in entry["before"]:
             return old
+        if "after" in entry and prev not in entry["after"]:
+            return old  # "are awarded" is "are given"; "The committee awarded him" is no "given him"
         if entry.get("inside") and not before:
             return old  # "Generally, an answer is ..." is no "Mostly, an answer is ..."
         if m.start() > 0 and m.string[m.start() - 1] in "-\"'“‘":
