@@ -135,3 +135,10 @@ def test_not_as_the_others_is_said_unlike_the_others() -> None:
 ])
 def test_a_verb_after_but_is_said_with_its_subject_as_a_sentence(sentence: str, want: str | None) -> None:
     assert plain.split_but(sentence) == (want or sentence)
+
+
+@pytest.mark.parametrize("entry", plain.rules()["because"]["examples"], ids=lambda e: e["sentence"][:40])
+def test_a_reason_after_because_is_said_as_a_sentence(entry: dict[str, Any]) -> None:
+    # rules/plain_words.yaml's "because": the sample's Apollo, Aardwolf, Arithmetic mean (said), and
+    # Abraham Lincoln, Apollo 11, American Revolutionary War, Andre Agassi (left as they are)
+    assert plain.split_because(entry["sentence"]) == (entry["want"] or entry["sentence"])

@@ -14,6 +14,8 @@ simplifier, before the level chooses what to show.
              things"); each entry has its example, tested.
   but        a second verb after "but" said with its subject as a sentence of its own ("... but
              were later displaced by reptiles." -> "... But they were later displaced by reptiles.")
+  because    a reason said as a sentence of its own ("... sacred to Apollo because he had been born
+             under one in Delos." -> "... sacred to Apollo. This was because he had been born ...")
 
 Each rule only drops or swaps lowercase words without digits, or says a subject again: every number and name of the
 sentence is still said, unchanged (``simplify.facts``).
@@ -354,9 +356,41 @@ def split_but(sentence: str) -> str:
     return f"{head.rstrip('.')}. But {who} {m.group('adv')}{sentence[m.start('verb'):]}"
 
 
+_CLAUSE_STOPS = frozenset(["that", "when", "after", "before", "if", "while", "although", "though", "since", "as",
+                           "until", "whether", "which", "who", "where", "because"])
+
+
+def split_because(sentence: str) -> str:
+    """A reason after "because" said as a sentence of its own: "The palm tree was sacred to Apollo
+    because he had been born under one in Delos." -> "The palm tree was sacred to Apollo. This was
+    because he had been born under one in Delos." ("This is" where the clause before is in the
+    present.) Only one "because" (not "because of"), a clause of five words or more before it whose
+    subject the simplifier finds, a clause after it with no comma or semicolon, and none of the
+    exceptions of ``rules/plain_words.yaml``'s ``because`` (a word before it, a verb of saying, a
+    clause inside the clause before)."""
+    from kidpedia.kidify.simplify import _PAST, _clause_follows, _complete_clause, _subject
+
+    if not sentence.endswith(".") or sentence.count(" because ") != 1 or " because of " in sentence:
+        return sentence
+    head, rest = sentence.split(" because ", 1)
+    head = head.rstrip(",")
+    words = head.split()
+    rules_ = rules()["because"]
+    if (len(words) < 5 or len(rest.split()) < 3 or "," in rest or ";" in rest or words[-1].lower() in rules_["not_after"]
+            or any(w.lower().strip(",") in _CLAUSE_STOPS for w in words) or not _complete_clause(words)
+            or not _clause_follows(rest)):
+        return sentence
+    found = _subject(head)
+    if found is None or found[1] in rules_["said_verbs"]:
+        return sentence
+    verb = found[1]
+    past = verb in ("was", "were", "had", "did") or verb.endswith("ed") or verb in _PAST.values()
+    return f"{head}. This {'was' if past else 'is'} because {rest}"
+
+
 def plain(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
     """One level-1 sentence (or a few) said plainly: each sentence's describing words, then
     plain words, then (``split_place``) what the subject is and where as two sentences."""
-    out = " ".join(split_but(but(unlike(population(plain_words(drop_modifiers(s, pronoun, title), title)))))
+    out = " ".join(split_because(split_but(but(unlike(population(plain_words(drop_modifiers(s, pronoun, title), title))))))
                    for s in reading.sentences(sentence))
     return " ".join(split_place(s, pronoun, title) for s in reading.sentences(out))
