@@ -51,7 +51,7 @@ def rules() -> dict[str, Any]:
 
 
 # "is a ..." / "are ...": the noun phrase after the verb is where the describing words are
-_IS_A = re.compile(r"\b(?P<be>is|was|are|were) (?:(?P<det>an?) )?(?=[a-z])")
+_IS_A = re.compile(r"\b(?P<be>is|was|are|were) (?:(?P<det>an?) (?=[A-Za-z])|(?=[a-z]))")
 _NP_END_TEXT = ("of in on at from by for with to that which who whose native found used made living located based "
                 "known called than where when like as into near between within among across during until")
 _NP_END = frozenset(_NP_END_TEXT.split())  # a word that ends the noun phrase: what follows is no describing word
