@@ -48,6 +48,7 @@ MIN_PREFIX = 2  # prefixes shorter than this are never expanded (suggest takes 2
 FALLBACK = 200  # matches taken in index order when champion lists meet too few
 LIKELY = 0.5  # check articles one by one for the common words when they are this likely to have them
 WALK, CHECK = 1.2, 60.0  # us: FTS5 walking a query to its next match, and checking one article for it
+MIN_SHARE = 0.02  # the least share of articles a common word's group is taken to have (checks to expect)
 WEIGHTS = (10.0, 1.0)  # bm25(search, title weight, body weight): the same as forgive's
 BM25 = f"bm25(search, {WEIGHTS[0]}, {WEIGHTS[1]})"
 
@@ -409,7 +410,11 @@ def top(
         else:
             match = render(groups)
             walked = (matched or {}).get(match)
-            if walked is None and (many or {}).get(match, 0) * WALK > CHECK * len(ranked):
+            # Best first, about k / (the share of articles having the rarest group) are
+            # checked before k are found (never more than there are).
+            rarest = min(min(1.0, max(docs.get(_bare(p) or "", 0) for p in g) / total) for _, g in hard)
+            checks = min(len(ranked), k / max(rarest, MIN_SHARE))
+            if walked is None and (many or {}).get(match, 0) * WALK > CHECK * checks:
                 # Tens of thousands of matches and a few hundred candidates: checking
                 # candidates, best first until ``k`` have every word, costs less than walking
                 # every match (~60 against ~1.2 us here). The top ``k`` are the same: the ones
