@@ -502,3 +502,20 @@ def test_level_1_opens_with_the_subject_not_its_field(sample_articles: list[Arti
     alkane = next(a for a in sample_articles if a.title == "Alkane")
     text = " ".join(t.text for t in levels._body(levels.at_level(alkane, 1)))
     assert text.startswith("An alkane is a hydrocarbon. It is also called paraffin.")
+
+
+def test_level_1_says_a_participle_on_the_last_object_and_a_list_of_examples_as_sentences() -> None:
+    # the sample's Allan Dwan at level 1 showed the 20-word sentence whole; level 2's splits
+    # (``rewrite.split_object_participle``, ``split_examples``) now say it short at level 1 too
+    source = ("He directed Gloria Swanson in eight feature movies and one short movie made in the short-lived "
+              "sound-on-film process Phonofilm.")
+    said = levels._become(source, 1, "en", ("He", "Allan Dwan", "Dwan"), opening=False)
+    assert said == ("He directed Gloria Swanson in eight feature movies and one short movie. It was made in the "
+                    "short-lived sound-on-film process Phonofilm.")
+    examples = "Adventures may be activities with some danger like exploring, skydiving, mountain climbing or river rafting."
+    assert levels._become(examples, 1, "en", ("It", "Adventure"), opening=False).endswith(
+        ". Examples are exploring, skydiving, mountain climbing or river rafting.")
+    # a relative clause on the object stays whole at level 1 ("Lojban and Loglan are two languages. They
+    # have been made for this." lost what "this" is)
+    relative = "Lojban and Loglan are two languages that have been made for this."
+    assert levels._become(relative, 1, "en", ("It", "Ambiguity"), opening=False) == relative

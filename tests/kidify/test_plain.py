@@ -111,3 +111,34 @@ def test_not_as_the_others_is_said_unlike_the_others() -> None:
         == "It is not split into counties, unlike most of the other U.S. states. But it is split into boroughs."
     for kept in ("It is split into counties, as most of the other U.S. states are.", "It is not big, as he said."):
         assert plain.unlike(kept) == kept
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # the sample's Amphibian and Politics of Angola, as level 1 chooses from them
+    (("They diversified and became dominant in the Carboniferous and Permian periods but were later displaced by "
+     "reptiles and other animals with backbones."),
+     ("They diversified and became dominant in the Carboniferous and Permian periods. But they were later displaced "
+     "by reptiles and other animals with backbones.")),
+    ("The legal system was based on Portuguese and customary law but was weak and fragmented.",
+     "The legal system was based on Portuguese and customary law. But it was weak and fragmented."),
+    ("It is technically part of the mainland U.S. but is sometimes not included in colloquial use.",
+     "It is technically part of the mainland U.S. But it is sometimes not included in colloquial use."),
+    (("Margot Einstein allowed the personal letters to be made available to the public but requested that it not be "
+     "done until twenty years after her death."),
+     ("Margot Einstein allowed the personal letters to be made available to the public. But Margot Einstein requested "
+     "that it not be done until twenty years after her death.")),
+    # a capital word alone may be no name ("But Lithium does ..."); "not only ... but"; no verb after "but"; a comma
+    ("Lithium has no known biological role but does have effects on the body when swallowed.", None),
+    ("DER2 can not only change its expression but also move its hands and feet.", None),
+    ("So the compulsory schooling does not start at the age of six anymore but at the age of five.", None),
+    ("In January 1916, he volunteered to join the British Army but was rejected on health grounds.", None),
+])
+def test_a_verb_after_but_is_said_with_its_subject_as_a_sentence(sentence: str, want: str | None) -> None:
+    assert plain.split_but(sentence) == (want or sentence)
+
+
+@pytest.mark.parametrize("entry", plain.rules()["because"]["examples"], ids=lambda e: e["sentence"][:40])
+def test_a_reason_after_because_is_said_as_a_sentence(entry: dict[str, Any]) -> None:
+    # rules/plain_words.yaml's "because": the sample's Apollo, Aardwolf, Arithmetic mean (said), and
+    # Abraham Lincoln, Apollo 11, American Revolutionary War, Andre Agassi (left as they are)
+    assert plain.split_because(entry["sentence"]) == (entry["want"] or entry["sentence"])

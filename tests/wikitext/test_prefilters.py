@@ -24,6 +24,7 @@ EDGES = [
     "x" * 5001, "word (born 1900)", "a ( ) b", "a , b", "a ,, b", "a,,b", "a,,b c", "x,\t,y z", "(a ; b)", "a [ b", "a .", "x)",
     "(, x)", "word\u00a0.", "a\t,b", "end ]", "a; ;b", "(or)", "a (or ) b",
     "( x", "x )", "a ;)", "x:)", "x,)", "(\tx)", "(:x)", "a\n)", "(x) (y)", "(\u3000)", "a (or, ; or) b", "(( ))", "x ]",
+    "minutes, .", "a,.", "x.,.", "a. ,.", "e.g.,", ",...", "1, 2,...", "for .NET", "older: .79", "a ,.b", ". . .we",
 ]
 
 
@@ -60,11 +61,12 @@ def test_maybe_markup_as_one_alternation(texts: list[str]) -> None:
         assert guard.maybe_markup(text) == (_ONE_ALTERNATION.search(text) is not None), text
 
 
-# _tidy_punctuation's first scan as it was written: the five alternatives.
-_FIVE = re.compile(r"\([\s,;:]|\[ | [,.;:!?)\]]|[\s,;:]\)|,\s*,")
+# _tidy_punctuation's first scan as it was written: its alternatives, each what one of
+# _SPACE_BEFORE_PUNCT's alternatives holds.
+_FIVE = re.compile(r"\([\s,;:]|\[ | [,.;:!?)\]]|[\s,;:]\)|,\s*,|,\.")
 
 
-def test_maybe_space_before_punct_as_the_five_alternatives(texts: list[str]) -> None:
+def test_maybe_space_before_punct_as_its_alternatives(texts: list[str]) -> None:
     for text in [*texts, "a ,", "( x", "[ y", "x\t)", ",\n,", ", ,", "(\u3000", "a\u00a0)", " ]", "x  .", ")"]:
         found = inline._MAYBE_SPACE_BEFORE_PUNCT.search(text) is not None
         assert found == (_FIVE.search(text) is not None), text
@@ -96,3 +98,24 @@ class _Always:
 
     def search(self, text: str) -> bool:
         return True
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    # real: en "Andre Agassi" (the sample), "{{OCLC|…}}" dropped after a comma
+    ("Run Time: 52&nbsp;minutes, {{OCLC|61658553}}.", "Run Time: 52 minutes."),
+    # real: uk "C Sharp" (tests/data/dumps/ukwiki-2023-truncated.xml.bz2): ".NET" is a name
+    ("Якщо програми на різних мовах виконуються на платформі [[.NET]], .NET бере на себе клопіт",
+     "Якщо програми на різних мовах виконуються на платформі .NET, .NET бере на себе клопіт"),
+    ("C#, .NET чи реалізацію.", "C#, .NET чи реалізацію."),
+    # real: en "Demographics of Angola" (the sample)
+    ("65 years and older: .79 male(s)/female", "65 years and older: .79 male(s)/female"),
+    # real: en "Algorithm" (the sample): the spaced dots close up, as before
+    (''':Knuth: ". . .we want ''good'' algorithms''', '''Knuth: "...we want good algorithms'''),
+    # hand-made format fixtures
+    ("The union. {{OCLC|1}},. It ends.", "The union. It ends."),
+    ("The list,... goes on (1, 2, 3,...).", "The list,... goes on (1, 2, 3,...)."),
+])
+def test_punctuation_left_by_a_dropped_template(before: str, after: str) -> None:
+    article = unjudged(RawPage(title="Test", text=before))
+    assert isinstance(article, Article)
+    assert [t.text for t in article.lead] == [after]

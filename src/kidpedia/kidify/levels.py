@@ -210,6 +210,10 @@ def _become(sentence: str, level: int, lang: str, pronoun: tuple[str, ...], open
     elif level == 2:  # a later sentence that says what something is: short sentences too
         out = " ".join(rewrite.split_examples(rewrite.split_object_participle(rewrite.split_object_relative(
             rewrite.split_body_sentence(x, pronoun)))) for x in reading.sentences(out))
+    else:  # level 1: a participle on the last object and a list of examples, as level 2 says them; not level 2's
+        # relative clause on the object ("Lojban and Loglan are two languages. They have been made for this." lost
+        # what "this" is) nor its "X is a Y, that ..." ("The product is an alcohol." alone under a heading)
+        out = " ".join(rewrite.split_examples(rewrite.split_object_participle(x)) for x in reading.sentences(out))
     if pronoun:
         out = " ".join(x if (opening or named) and j == 0 else _say_pronoun(x, pronoun, level == 1)
                        for j, x in enumerate(reading.sentences(out)))

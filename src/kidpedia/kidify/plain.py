@@ -12,8 +12,12 @@ simplifier, before the level chooses what to show.
   words      plain words and phrases for level 1 (``rules/plain_words.yaml``): a word a
              child knows for a harder one where the meaning is kept ("organisms" -> "living
              things"); each entry has its example, tested.
+  but        a second verb after "but" said with its subject as a sentence of its own ("... but
+             were later displaced by reptiles." -> "... But they were later displaced by reptiles.")
+  because    a reason said as a sentence of its own ("... sacred to Apollo because he had been born
+             under one in Delos." -> "... sacred to Apollo. This was because he had been born ...")
 
-Each rule only drops or swaps lowercase words without digits: every number and name of the
+Each rule only drops or swaps lowercase words without digits, or says a subject again: every number and name of the
 sentence is still said, unchanged (``simplify.facts``).
 """
 
@@ -47,7 +51,7 @@ def rules() -> dict[str, Any]:
 
 
 # "is a ..." / "are ...": the noun phrase after the verb is where the describing words are
-_IS_A = re.compile(r"\b(?P<be>is|was|are|were) (?:(?P<det>an?) )?(?=[a-z])")
+_IS_A = re.compile(r"\b(?P<be>is|was|are|were) (?:(?P<det>an?) (?=[A-Za-z])|(?=[a-z]))")
 _NP_END_TEXT = ("of in on at from by for with to that which who whose native found used made living located based "
                 "known called than where when like as into near between within among across during until")
 _NP_END = frozenset(_NP_END_TEXT.split())  # a word that ends the noun phrase: what follows is no describing word
@@ -205,7 +209,8 @@ def plain_words(sentence: str, title: str = "") -> str:
     """Plain words and phrases for level 1 (``rules/plain_words.yaml``): not inside a name
     (a capital word past the sentence's start), not a word of the article's title, not
     where the entry's ``not_before`` / ``not_after`` words stand next to it, not outside the
-    entry's ``before`` words, and (``inside``) not as the sentence's first word."""
+    entry's ``before`` words (the word after it) or ``after`` words (the word before it), and
+    (``inside``) not as the sentence's first word."""
     rules_ = rules()
     title_words = {w.lower() for w in reading.words(title)}
 
@@ -225,6 +230,8 @@ def plain_words(sentence: str, title: str = "") -> str:
             return old  # "an English novelist, writer" is no "an English writer, writer"
         if "before" in entry and nxt not in entry["before"]:
             return old
+        if "after" in entry and prev not in entry["after"]:
+            return old  # "are awarded" is "are given"; "The committee awarded him" is no "given him"
         if entry.get("inside") and not before:
             return old  # "Generally, an answer is ..." is no "Mostly, an answer is ..."
         if m.start() > 0 and m.string[m.start() - 1] in "-\"'“‘":
@@ -314,9 +321,76 @@ def unlike(sentence: str) -> str:
     return _AS_MOST_OTHER.sub(lambda m: f"{m.group('head')}, unlike {m.group('who')}", sentence)
 
 
+# "... in the Carboniferous and Permian periods but were later displaced by reptiles": "but", maybe an adverb, and a
+# verb that carries a clause of its own, with the subject left out
+_BUT_VERB = re.compile(r" but (?P<adv>(?:then |later |soon |still |never |rarely |often |only |eventually )?)"
+                       r"(?P<verb>[a-z]+) ")
+_BUT_AUX = frozenset(["could", "can", "would", "will", "may", "might", "must", "should", "did", "does", "do", "was",
+                      "were", "is", "are", "has", "have", "had"])
+
+
+def split_but(sentence: str) -> str:
+    """A second verb after "but" that shares the first one's subject, said as a sentence of its
+    own with the subject said again: "They diversified and became dominant in the Carboniferous
+    and Permian periods but were later displaced by reptiles." -> "... Permian periods. But they
+    were later displaced by reptiles." Only where the words before "but" have no comma and a
+    subject the simplifier finds (``simplify._subject``) said as a pronoun or a name of two
+    words or more (a capital word alone opened the sentence: "Lithium" may be no name), not
+    "not only ... but also", and one "but" in the sentence."""
+    from kidpedia.kidify.simplify import _finite, _pronoun, _subject
+
+    if not sentence.endswith(".") or sentence.count(" but ") != 1 or re.search(r"\b(?:not only|both)\b", sentence, re.IGNORECASE):
+        return sentence
+    m = _BUT_VERB.search(sentence)
+    if not m:
+        return sentence
+    head, verb = sentence[:m.start()], m.group("verb")
+    if "," in head or len(head.split()) < 5 or not (_finite(verb) or verb in _BUT_AUX):
+        return sentence
+    found = _subject(head)
+    who = _pronoun(found[0], verb if verb in ("was", "were", "is", "are", "has", "have") else found[1]) if found else None
+    if who in ("It", "They", "He", "She"):
+        who = who.lower()
+    elif who is None or len(who.split()) < 2:
+        return sentence
+    return f"{head.rstrip('.')}. But {who} {m.group('adv')}{sentence[m.start('verb'):]}"
+
+
+_CLAUSE_STOPS = frozenset(["that", "when", "after", "before", "if", "while", "although", "though", "since", "as",
+                           "until", "whether", "which", "who", "where", "because"])
+
+
+def split_because(sentence: str) -> str:
+    """A reason after "because" said as a sentence of its own: "The palm tree was sacred to Apollo
+    because he had been born under one in Delos." -> "The palm tree was sacred to Apollo. This was
+    because he had been born under one in Delos." ("This is" where the clause before is in the
+    present.) Only one "because" (not "because of"), a clause of five words or more before it whose
+    subject the simplifier finds, a clause after it with no comma or semicolon, and none of the
+    exceptions of ``rules/plain_words.yaml``'s ``because`` (a word before it, a verb of saying, a
+    clause inside the clause before)."""
+    from kidpedia.kidify.simplify import _PAST, _clause_follows, _complete_clause, _subject
+
+    if not sentence.endswith(".") or sentence.count(" because ") != 1 or " because of " in sentence:
+        return sentence
+    head, rest = sentence.split(" because ", 1)
+    head = head.rstrip(",")
+    words = head.split()
+    rules_ = rules()["because"]
+    if (len(words) < 5 or len(rest.split()) < 3 or "," in rest or ";" in rest or words[-1].lower() in rules_["not_after"]
+            or any(w.lower().strip(",") in _CLAUSE_STOPS for w in words) or not _complete_clause(words)
+            or not _clause_follows(rest)):
+        return sentence
+    found = _subject(head)
+    if found is None or found[1] in rules_["said_verbs"]:
+        return sentence
+    verb = found[1]
+    past = verb in ("was", "were", "had", "did") or verb.endswith("ed") or verb in _PAST.values()
+    return f"{head}. This {'was' if past else 'is'} because {rest}"
+
+
 def plain(sentence: str, pronoun: tuple[str, ...] = (), title: str = "") -> str:
     """One level-1 sentence (or a few) said plainly: each sentence's describing words, then
     plain words, then (``split_place``) what the subject is and where as two sentences."""
-    out = " ".join(but(unlike(population(plain_words(drop_modifiers(s, pronoun, title), title))))
+    out = " ".join(split_because(split_but(but(unlike(population(plain_words(drop_modifiers(s, pronoun, title), title))))))
                    for s in reading.sentences(sentence))
     return " ".join(split_place(s, pronoun, title) for s in reading.sentences(out))

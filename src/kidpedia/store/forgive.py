@@ -255,7 +255,9 @@ def _matches(store: Store, query: str, asked: _Asked | None = None) -> list[_Que
         return asked.matches[query]
     made = asked.made if asked else topk.ASK
     words = query_words(query)
-    prefix = bool(words) and len(words[-1]) >= MIN_PREFIX
+    # A number is whole ("Russian Revolution of 1905"): the champion lists keep no prefix
+    # of digits, and FTS5 ranked every article with a word starting "1905" (40 ms at 1 M).
+    prefix = bool(words) and len(words[-1]) >= MIN_PREFIX and not words[-1].isdigit()
     phrases = match_phrases(query, prefix_last=prefix)
     if not phrases:
         return []

@@ -95,12 +95,32 @@ def query_words(query: str, max_words: int = 32) -> list[str]:
 def match_phrases(query: str, prefix_last: bool = False) -> list[str]:
     """Quoted FTS5 terms for a query: a word is ``"word"``, a CJK run ``"植 物"``
     (a phrase: the characters next to each other). Safe for any input string."""
-    out = []
-    for w in query_words(query):
-        out.append('"' + (" ".join(w) if _CJK_CHAR.match(w) else w.replace('"', "")) + '"')
-    if prefix_last and out and not _CJK_CHAR.match(query_words(query)[-1]):
+    words = query_words(query)
+    out = ['"' + (" ".join(w) if _CJK_CHAR.match(w) else _POSSESSIVE.sub("", w.replace('"', ""))) + '"' for w in words]
+    if prefix_last and out and not _CJK_CHAR.match(words[-1]) and _prefix_ok(words[-1]):
         out[-1] += "*"
     return out
+
+
+MIN_INNER_PREFIX = 3  # letters after an apostrophe for that last part to be a word start
+
+
+def _prefix_ok(word: str) -> bool:
+    """Whether the last word can be a prefix: unicode61 cuts "shafi'i" at the apostrophe,
+    so ``"shafi'i"*`` is the phrase "shafi" then any word starting with "i": FTS5 read
+    the positions of every such word (8 s of CPU for "Al-Shafi'i" at a million
+    articles). After an apostrophe, a part shorter than ``MIN_INNER_PREFIX`` is whole
+    ("earth's", "shafi'i"); a longer one ("o'conn") stays a word start."""
+    parts = _APOSTROPHE.split(word)
+    return len(parts) == 1 or len(parts[-1]) >= MIN_INNER_PREFIX
+
+
+_APOSTROPHE = re.compile("['\u2019]")
+# "earth's" is the word "earth": unicode61 indexes "Earth's" as "earth" then "s", and the
+# phrase "earth s" made FTS5 read the positions of every article having an "s" (most:
+# 75 ms of CPU for "Earth's outer core" at a million articles), where "earth" is one
+# of the champion lists' words. It also finds the articles that say "Earth" alone.
+_POSSESSIVE = re.compile("['\u2019]s$")
 
 
 def unspace(snippet: str) -> str:

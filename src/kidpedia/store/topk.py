@@ -48,6 +48,7 @@ MIN_PREFIX = 2  # prefixes shorter than this are never expanded (suggest takes 2
 FALLBACK = 200  # matches taken in index order when champion lists meet too few
 LIKELY = 0.5  # check articles one by one for the common words when they are this likely to have them
 WALK, CHECK = 1.2, 60.0  # us: FTS5 walking a query to its next match, and checking one article for it
+MIN_SHARE = 0.02  # the least share of articles a common word's group is taken to have (checks to expect)
 WEIGHTS = (10.0, 1.0)  # bm25(search, title weight, body weight): the same as forgive's
 BM25 = f"bm25(search, {WEIGHTS[0]}, {WEIGHTS[1]})"
 
@@ -405,14 +406,20 @@ def top(
         for _, g in hard:
             likely *= min(1.0, max(docs.get(_bare(p) or "", 0) for p in g) / total)
         if likely >= LIKELY:
-            ranked = _verified(conn, render(groups), ranked, [p for p, _ in hard], k, exhaustive=bool(complete))
+            ranked = _verified(conn, hard, ranked, k, exhaustive=bool(complete))
         else:
             match = render(groups)
             walked = (matched or {}).get(match)
-            if walked is None and (many or {}).get(match, 0) * WALK > CHECK * len(ranked):
-                # Tens of thousands of matches and a few hundred candidates: checking each
-                # candidate costs less than walking every match (~60 against ~1.2 us here).
-                have = having(conn, match, set(ranked))
+            # Best first, about k / (the share of articles having the rarest group) are
+            # checked before k are found (never more than there are).
+            rarest = min(min(1.0, max(docs.get(_bare(p) or "", 0) for p in g) / total) for _, g in hard)
+            checks = min(len(ranked), k / max(rarest, MIN_SHARE))
+            if walked is None and (many or {}).get(match, 0) * WALK > CHECK * checks:
+                # Tens of thousands of matches and a few hundred candidates: checking
+                # candidates, best first until ``k`` have every word, costs less than walking
+                # every match (~60 against ~1.2 us here). The top ``k`` are the same: the ones
+                # not checked come after them in the order the result is sorted by.
+                have = set(_verified(conn, hard, ranked, k, exhaustive=True))
                 firsts = [r[0] for r in conn.execute(
                     "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?", (match, FALLBACK))]  # fmt: skip
             elif walked is not None:
@@ -488,24 +495,34 @@ _LIST = "SELECT article_id, score FROM search_top WHERE lang = ? AND term = ?"
 
 
 def _verified(
-    conn: sqlite3.Connection, match: str, ranked: dict[int, float], parts: list[dict[int, float]], k: int,
+    conn: sqlite3.Connection, hard: list[tuple[dict[int, float], Group]], ranked: dict[int, float], k: int,
     exhaustive: bool,
 ) -> dict[int, float]:
-    """The best of ``ranked`` that match ``match``, at least ``k`` where there are: an
-    article in every common group's list has its words; the others are checked, best
-    first, a batch at a time, until ``k`` are found (``exhaustive``: all of them if need
-    be; else one batch, and the caller's fallback fills up)."""
+    """The best of ``ranked`` that have every group of ``hard`` (each group's part: the
+    articles known to have it), at least ``k`` where there are: an article in every
+    part has its words; the others are checked, best first, a batch at a time, until
+    ``k`` are found (``exhaustive``: all of them if need be; else one batch, and the
+    caller's fallback fills up). An article is checked only for the groups whose part
+    it is not in: a word's check costs about the same for each article (~11 us here a
+    phrase), and a common prefix's group is eight of them."""
+    parts = [p for p, _ in hard]
     order = sorted(ranked, key=lambda i: (ranked[i], i))
     out: dict[int, float] = {}
-    batch: list[int] = []
+    batch: dict[tuple[int, ...], set[int]] = defaultdict(set)  # the groups to check -> articles
+    waiting = 0
     for n, i in enumerate(order):
-        if all(i in p for p in parts):
+        lacking = tuple(j for j, p in enumerate(parts) if i not in p)
+        if not lacking:
             out[i] = ranked[i]
         else:
-            batch.append(i)
-        if len(batch) >= 2 * k or n == len(order) - 1:
-            out.update((j, ranked[j]) for j in having(conn, match, set(batch)))
-            batch = []
+            batch[lacking].add(i)
+            waiting += 1
+        if waiting >= 2 * k or n == len(order) - 1:
+            for lacking, ids in batch.items():
+                found = having(conn, render([hard[j][1] for j in lacking]), ids)
+                out.update((j, ranked[j]) for j in found)
+            batch.clear()
+            waiting = 0
             if len(out) >= k or not exhaustive:
                 break
     return out

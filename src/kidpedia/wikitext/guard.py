@@ -16,10 +16,13 @@ import html
 import itertools
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
+from typing import TypeVar
 
 from kidpedia.model import Article, FactRow, LinkSpan, QuickFacts, Section, Text, map_cells
-from kidpedia.wikitext.inline import TextBuilder, cut_ranges
+from kidpedia.wikitext.inline import LITERAL_LT, TextBuilder, cut_ranges
+
+_T = TypeVar("_T")
 
 # What a reader must never see (the property test's markers).
 RESIDUE = re.compile(
@@ -249,7 +252,25 @@ def _clean_facts(qf: QuickFacts) -> QuickFacts:
 
 
 def guard(article: Article) -> Article:
-    """The article with markup repaired or dropped; ``stats`` counts what was done."""
+    """The article with markup repaired or dropped; ``stats`` counts what was done. A "<"
+    the page writes as text (``inline.LITERAL_LT``) is itself again after the repair."""
+    checked = _guard(article)
+    return _literal_lt(checked) if article.stats.get("literal_lt") else checked
+
+
+def _literal_lt(obj: _T) -> _T:
+    """``obj`` (an Article or one of its parts) with each ``LITERAL_LT`` back as "<": one
+    character for one, so every link span stays where it is."""
+    if isinstance(obj, str):
+        return obj.replace(LITERAL_LT, "<") if LITERAL_LT in obj else obj  # type: ignore[return-value]
+    if isinstance(obj, tuple):
+        return tuple(_literal_lt(x) for x in obj)  # type: ignore[return-value]
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return replace(obj, **{f.name: _literal_lt(getattr(obj, f.name)) for f in fields(obj) if f.name != "stats"})
+    return obj
+
+
+def _guard(article: Article) -> Article:
     stats: Counter[str] = Counter()
     lead = _clean_paragraphs(article.lead, stats)
     sections = _clean_sections(article.sections, stats)

@@ -50,6 +50,10 @@ _WS_NOT_SPACE = re.compile(r"[^\S ]")  # whitespace other than " "
 DROP_SENTENCE = "\ue000"
 HOLE = "\ue001"
 FIGURE = "\ue002"
+# "<" that the page writes as text ("&lt;i&gt;", <nowiki><br></nowiki>, {{tag|i}}: a page
+# on HTML names its tags): kept as this mark through the parse, so the guard, which
+# removes stray tags, does not take "<i>" for one; ``guard.guard`` turns it back into "<".
+LITERAL_LT = "\ue003"
 _MARKS = re.compile(f"[{DROP_SENTENCE}{HOLE}]")
 _DROP_MARK = re.compile(DROP_SENTENCE)
 _MARK_AND_SPACE = re.compile(
@@ -286,21 +290,24 @@ def cut_ranges(text: str, links: list[LinkSpan] | tuple[LinkSpan, ...], ranges: 
 
 
 _SPACE_BEFORE_PUNCT = re.compile(
-    r"(?<=\()[\s,;:]+|(?<=\[) +| +(?=[,.;:!?)\]])|(?<=\w)[,;:]+(?=\))|(?<=,)(?:\s*,)+|[\s,;]+(?=\))"
+    r"(?<=\.) *,+ *\.(?![.\w])|(?<=\()[\s,;:]+|(?<=\[) +| +(?=[,;:!?)\]]|\.(?![^\W_]))|(?<=\.) +(?=\.)|(?<=\w)[,;:]+(?=\))"
+    r"|(?<=,)(?:\s*,)+|[\s,;]+(?=\))|(?<!\.),+ *(?=\.(?![.\w]))"
 )
 _EMPTY_PARENS = re.compile(r"\s*\((?:[\s,;:]|\bor\b)*\)")
 # _EMPTY_PARENS without its leading spaces: it matches where _EMPTY_PARENS does, and its
 # scan jumps from one "(" to the next (the spaces made it try every space of a text).
 _MAYBE_EMPTY_PARENS = re.compile(r"\((?:[\s,;:]|\bor\b)*\)")
-# What every match of _SPACE_BEFORE_PUNCT holds, alternative by alternative: "(" then a
-# space or , ; : (the first); "[ " (the second); a space before , . ; : ! ? ) ] (the
-# third); , ; : or a space before ")" (the fourth and the last); ", ," (the fifth). One
+# What every match of _SPACE_BEFORE_PUNCT holds, alternative by alternative: "," between
+# two "." ("Union. {{OCLC|…}},." -> "Union."); "(" then a space or , ; :; "[ "; a space
+# before , . ; : ! ? ) ] (not before "." and a letter or digit: ".NET", ".79"); a space
+# between two "." (". . .we"); , ; : or a space before ")"; ", ,"; "," before "." ("minutes,
+# {{OCLC|…}}." -> "minutes.", not before "..." or ".NET"). One
 # cheap scan: nearly every text (even with parentheses) has none.
 # Written as one class of the punctuation each alternative holds, then what stands
-# before or after it (a space or "(" "[" ","): a search true where the five alternatives'
+# before or after it (a space or "(" "[" ","): a search true where the alternatives'
 # is, and its scan stops only at punctuation (3x faster than at each position or space).
 _MAYBE_SPACE_BEFORE_PUNCT = re.compile(
-    r"[(\[,.;:!?)\]](?:(?<=\()[\s,;:]|(?<=\[) |(?<= [,.;:!?)\]])|(?<=[\s,;:]\))|(?<=,)\s*,)"
+    r"[(\[,.;:!?)\]](?:(?<=\()[\s,;:]|(?<=\[) |(?<= [,.;:!?)\]])|(?<=[\s,;:]\))|(?<=,)\s*,|(?<=,)(?=\.))"
 )
 
 
@@ -419,7 +426,7 @@ def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -
         elif isinstance(node, Tag):
             _render_tag(node, out, ctx)
         elif isinstance(node, HTMLEntity):
-            out.add(_entity(node))
+            out.add(literal(_entity(node), ctx))
         elif isinstance(node, ExternalLink):
             if node.title is not None:
                 render_nodes(node.title.nodes, out, ctx)
@@ -429,6 +436,17 @@ def render_nodes(nodes: Iterable[object], out: TextBuilder, ctx: ParseContext) -
                 render_nodes(node.default.nodes, out, ctx)
         elif isinstance(node, (Comment, Heading)):
             continue
+
+
+_PARSOID_ID = re.compile(r"""<[^<>]*\s(?:id=["']?mw[\w-]*|data-mw|typeof=["']?mw:|about=["']?#mwt)""")
+
+
+def literal(text: str, ctx: ParseContext) -> str:
+    """``text`` as the page writes it, its "<" marked (``LITERAL_LT``) and counted."""
+    if "<" not in text:
+        return text
+    ctx.stats["literal_lt"] += text.count("<")
+    return text.replace("<", LITERAL_LT)
 
 
 def _entity(node: HTMLEntity) -> str:
@@ -459,7 +477,10 @@ def _render_tag(node: Tag, out: TextBuilder, ctx: ParseContext) -> None:
         return
     if tag == "nowiki":
         if node.contents is not None:
-            out.add(html.unescape(str(node.contents)))
+            shown = html.unescape(str(node.contents))
+            # tags pasted from a page's HTML (their Parsoid ids: el "Γαλλία"'s
+            # <nowiki><i id="mwAiw">...</i></nowiki>) are no text to show: the guard takes them out
+            out.add(shown if _PARSOID_ID.search(shown) else literal(shown, ctx))
         return
     if node.self_closing or node.contents is None:
         return

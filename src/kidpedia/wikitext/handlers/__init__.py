@@ -18,6 +18,7 @@ REGISTRY: dict[str, Handler] = {
     "lang": text.lang,
     "circa": text.circa,
     "url": text.url,
+    "html_tag": text.html_tag,
     "drop": text.drop,
     "based_on": text.based_on,
     "interlanguage_link": text.interlanguage_link,

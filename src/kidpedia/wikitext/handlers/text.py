@@ -11,8 +11,8 @@ from mwparserfromhell.nodes import Template
 from kidpedia.titles import normalise_title
 from kidpedia.wikitext import scripts
 from kidpedia.wikitext.handlers.base import Handler
-from kidpedia.wikitext.inline import ParseContext, TextBuilder, plain
-from kidpedia.wikitext.params import param_text, positional, render, template_name
+from kidpedia.wikitext.inline import ParseContext, TextBuilder, literal, plain
+from kidpedia.wikitext.params import param, param_text, positional, render, template_name
 
 
 def first_param(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
@@ -76,6 +76,38 @@ def wrap(left: str, right: str) -> Handler:
             out.add(right)
 
     return handler
+
+
+_TAG_KINDS = {"o": "open", "open": "open", "c": "close", "close": "close", "s": "single", "single": "single",
+              "v": "single", "void": "single", "e": "empty", "empty": "empty"}
+
+
+def html_tag(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
+    """{{tag|i}} -> "<i>...</i>", {{tag|p|o}} -> "<p>", {{tag|p|c}} -> "</p>", {{tag|br|s}}
+    -> "<br />", {{tag|b|e}} -> "<b></b>"; ``content=`` in a pair, ``attribs=`` in the
+    opening tag: the tag written as text, as a page on HTML shows it (``literal``)."""
+    args = positional(tpl)
+    name = plain(args[0], ctx).strip() if args else ""
+    if not name:
+        return
+    kind = _TAG_KINDS.get(plain(args[1], ctx).strip().lower(), "pair") if len(args) > 1 else "pair"
+    attribs = param_text(tpl, ctx, "attribs", "params")
+    opening = f"<{name}{' ' + attribs if attribs else ''}"
+    if kind == "close":
+        out.add(literal(f"</{name}>", ctx))
+    elif kind == "single":
+        out.add(literal(opening + " />", ctx))
+    else:
+        out.add(literal(opening + ">", ctx))
+        if kind == "open":
+            return
+        if kind == "pair":
+            content = param(tpl, "content")
+            if content is None:
+                out.add("...")
+            else:
+                render(content, out, ctx)
+        out.add(literal(f"</{name}>", ctx))
 
 
 def url(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
