@@ -18,6 +18,7 @@ Levels are "strict", "default" (ages 8-13) and "loose".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -26,7 +27,7 @@ from typing import Any
 from kidpedia import yamlload
 from kidpedia.errors import UsageError
 from kidpedia.kidify.safety_text import remove_spans, sentence_spans
-from kidpedia.kidify.safety_words import Scan, scan
+from kidpedia.kidify.safety_words import Scan, prime, scan
 from kidpedia.model import Article, FactRow, Image, QuickFacts, Section, Text, map_cells
 
 __all__ = ["LEVELS", "Decision", "clean", "explain", "is_blocked_query", "is_blocked_term", "judge"]
@@ -265,8 +266,32 @@ def _clean_quick_facts(qf: QuickFacts | None, lang: str, lv: Level, tally: _Tall
     return replace(qf, title=title, rows=tuple(rows), image=image)
 
 
+def _passages(article: Article) -> Iterator[str]:
+    """What ``_clean`` and ``_judgement`` ask ``scan`` of, ahead (for ``safety_words.prime``):
+    the title, each passage (a table's caption and cells), heading and label."""
+    yield article.title
+    for s in article.iter_sections():
+        yield s.title
+    for t in article.iter_texts():
+        if t.table is None:
+            yield t.text
+            continue
+        yield t.table.caption
+        for c in t.table.cells():
+            yield c.text.text
+    qf = article.quick_facts
+    if qf is not None:
+        yield qf.title
+        yield from (row.label for row in qf.rows)
+    for image in (*article.images, *((qf.image,) if qf is not None and qf.image else ())):
+        yield from (image.name, image.caption, image.alt)
+    yield from (f"{x.target} {x.text}" for x in article.see_also)
+    yield from article.categories
+
+
 def _clean(article: Article, lv: Level, tally: _Tally) -> Article:
     lang = article.lang
+    prime(_passages(article), lang)
     lead = _clean_texts(article.lead, lang, lv, tally, "lead")
     sections = _clean_sections(article.sections, lang, lv, tally)
     stats = dict(article.stats)

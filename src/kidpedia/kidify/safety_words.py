@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cache, lru_cache
@@ -168,7 +170,11 @@ def tricked_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=_RECENT)
 def _tricked_words(text: str) -> tuple[str, ...]:
-    base = strip_accents(fold(text))
+    return _tricked_in(strip_accents(fold(text)))
+
+
+def _tricked_in(base: str) -> tuple[str, ...]:
+    """``_tricked_words`` of a text whose fold, accents stripped, is ``base``."""
     if not _has_trick(base):
         return ()
     out = [_SPACED_SEP.sub("", m.group(0)) for m in _SPACED.finditer(base)] if _MAYBE_SPACED.search(base) else []
@@ -528,6 +534,12 @@ def scan(text: str, lang: str = "en", query: bool = False) -> Scan:
     "cum"; "mong", to hope, is not the slur). Simple English is English.
     """
     if not query:
+        primed = _PRIMED[0]
+        if primed is not None and primed.lang == lang:
+            if text in primed.clean:
+                return _NOTHING
+            if text in primed.unclean:
+                return _scan_found(text, lang)
         return _scan_text(text, lang)
     return _scan(text, lang, query)
 
@@ -538,6 +550,12 @@ def _scan_text(text: str, lang: str) -> Scan:
     repeated labels; a Scan is frozen, so the last ones are kept)."""
     if _surely_clean(text, _wordlists_for(lang)):
         return _NOTHING
+    return _scan(text, lang, False)
+
+
+@lru_cache(maxsize=256)
+def _scan_found(text: str, lang: str) -> Scan:
+    """``_scan_text`` of a passage ``_surely_clean`` is known to find unclean."""
     return _scan(text, lang, False)
 
 
@@ -644,6 +662,147 @@ def _surely_clean(text: str, lists: tuple[WordList, ...]) -> bool:
         return True
     joined = " ".join(tricked)
     return not any(wl._scan_one(joined, False, cue_all=True) for wl in lists)
+
+
+# ---- many passages at once ----------------------------------------------------------------
+
+# Between the passages of a batch: no word character, trick mark or spacing of _SPACED,
+# unchanged by fold and strip_accents, composing with nothing (so the fold of the
+# passages joined by it is their folds joined by it), and no term or name holds it.
+_BATCH_SEP = "\x00"
+
+
+@dataclass(frozen=True)
+class _Primed:
+    """Passages of one language whose ``_surely_clean`` answer is known (``prime``)."""
+
+    lang: str
+    clean: frozenset[str]  # True: scan finds nothing
+    unclean: frozenset[str]  # False: scan looks at them in full
+
+
+# The last batch's answers (they only ever save ``scan`` work: replaced whole, never changed).
+_PRIMED: list[_Primed | None] = [None]
+
+
+def prime(texts: Iterable[str], lang: str) -> None:
+    """Answer ``_surely_clean`` for all of ``texts`` at once (``surely_clean_together``)
+    and keep the answers for the ``scan`` of each that follows (an article's passages,
+    labels and title: ``safety._clean`` primes them all first)."""
+    clean, unclean = surely_clean_together(texts, lang)
+    _PRIMED[0] = _Primed(lang, clean, unclean)
+
+
+def surely_clean_together(texts: Iterable[str], lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The ``texts`` for which ``_surely_clean(text, _wordlists_for(lang))`` is True and
+    those for which it is False (a text holding _BATCH_SEP is in neither), found together.
+
+    The passages are joined by _BATCH_SEP (no match crosses it) and folded as one text
+    (``_folded_parts``); each first check of ``_surely_clean`` is then one scan of the
+    whole, mapped back to the passages it found something in (``_stops``: each scan finds
+    a superset of them, and the names are asked again of each passage they may be in).
+    A passage nothing stops at is clean; one where only a trick mark stands (a sign, a
+    digit beside a letter, a letter three times, spaced letters) has its tricked words
+    read and scanned as ``_surely_clean`` does."""
+    lists = _wordlists_for(lang)
+    together = _together(lists)
+    distinct = [t for t in dict.fromkeys(texts) if _BATCH_SEP not in t]
+    if together.unready or not distinct:
+        return frozenset(), frozenset()
+    parts = _folded_parts(distinct)
+    base = _BATCH_SEP.join(parts)
+    starts = _starts_of(parts)
+    unclean = set(_stops(base, starts, together))
+    if together.named:
+        for i, text in enumerate(distinct):
+            if i not in unclean and _SPACE_CAPITAL.search(text) and any(wl._holds_name(text) for wl in together.named):
+                unclean.add(i)
+    last = len(parts) - 1
+    marked = set(_parts_with(_TRICK_MARKS, base, starts))
+    marked.update(last - j for j in _parts_with((_DIGIT_THEN_LETTER,), base[::-1], _starts_reversed(parts)))
+    for i in sorted(marked - unclean):
+        tricked = _tricked_in(parts[i])
+        if tricked and any(wl._scan_one(" ".join(tricked), False, cue_all=True) for wl in lists):
+            unclean.add(i)
+    return (frozenset(t for i, t in enumerate(distinct) if i not in unclean),
+            frozenset(distinct[i] for i in unclean))
+
+
+def _folded_parts(texts: list[str]) -> list[str]:
+    """``[strip_accents(fold(t)) for t in texts]``: each text's NFKC and accents alone
+    (most are ready as they are, a test in C), the rest of the fold on all at once."""
+    joined = _BATCH_SEP.join(texts)
+    if joined.isascii():
+        return joined.casefold().split(_BATCH_SEP)
+    normal = unicodedata.normalize
+    nfkc = _BATCH_SEP.join([normal("NFKC", t) for t in texts])
+    folded = _INVISIBLE.sub("", nfkc).casefold()
+    if _HAS_LOOKALIKE.search(folded) is not None:
+        for letter, latin in _LOOKALIKE_PAIRS:
+            if letter in folded:
+                folded = folded.replace(letter, latin)
+    parts = folded.split(_BATCH_SEP)
+    starts = _starts_of(parts)
+    accented = set(_parts_with((_accent_bearing(),), folded, starts))
+    is_normal = unicodedata.is_normalized
+    return [_strip_accents(p) if i in accented or not is_normal("NFKC", p) else p for i, p in enumerate(parts)]
+
+
+def _starts_of(parts: list[str]) -> list[int]:
+    """Where each of ``parts`` starts in ``_BATCH_SEP.join(parts)``."""
+    starts, pos = [], 0
+    for part in parts:
+        starts.append(pos)
+        pos += len(part) + 1
+    return starts
+
+
+def _parts_with(patterns: Iterable[re.Pattern[str] | None], base: str, starts: list[int]) -> Iterator[int]:
+    """The passages (by index) of ``base`` (joined, ``starts`` theirs) in which one of
+    ``patterns`` matches: a search from each passage found on to the next passage."""
+    ends = len(base)
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        search, pos = pattern.search, 0
+        while (m := search(base, pos)) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            yield i
+            pos = starts[i + 1] if i + 1 < len(starts) else ends
+
+
+def _stops(base: str, starts: list[int], together: _Together) -> Iterator[int]:
+    """The passages (by index) of ``base`` (folded, accents stripped, joined; ``starts``
+    theirs) where "*" stands or ``together.may_hold`` is true but for the names: a Chinese
+    or Japanese first word, an odd character, a key word standing whole, a stemmed key word."""
+    yield from _parts_with((_STAR, together.cjk, together.odd), base, starts)
+    if together.keys is not None:
+        last = len(base) - 1
+        for end, size in together.keys.iter(base):
+            start = end - size + 1
+            if (start == 0 or _W_CHAR.match(base, start - 1) is None) and (
+                    end == last or _W_CHAR.match(base, end + 1) is None):
+                yield bisect_right(starts, start) - 1
+    for wl in together.stemmed:
+        words, stems = wl._key_words, wl._stems
+        for m in _WORDS.finditer(base):
+            w = m.group()
+            if any(w[:n] in words for n in stems):
+                yield bisect_right(starts, m.start()) - 1
+
+
+# What ``_tricked_in`` reads words from (in a passage with none, it reads none): spaced
+# letters (``_MAYBE_SPACED``), or what ``_may_hold_tricked_token`` looks for (and its
+# digit then letter in the text reversed).
+_TRICK_MARKS = (_MAYBE_SPACED, _SIGN, _DIGIT_THEN_LETTER, _RUN3_NOT_DIGIT)
+
+
+def _starts_reversed(parts: list[str]) -> list[int]:
+    """``_starts_of`` the passages of ``_BATCH_SEP.join(parts)[::-1]`` (the last first)."""
+    return _starts_of(parts[::-1])
+_STAR = re.compile(r"\*")
+_fold = fold.__wrapped__
+_strip_accents = strip_accents.__wrapped__
 
 
 def _is_english(lang: str) -> bool:
