@@ -362,7 +362,8 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
             return old  # "have been obtained" is no "have been got"
         after = m.string[m.end():].split()[:1]
         nxt = after[0].lower().strip(",.;:") if after else ""
-        if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
+        if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())
+                    or ("<possessive>" in entry.get("not_before", ()) and nxt.endswith(("'s", "’s", "s'", "s’")))):
             return old
         if "<end>" in entry.get("not_before", ()) and not _next_allowed(["<name>", "<number>", "*"], m.string[m.end():]):
             return old  # a describing word that ends its clause ("still dominant."): not before a noun
