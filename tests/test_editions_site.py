@@ -224,3 +224,15 @@ def test_snippets_read_as_written(client: TestClient, lang: str, query: str, wri
     found = client.get("/api/search", params={"q": query, "lang": lang}).json()["results"]
     snippet = found[0]["snippet"]
     assert written in snippet and folded not in snippet, snippet
+
+
+def test_the_chrome_links_into_the_edition_of_each_page(client: TestClient) -> None:
+    # the header's brand, the search form and the footer are made once per edition
+    # (app.py: fragment): each page, in whatever order they come, links inside its own
+    for url, home in [("/uk/search?q=x", "/uk/"), ("/search?q=x", "/"), ("/el/wiki/1821", "/el/"),
+                      ("/uk/wiki/" + quote("Мова"), "/uk/"), ("/vi/search?q=y", "/vi/")]:
+        doc = _page(client, url)
+        assert [a.get("href") for a in doc.cssselect("a.brand")] == [home], url
+        assert [f.get("action") for f in doc.cssselect("form.search")] == [home + "search"], url
+        assert [a.get("href") for a in doc.cssselect(".site-footer p:last-child a")] == [
+            home, home + "random", home + "search"], url
