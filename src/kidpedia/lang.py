@@ -59,6 +59,14 @@ def locale(code: str) -> Locale:
     return Locale("en")
 
 
+@lru_cache(maxsize=128)
+def list_separator(code: str) -> str:
+    """What stands between the items of a list in the language (CLDR's list pattern):
+    ", " in English, "、" in Japanese and Chinese."""
+    pattern = locale(code).list_patterns["standard"]["middle"]
+    return pattern.replace("{0}", "").replace("{1}", "") or ", "
+
+
 def is_language_code(code: str) -> bool:
     """A syntactically valid edition code (``en``, ``zh-min-nan``): safe in a URL path."""
     return bool(_CODE.match(code or ""))

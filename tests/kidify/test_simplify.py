@@ -126,6 +126,12 @@ def test_split_shared_subject_which_and_though() -> None:
             "Digital files can be copied from one computer to another, and played on a player.",
         "Trials showed that the drug lengthens life by months, and may help those with a bulbar onset.":
             "Trials showed that the drug lengthens life by months, and may help those with a bulbar onset.",
+        # the sample's Alkali metal: the "which" clause said as a sentence would stand between "they" and
+        # the experiments ("... of ununennium. It is likely to be ... group. But they have all met with failure.")
+        "Experiments have been conducted to attempt the synthesis of ununennium, which is likely to be the next "
+        "member of the group, but they have all met with failure.":
+            "Experiments have been conducted to attempt the synthesis of ununennium, which is likely to be the next "
+            "member of the group. But they have all met with failure.",
     }
     for s, want in cases.items():
         out = simp.split_clauses(s)

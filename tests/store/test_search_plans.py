@@ -52,3 +52,25 @@ def test_every_search_query_reads_the_index_before_the_articles(store: Store) ->
         plan = _plan(conn, sql)
         tables = [p for p in plan if p.startswith(("SCAN", "SEARCH")) and ("search" in p or " a " in p + " ")]
         assert tables and tables[0].startswith("SCAN search"), (sql, plan)
+
+
+def test_spelling_lookups_read_the_deletions_before_the_words(store: Store) -> None:
+    """"seki" is looked up with its deletions and as each sound spelling ("seky", one
+    key): with one key SQLite walked every word of the edition and probed the deletions
+    for each (50 ms a lookup at a million articles)."""
+    from kidpedia.store import spelling
+
+    conn = store._conn()
+    forgive._ensure_spelling(store, conn)
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        spelling.correct(conn, "en", "seki")
+        spelling.correct(conn, "en", "einstien")
+    finally:
+        conn.set_trace_callback(None)
+    lookups = [s for s in seen if "spell_deletes" in s]
+    assert any(s.count("'") == 4 for s in lookups), lookups  # a lookup of one key ('en' and it)
+    for sql in lookups:
+        plan = [p for p in _plan(conn, sql) if p.startswith(("SCAN", "SEARCH"))]
+        assert plan[0].startswith("SEARCH d "), (sql, plan)

@@ -151,3 +151,49 @@ def test_a_search_with_other_parameters_goes_to_the_app():
     assert search_params(b"q=cat&page=2") == ("cat", "2")
     assert search_params(b"q=caf%C3%A9+au+lait") == ("café au lait", None)
     assert search_params(b"q=cat&q=dog") is None and search_params(b"q=cat&lang=fr") is None
+
+
+def test_a_slow_search_holds_no_other_request_up():
+    """The hot path's search page is made in a worker thread: a request that comes while a
+    slow search is being made (an uncommon word at 1 M articles) is answered at once."""
+    import asyncio
+    import threading
+
+    from kidpedia.web.fast import FastArticles
+
+    answered = threading.Event()
+    waited: list[bool] = []
+
+    def slow_search(q: str | None, page: str | None) -> str:
+        waited.append(answered.wait(timeout=5))  # False: nothing else was answered meanwhile
+        return f"<p>{q}</p>"
+
+    async def other(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"other"})
+        answered.set()
+
+    app = FastArticles(other, None, [], search=slow_search)  # type: ignore[arg-type]
+
+    async def ask(path: str, query: bytes) -> list[dict]:
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b""}
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": query, "headers": []}
+        await app(scope, receive, send)
+        return sent
+
+    async def both() -> tuple[list[dict], list[dict]]:
+        searching = asyncio.ensure_future(ask("/search", b"q=cat"))
+        await asyncio.sleep(0.05)
+        return await ask("/about", b""), await searching
+
+    about, search = asyncio.run(both())
+    assert about[-1]["body"] == b"other"
+    assert search[-1]["body"] == b"<p>cat</p>"
+    assert waited == [True]

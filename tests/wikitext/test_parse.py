@@ -88,6 +88,19 @@ def test_preclean_removes_refs_comments_and_switches() -> None:
     assert preclean(text) == "A b c d "
 
 
+def test_inclusion_tags_as_the_page_itself_shows_them() -> None:
+    # real: the end of vi "Chia cắt Ấn Độ"'s lead (tests/data/dumps/viwiki-2023-truncated.xml.bz2), its refs cut
+    lead = ("Trong những cuộc bạo loạn xảy ra trước việc phân chia khu vực Punjab, khoảng 200.000 đến 500.000 người đã "
+            "bị chết trong những cuộc tàn sát mang tính chất báo thù. [[UNHCR]] ước tính có 14 triệu người Hindu, Sikh, "
+            "và Hồi giáo phải di chuyển khỏi nơi sinh sống; khiến nó trở thành cuộc [[di dân]] lớn nhất trong lịch sử "
+            "loài người. </onlyinclude>\n\nQuá trình [[Chiến tranh Giải phóng Bangladesh|tách]] [[Bangladesh]] ra khỏi")
+    article = parse_article(RawPage(title="Chia cắt Ấn Độ", text=lead, lang="vi"))
+    assert article.lead[0].text.endswith("lớn nhất trong lịch sử loài người.")
+    # hand-made format fixture: what another page includes and what only this one shows
+    text = "<onlyinclude>A river</onlyinclude> b<includeonly>not here</includeonly> c <noinclude>d</noinclude> e<includeonly>f"
+    assert preclean(text) == "A river b c d e"
+
+
 def test_split_sections_on_heading_lines_only() -> None:
     chunks = split_sections("lead\n== One ==\nx == not a heading ==\n=== Two ===\ny")
     assert [(c.level, c.title) for c in chunks] == [(0, ""), (2, "One"), (3, "Two")]

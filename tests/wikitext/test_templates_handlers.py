@@ -120,12 +120,30 @@ def render(wikitext: str) -> tuple[str, list[tuple[str, str]], ParseContext]:
         ("(ví dụ {{mono|execve(2)}} là", "(ví dụ execve(2) là"),
         ("від +11…+13&nbsp;{{градус Цельсія}} на півдні", "від +11…+13 °C на півдні"),
         ("- {{inline-block|（[[パシフィック・リーグ]]）}}", "- （パシフィック・リーグ）"),
+        # ja "プログラミング言語", "イエスタデイ (ビートルズの曲)"; uk "Наука"; el "Ελευθέριος Βενιζέλος"
+        ("プログラマの工数、[[コード行数|コードの行数]]、{{要出典範囲|CPU時間|date=2021年6月}}などが尺度として考えられる。",
+         "プログラマの工数、コードの行数、CPU時間などが尺度として考えられる。"),
+        (("{{ilq|ロックバンドがスリーコードや[[ロックンロール]]のメロディにとらわれない作曲を行なった}}{{ilq|ロックバンドが"
+         "[[弦楽器|ストリングス]]を使用した}}と評価される。"),
+         ("ロックバンドがスリーコードやロックンロールのメロディにとらわれない作曲を行なったロックバンドがストリングスを使用した"
+         "と評価される。")),
+        ("{{цитата|Книга природи написана мовою математики.}}", "Книга природи написана мовою математики."),
+        ("{{Απόσπασμα|\"Salonique à tout prix!\" (Στη Θεσσαλονίκη πάση θυσία!)}}",
+         "\"Salonique à tout prix!\" (Στη Θεσσαλονίκη πάση θυσία!)"),
     ],
 )
 def test_handler_output(wikitext: str, expected: str) -> None:
     text, _, ctx = render(wikitext)
     assert text == expected
     assert set(ctx.unknown_templates) <= {"currentyear"}  # a magic word of the day it is read: unknowable offline
+
+
+def test_list_items_joined_as_the_language_joins_them() -> None:
+    # real: ja "スカ"'s infobox (tests/data/dumps/jawiki-2023-truncated.xml.bz2); English keeps its commas
+    wikitext = "{{hlist-comma|ジャマイカン・[[メント]]|[[カリプソ (音楽)|カリプソ]]|[[ジャズ]]|ニューオーリンズ・リズム・アンド・ブルース}}"
+    ctx = new_context(title="スカ", lang="ja")
+    assert rich(mwparserfromhell.parse(wikitext), ctx).text == "ジャマイカン・メント、カリプソ、ジャズ、ニューオーリンズ・リズム・アンド・ブルース"
+    assert render("{{hlist|Red|Green|Blue}}")[0] == "Red, Green, Blue"
 
 
 def test_flags_link_to_the_country() -> None:

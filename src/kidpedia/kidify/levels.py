@@ -621,7 +621,7 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
                 skip.add(key)
             else:
                 leans[key] = before
-    first = keys[0] if keys else None
+    first = _naming_sentence(keys, whole, article.title) if keys else None
     chosen = {first} if first is not None else set()
     total = sum((measures[k] for k in chosen), zero)
 
@@ -721,6 +721,19 @@ def _select(article: Article, level: int, groups: Groups, pronoun: tuple[str, ..
         if kept:
             pairs.append((source, " ".join(kept)))
     return out, pairs
+
+
+def _naming_sentence(keys: list[Key], whole: dict[Key, str], title: str) -> Key:
+    """The sentence a level's page opens with: the article's first, or, where that one does
+    not name the page's subject and a later sentence of the lead's first paragraph opens with
+    it, that one (Academy Award for Best Production Design opens "The Academy Awards are the
+    oldest awards ceremony ...", then "The Academy Award for Best Production Design recognizes
+    ...": a page that showed only the first was about the wrong thing)."""
+    name = title.split(" (")[0].lower()
+    if name in whole[keys[0]].lower():
+        return keys[0]
+    return next((k for k in keys[1:4] if k[0] == keys[0][0] and whole[k].lower().startswith((name, "the " + name))),
+                keys[0])
 
 
 def _stems(words: frozenset[str] | set[str]) -> frozenset[str]:

@@ -362,7 +362,8 @@ def _replacer(plain: dict[str, dict[str, Any]]) -> Callable[[re.Match[str]], str
             return old  # "have been obtained" is no "have been got"
         after = m.string[m.end():].split()[:1]
         nxt = after[0].lower().strip(",.;:") if after else ""
-        if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())):
+        if nxt and (nxt in entry.get("not_before", ()) or ("<number>" in entry.get("not_before", ()) and nxt[0].isdigit())
+                    or ("<possessive>" in entry.get("not_before", ()) and nxt.endswith(("'s", "’s", "s'", "s’")))):
             return old
         if "<end>" in entry.get("not_before", ()) and not _next_allowed(["<name>", "<number>", "*"], m.string[m.end():]):
             return old  # a describing word that ends its clause ("still dominant."): not before a noun
@@ -541,6 +542,12 @@ def said_of_a_name(s: str) -> str:
     return f"{m.group('name')} {m.group('verb')} {m.group('rest')}."
 
 
+# a sentence after the "which" clause that opens with a link word and a pronoun: the clause said
+# as a sentence would stand between the pronoun and what it names (Alkali metal: "... synthesis of
+# ununennium. It is likely to be the next member of the group. But they have all met with failure.")
+_LINKED_PRONOUN = re.compile(rf"[.!?]\s+(?:But|And|So|Yet)\s+{_PRONOUN}\b")
+
+
 def split_clauses(s: str) -> str:
     """Long sentences become short ones at clause boundaries (same line)."""
     s = said_of_a_name(s)
@@ -554,7 +561,7 @@ def split_clauses(s: str) -> str:
     head = s[:m.start()].split() if m else []
     if m and (m.re is _WHICH or _finite(m.group(1))) and _clause_before_which(s[:m.start()], m.group(2)) \
             and head[0].lower() not in ("unlike", "like", "despite", "except", "besides", "instead") \
-            and not _and_verb_after(m.group(2)) \
+            and not _and_verb_after(m.group(2)) and not _LINKED_PRONOUN.search(m.group(2)) \
             and not re.search(r",\s+(?:when|while|after|before|because|as|since|until|if|though|although)\b|,?\s+and\s+which\b"
                           r"|,\s+(?:and|as well as)\s+(?:a|an|the|his|her|its|their)\s+[^,]*,\s+which\b",
                           m.group(2)):

@@ -152,11 +152,14 @@ def correct(
 
 
 def _near(conn: sqlite3.Connection, lang: str, word: str, most: int) -> list[tuple[str, int]]:
-    """Known words that share a deletion (up to ``most`` letters of ``word``, one of theirs)."""
+    """Known words that share a deletion (up to ``most`` letters of ``word``, one of theirs).
+    CROSS JOIN: the deletions first. With one key (a sound spelling looked up as it is,
+    "seky") SQLite walked every word of the edition and probed the deletions for each:
+    50 ms a lookup at a million articles, where the deletions' index takes 0.1 ms."""
     keys = sorted(deletes(word, most))
     marks = ",".join("?" * len(keys))
     return conn.execute(
-        f"SELECT DISTINCT w.word, w.freq FROM spell_deletes d JOIN spell_words w"
+        f"SELECT DISTINCT w.word, w.freq FROM spell_deletes d CROSS JOIN spell_words w"
         f" ON w.lang = d.lang AND w.word = d.word WHERE d.lang = ? AND d.del IN ({marks})",
         [lang, *keys],
     ).fetchall()

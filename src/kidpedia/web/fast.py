@@ -36,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+from anyio import to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kidpedia.store.rendered import Rendered, RenderedPages
@@ -141,9 +142,14 @@ class FastArticles:
     async def _search(self, scope: Scope, send: Send, q: str | None, page: str | None) -> bool:
         """Answer the search page; False (the app answers) if making it failed."""
         assert self.search is not None
-        try:
+        search = self.search
+
+        def make() -> bytes:
             with editions.serving(self.edition):
-                body = self.search(q, page).encode()
+                return search(q, page).encode()
+
+        try:  # in a worker thread: a slow search holds no other request up (SQLite lets the GIL go)
+            body = await to_thread.run_sync(make)
         except Exception:  # noqa: BLE001 -- the app answers it again: its error page, and its log
             return False
         await send({

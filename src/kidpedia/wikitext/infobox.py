@@ -240,7 +240,7 @@ class Box:
 
     def text(self, key: str) -> Text:
         b = TextBuilder()
-        join_items(self.items(key), b)
+        join_items(self.items(key), b, self.ctx.lang)
         return b.build()
 
     def plain(self, key: str) -> str:
@@ -483,7 +483,7 @@ def _column(entry: Entry, box: Box, side: str) -> Text:
             if value is not None:
                 parts.append(value)
     b = TextBuilder()
-    join_items(parts, b)
+    join_items(parts, b, box.ctx.lang)
     return b.build()
 
 
@@ -492,7 +492,7 @@ def _list_value(entry: Entry, box: Box) -> Text:
     parts = [v for n in _numbers(Entry("repeat", entries=(Entry("row", values=entry.values),)), box)
              if (v := fill(entry.values[0], box, n)) is not None]
     b = TextBuilder()
-    join_items(parts, b)
+    join_items(parts, b, box.ctx.lang)
     return b.build()
 
 

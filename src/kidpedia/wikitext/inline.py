@@ -64,7 +64,7 @@ DROP_TAGS = frozenset(
     {
         "ref", "references", "gallery", "timeline", "imagemap", "score",
         "syntaxhighlight", "source", "templatestyles", "graph", "mapframe", "maplink",
-        "indicator", "categorytree", "inputbox", "hiero", "table", "noinclude",
+        "indicator", "categorytree", "inputbox", "hiero", "table",
         "style", "script", "section", "templatedata", "charinsert", "del", "s", "strike",
     }
 )

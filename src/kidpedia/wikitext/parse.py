@@ -124,6 +124,8 @@ def is_link_list(blocks: tuple[Text, ...]) -> bool:
 
 _REF_TAG = re.compile(r"<(/?)ref(?=[\s>/])([^<>]*?)(/?)\s*>", re.IGNORECASE)
 _SWITCH = re.compile(r"__[A-Z]{3,}__")
+_INCLUDE_ONLY = re.compile(r"<includeonly\s*>.*?(?:</includeonly\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_INCLUSION_TAG = re.compile(r"<\s*/?\s*(?:noinclude|onlyinclude|includeonly)\s*/?\s*>", re.IGNORECASE)
 
 
 def strip_comments(text: str) -> str:
@@ -181,10 +183,21 @@ def strip_refs(text: str) -> str:
     return "".join(out)
 
 
+def strip_inclusion(text: str) -> str:
+    """The page as its own readers see it, not as another page that includes it:
+    ``<includeonly>...</includeonly>`` goes (an unclosed one to the end, as MediaWiki
+    does), the ``<noinclude>`` and ``<onlyinclude>`` tags go and what they hold stays
+    (vi "Chia cắt Ấn Độ" ended its lead with a stray "</onlyinclude>")."""
+    if "include" not in text and "INCLUDE" not in text:
+        return text
+    return _INCLUSION_TAG.sub("", _INCLUDE_ONLY.sub("", text))
+
+
 def preclean(wikitext: str) -> str:
     """Remove what never reaches a reader before the (slower) real parse: comments,
-    refs and behaviour switches (balance-aware: see strip_comments and strip_refs)."""
-    text = strip_refs(strip_comments(wikitext))
+    inclusion tags, refs and behaviour switches (balance-aware: see strip_comments and
+    strip_refs)."""
+    text = strip_refs(strip_inclusion(strip_comments(wikitext)))
     if "__" in text:
         text = _SWITCH.sub("", text)
     return text

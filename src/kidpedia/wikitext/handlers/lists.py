@@ -9,6 +9,7 @@ from mwparserfromhell.nodes import ExternalLink, Tag, Template
 from mwparserfromhell.nodes import Text as TextNode
 from mwparserfromhell.wikicode import Wikicode
 
+from kidpedia.lang import list_separator
 from kidpedia.model import Text
 from kidpedia.wikitext.inline import ParseContext, TextBuilder, render_nodes, text_value
 from kidpedia.wikitext.params import param, positional, render
@@ -67,12 +68,14 @@ def split_items(code: Wikicode, ctx: ParseContext) -> list[Text]:
 _FOOTNOTE_MARK = re.compile(r"\s*\[?[a-z]\]?\s*")
 
 
-def join_items(items: list[Text], out: TextBuilder, separator: str = ", ") -> None:
-    """Write items one after another: "a, b, c" (no comma after "Label:" or before "(...)")."""
+def join_items(items: list[Text], out: TextBuilder, lang: str = "en") -> None:
+    """Write items one after another: "a, b, c", "a、b、c" in Japanese (``lang.list_separator``;
+    none after "Label:" or before "(...)")."""
+    separator = list_separator(lang)
     for i, item in enumerate(items):
         if i:
             prev = items[i - 1].text
-            out.add(" " if prev.endswith((":", ",", ";")) or item.text.startswith("(") else separator)
+            out.add(" " if prev.endswith((":", ",", ";", "、", "：")) or item.text.startswith(("(", "（")) else separator)
         out.add_text(item)
 
 
@@ -81,7 +84,7 @@ def list_items(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
     items: list[Text] = []
     for a in positional(tpl):
         items.extend(split_items(a, ctx))
-    join_items(items, out)
+    join_items(items, out, ctx.lang)
 
 
 def collapsible_list(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None:
@@ -90,6 +93,6 @@ def collapsible_list(tpl: Template, out: TextBuilder, ctx: ParseContext) -> None
     for a in positional(tpl):
         items.extend(split_items(a, ctx))
     if items:
-        join_items(items, out)
+        join_items(items, out, ctx.lang)
     else:
         render(param(tpl, "title"), out, ctx)
