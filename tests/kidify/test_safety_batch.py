@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 from test_safety_together import ALPHABET, EDGES  # tricks, names, scripts, accents, look-alikes
 
 from kidpedia.kidify import safety, safety_words
-from kidpedia.kidify.safety_words import _surely_clean, _wordlists_for, surely_clean_together
+from kidpedia.kidify.safety_words import (
+    _surely_clean,
+    _wordlists_for,
+    fold,
+    strip_accents,
+    surely_clean_together,
+)
 from kidpedia.model import Article, RawPage
 from kidpedia.pipeline import unjudged
 from kidpedia.sources.dump import iter_pages
@@ -38,6 +44,16 @@ def _articles(lang: str, n: int) -> list[Article]:
     pages = iter_pages(DATA / "dumps" / f"{lang}wiki-2023-truncated.xml.bz2")
     found = (a for raw in pages if isinstance(a := unjudged(raw), Article))
     return list(itertools.islice(found, n))
+
+
+@pytest.mark.parametrize("lang", ["ja", "uk", "vi", "el"])
+def test_folded_together(lang: str) -> None:
+    """All of an article's passages folded at once are each folded alone (mostly
+    accented, as Greek, folded as one text; mostly not, as Japanese, one by one)."""
+    for article in _articles(lang, 4):
+        texts = list(dict.fromkeys(t for t in safety._passages(article) if "\x00" not in t))
+        assert safety_words._folded_parts(texts) == [strip_accents(fold(t)) for t in texts]
+        assert safety_words._folded_parts(texts[::-1]) == [strip_accents(fold(t)) for t in texts[::-1]]
 
 
 @pytest.mark.parametrize("lang", ["ja", "uk", "vi", "el"])

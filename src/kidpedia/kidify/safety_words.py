@@ -742,10 +742,20 @@ def _folded_parts(texts: list[str]) -> list[str]:
             if letter in folded:
                 folded = folded.replace(letter, latin)
     parts = folded.split(_BATCH_SEP)
-    starts = _starts_of(parts)
-    accented = set(_parts_with((_accent_bearing(),), folded, starts))
+    accent = _accent_bearing()
+    sample = parts[:_SAMPLE]
+    if sum(accent.search(p) is not None for p in sample) * 2 > len(sample):
+        # Most passages are accented (Greek, Vietnamese, Ukrainian "й"): strip_accents of
+        # all at once (it is always NFC(NFKD(p) less its marks): a text it leaves as it is
+        # has no mark to lose and is normalized already, so that gives it back too).
+        whole = unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", folded)))
+        return whole.split(_BATCH_SEP)
+    accented = set(_parts_with((accent,), folded, _starts_of(parts)))
     is_normal = unicodedata.is_normalized
     return [_strip_accents(p) if i in accented or not is_normal("NFKC", p) else p for i, p in enumerate(parts)]
+
+
+_SAMPLE = 32  # passages that tell whether most are accented
 
 
 def _starts_of(parts: list[str]) -> list[int]:
