@@ -111,9 +111,13 @@ def _problems(a: Article) -> list[str]:
     strings = [t.text for t in texts] + [s.title for s in a.iter_sections()] + [x.text for x in a.see_also]
     if a.quick_facts:
         strings += [r.label for r in a.quick_facts.rows] + [v.text for r in a.quick_facts.rows for v in r.values]
+    tags = []  # residue that opens with "<": a tag the page may write as text ("&lt;br&gt;" on vi "XHTML")
     for s in strings:
         if m := RESIDUE.search(s):
-            bad.append(f"residue {m.group()!r}: {s[max(0, m.start() - 40): m.end() + 40]!r}")
+            (tags if m.group().startswith("<") else bad).append(
+                f"residue {m.group()!r}: {s[max(0, m.start() - 40): m.end() + 40]!r}")
+    if len(tags) > a.stats.get("literal_lt", 0):  # more than the "<" the page writes as text
+        bad += tags
         if s.lstrip()[:1] in ("|", "!"):
             bad.append(f"starts with markup: {s[:60]!r}")
     seen: set[str] = set()
