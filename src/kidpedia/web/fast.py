@@ -36,7 +36,6 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from anyio import to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kidpedia.store.rendered import Rendered, RenderedPages
@@ -142,14 +141,9 @@ class FastArticles:
     async def _search(self, scope: Scope, send: Send, q: str | None, page: str | None) -> bool:
         """Answer the search page; False (the app answers) if making it failed."""
         assert self.search is not None
-        search = self.search
-
-        def make() -> bytes:
+        try:
             with editions.serving(self.edition):
-                return search(q, page).encode()
-
-        try:  # in a worker thread: a slow search holds no other request up (SQLite lets the GIL go)
-            body = await to_thread.run_sync(make)
+                body = self.search(q, page).encode()
         except Exception:  # noqa: BLE001 -- the app answers it again: its error page, and its log
             return False
         await send({
